@@ -1,0 +1,247 @@
+"""The bottleneck lab and the cost of being sequential.
+
+1. ``train_both``: the plain and the attention seq2seq (the very classes of ``models.py``,
+   smaller) learn a synthetic task — reverse a random symbol sequence — and are scored
+   by input length. A single context vector has to hold the whole input; attention reads
+   it back position by position, so the gap opens as sequences grow.
+2. ``sequential_vs_parallel``: forward time of one LSTM layer (T steps, one after the
+   other) against one causal self-attention layer of the same width (all T positions
+   at once, but a T × T score matrix).
+"""
+from __future__ import annotations
+
+import os
+import platform
+import random
+import statistics
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .models import Seq2Seq, Seq2SeqConfig
+from .train import batches, make_batch
+
+# Hard caps: a public deployment must not be made to train or measure for minutes.
+MAX_HIDDEN = 128
+MAX_LENGTH = 40
+MAX_STEPS = 3000
+MAX_TIMING_LENGTH = 2048
+
+TASKS = ("reverse", "copy")
+N_SPECIAL = 4            # <pad> <sos> <eos> <unk>, ids 0..3 as in data.Vocab
+SYMBOLS = "ABCDEFGHIJKLMNOPQRST"  # 20 symbols, ids 4..23
+
+
+@dataclass(frozen=True)
+class LabSettings:
+    task: str = "reverse"
+    min_length: int = 3
+    max_length: int = 30
+    hidden_size: int = 64
+    steps: int = 1200
+    batch_size: int = 32
+    test_per_length: int = 40
+    seed: int = 0
+
+    def checked(self) -> "LabSettings":
+        """The same settings pulled inside the caps (never raises for numbers out of range)."""
+        lo = int(min(max(1, self.min_length), MAX_LENGTH))
+        hi = int(min(max(lo, self.max_length), MAX_LENGTH))
+        return LabSettings(
+            task=self.task if self.task in TASKS else "reverse",
+            min_length=lo, max_length=hi,
+            hidden_size=int(min(max(8, self.hidden_size), MAX_HIDDEN)),
+            steps=int(min(max(1, self.steps), MAX_STEPS)),
+            batch_size=int(min(max(1, self.batch_size), 128)),
+            test_per_length=int(min(max(1, self.test_per_length), 200)),
+            seed=int(self.seed))
+
+
+def target_of(seq: list[int], task: str) -> list[int]:
+    return list(reversed(seq)) if task == "reverse" else list(seq)
+
+
+def make_dataset(settings: LabSettings, n_train: int = 20000):
+    """Seeded synthetic pairs: (train, test), test held out and bucketed by length.
+
+    Test: ``test_per_length`` distinct sequences of every length (fewer for lengths so short
+    that half of all possible sequences would not reach that number).
+    Train: ``n_train`` sequences, lengths uniform in [min_length, max_length], never a test one.
+    Every item is (source ids, target ids + <eos>).
+    """
+    s = settings
+    rng = random.Random(s.seed)
+    alphabet = range(N_SPECIAL, N_SPECIAL + len(SYMBOLS))
+
+    def sample(n):
+        return tuple(rng.choice(alphabet) for _ in range(n))
+
+    test, held_out = [], set()
+    for length in range(s.min_length, s.max_length + 1):
+        # at most half of all sequences of a short length go to the test side
+        wanted = min(s.test_per_length, len(SYMBOLS) ** length // 2)
+        got = 0
+        while got < wanted:
+            seq = sample(length)
+            if seq not in held_out:
+                held_out.add(seq)
+                test.append(seq)
+                got += 1
+    train_set = []
+    while len(train_set) < n_train:
+        seq = sample(rng.randint(s.min_length, s.max_length))
+        if seq not in held_out:
+            train_set.append(seq)
+    as_pair = lambda seq: (list(seq), target_of(list(seq), s.task) + [2])
+    return [as_pair(x) for x in train_set], [as_pair(x) for x in test]
+
+
+def make_model(settings: LabSettings, attention: bool) -> Seq2Seq:
+    vocab = N_SPECIAL + len(SYMBOLS)
+    torch.manual_seed(settings.seed)
+    return Seq2Seq(Seq2SeqConfig(vocab, vocab, emb_size=32, hidden_size=settings.hidden_size,
+                                 attention=attention, dropout=0.0))
+
+
+@torch.no_grad()
+def accuracy_by_length(model: Seq2Seq, test, batch_size: int = 256) -> list[dict]:
+    """Per input length: exact-sequence accuracy and per-token accuracy (greedy decoding)."""
+    by_len: dict[int, list[tuple[bool, float]]] = {}
+    for i in range(0, len(test), batch_size):
+        chunk = test[i:i + batch_size]
+        src, lens, _, tgt_out = make_batch(chunk)
+        ids, _, _, _ = model.greedy(src, lens, max_len=tgt_out.size(1))
+        for (s, t), row in zip(chunk, ids.tolist()):
+            pred = row[: len(t)] + [0] * (len(t) - len(row))
+            correct = [p == q for p, q in zip(pred, t)]
+            by_len.setdefault(len(s), []).append((all(correct), sum(correct[:-1]) / max(1, len(t) - 1)))
+    return [{"length": n, "exact": float(np.mean([e for e, _ in v])),
+             "per_token": float(np.mean([p for _, p in v])), "sequences": len(v)}
+            for n, v in sorted(by_len.items())]
+
+
+@dataclass
+class LabResult:
+    settings: LabSettings
+    accuracy: list[dict]              # rows: model, length, exact, per_token, sequences
+    losses: dict[str, list[float]]    # model → loss per step
+    example_source: list[str]         # one long test input (symbols)
+    example_output: list[str]         # the attention model's output for it
+    example_alignment: np.ndarray     # [output_len, source_len] attention weights
+    seconds: float
+    machine: str = field(default="")
+
+
+def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResult:
+    """Train plain and attention seq2seq on the same batches, step by step, side by side.
+
+    ``progress(step, total, losses)`` is called every few steps with the latest loss of each
+    model (``{"plain": float, "attention": float}``); returns accuracy by length for both
+    and the attention model's alignment for the longest test example.
+    """
+    s = settings.checked()
+    t0 = time.time()
+    train, test = make_dataset(s)
+    models = {"plain": make_model(s, attention=False), "attention": make_model(s, attention=True)}
+    opts = {k: torch.optim.Adam(m.parameters(), lr=3e-3) for k, m in models.items()}
+    losses: dict[str, list[float]] = {k: [] for k in models}
+    for m in models.values():
+        m.train()
+    every = max(1, s.steps // 100)
+    for step, batch in zip(range(s.steps), batches(train, s.batch_size, random.Random(s.seed))):
+        src, lens, tgt_in, tgt_out = make_batch(batch)
+        for name, model in models.items():
+            loss = model.loss(src, lens, tgt_in, tgt_out)
+            opts[name].zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opts[name].step()
+            losses[name].append(loss.item())
+        if progress is not None and (step % every == 0 or step == s.steps - 1):
+            progress(step + 1, s.steps, {k: v[-1] for k, v in losses.items()})
+    rows = []
+    for name, model in models.items():
+        model.eval()
+        rows += [{"model": name, **r} for r in accuracy_by_length(model, test)]
+    longest = max(test, key=lambda p: len(p[0]))
+    src, lens, _, tgt_out = make_batch([longest])
+    ids, alpha, _, _ = models["attention"].greedy(src, lens, max_len=tgt_out.size(1))
+    out = ids[0].tolist()
+    n = out.index(2) if 2 in out else len(out)
+    name_of = lambda i: SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
+    return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
+                     alpha[0, :n].numpy(), time.time() - t0, machine_description())
+
+
+# ---------------------------------------------------------------- sequential vs parallel
+
+class CausalSelfAttention(nn.Module):
+    """One head of causal self-attention of width d: every position at once, a T × T matrix."""
+
+    def __init__(self, d: int):
+        super().__init__()
+        self.qkv = nn.Linear(d, 3 * d)
+        self.proj = nn.Linear(d, d)
+
+    def forward(self, x):
+        # x: [B, T, d]
+        T = x.size(1)
+        q, k, v = self.qkv(x).chunk(3, dim=-1)                          # [B, T, d] each
+        scores = q @ k.transpose(1, 2) / k.size(-1) ** 0.5              # [B, T, T]
+        mask = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
+        weights = F.softmax(scores.masked_fill(~mask, float("-inf")), dim=-1)
+        return self.proj(weights @ v)                                   # [B, T, d]
+
+
+def machine_description() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return (f"{cpu}; {os.cpu_count()} logical CPUs; torch {torch.__version__} "
+            f"using {torch.get_num_threads()} thread(s)")
+
+
+def _median_ms(fn, repeats: int) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+@torch.no_grad()
+def sequential_vs_parallel(lengths=(16, 32, 64, 128, 256, 512, 1024), width: int = 256,
+                           repeats: int = 5, seed: int = 0) -> list[dict]:
+    """Median forward time (ms) of an LSTM layer vs a causal self-attention layer, per length T.
+
+    Rows (T ascending): T, lstm_ms, attention_ms, lstm_sequential_steps (T),
+    attention_sequential_steps (1), attention_matrix_bytes (T² float32 weights per head).
+    """
+    torch.manual_seed(seed)
+    lengths = sorted({int(t) for t in lengths if 1 <= int(t) <= MAX_TIMING_LENGTH})
+    width = int(min(max(8, width), 512))
+    repeats = int(min(max(1, repeats), 20))
+    lstm = nn.LSTM(width, width, batch_first=True).eval()
+    attn = CausalSelfAttention(width).eval()
+    rows = []
+    for T in lengths:
+        x = torch.randn(1, T, width)
+        rows.append({"T": T,
+                     "lstm_ms": _median_ms(lambda: lstm(x), repeats),
+                     "attention_ms": _median_ms(lambda: attn(x), repeats),
+                     "lstm_sequential_steps": T,
+                     "attention_sequential_steps": 1,
+                     "attention_matrix_bytes": T * T * 4})
+    return rows

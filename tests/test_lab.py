@@ -1,0 +1,80 @@
+"""core.seq2seq.lab: the synthetic bottleneck task, live training of both models, timing."""
+import numpy as np
+
+import torch
+
+from core.seq2seq import lab
+from core.seq2seq.lab import LabSettings, accuracy_by_length, make_dataset, make_model
+from core.seq2seq.train import train_steps
+
+torch.set_num_threads(1)  # tiny ops: one thread avoids oversubscription on a shared CPU
+
+TINY = LabSettings(min_length=2, max_length=5, hidden_size=24, steps=60, batch_size=32,
+                   test_per_length=10, seed=0)
+
+
+def test_generator_is_deterministic_for_a_seed():
+    a = make_dataset(TINY, n_train=300)
+    b = make_dataset(TINY, n_train=300)
+    c = make_dataset(LabSettings(**{**TINY.__dict__, "seed": 1}), n_train=300)
+    assert a == b
+    assert a != c
+
+
+def test_generator_reverses_and_holds_out_test_sequences():
+    train, test = make_dataset(TINY, n_train=300)
+    for src, tgt in train[:50] + test:
+        assert tgt[:-1] == src[::-1] and tgt[-1] == 2          # reversed, then <eos>
+    assert not {tuple(s) for s, _ in train} & {tuple(s) for s, _ in test}
+    lengths = [len(s) for s, _ in test]
+    assert sorted(set(lengths)) == list(range(TINY.min_length, TINY.max_length + 1))
+    assert all(lengths.count(n) == TINY.test_per_length for n in set(lengths))
+    assert len(set(map(tuple, (s for s, _ in test)))) == len(test)
+    copy_train, _ = make_dataset(LabSettings(**{**TINY.__dict__, "task": "copy"}), n_train=10)
+    assert all(t[:-1] == s for s, t in copy_train)
+
+
+def test_settings_are_capped():
+    wild = LabSettings(min_length=-5, max_length=10**6, hidden_size=10**5, steps=10**9,
+                       batch_size=10**6, test_per_length=10**6, task="rm -rf").checked()
+    assert wild.max_length == lab.MAX_LENGTH and wild.hidden_size == lab.MAX_HIDDEN
+    assert wild.steps == lab.MAX_STEPS and wild.min_length >= 1 and wild.task in lab.TASKS
+    assert wild.batch_size <= 128 and wild.test_per_length <= 200
+
+
+def test_short_training_improves_accuracy():
+    train, test = make_dataset(TINY, n_train=2000)
+    model = make_model(TINY, attention=True)
+    before = np.mean([r["per_token"] for r in accuracy_by_length(model, test)])
+    train_steps(model, train, steps=150, batch_size=32, lr=1e-2)
+    after = np.mean([r["per_token"] for r in accuracy_by_length(model, test)])
+    assert after > before + 0.3
+
+
+def test_train_both_reports_progress_accuracy_and_an_alignment():
+    calls = []
+    result = lab.train_both(TINY, progress=lambda step, total, losses: calls.append((step, total, losses)))
+    steps = [c[0] for c in calls]
+    assert steps == sorted(steps) and steps[-1] == TINY.steps and calls[0][1] == TINY.steps
+    assert set(calls[-1][2]) == {"plain", "attention"}
+    assert {len(v) for v in result.losses.values()} == {TINY.steps}
+    for name in ("plain", "attention"):
+        rows = [r for r in result.accuracy if r["model"] == name]
+        assert [r["length"] for r in rows] == list(range(TINY.min_length, TINY.max_length + 1))
+        assert all(0 <= r["exact"] <= 1 and 0 <= r["per_token"] <= 1 for r in rows)
+        assert all(r["sequences"] == TINY.test_per_length for r in rows)
+    assert len(result.example_source) == TINY.max_length
+    assert result.example_alignment.shape == (len(result.example_output), len(result.example_source))
+    if len(result.example_output):
+        np.testing.assert_allclose(result.example_alignment.sum(1), 1.0, rtol=1e-5)
+    assert result.seconds > 0 and result.machine
+
+
+def test_timing_rows_are_ordered_by_length_with_positive_times():
+    rows = lab.sequential_vs_parallel(lengths=(64, 16, 32), width=32, repeats=2)
+    assert [r["T"] for r in rows] == [16, 32, 64]
+    for r in rows:
+        assert r["lstm_ms"] > 0 and r["attention_ms"] > 0
+        assert r["lstm_sequential_steps"] == r["T"] and r["attention_sequential_steps"] == 1
+        assert r["attention_matrix_bytes"] == 4 * r["T"] ** 2
+    assert "thread" in lab.machine_description()
