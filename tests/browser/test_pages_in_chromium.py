@@ -94,3 +94,18 @@ def test_page_renders_a_chart_without_exception(server, browser, page_file, lang
         assert title.strip() in {v for v in i18n.catalogs()[lang].values()}, title
     finally:
         context.close()
+
+
+def test_language_follows_the_browser_locale(server, browser):
+    """No ?lang= in the link: a Korean browser gets the Korean UI."""
+    from core import i18n
+
+    context = browser.new_context(locale="ko-KR")
+    page = context.new_page()
+    try:
+        page.goto(server + "/")
+        page.wait_for_selector("h1", timeout=120_000)
+        page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
+        assert page.locator("h1").first.inner_text().strip() == i18n.t("home.heading", "ko")
+    finally:
+        context.close()
