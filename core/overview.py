@@ -1,0 +1,70 @@
+"""What the Home page computes: the model's facts, its block diagram, the next-token demo."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core.models import LM
+from core.trace import Trace, display_tokens
+
+
+def model_facts(lm: LM) -> dict[str, object]:
+    """The facts table, every value read off the loaded model (keys are catalog suffixes)."""
+    emb = lm.token_embedding_matrix()
+    return {
+        "params": f"{lm.n_params:,}",
+        "layers": lm.n_layers,
+        "heads": lm.n_heads if lm.n_kv_heads == lm.n_heads
+        else f"{lm.n_heads} (query) / {lm.n_kv_heads} (key-value)",
+        "width": lm.d_model,
+        "head_width": lm.d_head,
+        "mlp": lm.d_mlp,
+        "vocab": f"{lm.vocab_size:,}",
+        "context": f"{lm.context_length:,}",
+        "embedding": f"{emb.shape[0]:,} × {emb.shape[1]:,}",
+        "positional": lm.positional,
+    }
+
+
+def next_token_table(lm: LM, trace: Trace, k: int = 10) -> pd.DataFrame:
+    """The k most likely next tokens: softmax over the full vocabulary of the last logits."""
+    logits = trace.next_token_logits.astype(np.float64)
+    probs = np.exp(logits - logits.max())
+    probs /= probs.sum()
+    top = np.argsort(-probs)[:k]
+    return pd.DataFrame({
+        "rank": np.arange(1, len(top) + 1),
+        "token": [display_tokens(lm.tokenizer, [int(i)])[0] for i in top],
+        "token_id": top.astype(int),
+        "probability": probs[top],
+    })
+
+
+def architecture_dot(lm: LM, labels: dict[str, str]) -> str:
+    """A Graphviz diagram of the forward pass, with this model's sizes.
+
+    `labels` holds the translated stage names (keys: text, tokens, embed, position, block,
+    attention, mlp, norm, unembed, softmax, next).
+    """
+    d, n, h, v = lm.d_model, lm.n_layers, lm.n_heads, lm.vocab_size
+    position = (f"{labels['position']}\\n[{lm.context_length} × {d}]" if lm.positional == "learned"
+                else f"{labels['position']}\\n(RoPE: q, k)")
+    nodes = [
+        ("text", labels["text"]),
+        ("tokens", f"{labels['tokens']}\\n(BPE, {v:,})"),
+        ("embed", f"{labels['embed']}\\n[{v:,} × {d}]"),
+        ("position", position),
+        ("block", f"{n} × {labels['block']}\\n{labels['attention']} ({h} × {lm.d_head})\\n"
+                  f"+ {labels['mlp']} ({d} → {lm.d_mlp} → {d})\\n{labels['norm']}"),
+        ("unembed", f"{labels['unembed']}\\n[{d} → {v:,}]"),
+        ("softmax", labels["softmax"]),
+        ("next", labels["next"]),
+    ]
+    lines = ["digraph G {", "rankdir=LR;", 'node [shape=box, style="rounded,filled", '
+             'fillcolor="#eef3fb", fontname="sans-serif", fontsize=11];']
+    lines += [f'{key} [label="{text}"];' for key, text in nodes]
+    lines += ["text -> tokens -> embed -> block -> unembed -> softmax -> next;",
+              'position -> block [style=dashed];' if lm.positional == "rotary"
+              else 'position -> embed [label="+"];', "}"]
+    return "\n".join(lines)

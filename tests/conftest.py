@@ -1,0 +1,51 @@
+"""Shared fixtures: tiny models built from scratch and loaded the way users load models."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Tests never touch the network for models.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def tiny_dirs(tmp_path_factory) -> dict[str, Path]:
+    from tests.tiny_models import build_gpt2, build_llama
+
+    root = tmp_path_factory.mktemp("tiny-models")
+    return {"gpt2": build_gpt2(root / "gpt2"), "llama": build_llama(root / "llama")}
+
+
+@pytest.fixture(scope="session")
+def tiny_gpt2(tiny_dirs):
+    from core.models import load_lm
+
+    return load_lm(str(tiny_dirs["gpt2"]))
+
+
+@pytest.fixture(scope="session")
+def tiny_llama(tiny_dirs):
+    from core.models import load_lm
+
+    return load_lm(str(tiny_dirs["llama"]))
+
+
+@pytest.fixture
+def app(tiny_dirs, monkeypatch):
+    """AppTest factory for a page file, serving the tiny GPT-2 as the operator's model:
+    `at = app("pages/1_Embeddings.py"); at.run()`."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs["gpt2"]))
+
+    def make(path: str, timeout: float = 120, **query):
+        at = AppTest.from_file(str(ROOT / path), default_timeout=timeout)
+        at.query_params.update(query)
+        return at
+
+    return make

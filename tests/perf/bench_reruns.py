@@ -1,0 +1,114 @@
+"""Warm reruns per page, on a GPT-2-small-sized model, measured in one process:
+
+  * view-only changes (sliders, selectboxes, radios in the page body) — target p95 ≤ 150 ms
+  * a new prompt in the page's first text box — target ≤ 2 × a bare forward pass of the
+    same prompt, measured in the same run
+
+    python -m tests.perf.bench_reruns [--tokenizer DIR] [--repeats 10]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import torch
+
+from tests.perf.harness import PAGES, ROOT, arguments, gpt2_small_folder, median, percentile, table
+
+SIDEBAR_KEYS = {"lang", "model", "lecture"}
+
+
+def timed_run(at) -> float:
+    started = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError([e.message for e in at.exception])
+    return elapsed * 1000
+
+
+def view_widgets(at):
+    for kind in ("slider", "selectbox", "radio", "select_slider"):
+        for w in getattr(at, kind):
+            if w.key in SIDEBAR_KEYS:
+                continue
+            yield kind, w
+
+
+def alternatives(kind, w):
+    if kind == "slider":
+        if isinstance(w.value, tuple):
+            return [(w.min, w.max), w.value]
+        step = w.step or 1
+        other = w.value + step if w.value + step <= w.max else w.value - step
+        return [other, w.value]
+    options = list(w.options)
+    if len(options) < 2:
+        return []
+    current = w.format_func(w.value) if hasattr(w, "format_func") else str(w.value)
+    others = [o for o in options if o != current]
+    return [others[0], current]
+
+
+def bare_forward_ms(lm, text: str, repeats: int) -> float:
+    ids = lm.tokenizer(text, return_tensors="pt")["input_ids"][:, :128]
+    with torch.no_grad():
+        lm.model(input_ids=ids)
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            lm.model(input_ids=ids)
+            times.append((time.perf_counter() - started) * 1000)
+    return median(times)
+
+
+def main() -> None:
+    repeats = 10
+    if "--repeats" in sys.argv:
+        i = sys.argv.index("--repeats")
+        repeats = int(sys.argv[i + 1])
+        del sys.argv[i: i + 2]
+    args = arguments(__doc__)
+    folder = str(gpt2_small_folder(args))
+    os.environ["TRANSFORMER_ANATOMY_MODEL"] = folder
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    from streamlit.testing.v1 import AppTest
+
+    from core.models import load_lm
+
+    lm = load_lm(folder)
+    rows = []
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / page), default_timeout=600)
+        timed_run(at)  # first run: model load, first trace
+        timed_run(at)
+        view = []
+        for kind, w in list(view_widgets(at)):
+            for value in alternatives(kind, w) * (repeats // 2):
+                getattr(at, kind)(key=w.key).set_value(value) if w.key else w.set_value(value)
+                view.append(timed_run(at))
+        prompt, forward = [], float("nan")
+        boxes = list(at.text_input) + list(at.text_area)
+        boxes = [b for b in boxes if b.key not in SIDEBAR_KEYS]
+        if boxes:
+            box = boxes[0]
+            base = box.value or "The train left the station on time"
+            forward = bare_forward_ms(lm, base, repeats)
+            for i in range(repeats):
+                box.set_value(f"{base} {i} more")
+                prompt.append(timed_run(at))
+        rows.append({
+            "page": page,
+            "view n": len(view), "view p50 ms": percentile(view, 0.5), "view p95 ms": percentile(view, 0.95),
+            "prompt p50 ms": percentile(prompt, 0.5), "prompt p95 ms": percentile(prompt, 0.95),
+            "bare forward ms": forward,
+            "prompt p50 / forward": percentile(prompt, 0.5) / forward if prompt else float("nan"),
+        })
+    table(rows, f"Warm reruns through AppTest, GPT-2-small-sized model, torch threads={torch.get_num_threads()} "
+                "(targets: view p95 ≤ 150 ms; new prompt ≤ 2 × bare forward)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Tiny GPT-2 and Llama models with a tiny byte-level BPE tokenizer, built from scratch.
+
+Saved with save_pretrained and loaded through core.models.load_lm — the path users take —
+so tests never need the network. Also a command for the browser test's server:
+
+    python -m tests.tiny_models DIR     # writes DIR/gpt2 and DIR/llama
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import torch
+from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM
+from transformers import GPT2TokenizerFast, PreTrainedTokenizerFast
+
+# GPT-2's real BPE files, beside the project (never committed into it)
+GPT2_TOKENIZER_DIR = Path(__file__).resolve().parents[2] / "shared" / "gpt2-tokenizer"
+
+CORPUS = [
+    "Data visualization empowers users to explore data.",
+    "The train left the station on time.",
+    "I deposited money at the bank. We sat on the river bank. The bank approved my loan.",
+    "The king and the queen, a man and a woman, play a game with an orange.",
+    "The capital of France is Paris. The cat sat on the mat.",
+    "안녕하세요, 트랜스포머! 😀 emoji and Korean are bytes too.",
+] * 20
+
+
+def build_tokenizer(vocab_size: int = 300) -> PreTrainedTokenizerFast:
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=["<|endoftext|>"],
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    tok.train_from_iterator(CORPUS, trainer)
+    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<|endoftext|>",
+                                   eos_token="<|endoftext|>", unk_token="<|endoftext|>")
+
+
+def real_gpt2_tokenizer(folder: Path = GPT2_TOKENIZER_DIR) -> GPT2TokenizerFast:
+    """GPT-2's tokenizer from its vocab.json + merges.txt.
+
+    (transformers 5 ignores `vocab_file=`/`merges_file=` and silently builds an empty
+    tokenizer, so the files are read here and passed as `vocab=`/`merges=`.)
+    """
+    folder = Path(folder)
+    vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    lines = (folder / "merges.txt").read_text(encoding="utf-8").splitlines()
+    merges = [tuple(line.split()) for line in lines if line.strip() and not line.startswith("#version")]
+    tokenizer = GPT2TokenizerFast(vocab=vocab, merges=merges)
+    if len(tokenizer) != len(vocab):
+        raise ValueError(f"{folder}: tokenizer has {len(tokenizer)} tokens, vocab.json {len(vocab)}")
+    return tokenizer
+
+
+def build_gpt2_small(folder: Path, tokenizer_dir: Path = GPT2_TOKENIZER_DIR, seed: int = 0) -> Path:
+    """A model of GPT-2 small's exact size (random weights) with the real tokenizer: for
+    benchmarks, where timing and memory are the same as with the trained weights."""
+    tokenizer = real_gpt2_tokenizer(tokenizer_dir)
+    torch.manual_seed(seed)
+    GPT2LMHeadModel(GPT2Config()).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_gpt2(folder: Path, seed: int = 0) -> Path:
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = GPT2Config(vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2,
+                        n_head=4, bos_token_id=0, eos_token_id=0)
+    GPT2LMHeadModel(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_llama(folder: Path, seed: int = 0) -> Path:
+    """Llama family: rotary positions, grouped key/value heads (4 query, 2 kv)."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64,
+                         num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+                         max_position_embeddings=128, bos_token_id=0, eos_token_id=0,
+                         pad_token_id=0)
+    LlamaForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1])
+    print(build_gpt2(root / "gpt2"), build_llama(root / "llama"))
