@@ -63,6 +63,19 @@ def exact_match_rate(hypotheses: list[str], references: list[list[str]]) -> floa
     return sum(h in refs for h, refs in zip(hypotheses, references)) / len(hypotheses)
 
 
+def held_out_suggestions(english: list[str], lengths: list[int], src_vocab: Vocab,
+                         per_bucket: int = 4, seed: int = 0) -> list[str]:
+    """A few held-out English sentences per length bucket whose words are all in the vocabulary."""
+    import random
+    rng = random.Random(seed)
+    out = []
+    for lo, hi in LENGTH_BUCKETS:
+        fits = [e for e, n in zip(english, lengths) if lo <= n <= hi and len(e) <= 80
+                and all(t in src_vocab for t in tokenize_english(e))]
+        out += rng.sample(fits, min(per_bucket, len(fits)))
+    return out
+
+
 @torch.no_grad()
 def translate_batch(model, src_vocab: Vocab, tgt_vocab: Vocab, sentences: list[str],
                     batch_size: int = 256, extra_len: int = 10) -> list[list[str]]:
@@ -91,6 +104,7 @@ def evaluate(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
     lengths = [english_word_count(e) for e in english]
     score, signature = corpus_bleu(hypotheses, references)
     return {
+        "suggestions": held_out_suggestions(english, lengths, src_vocab),
         "bleu": round(score.score, 2),
         "bleu_signature": signature,
         "bleu_by_length": bleu_by_length(hypotheses, references, lengths),
