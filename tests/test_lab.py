@@ -1,6 +1,5 @@
 """core.seq2seq.lab: the synthetic bottleneck task, live training of both models, timing."""
 import numpy as np
-
 import torch
 
 from core.seq2seq import lab

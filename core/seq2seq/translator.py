@@ -83,7 +83,8 @@ class Translator:
         max_len = max_output or 2 * len(tokens) + 10
         ids, alpha, context, probs = self.model.greedy(src, lens, max_len=max_len, keep_probs=True)
         ids = ids[0].tolist()
-        n = len(self.tgt_vocab.decode(ids))  # words before <eos>
+        eos = self.tgt_vocab.eos_id
+        n = ids.index(eos) if eos in ids else len(ids)  # output positions before <eos>
         steps = []
         for t in range(n):
             p, i = probs[0, t].topk(TOP_K)
