@@ -57,11 +57,8 @@ def setup_page(title_key: str, icon: str, needs_model: bool = True) -> Page:
                        page_icon=icon, layout="wide")
     page = Page(lang=lang, lm=None)
     with st.sidebar:
-        check_choice_param(page, "lang", i18n.LANGUAGES)
-        st.radio(page.t("sidebar.language"), list(i18n.LANGUAGES), key="lang",
-                 format_func=i18n.LANGUAGES.get, horizontal=True,
-                 index=list(i18n.LANGUAGES).index(_default_language()),
-                 bind="query-params", persist_state="session")
+        radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
+              _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
         name = _model_picker(page)
         lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
                             bind="query-params", persist_state="session")
@@ -224,12 +221,6 @@ def _invalid(page: Page, name: str, raw: str) -> None:
     st.warning(page.t("param.invalid", name=name, value=shown))
 
 
-def check_choice_param(page: Page, name: str, options) -> None:
-    raw = _raw_param(name)
-    if raw is not None and raw not in [str(o) for o in options]:
-        _invalid(page, name, raw)
-
-
 def text_input(page: Page, key: str, label: str, default: str, max_chars: int = 500,
                area: bool = False, **kwargs) -> str:
     raw = _raw_param(key)
@@ -253,20 +244,29 @@ def slider(page: Page, key: str, label: str, lo, hi, default, step=None, **kwarg
                      persist_state="session", **kwargs)
 
 
-def selectbox(page: Page, key: str, label: str, options, default, **kwargs):
+def _choice(widget, page: Page, key: str, label: str, options, default, **kwargs):
+    """A selectbox/radio whose URL parameter holds the option itself, not its (translated)
+    label, so a link works in either language."""
     options = list(options)
-    check_choice_param(page, key, options)
+    names = [str(o) for o in options]
+    if key not in st.session_state:  # a fresh session (e.g. a shared link): read the URL
+        raw = _raw_param(key)
+        if raw is not None and raw in names:
+            default = options[names.index(raw)]
+        elif raw is not None:
+            _invalid(page, key, raw)
     index = options.index(default) if default in options else 0
-    return st.selectbox(label, options, index=index, key=key, bind="query-params",
-                        persist_state="session", **kwargs)
+    value = widget(label, options, index=index, key=key, persist_state="session", **kwargs)
+    st.query_params[key] = str(value)
+    return value
+
+
+def selectbox(page: Page, key: str, label: str, options, default, **kwargs):
+    return _choice(st.selectbox, page, key, label, options, default, **kwargs)
 
 
 def radio(page: Page, key: str, label: str, options, default, **kwargs):
-    options = list(options)
-    check_choice_param(page, key, options)
-    index = options.index(default) if default in options else 0
-    return st.radio(label, options, index=index, key=key, bind="query-params",
-                    persist_state="session", **kwargs)
+    return _choice(st.radio, page, key, label, options, default, **kwargs)
 
 
 def toggle(page: Page, key: str, label: str, default: bool = False, **kwargs) -> bool:

