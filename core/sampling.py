@@ -173,7 +173,8 @@ def distribution_table(lm: LM, dist: Distribution, n: int) -> pd.DataFrame:
     status = np.where(dist.removed_by_top_k, "top_k",
                       np.where(dist.removed_by_top_p, "top_p",
                                np.where(dist.kept, "kept", "greedy")))
-    tokens = display_tokens(lm.tokenizer, order)
+    with lm.lock:
+        tokens = display_tokens(lm.tokenizer, order)
     return pd.DataFrame({
         "rank": np.arange(1, len(order) + 1),
         "token": tokens,
@@ -233,6 +234,22 @@ def sample_one(logits, seed: int, temperature: float = 1.0, top_k: int = 0,
     chosen, probs = choose_tokens(z, temperature, top_k, top_p, greedy, generator)
     token = int(chosen[0])
     return token, float(probs[0, token])
+
+
+def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) -> dict:
+    """One step of the step-by-step mode: a forward pass over `ids`, one seeded draw.
+
+    Returns the chosen token (id, display string, probability), how many tokens could
+    have been drawn, and the top alternatives of the distribution it came from.
+    """
+    logits = next_token_logits(lm, ids)
+    dist = next_token_distribution(logits, **settings)
+    token_id, prob = sample_one(logits, seed, **settings)
+    with lm.lock:
+        token = display_tokens(lm.tokenizer, [token_id])[0]
+    top = distribution_table(lm, dist, n_alternatives)
+    return {"token_id": token_id, "token": token, "probability": prob, "kept": dist.n_kept,
+            "alternatives": top[["label", "token", "token_id", "p_final"]]}
 
 
 # --------------------------------------------------------------------------- generation
@@ -386,7 +403,8 @@ def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:
     values, ids = torch.topk(probs, min(k, probs.shape[-1]), dim=-1)  # [L+1, k]
     rows = []
     for layer in range(len(ids)):
-        shown = display_tokens(lm.tokenizer, ids[layer].tolist())
+        with lm.lock:
+            shown = display_tokens(lm.tokenizer, ids[layer].tolist())
         for rank in range(ids.shape[1]):
             rows.append({"layer": layer, "rank": rank + 1, "token": shown[rank],
                          "token_id": int(ids[layer, rank]),
