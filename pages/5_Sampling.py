@@ -122,15 +122,20 @@ steps = st.session_state["sampling_steps"]["steps"]
 
 prompt_ids = [int(i) for i in trace.token_ids]
 room = min(MAX_STEPS, lm.context_length - len(prompt_ids))
-next_col, undo_col, reset_col = st.columns(3)
-if next_col.button(t("sampling.next"), key="next", disabled=len(steps) >= room,
-                   width="stretch"):
+
+
+def take_step() -> None:  # callbacks run before the page redraws: the buttons stay in sync
     ids = prompt_ids + [s["token_id"] for s in steps]
     steps.append(S.sample_next(lm, ids, S.step_seed(seed, len(steps)), **settings))
-if undo_col.button(t("sampling.undo"), key="undo", disabled=not steps, width="stretch"):
-    steps.pop()
-if reset_col.button(t("sampling.reset"), key="reset", disabled=not steps, width="stretch"):
-    steps.clear()
+
+
+next_col, undo_col, reset_col = st.columns(3)
+next_col.button(t("sampling.next"), key="next", disabled=len(steps) >= room, width="stretch",
+                on_click=take_step)
+undo_col.button(t("sampling.undo"), key="undo", disabled=not steps, width="stretch",
+                on_click=steps.pop)
+reset_col.button(t("sampling.reset"), key="reset", disabled=not steps, width="stretch",
+                 on_click=steps.clear)
 if len(steps) >= room:
     st.info(t("sampling.steps_full", n=len(steps)))
 
