@@ -51,7 +51,7 @@ with st.expander(t("sampling.formulas"), expanded=True):
     st.latex(r"\text{top-}k:\ \text{keep } i \text{ if } z_i \ge z_{(k)}"
              r"\qquad \text{top-}p:\ \text{keep } i \text{ if } \sum_{j:\,p_j > p_i} p_j < p")
     st.markdown(t("sampling.formula_entropy"))
-    st.latex(r"H = -\sum_i p_i \log_2 p_i \ \text{bits}")
+    st.latex(r"H = -\sum_i p_i \log_2 p_i")
 
 # --- 2. the next-token distribution, before and after ---------------------------------------
 st.header(t("sampling.distribution"))
@@ -66,12 +66,14 @@ b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.vocab_size:,}",
          help=t("sampling.kept_help"))
 c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help"))
 
-n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 50, 20)
+n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
 table = S.distribution_table(lm, dist, n_bars)
 table["status_label"] = [t(f"sampling.status.{s}") for s in table["status"]]
-status_scale = alt.Scale(domain=[t(f"sampling.status.{s}") for s in STATUS_COLORS],
-                         range=list(STATUS_COLORS.values()))
-x = alt.X("label:N", sort=None, title=t("sampling.col.token"), axis=alt.Axis(labelAngle=-45))
+shown_statuses = ["kept", "greedy"] if greedy else ["kept", "top_k", "top_p"]
+status_scale = alt.Scale(domain=[t(f"sampling.status.{s}") for s in shown_statuses],
+                         range=[STATUS_COLORS[s] for s in shown_statuses])
+x = alt.X("label:N", sort=None, title=t("sampling.col.token"),
+          axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=140))
 tooltip = [alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
            alt.Tooltip("token:N", title=t("sampling.col.token")),
            alt.Tooltip("token_id:Q", title="id"),
@@ -90,7 +92,7 @@ before = alt.Chart(table).mark_tick(color="black", thickness=2).encode(
 layers = alt.layer(bars, before)
 if not greedy:
     cum_axis = alt.Axis(format="%", title=t("sampling.axis.cumulative"), orient="right")
-    curve = alt.Chart(table).mark_line(point=True, color="#e45756").encode(
+    curve = alt.Chart(table).mark_line(color="#e45756", point=alt.OverlayMarkDef(color="#e45756")).encode(
         x=x, y=alt.Y("cumulative:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis),
         tooltip=tooltip)
     cut = alt.Chart(pd.DataFrame({"p": [top_p]})).mark_rule(
@@ -224,9 +226,10 @@ lens = S.logit_lens(lm, trace.hidden_states, lens_k)
 lens["layer_label"] = [t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
                        for layer in lens["layer"]]
 layer_order = list(dict.fromkeys(lens["layer_label"]))
-y = alt.Y("layer_label:N", sort=layer_order, title=t("sampling.col.layer"))
+y = alt.Y("layer_label:N", sort=layer_order, title=t("sampling.col.layer"),
+          axis=alt.Axis(labelOverlap=False))
 heat = alt.Chart(lens).mark_rect().encode(
-    x=alt.X("rank:O", title=t("sampling.col.rank")), y=y,
+    x=alt.X("rank:O", title=t("sampling.col.rank"), axis=alt.Axis(labelAngle=0)), y=y,
     color=alt.Color("probability:Q", scale=alt.Scale(scheme="blues"),
                     title=t("sampling.axis.probability")),
     tooltip=[alt.Tooltip("layer_label:N", title=t("sampling.col.layer")),

@@ -164,7 +164,7 @@ KO = {
                                 "$\\log_2 V$비트입니다.",
     "sampling.distribution": "2. 다음 토큰 분포: 적용 전과 후",
     "sampling.bits": "{h:.2f}비트",
-    "sampling.bits_delta": "모델 원래 분포보다 {h:+.2f}비트",
+    "sampling.bits_delta": "{h:+.2f}비트 (모델 원래 분포 대비)",
     "sampling.entropy": "샘플링 분포의 엔트로피",
     "sampling.entropy_help": "최종 분포에 대한 H = −Σ p log₂ p입니다. 모델 원래 분포"
                              "(T = 1, 자르기 없음)는 {h:.2f}비트입니다.",
