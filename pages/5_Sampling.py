@@ -14,6 +14,12 @@ DEFAULT_PROMPT = "Data visualization empowers users to"
 MAX_STEPS = 50  # step-by-step clicks: each one is a forward pass over the whole text
 STATUS_COLORS = {"kept": "#4c78a8", "top_k": "#9e9e9e", "top_p": "#cfcfcf", "greedy": "#cfcfcf"}
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_lens(_lm, _hidden_states, model_name: str, text: str, k: int) -> pd.DataFrame:
+    """The logit-lens table, once per model + prompt + k (arguments with _ are not hashed)."""
+    return S.logit_lens(_lm, _hidden_states, k)
+
+
 page = ui.setup_page("sampling.title", "🎲")
 t, lm = page.t, page.lm
 
@@ -222,7 +228,7 @@ st.header(t("sampling.lens"))
 st.write(t("sampling.lens_intro"))
 st.latex(r"\text{logits}_\ell = W_U \,\mathrm{Norm}(h_\ell)")
 lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, 10, 5)
-lens = S.logit_lens(lm, trace.hidden_states, lens_k)
+lens = cached_lens(lm, trace.hidden_states, lm.name, trace.text, lens_k).copy()
 lens["layer_label"] = [t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
                        for layer in lens["layer"]]
 layer_order = list(dict.fromkeys(lens["layer_label"]))
