@@ -14,6 +14,7 @@ DEFAULT_PROMPT = "Data visualization empowers users to"
 MAX_STEPS = 50  # step-by-step clicks: each one is a forward pass over the whole text
 STATUS_COLORS = {"kept": "#4c78a8", "top_k": "#9e9e9e", "top_p": "#cfcfcf", "greedy": "#cfcfcf"}
 
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def cached_lens(_lm, _hidden_states, model_name: str, text: str, k: int) -> pd.DataFrame:
     """The logit-lens table, once per model + prompt + k (arguments with _ are not hashed)."""
@@ -98,13 +99,15 @@ before = alt.Chart(table).mark_tick(color="black", thickness=2).encode(
 layers = alt.layer(bars, before)
 if not greedy:
     cum_axis = alt.Axis(format="%", title=t("sampling.axis.cumulative"), orient="right")
-    curve = alt.Chart(table).mark_line(color="#e45756", point=alt.OverlayMarkDef(color="#e45756")).encode(
+    red = "#e45756"
+    curve = alt.Chart(table).mark_line(color=red, point=alt.OverlayMarkDef(color=red)).encode(
         x=x, y=alt.Y("cumulative:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis),
         tooltip=tooltip)
     cut = alt.Chart(pd.DataFrame({"p": [top_p]})).mark_rule(
-        color="#e45756", strokeDash=[6, 4]).encode(
+        color=red, strokeDash=[6, 4]).encode(
         y=alt.Y("p:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis))
-    layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut)).resolve_scale(y="independent")
+    layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut)).resolve_scale(
+        y="independent")
 ui.chart(page, layers.properties(height=380), table.drop(columns=["status_label"]),
          "next_token_distribution")
 st.caption(t("sampling.chart_caption_greedy" if greedy else "sampling.chart_caption", p=top_p))

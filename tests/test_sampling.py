@@ -314,7 +314,8 @@ def test_logit_lens_at_layer_l_equals_a_model_cut_after_l_blocks(name, request):
             cut.model.layers = cut.model.layers[:layer]
             cut.config.num_hidden_layers = layer
         with torch.no_grad():
-            own = cut(input_ids=torch.from_numpy(trace.token_ids)[None], use_cache=False).logits[0, -1]
+            ids = torch.from_numpy(trace.token_ids)[None]  # [1, T]
+            own = cut(input_ids=ids, use_cache=False).logits[0, -1]
         assert np.allclose(lens[layer], own.numpy(), atol=1e-5)
         assert not np.allclose(lens[layer], lens[-1], atol=1e-3)
 
