@@ -10,6 +10,8 @@ import threading
 import numpy as np
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from transformers.generation.logits_process import (LogitsProcessorList,
                                                     TemperatureLogitsWarper,
                                                     TopKLogitsWarper, TopPLogitsWarper)
@@ -75,6 +77,19 @@ def test_filter_logits_equals_hf_warpers_on_many_random_vectors():
                 assert_same(S.filter_logits(z[1], T, k, p), hf_warpers(z[1:2], T, k, p)[0])
                 cases += 1
     assert cases == 120
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(st.sampled_from([-1e4, -20.0, -3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5,
+                                        2.0, 7.0, 30.0]), min_size=1, max_size=40),
+       temperature=st.sampled_from([0.05, 0.5, 1.0, 2.0, 3.0]),
+       top_k=st.integers(min_value=0, max_value=45),
+       top_p=st.sampled_from([0.0, 0.1, 0.3, 0.5, 0.75, 0.9, 1.0]))
+def test_filter_logits_equals_hf_warpers_property(values, temperature, top_k, top_p):
+    """Few distinct values: ties everywhere, at the k-th value and at the top-p boundary."""
+    z = torch.tensor([values])
+    assert_same(S.filter_logits(z, temperature, top_k, top_p),
+                hf_warpers(z, temperature, top_k, top_p))
 
 
 @pytest.mark.parametrize("top_k", [1, 2, 3, 4, 5])
@@ -412,6 +427,19 @@ def test_empty_prompt_gets_a_message(app):
     assert [m.value for m in at.info] == [i18n.t("prompt.empty")]
 
 
+def test_korean_emoji_and_long_prompts_generate_without_tracebacks(app):
+    at = app(PAGE, n="4")
+    at.run()
+    for text in ["안녕하세요, 트랜스포머! 😀", "😀" * 30, "a" * 600]:
+        at.text_input(key="text").set_value(text).run()
+        if at.button(key="next").disabled:  # the prompt already fills the tiny context
+            assert any(i18n.t("sampling.steps_full", n=0) == m.value for m in at.info)
+        else:
+            at.button(key="next").click().run()
+        at.button(key="generate").click().run()
+        assert not at.exception, text
+
+
 def test_tampered_url_parameters_fall_back_with_messages(app):
     at = app(PAGE, temp="-1", topk="abc", topp="7", n="100000", seed="nan", bars="0")
     at.run()
@@ -427,3 +455,17 @@ def test_catalogs_cover_the_same_keys():
 
     assert strings.EN.keys() == strings.KO.keys()
     assert all(k.startswith("sampling.") for k in strings.EN)
+
+
+@pytest.mark.slow
+def test_real_offline_model_logit_lens_and_filters_on_real_logits():
+    from core.models import load_lm
+
+    lm = load_lm("smollm2-135m")
+    trace = run_trace(lm, PROMPT)
+    lens = S.logit_lens_logits(lm, trace.hidden_states)
+    assert lens.shape == (lm.n_layers + 1, lm.vocab_size)
+    assert np.allclose(lens[-1], trace.next_token_logits, atol=1e-4)
+    z = torch.from_numpy(trace.next_token_logits)[None]
+    for T, k, p in [(0.7, 50, 0.9), (1.3, 0, 0.5), (1.0, 10_000, 0.0), (3.0, 0, 0.99)]:
+        assert_same(S.filter_logits(z, T, k, p), hf_warpers(z, T, k, p))

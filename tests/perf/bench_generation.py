@@ -4,6 +4,7 @@ Hugging Face's `model.generate`, same model, same settings, same run.
     python tests/perf/bench_generation.py                      # GPT-2 small size, random weights
     python tests/perf/bench_generation.py --tokenizer /path/to/gpt2-tokenizer --tokens 50
     python tests/perf/bench_generation.py --model /path/to/saved_model   # any load_lm folder
+    python tests/perf/bench_generation.py --threads 1          # torch intra-op threads
 
 By default the model is `GPT2Config()` with random weights (GPT-2 small's exact size: 12
 layers, 768 wide, 50,257 tokens) and GPT-2's real tokenizer from ../shared/gpt2-tokenizer.
@@ -72,7 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", help="a model for load_lm instead of random GPT-2 small")
     parser.add_argument("--tokens", type=int, default=50, help="new tokens per run (<= 100)")
     parser.add_argument("--repeats", type=int, default=2, help="runs per cell (best is kept)")
+    parser.add_argument("--threads", type=int, default=0,
+                        help="torch threads (0: torch's default); on a busy shared CPU, 1 can "
+                             "be much faster than oversubscribed threads")
     args = parser.parse_args(argv)
+    if args.threads:
+        torch.set_num_threads(args.threads)
 
     lm = load_lm(args.model) if args.model else gpt2_small_random(args.tokenizer)
     ids = lm.tokenizer(PROMPT, add_special_tokens=False)["input_ids"]
