@@ -248,8 +248,9 @@ def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) ->
     with lm.lock:
         token = display_tokens(lm.tokenizer, [token_id])[0]
     top = distribution_table(lm, dist, n_alternatives)
+    shown = "p_original" if dist.greedy else "p_final"  # greedy: the model's own softmax
     return {"token_id": token_id, "token": token, "probability": prob, "kept": dist.n_kept,
-            "alternatives": top[["label", "token", "token_id", "p_final"]]}
+            "alternatives": top[["label", "token", "token_id"]].assign(p_final=top[shown])}
 
 
 # --------------------------------------------------------------------------- generation
