@@ -34,9 +34,11 @@ PROMPT = "Data visualization empowers users to"
 
 
 def gpt2_small_random(tokenizer_dir: Path) -> LM:
-    from transformers import AutoTokenizer, GPT2Config, GPT2LMHeadModel
+    from transformers import GPT2Config, GPT2LMHeadModel
 
-    tokenizer = AutoTokenizer.from_pretrained(str(tokenizer_dir))
+    from tests.tiny_models import real_gpt2_tokenizer
+
+    tokenizer = real_gpt2_tokenizer(tokenizer_dir)
     torch.manual_seed(0)
     model = GPT2LMHeadModel(GPT2Config(attn_implementation="eager")).eval()
     return _describe(model, tokenizer, "gpt2-random", "GPT-2 small size, random weights",
