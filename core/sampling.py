@@ -1,0 +1,413 @@
+"""From logits to the next token: temperature, top-k, top-p, sampling, generation, logit lens.
+
+    filtered = filter_logits(logits, temperature=0.8, top_k=50, top_p=0.9)  # removed -> -inf
+    dist = next_token_distribution(logits, temperature=0.8, top_k=50, top_p=0.9)
+    dist.entropy_bits, dist.n_kept, dist.mass_kept
+    for step in generate_steps(lm, prompt_ids, 30, temperature=0.8, seed=42): ...
+    lens = logit_lens(lm, trace.hidden_states, k=5)
+
+The filters are the ones Hugging Face's `generate(do_sample=True)` applies, in its order:
+temperature (z / T), then top-k (keep every logit >= the k-th largest: ties at the k-th
+value survive), then top-p (a softmax over what top-k left; sorted from the least likely
+up, drop tokens while the mass below them is <= 1 - p; the most likely token always
+survives). `top_k=0` and `top_p=1.0` switch a filter off, exactly as `generate` leaves the
+warper out. Greedy decoding is not "temperature 0": it is its own mode (argmax).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+import torch
+
+from core.models import LM
+from core.trace import display_tokens
+
+MAX_NEW_TOKENS = 100  # a generation's cap: every step is one forward pass
+FILTERED = -math.inf  # the value a removed logit gets
+
+
+# --------------------------------------------------------------------------- the filters
+
+
+def check_settings(temperature: float, top_k: int, top_p: float) -> None:
+    """ValueError with a plain message for settings no sampler can use."""
+    if not isinstance(temperature, (int, float)) or not math.isfinite(temperature) \
+            or temperature <= 0:
+        raise ValueError(f"temperature must be a positive number, got {temperature!r}; "
+                         "for temperature -> 0 use greedy decoding (argmax) instead")
+    if isinstance(top_k, bool) or not isinstance(top_k, (int, np.integer)) or top_k < 0:
+        raise ValueError(f"top_k must be an integer >= 0 (0 switches it off), got {top_k!r}")
+    if not isinstance(top_p, (int, float)) or not 0.0 <= top_p <= 1.0:
+        raise ValueError(f"top_p must be between 0 and 1 (1 switches it off), got {top_p!r}")
+
+
+def apply_temperature(logits: torch.Tensor, temperature: float) -> torch.Tensor:
+    """[..., V] z / T: T < 1 sharpens the softmax, T > 1 flattens it."""
+    return logits / temperature
+
+
+def apply_top_k(logits: torch.Tensor, top_k: int) -> torch.Tensor:
+    """[..., V] keep the logits >= the k-th largest (ties with it kept too), rest -inf."""
+    k = min(max(int(top_k), 1), logits.shape[-1])  # at least one token, at most all of them
+    kth_largest = torch.topk(logits, k, dim=-1).values[..., -1:]  # [..., 1]
+    return logits.masked_fill(logits < kth_largest, FILTERED)
+
+
+def apply_top_p(logits: torch.Tensor, top_p: float) -> torch.Tensor:
+    """[..., V] nucleus filter: the smallest set of most likely tokens whose probability
+    reaches p; the most likely token always stays."""
+    ascending, order = torch.sort(logits, descending=False, dim=-1)  # [..., V] least likely first
+    mass_up_to = ascending.softmax(dim=-1).cumsum(dim=-1)  # [..., V] mass of this token and below
+    remove_sorted = mass_up_to <= (1 - top_p)  # the tail holding at most 1 - p of the mass
+    remove_sorted[..., -1] = False  # the most likely token is never removed
+    remove = remove_sorted.scatter(-1, order, remove_sorted)  # back to vocabulary order
+    return logits.masked_fill(remove, FILTERED)
+
+
+def filter_logits(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0,
+                  top_p: float = 1.0) -> torch.Tensor:
+    """[..., V] -> [..., V]: temperature, then top-k, then top-p, removed entries at -inf.
+
+    The same result as Hugging Face's TemperatureLogitsWarper -> TopKLogitsWarper ->
+    TopPLogitsWarper as `generate` builds them. Raises ValueError for temperature <= 0.
+    """
+    check_settings(temperature, top_k, top_p)
+    logits = torch.as_tensor(logits).float()
+    if temperature != 1.0:
+        logits = apply_temperature(logits, temperature)
+    if top_k != 0:
+        logits = apply_top_k(logits, top_k)
+    if top_p < 1.0:
+        logits = apply_top_p(logits, top_p)
+    return logits
+
+
+# --------------------------------------------------------------------------- the distribution
+
+
+@dataclass
+class Distribution:
+    """Every stage of one next-token distribution over the whole vocabulary ([V] arrays)."""
+
+    original: np.ndarray  # softmax(z): the model's own probabilities
+    tempered: np.ndarray  # softmax(z / T) (greedy: the original)
+    after_top_k: np.ndarray  # renormalized over what top-k left: the distribution top-p cuts
+    final: np.ndarray  # what the next token is drawn from (greedy: 1 on the argmax)
+    removed_by_top_k: np.ndarray  # bool
+    removed_by_top_p: np.ndarray  # bool
+    greedy: bool
+    temperature: float
+    top_k: int
+    top_p: float
+
+    @property
+    def kept(self) -> np.ndarray:
+        return self.final > 0
+
+    @property
+    def n_kept(self) -> int:
+        return int(self.kept.sum())
+
+    @property
+    def mass_kept(self) -> float:
+        """How much of the tempered distribution the surviving tokens held before renormalizing."""
+        return float(self.tempered[self.kept].sum())
+
+    @property
+    def entropy_bits(self) -> float:
+        """H = -sum p log2 p of the distribution actually sampled from."""
+        return entropy_bits(self.final)
+
+    @property
+    def entropy_original_bits(self) -> float:
+        return entropy_bits(self.original)
+
+
+def entropy_bits(probs: np.ndarray) -> float:
+    p = np.asarray(probs, dtype=np.float64)
+    p = p[p > 0]
+    return float(-(p * np.log2(p)).sum()) + 0.0  # + 0.0: no "-0.0" for a certain outcome
+
+
+def _softmax64(logits: torch.Tensor) -> np.ndarray:
+    return torch.softmax(logits.double(), dim=-1).numpy()
+
+
+def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
+                            top_p: float = 1.0, greedy: bool = False) -> Distribution:
+    """[V] logits -> every stage of the sampling distribution (see Distribution)."""
+    z = torch.as_tensor(np.asarray(logits)).float()  # [V]
+    original = _softmax64(z)
+    if greedy:
+        final = np.zeros_like(original)
+        final[int(torch.argmax(z))] = 1.0
+        none = np.zeros(len(original), dtype=bool)
+        return Distribution(original, original, original, final, none, none.copy(), True,
+                            1.0, 0, 1.0)
+    check_settings(temperature, top_k, top_p)
+    tempered = filter_logits(z, temperature)
+    after_k = filter_logits(z, temperature, top_k)
+    after_p = filter_logits(z, temperature, top_k, top_p)
+    return Distribution(
+        original=original,
+        tempered=_softmax64(tempered),
+        after_top_k=_softmax64(after_k),
+        final=_softmax64(after_p),
+        removed_by_top_k=torch.isinf(after_k).numpy() & ~torch.isinf(tempered).numpy(),
+        removed_by_top_p=torch.isinf(after_p).numpy() & ~torch.isinf(after_k).numpy(),
+        greedy=False, temperature=float(temperature), top_k=int(top_k), top_p=float(top_p),
+    )
+
+
+def distribution_table(lm: LM, dist: Distribution, n: int) -> pd.DataFrame:
+    """The n most likely tokens (by the model's logits) with every stage's probability,
+    what removed them, and the cumulative mass top-p looks at (after top-k)."""
+    order = np.argsort(-dist.original, kind="stable")[:n]  # [n] temperature keeps the order
+    after_k_sorted = np.sort(dist.after_top_k)[::-1]
+    cumulative = np.cumsum(after_k_sorted)[: len(order)]
+    status = np.where(dist.removed_by_top_k, "top_k",
+                      np.where(dist.removed_by_top_p, "top_p",
+                               np.where(dist.kept, "kept", "greedy")))
+    with lm.lock:
+        tokens = display_tokens(lm.tokenizer, order)
+    return pd.DataFrame({
+        "rank": np.arange(1, len(order) + 1),
+        "token": tokens,
+        "label": _unique_labels(tokens),
+        "token_id": order.astype(int),
+        "p_original": dist.original[order],
+        "p_tempered": dist.tempered[order],
+        "p_final": dist.final[order],
+        "cumulative": cumulative,
+        "status": status[order],
+    })
+
+
+def _unique_labels(tokens: list[str]) -> list[str]:
+    """Axis labels: the token, with its rank added where two tokens look the same."""
+    seen: dict[str, int] = {}
+    for tok in tokens:
+        seen[tok] = seen.get(tok, 0) + 1
+    return [tok if seen[tok] == 1 else f"{tok} ({i + 1})" for i, tok in enumerate(tokens)]
+
+
+# --------------------------------------------------------------------------- choosing a token
+
+
+def choose_tokens(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0,
+                  top_p: float = 1.0, greedy: bool = False,
+                  generator: torch.Generator | None = None):
+    """[B, V] logits -> ([B] chosen ids, [B, V] the distribution shown for each choice).
+
+    Sampling draws with torch.multinomial from softmax(filter_logits(...)), as `generate`
+    does; greedy takes the argmax and shows the model's own softmax.
+    """
+    logits = logits.float()
+    if greedy:
+        return torch.argmax(logits, dim=-1), torch.softmax(logits, dim=-1)
+    probs = torch.softmax(filter_logits(logits, temperature, top_k, top_p), dim=-1)
+    return torch.multinomial(probs, num_samples=1, generator=generator).squeeze(1), probs
+
+
+def next_token_logits(lm: LM, ids) -> np.ndarray:
+    """[V] the model's logits for the token after `ids` (one forward pass)."""
+    with lm.lock, torch.no_grad():
+        out = lm.model(input_ids=torch.tensor([list(ids)]), use_cache=False)
+    return out.logits[0, -1].float().numpy()
+
+
+def step_seed(seed: int, step: int) -> int:
+    """A seed for the step-th click of the step-by-step mode: same clicks, same text."""
+    return (int(seed) * 1_000_003 + int(step)) % (2**63)
+
+
+def sample_one(logits, seed: int, temperature: float = 1.0, top_k: int = 0,
+               top_p: float = 1.0, greedy: bool = False) -> tuple[int, float]:
+    """One token from [V] logits with a seeded generator: (id, its probability)."""
+    generator = torch.Generator().manual_seed(int(seed))
+    z = torch.as_tensor(np.asarray(logits)).float()[None]  # [1, V]
+    chosen, probs = choose_tokens(z, temperature, top_k, top_p, greedy, generator)
+    token = int(chosen[0])
+    return token, float(probs[0, token])
+
+
+def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) -> dict:
+    """One step of the step-by-step mode: a forward pass over `ids`, one seeded draw.
+
+    Returns the chosen token (id, display string, probability), how many tokens could
+    have been drawn, and the top alternatives of the distribution it came from.
+    """
+    logits = next_token_logits(lm, ids)
+    dist = next_token_distribution(logits, **settings)
+    token_id, prob = sample_one(logits, seed, **settings)
+    with lm.lock:
+        token = display_tokens(lm.tokenizer, [token_id])[0]
+    top = distribution_table(lm, dist, n_alternatives)
+    shown = "p_original" if dist.greedy else "p_final"  # greedy: the model's own softmax
+    return {"token_id": token_id, "token": token, "probability": prob, "kept": dist.n_kept,
+            "alternatives": top[["label", "token", "token_id"]].assign(p_final=top[shown])}
+
+
+# --------------------------------------------------------------------------- generation
+
+
+@dataclass
+class Step:
+    """One generated token and the distribution it came from."""
+
+    index: int  # 0 for the first new token
+    token_id: int
+    token: str  # display string (visible space mark, partial characters labelled)
+    text: str  # what this step adds to the decoded text ("" while a character is incomplete)
+    probability: float  # of the chosen token in the distribution shown
+    alternatives: list[tuple[str, int, float]] = field(default_factory=list)  # (token, id, p)
+    is_eos: bool = False
+
+
+def _cap_new_tokens(lm: LM, n_prompt: int, max_new_tokens: int) -> int:
+    return max(0, min(int(max_new_tokens), MAX_NEW_TOKENS, lm.context_length - n_prompt))
+
+
+def _eos_ids(lm: LM) -> set[int]:
+    eos = lm.model.generation_config.eos_token_id
+    if eos is None:
+        eos = lm.tokenizer.eos_token_id
+    if eos is None:
+        return set()
+    return {int(e) for e in (eos if isinstance(eos, (list, tuple)) else [eos])}
+
+
+def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, *, temperature: float = 1.0,
+                   top_k: int = 0, top_p: float = 1.0, greedy: bool = False, seed: int = 0,
+                   n_alternatives: int = 5, stop_at_eos: bool = True) -> Iterator[Step]:
+    """Yield one Step per new token (at most MAX_NEW_TOKENS).
+
+    The prompt runs once; after that each step feeds only the newest token and reuses
+    the keys and values of all earlier ones (the KV cache). The model lock is held for
+    one step at a time, so other sessions can use the model between steps.
+    """
+    if not greedy:
+        check_settings(temperature, top_k, top_p)
+    prompt_ids = [int(i) for i in prompt_ids]
+    n_new = _cap_new_tokens(lm, len(prompt_ids), max_new_tokens)
+    generator = torch.Generator().manual_seed(int(seed))
+    eos = _eos_ids(lm) if stop_at_eos else set()
+    feed = torch.tensor([prompt_ids])  # [1, T] the prompt, then [1, 1] each new token
+    cache = None
+    new_ids: list[int] = []
+    shown_text = ""
+    for index in range(n_new):
+        with lm.lock, torch.no_grad():
+            out = lm.model(input_ids=feed, past_key_values=cache, use_cache=True)
+        cache = out.past_key_values
+        chosen, probs = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
+                                      generator)
+        token = int(chosen[0])
+        new_ids.append(token)
+        with lm.lock:
+            decoded = lm.tokenizer.decode(new_ids)
+            token_shown = display_tokens(lm.tokenizer, [token])[0]
+        added = ""
+        if not decoded.endswith("\ufffd"):  # hold back half a character (Korean, emoji)
+            common = len(shown_text) if decoded.startswith(shown_text) else 0
+            added, shown_text = decoded[common:], decoded
+        yield Step(index=index, token_id=token, token=token_shown, text=added,
+                   probability=float(probs[0, token]),
+                   alternatives=_top_alternatives(lm, probs[0], n_alternatives),
+                   is_eos=token in eos)
+        if token in eos:
+            return
+        feed = chosen[:, None]  # [1, 1]
+
+
+def _top_alternatives(lm: LM, probs: torch.Tensor, n: int) -> list[tuple[str, int, float]]:
+    values, ids = torch.topk(probs, min(n, probs.shape[-1]))
+    with lm.lock:
+        shown = display_tokens(lm.tokenizer, ids.tolist())
+    return [(s, int(i), float(v)) for s, i, v in zip(shown, ids, values)]
+
+
+def generate_text(lm: LM, prompt_ids, max_new_tokens: int, **settings) -> list[int]:
+    """The new token ids generate_steps produces (for tests and the benchmark)."""
+    return [step.token_id for step in generate_steps(lm, prompt_ids, max_new_tokens, **settings)]
+
+
+def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, *,
+                temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0,
+                greedy: bool = False, seed: int = 0) -> list[list[int]]:
+    """n continuations of the same prompt drawn at once as one batch (each row its own
+    draw), with the KV cache; each row stops at its end-of-text token."""
+    if not greedy:
+        check_settings(temperature, top_k, top_p)
+    prompt_ids = [int(i) for i in prompt_ids]
+    n_new = _cap_new_tokens(lm, len(prompt_ids), max_new_tokens)
+    generator = torch.Generator().manual_seed(int(seed))
+    eos = _eos_ids(lm)
+    feed = torch.tensor([prompt_ids] * n_samples)  # [B, T]
+    cache = None
+    rows: list[list[int]] = [[] for _ in range(n_samples)]
+    done = [False] * n_samples
+    for _ in range(n_new):
+        with lm.lock, torch.no_grad():
+            out = lm.model(input_ids=feed, past_key_values=cache, use_cache=True)
+        cache = out.past_key_values
+        chosen, _ = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
+                                  generator)  # [B]
+        for row, token in enumerate(chosen.tolist()):
+            if not done[row]:
+                rows[row].append(token)
+                done[row] = token in eos
+        if all(done):
+            break
+        feed = chosen[:, None]  # [B, 1]
+    return rows
+
+
+def decode(lm: LM, ids) -> str:
+    with lm.lock:
+        return lm.tokenizer.decode([int(i) for i in ids])
+
+
+# --------------------------------------------------------------------------- logit lens
+
+
+def final_norm(lm: LM) -> torch.nn.Module:
+    """The norm before the unembedding: GPT-2 `transformer.ln_f`, Llama `model.norm`."""
+    return lm.model.transformer.ln_f if lm.architecture == "gpt2" else lm.model.model.norm
+
+
+def logit_lens_logits(lm: LM, hidden_states) -> np.ndarray:
+    """[L+1, T, d] or [L+1, d] hidden states -> [L+1, V] logits at the last position.
+
+    Each layer's hidden state goes through the final norm and the unembedding, as if the
+    model stopped there. transformers returns the LAST hidden state already normed, so
+    that one goes straight to the unembedding (it then equals the model's own logits).
+    """
+    h = torch.as_tensor(np.asarray(hidden_states)).float()
+    if h.dim() == 3:
+        h = h[:, -1]  # [L+1, d]
+    with lm.lock, torch.no_grad():
+        normed = torch.cat([final_norm(lm)(h[:-1]), h[-1:]])  # [L+1, d]
+        logits = lm.model.lm_head(normed)  # [L+1, V]
+    return logits.float().numpy()
+
+
+def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:
+    """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities."""
+    logits = torch.as_tensor(logit_lens_logits(lm, hidden_states))  # [L+1, V]
+    probs = torch.softmax(logits.double(), dim=-1)
+    values, ids = torch.topk(probs, min(k, probs.shape[-1]), dim=-1)  # [L+1, k]
+    rows = []
+    for layer in range(len(ids)):
+        with lm.lock:
+            shown = display_tokens(lm.tokenizer, ids[layer].tolist())
+        for rank in range(ids.shape[1]):
+            rows.append({"layer": layer, "rank": rank + 1, "token": shown[rank],
+                         "token_id": int(ids[layer, rank]),
+                         "probability": float(values[layer, rank])})
+    return pd.DataFrame(rows)

@@ -1,0 +1,253 @@
+"""Sampling — logits → softmax → the next token: temperature, top-k, top-p, generation,
+and what every layer would have predicted (logit lens)."""
+
+import time
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from core import sampling as S
+from core import ui
+
+DEFAULT_PROMPT = "Data visualization empowers users to"
+MAX_STEPS = 50  # step-by-step clicks: each one is a forward pass over the whole text
+STATUS_COLORS = {"kept": "#4c78a8", "top_k": "#9e9e9e", "top_p": "#cfcfcf", "greedy": "#cfcfcf"}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_lens(_lm, _hidden_states, model_name: str, text: str, k: int) -> pd.DataFrame:
+    """The logit-lens table, once per model + prompt + k (arguments with _ are not hashed)."""
+    return S.logit_lens(_lm, _hidden_states, k)
+
+
+page = ui.setup_page("sampling.title", "🎲")
+t, lm = page.t, page.lm
+
+st.title(t("sampling.heading"))
+st.write(t("sampling.intro"))
+
+# --- 1. the prompt and the sampler's settings ----------------------------------------------
+prompt = ui.text_input(page, "text", t("sampling.prompt"), DEFAULT_PROMPT)
+trace = ui.trace(page, prompt)
+st.caption(t("sampling.prompt_caption", t=trace.n_tokens, tokens=" | ".join(trace.tokens)))
+
+st.header(t("sampling.settings"))
+greedy = ui.toggle(page, "greedy", t("sampling.greedy"), help=t("sampling.greedy_help"))
+if isinstance(st.session_state.get("topk"), int) and st.session_state["topk"] > lm.vocab_size:
+    st.session_state["topk"] = lm.vocab_size  # a smaller model was picked meanwhile
+left, middle, right = st.columns(3)
+with left:
+    temperature = ui.slider(page, "temp", t("sampling.temperature"), 0.05, 3.0, 1.0, step=0.05,
+                            disabled=greedy, help=t("sampling.temperature_help"))
+with middle:
+    top_k = ui.slider(page, "topk", t("sampling.top_k"), 0, lm.vocab_size, min(50, lm.vocab_size),
+                      disabled=greedy, help=t("sampling.top_k_help", v=lm.vocab_size))
+with right:
+    top_p = ui.slider(page, "topp", t("sampling.top_p"), 0.0, 1.0, 0.9, step=0.01,
+                      disabled=greedy, help=t("sampling.top_p_help"))
+settings = dict(temperature=float(temperature), top_k=int(top_k), top_p=float(top_p),
+                greedy=bool(greedy))
+if greedy:
+    st.info(t("sampling.greedy_note"))
+
+with st.expander(t("sampling.formulas"), expanded=True):
+    st.markdown(t("sampling.formula_softmax"))
+    st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_{j=1}^{V} \exp(z_j / T)}")
+    st.markdown(t("sampling.formula_top_k"))
+    st.latex(r"\text{top-}k:\ \text{keep } i \text{ if } z_i \ge z_{(k)}"
+             r"\qquad \text{top-}p:\ \text{keep } i \text{ if } \sum_{j:\,p_j > p_i} p_j < p")
+    st.markdown(t("sampling.formula_entropy"))
+    st.latex(r"H = -\sum_i p_i \log_2 p_i")
+
+# --- 2. the next-token distribution, before and after ---------------------------------------
+st.header(t("sampling.distribution"))
+dist = S.next_token_distribution(trace.next_token_logits, **settings)
+
+a, b, c = st.columns(3)
+a.metric(t("sampling.entropy"), t("sampling.bits", h=dist.entropy_bits),
+         delta=t("sampling.bits_delta", h=dist.entropy_bits - dist.entropy_original_bits),
+         delta_color="off",
+         help=t("sampling.entropy_help", h=dist.entropy_original_bits))
+b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.vocab_size:,}",
+         help=t("sampling.kept_help"))
+c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help"))
+
+n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
+table = S.distribution_table(lm, dist, n_bars)
+table["status_label"] = [t(f"sampling.status.{s}") for s in table["status"]]
+shown_statuses = ["kept", "greedy"] if greedy else ["kept", "top_k", "top_p"]
+status_scale = alt.Scale(domain=[t(f"sampling.status.{s}") for s in shown_statuses],
+                         range=[STATUS_COLORS[s] for s in shown_statuses])
+x = alt.X("label:N", sort=None, title=t("sampling.col.token"),
+          axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=140))
+tooltip = [alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
+           alt.Tooltip("token:N", title=t("sampling.col.token")),
+           alt.Tooltip("token_id:Q", title="id"),
+           alt.Tooltip("p_original:Q", title=t("sampling.col.p_original"), format=".5f"),
+           alt.Tooltip("p_tempered:Q", title=t("sampling.col.p_tempered"), format=".5f"),
+           alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f"),
+           alt.Tooltip("cumulative:Q", title=t("sampling.col.cumulative"), format=".4f"),
+           alt.Tooltip("status_label:N", title=t("sampling.col.status"))]
+prob_axis = alt.Axis(format="%", title=t("sampling.axis.probability"))
+bars = alt.Chart(table).mark_bar(opacity=0.9).encode(
+    x=x, y=alt.Y("p_tempered:Q", axis=prob_axis),
+    color=alt.Color("status_label:N", scale=status_scale, title=t("sampling.col.status")),
+    tooltip=tooltip)
+before = alt.Chart(table).mark_tick(color="black", thickness=2).encode(
+    x=x, y=alt.Y("p_original:Q", axis=prob_axis), tooltip=tooltip)
+layers = alt.layer(bars, before)
+if not greedy:
+    cum_axis = alt.Axis(format="%", title=t("sampling.axis.cumulative"), orient="right")
+    red = "#e45756"
+    curve = alt.Chart(table).mark_line(color=red, point=alt.OverlayMarkDef(color=red)).encode(
+        x=x, y=alt.Y("cumulative:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis),
+        tooltip=tooltip)
+    cut = alt.Chart(pd.DataFrame({"p": [top_p]})).mark_rule(
+        color=red, strokeDash=[6, 4]).encode(
+        y=alt.Y("p:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis))
+    layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut)).resolve_scale(
+        y="independent")
+ui.chart(page, layers.properties(height=380), table.drop(columns=["status_label"]),
+         "next_token_distribution")
+st.caption(t("sampling.chart_caption_greedy" if greedy else "sampling.chart_caption", p=top_p))
+
+st.subheader(t("sampling.after"))
+after = table[table["p_final"] > 0]
+after_chart = alt.Chart(after).mark_bar(color=STATUS_COLORS["kept"]).encode(
+    x=x, y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
+    tooltip=tooltip)
+ui.chart(page, after_chart.properties(height=260), after.drop(columns=["status_label"]),
+         "sampled_from")
+st.caption(t("sampling.after_caption", n=len(after), kept=dist.n_kept))
+
+# --- 3. step by step -----------------------------------------------------------------------
+st.header(t("sampling.steps"))
+st.write(t("sampling.steps_intro"))
+seed = ui.slider(page, "seed", t("sampling.seed"), 0, 9999, 42, help=t("sampling.seed_help"))
+
+state_key = (lm.name, trace.text)
+if st.session_state.get("sampling_steps", {}).get("key") != state_key:
+    st.session_state["sampling_steps"] = {"key": state_key, "steps": []}
+steps = st.session_state["sampling_steps"]["steps"]
+
+prompt_ids = [int(i) for i in trace.token_ids]
+room = min(MAX_STEPS, lm.context_length - len(prompt_ids))
+
+
+def take_step() -> None:  # callbacks run before the page redraws: the buttons stay in sync
+    ids = prompt_ids + [s["token_id"] for s in steps]
+    steps.append(S.sample_next(lm, ids, S.step_seed(seed, len(steps)), **settings))
+
+
+next_col, undo_col, reset_col = st.columns(3)
+next_col.button(t("sampling.next"), key="next", disabled=len(steps) >= room, width="stretch",
+                on_click=take_step)
+undo_col.button(t("sampling.undo"), key="undo", disabled=not steps, width="stretch",
+                on_click=steps.pop)
+reset_col.button(t("sampling.reset"), key="reset", disabled=not steps, width="stretch",
+                 on_click=steps.clear)
+if len(steps) >= room:
+    st.info(t("sampling.steps_full", n=len(steps)))
+
+new_text = S.decode(lm, [s["token_id"] for s in steps])
+st.code(trace.text + new_text if steps else trace.text, language=None, wrap_lines=True)
+if steps:
+    last = steps[-1]
+    st.caption(t("sampling.step_caption", n=len(steps), token=last["token"],
+                 p=last["probability"], kept=last["kept"]))
+    alt_table = last["alternatives"].assign(
+        chosen=lambda d: d["token_id"] == last["token_id"])
+    alt_chart = alt.Chart(alt_table).mark_bar().encode(
+        x=alt.X("label:N", sort=None, title=t("sampling.col.token")),
+        y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
+        color=alt.condition("datum.chosen", alt.value("#f58518"), alt.value("#4c78a8")),
+        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
+                 alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f")])
+    ui.chart(page, alt_chart.properties(height=220), alt_table, "last_step")
+    st.dataframe(pd.DataFrame({
+        t("sampling.col.step"): range(1, len(steps) + 1),
+        t("sampling.col.token"): [s["token"] for s in steps],
+        "id": [s["token_id"] for s in steps],
+        t("sampling.col.p_final"): [round(s["probability"], 5) for s in steps],
+        t("sampling.col.kept"): [s["kept"] for s in steps],
+    }), hide_index=True)
+
+# --- 4. generate ---------------------------------------------------------------------------
+st.header(t("sampling.generate"))
+st.write(t("sampling.generate_intro"))
+n_new = ui.slider(page, "n", t("sampling.n_new"), 1, S.MAX_NEW_TOKENS, 30)
+seed2 = ui.slider(page, "seed2", t("sampling.seed2"), 0, 9999, 7)
+run_key = (lm.name, trace.text, tuple(settings.items()), n_new, seed, seed2)
+if greedy:
+    st.caption(t("sampling.greedy_seeds"))
+
+
+def stream_into(box, seed_value: int) -> tuple[str, int, float]:
+    """Generate with the page's settings, showing the text grow one token at a time."""
+    text, started, count = "", time.perf_counter(), 0
+    for step in S.generate_steps(lm, prompt_ids, n_new, seed=seed_value, **settings):
+        text += step.text
+        count += 1
+        box.code(trace.text + text, language=None, wrap_lines=True)
+    rate = count / max(time.perf_counter() - started, 1e-9)
+    return text, count, rate
+
+
+if st.button(t("sampling.generate_button"), key="generate", type="primary"):
+    runs = []
+    for column, seed_value in zip(st.columns(2), (seed, seed2)):
+        with column:
+            st.markdown(t("sampling.run_title", seed=seed_value))
+            text, count, rate = stream_into(st.empty(), seed_value)
+            st.caption(t("sampling.run_caption", n=count, rate=rate))
+            runs.append((seed_value, text, count, rate))
+    st.session_state["sampling_runs"] = {"key": run_key, "runs": runs}
+elif st.session_state.get("sampling_runs", {}).get("key") == run_key:
+    for column, (seed_value, text, count, rate) in zip(st.columns(2),
+                                                      st.session_state["sampling_runs"]["runs"]):
+        with column:
+            st.markdown(t("sampling.run_title", seed=seed_value))
+            st.code(trace.text + text, language=None, wrap_lines=True)
+            st.caption(t("sampling.run_caption", n=count, rate=rate))
+
+st.subheader(t("sampling.spread"))
+n_samples = ui.slider(page, "samples", t("sampling.n_samples"), 2, 8, 4)
+spread_key = run_key + (n_samples,)
+if st.button(t("sampling.spread_button"), key="spread"):
+    with st.spinner(t("sampling.spread_running")):
+        rows = S.sample_many(lm, prompt_ids, n_samples, n_new, seed=seed, **settings)
+    st.session_state["sampling_spread"] = {
+        "key": spread_key, "texts": [S.decode(lm, r) for r in rows]}
+if st.session_state.get("sampling_spread", {}).get("key") == spread_key:
+    texts = st.session_state["sampling_spread"]["texts"]
+    st.dataframe(pd.DataFrame({t("sampling.col.sample"): range(1, len(texts) + 1),
+                               t("sampling.col.continuation"): texts}),
+                 hide_index=True, width="stretch")
+    st.caption(t("sampling.spread_caption", distinct=len(set(texts)), n=len(texts)))
+
+# --- 5. logit lens -------------------------------------------------------------------------
+st.header(t("sampling.lens"))
+st.write(t("sampling.lens_intro"))
+st.latex(r"\text{logits}_\ell = W_U \,\mathrm{Norm}(h_\ell)")
+lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, 10, 5)
+lens = cached_lens(lm, trace.hidden_states, lm.name, trace.text, lens_k).copy()
+lens["layer_label"] = [t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
+                       for layer in lens["layer"]]
+layer_order = list(dict.fromkeys(lens["layer_label"]))
+y = alt.Y("layer_label:N", sort=layer_order, title=t("sampling.col.layer"),
+          axis=alt.Axis(labelOverlap=False))
+heat = alt.Chart(lens).mark_rect().encode(
+    x=alt.X("rank:O", title=t("sampling.col.rank"), axis=alt.Axis(labelAngle=0)), y=y,
+    color=alt.Color("probability:Q", scale=alt.Scale(scheme="blues"),
+                    title=t("sampling.axis.probability")),
+    tooltip=[alt.Tooltip("layer_label:N", title=t("sampling.col.layer")),
+             alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
+             alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
+             alt.Tooltip("probability:Q", title=t("sampling.axis.probability"), format=".4f")])
+labels = alt.Chart(lens).mark_text(fontSize=11).encode(
+    x="rank:O", y=y, text="token:N",
+    color=alt.condition("datum.probability > 0.5", alt.value("white"), alt.value("black")))
+ui.chart(page, (heat + labels).properties(height=max(160, 22 * len(layer_order))),
+         lens.drop(columns=["layer_label"]), "logit_lens")
+st.caption(t("sampling.lens_caption", n=lm.n_layers))
