@@ -1,5 +1,6 @@
 """core.seq2seq: data split, models, training, BLEU, shipped checkpoints."""
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -251,3 +252,27 @@ def test_cards_report_measured_scores(shipped):
         assert 0 <= ev["bleu"] <= 100 and ev["bleu_by_length"]
         assert sum(r["sentences"] for r in ev["bleu_by_length"]) == ev["test_sentences"]
         assert "Tatoeba" in translator.card["data"]["credit"]
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "fra-eng.tsv"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.exists(), reason="the Tatoeba corpus is not beside the project")
+def test_shipped_scores_are_reproduced_and_meet_the_targets(shipped):
+    """Re-split the corpus as the card says, re-translate the held-out half, re-score with
+    sacrebleu: the cards' numbers must come back, and attention must beat plain by ≥ 5 BLEU."""
+    from core.seq2seq.data import read_pairs, split_by_english
+    from core.seq2seq.evaluate import evaluate
+    scores = {}
+    for name, translator in shipped.items():
+        card = translator.card
+        train, test = split_by_english(read_pairs(CORPUS), card["data"]["test_fraction"],
+                                       seed=card["training"]["seed"])
+        train_english = {p.english for p in train}
+        assert not any(p.english in train_english for p in test)
+        again = evaluate(translator.model, translator.src_vocab, translator.tgt_vocab, test)
+        assert again["bleu"] == pytest.approx(card["evaluation"]["bleu"], abs=0.05)
+        assert again["test_sentences"] == card["evaluation"]["test_sentences"]
+        scores[name] = again["bleu"]
+    assert scores["attention"] >= 30 and scores["attention"] >= scores["plain"] + 5
