@@ -83,3 +83,21 @@ def test_real_offline_model_matches():
     for layer, head in [(0, 0), (7, 4), (29, 8)]:
         steps = attention_steps(lm, "", layer, head, trace=trace)
         np.testing.assert_allclose(steps.weights, trace.attentions[layer, head], atol=1e-4)
+
+
+def test_page_runs_and_validates_layer(app):
+    at = app("pages/3_Attention.py", layer="99", query="2")
+    at.run()
+    assert not at.exception
+    assert any("99" in w.value for w in at.warning)  # tampered link: message, fallback
+    at.selectbox(key="head").select(3)
+    at.run()
+    assert not at.exception
+    assert "head 3" in " ".join(h.value for h in at.header)
+
+
+def test_page_in_korean_with_long_prompt(app):
+    at = app("pages/3_Attention.py", lang="ko", text="The train left the station on time " * 5)
+    at.run()
+    assert not at.exception
+    assert any("격자" in i.value for i in at.info)  # grid cap is said, in Korean
