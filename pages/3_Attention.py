@@ -56,8 +56,7 @@ masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacit
              alt.Tooltip("key:N", title=t("attention.col.key"))])
 row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
     fill=None, stroke="#d62728", strokeWidth=2)
-side = min(60 + 28 * T, 700)
-ui.chart(page, (masked + visible + row).properties(height=side, width=side),
+ui.chart(page, (masked + visible + row).properties(height=alt.Step(max(8, 480 // T))),
          cells.assign(weight=np.where(cells.masked, np.nan, cells.weight)), "attention_head")
 
 # --- all heads -----------------------------------------------------------------------------

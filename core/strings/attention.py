@@ -15,7 +15,7 @@ EN = {
     "attention.query": "Query token",
     "attention.one_head": "One head",
     "attention.one_head_caption": "Rows: the query token; columns: the key token it looks at. "
-                                  "Hatched grey cells above the diagonal are masked (−∞ before "
+                                  "Grey cells above the diagonal are masked (−∞ before "
                                   "softmax): a token cannot see the future. The selected query "
                                   "row is outlined.",
     "attention.col.query": "Query token",
