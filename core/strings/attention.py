@@ -1,0 +1,141 @@
+"""Attention page."""
+
+EN = {
+    "attention.title": "Attention",
+    "attention.heading": "Attention: who looks at whom",
+    "attention.intro": "Each token builds a query q, every token a key k and a value v. "
+                       "A head compares the query with all earlier keys, turns the scores "
+                       "into weights with softmax, and takes the weighted sum of the values. "
+                       "Every number here comes from the loaded model's own weights.",
+    "attention.prompt": "Prompt",
+    "attention.default": "Data visualization empowers users to",
+    "attention.try": "Another one to try: “The train left the station on time”.",
+    "attention.layer": "Layer",
+    "attention.head": "Head",
+    "attention.query": "Query token",
+    "attention.one_head": "One head",
+    "attention.one_head_caption": "Rows: the query token; columns: the key token it looks at. "
+                                  "Grey cells above the diagonal are masked (−∞ before "
+                                  "softmax): a token cannot see the future. The selected query "
+                                  "row is outlined.",
+    "attention.col.query": "Query token",
+    "attention.col.key": "Key token",
+    "attention.col.weight": "Weight",
+    "attention.masked": "masked",
+    "attention.grid": "All heads",
+    "attention.grid_caption": "Layers (rows) × heads (columns), {n} heads, on the first {t} "
+                              "tokens. Look for previous-token heads (a line just below the "
+                              "diagonal), first-token heads (a bright first column) and broad "
+                              "heads (spread out).",
+    "attention.grid_capped": "The grid uses only the first {t} of {total} tokens so it stays "
+                             "responsive; the other views use all of them.",
+    "attention.stats": "Head statistics",
+    "attention.stats_caption": "One cell per head. Pick a statistic, then jump to an "
+                               "interesting head with the selectors above.",
+    "attention.stat": "Statistic",
+    "attention.stat.entropy": "Entropy (bits, averaged over rows): high = broad",
+    "attention.stat.first": "Mean attention to the first token (attention sink)",
+    "attention.stat.previous": "Mean attention to the previous token",
+    "attention.col.layer": "Layer",
+    "attention.col.head": "Head",
+    "attention.col.value": "Value",
+    "attention.steps": "Step by step: layer {layer}, head {head}, query “{token}”",
+    "attention.steps_intro": "The same head recomputed from the layer's weights and its real "
+                             "input (after the block's {norm}). d_k = {dk}, so the scores are "
+                             "multiplied by {scale:.4f}.",
+    "attention.steps_rotary": "This model uses rotary positions: q and k below are already "
+                              "rotated by their position. Query head {head} shares key/value "
+                              "head {kv} with the others in its group.",
+    "attention.step.q": "1. The query vector q (first {n} of {d} numbers)",
+    "attention.step.scores": "2–5. Dot products q·k, ÷√d_k, mask, softmax",
+    "attention.col.dot": "q·k",
+    "attention.col.scaled": "q·k / √d_k",
+    "attention.col.masked": "+ mask",
+    "attention.col.softmax": "softmax",
+    "attention.steps_sum": "The weights of this row add up to {s:.6f}.",
+    "attention.step.output": "6. The weighted sum of v: each value vector times its weight, "
+                             "added up (first {n} of {d} numbers)",
+    "attention.col.dim": "Dimension",
+    "attention.col.contribution": "Weight × v",
+    "attention.multi": "Many heads at once",
+    "attention.multi_text": "All {h} heads of a layer run side by side, each on its own "
+                            "{dh}-number slice. Their outputs are concatenated back to "
+                            "{h} × {dh} = {hd} numbers per token and multiplied by the output "
+                            "projection W_O [{hd} × {d}], which mixes the heads and writes the "
+                            "result into the residual stream.",
+    "attention.multi_kv": "Here only {kv} key/value heads are computed; each is shared by "
+                          "{g} query heads (grouped-query attention).",
+    "attention.caution": "**Careful:** an attention weight says where a head read from, not "
+                         "why the model predicts what it predicts. Values, the output "
+                         "projection, the MLPs and the other {n} heads all matter; attention "
+                         "maps alone are not an explanation.",
+}
+
+KO = {
+    "attention.title": "어텐션",
+    "attention.heading": "어텐션: 어느 토큰이 어느 토큰을 보는가",
+    "attention.intro": "각 토큰은 질의(query) q를, 모든 토큰은 키(key) k와 값(value) v를 "
+                       "만듭니다. 헤드는 질의를 앞선 모든 키와 비교하고, 그 점수를 "
+                       "softmax로 가중치로 바꾼 뒤 값들을 가중합합니다. 여기 나오는 숫자는 "
+                       "모두 불러온 모델의 실제 가중치로 계산한 것입니다.",
+    "attention.prompt": "프롬프트",
+    "attention.default": "Data visualization empowers users to",
+    "attention.try": "이것도 넣어 보세요: “The train left the station on time”.",
+    "attention.layer": "층",
+    "attention.head": "헤드",
+    "attention.query": "질의 토큰",
+    "attention.one_head": "헤드 하나 자세히 보기",
+    "attention.one_head_caption": "행은 질의 토큰, 열은 그 토큰이 바라보는 키 토큰입니다. "
+                                  "대각선 위의 회색 칸은 마스크된 자리(softmax 전에 −∞)로, "
+                                  "토큰은 미래를 볼 수 없습니다. 선택한 질의 행에는 테두리가 "
+                                  "표시됩니다.",
+    "attention.col.query": "질의 토큰",
+    "attention.col.key": "키 토큰",
+    "attention.col.weight": "가중치",
+    "attention.masked": "마스크됨",
+    "attention.grid": "모든 헤드 한눈에 보기",
+    "attention.grid_caption": "행은 층, 열은 헤드입니다(헤드 {n}개, 앞의 {t}개 토큰 기준). "
+                              "바로 앞 토큰을 보는 헤드(대각선 바로 아래 줄), 첫 토큰을 보는 "
+                              "헤드(첫 열이 밝음), 넓게 퍼진 헤드를 찾아보세요.",
+    "attention.grid_capped": "격자가 느려지지 않도록 전체 {total}개 토큰 중 앞의 {t}개만 "
+                             "씁니다. 다른 그림은 모든 토큰을 씁니다.",
+    "attention.stats": "헤드별 통계",
+    "attention.stats_caption": "칸 하나가 헤드 하나입니다. 통계를 고른 뒤, 눈에 띄는 헤드를 "
+                               "위의 선택 상자에서 골라 자세히 보세요.",
+    "attention.stat": "통계",
+    "attention.stat.entropy": "엔트로피(비트, 행 평균): 클수록 넓게 봄",
+    "attention.stat.first": "첫 토큰에 주는 평균 가중치(어텐션 싱크)",
+    "attention.stat.previous": "바로 앞 토큰에 주는 평균 가중치",
+    "attention.col.layer": "층",
+    "attention.col.head": "헤드",
+    "attention.col.value": "값",
+    "attention.steps": "한 단계씩: {layer}층, {head}번 헤드, 질의 “{token}”",
+    "attention.steps_intro": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을 거친 "
+                             "값)으로 다시 계산했습니다. d_k = {dk}이므로 점수에 "
+                             "{scale:.4f}를 곱합니다.",
+    "attention.steps_rotary": "이 모델은 회전 위치 인코딩(RoPE)을 씁니다. 아래 q와 k는 이미 "
+                              "위치만큼 회전된 값입니다. 질의 헤드 {head}번은 같은 그룹의 "
+                              "다른 헤드들과 키/값 헤드 {kv}번을 함께 씁니다.",
+    "attention.step.q": "1. 질의 벡터 q ({d}개 중 앞의 {n}개)",
+    "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, softmax",
+    "attention.col.dot": "q·k",
+    "attention.col.scaled": "q·k / √d_k",
+    "attention.col.masked": "+ 마스크",
+    "attention.col.softmax": "softmax",
+    "attention.steps_sum": "이 행의 가중치를 모두 더하면 {s:.6f}입니다.",
+    "attention.step.output": "6. v의 가중합: 각 값 벡터에 가중치를 곱해 더한 결과 "
+                             "({d}개 중 앞의 {n}개)",
+    "attention.col.dim": "차원",
+    "attention.col.contribution": "가중치 × v",
+    "attention.multi": "여러 헤드를 한꺼번에",
+    "attention.multi_text": "한 층의 헤드 {h}개는 나란히 동작하며, 각자 {dh}개짜리 조각을 "
+                            "맡습니다. 출력은 토큰마다 {h} × {dh} = {hd}개 숫자로 다시 "
+                            "이어 붙인 뒤 출력 투영 W_O [{hd} × {d}]를 곱합니다. 이 투영이 "
+                            "헤드들을 섞어 잔차 스트림에 더합니다.",
+    "attention.multi_kv": "이 모델은 키/값 헤드를 {kv}개만 계산하고, 각각을 질의 헤드 {g}개가 "
+                          "함께 씁니다(그룹 질의 어텐션, GQA).",
+    "attention.caution": "**주의:** 어텐션 가중치는 헤드가 어디서 정보를 읽었는지를 보여 줄 "
+                         "뿐, 모델이 왜 그렇게 예측했는지를 설명하지는 않습니다. 값 벡터, "
+                         "출력 투영, MLP, 그리고 나머지 헤드 {n}개도 모두 영향을 줍니다. "
+                         "어텐션 지도만으로는 설명이 되지 않습니다.",
+}

@@ -1,0 +1,136 @@
+"""Attention: one head's heatmap, all heads at a glance, and one head step by step."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core import ui
+from core.attention import attention_steps, head_statistics
+
+GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
+SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
+
+page = ui.setup_page("attention.title", "👀")
+t, lm = page.t, page.lm
+
+st.title(t("attention.heading"))
+st.write(t("attention.intro"))
+st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}+M\right)V")
+
+text = ui.text_input(page, "text", t("attention.prompt"), t("attention.default"))
+st.caption(t("attention.try"))
+trace = ui.trace(page, text)
+T = trace.n_tokens
+labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
+
+c1, c2, c3 = st.columns(3)
+with c1:
+    layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
+with c2:
+    head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.n_heads)), 0)
+with c3:
+    query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
+                         format_func=lambda i: labels[i])
+
+# --- one head ------------------------------------------------------------------------------
+st.header(t("attention.one_head"))
+st.caption(t("attention.one_head_caption"))
+w = trace.attentions[layer, head]  # [T, T]
+qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
+cells = pd.DataFrame({"query": np.array(labels)[qi.ravel()], "key": np.array(labels)[ki.ravel()],
+                      "query_index": qi.ravel(), "key_index": ki.ravel(),
+                      "weight": w.ravel(), "masked": (ki > qi).ravel()})
+order = alt.Sort(labels)
+base = alt.Chart(cells).encode(
+    x=alt.X("key:N", sort=order, title=t("attention.col.key")),
+    y=alt.Y("query:N", sort=order, title=t("attention.col.query")))
+visible = base.transform_filter("!datum.masked").mark_rect().encode(
+    color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                    title=t("attention.col.weight")),
+    tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
+             alt.Tooltip("key:N", title=t("attention.col.key")),
+             alt.Tooltip("weight:Q", format=".6f", title=t("attention.col.weight"))])
+masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacity=0.6).encode(
+    tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
+             alt.Tooltip("key:N", title=t("attention.col.key"))])
+row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
+    fill=None, stroke="#d62728", strokeWidth=2)
+ui.chart(page, (masked + visible + row).properties(height=alt.Step(max(8, 480 // T))),
+         cells.assign(weight=np.where(cells.masked, np.nan, cells.weight)), "attention_head")
+
+# --- all heads -----------------------------------------------------------------------------
+st.header(t("attention.grid"))
+G = min(T, GRID_TOKENS)
+if T > G:
+    st.info(t("attention.grid_capped", t=G, total=T))
+st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
+L_, H_, q_, k_ = np.nonzero(np.tril(np.ones((lm.n_layers, lm.n_heads, G, G), bool)))
+grid = pd.DataFrame({"layer": L_, "head": H_, "query": q_, "key": k_,
+                     "weight": trace.attentions[L_, H_, q_, k_]})
+cell = max(2, min(6, 360 // (lm.n_heads * G) + 1))
+grid_chart = alt.Chart(grid).mark_rect().encode(
+    x=alt.X("key:O", axis=None), y=alt.Y("query:O", axis=None),
+    color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]), legend=None),
+    tooltip=["layer", "head", "query", "key", alt.Tooltip("weight:Q", format=".4f")],
+).properties(width=cell * G, height=cell * G).facet(
+    row=alt.Row("layer:O", title=t("attention.col.layer")),
+    column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
+st.altair_chart(grid_chart, width="content")
+
+st.subheader(t("attention.stats"))
+st.caption(t("attention.stats_caption"))
+stats = head_statistics(trace.attentions)
+stat = ui.radio(page, "stat", t("attention.stat"), ["entropy", "first", "previous"], "first",
+                format_func=lambda s: t(f"attention.stat.{s}"), horizontal=True)
+Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
+table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
+                      **{k: v.ravel() for k, v in stats.items()}})
+stats_chart = alt.Chart(table).mark_rect().encode(
+    x=alt.X("head:O", title=t("attention.col.head")),
+    y=alt.Y("layer:O", title=t("attention.col.layer")),
+    color=alt.Color(f"{stat}:Q", title=t("attention.col.value"), scale=alt.Scale(scheme="viridis")),
+    tooltip=["layer", "head", alt.Tooltip("entropy:Q", format=".3f"),
+             alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
+).properties(height=min(16 * lm.n_layers + 40, 600))
+ui.chart(page, stats_chart, table, "head_statistics")
+
+# --- step by step --------------------------------------------------------------------------
+st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
+steps = attention_steps(lm, text, layer, head, trace=trace)  # from weights, no forward pass
+norm = "LayerNorm" if lm.architecture == "gpt2" else "RMSNorm"
+st.write(t("attention.steps_intro", norm=norm, dk=lm.d_head, scale=steps.scaling))
+if lm.positional == "rotary":
+    st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
+n = min(SHOWN_DIMS, lm.d_head)
+st.markdown(t("attention.step.q", n=n, d=lm.d_head))
+st.dataframe(pd.DataFrame([steps.q[query, :n]], index=["q"]).style.format("{:.3f}"))
+st.markdown(t("attention.step.scores"))
+dots = steps.q[query] @ steps.k.T  # [T]
+rows = pd.DataFrame({
+    t("attention.col.key"): labels,
+    t("attention.col.dot"): dots,
+    t("attention.col.scaled"): steps.scores[query],
+    t("attention.col.masked"): steps.masked_scores[query],
+    t("attention.col.softmax"): steps.weights[query],
+})
+st.dataframe(rows.style.format({c: "{:.4f}" for c in rows.columns[1:]})
+             .bar(subset=[t("attention.col.softmax")], vmin=0, vmax=1, color="#9ecae1"),
+             hide_index=True)
+st.caption(t("attention.steps_sum", s=float(steps.weights[query].sum())))
+st.markdown(t("attention.step.output", n=n, d=lm.d_head))
+contrib = steps.weights[query, :, None] * steps.v[:, :n]  # [T, n]
+out = pd.DataFrame(contrib, index=[f"{labels[j]} ({steps.weights[query, j]:.3f} × v)"
+                                   for j in range(T)])
+out.loc["= Σ"] = steps.output[query, :n]
+st.dataframe(out.style.format("{:.3f}"))
+
+# --- multi-head ----------------------------------------------------------------------------
+st.header(t("attention.multi"))
+st.write(t("attention.multi_text", h=lm.n_heads, dh=lm.d_head, hd=lm.n_heads * lm.d_head,
+           d=lm.d_model))
+if lm.n_kv_heads != lm.n_heads:
+    st.write(t("attention.multi_kv", kv=lm.n_kv_heads, g=lm.n_heads // lm.n_kv_heads))
+st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O"
+         % lm.n_heads)
+st.warning(t("attention.caution", n=lm.n_layers * lm.n_heads - 1))
