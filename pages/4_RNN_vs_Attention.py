@@ -207,7 +207,7 @@ with tab_translate:
 with tab_lab:
     hidden = ui.slider(page, "lab_hidden", t("rnn.lab.hidden"), 16, lab.MAX_HIDDEN, 64, step=16)
     longest = ui.slider(page, "lab_length", t("rnn.lab.max_length"), 8, lab.MAX_LENGTH, 30)
-    steps = ui.slider(page, "lab_steps", t("rnn.lab.steps"), 100, lab.MAX_STEPS, 1200, step=100)
+    steps = ui.slider(page, "lab_steps", t("rnn.lab.steps"), 100, lab.MAX_STEPS, lab.LabSettings().steps, step=100)
     task = ui.radio(page, "lab_task", t("rnn.lab.task"), list(lab.TASKS), "reverse",
                     format_func=lambda k: t(f"rnn.lab.task.{k}"), horizontal=True)
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()

@@ -42,7 +42,7 @@ class LabSettings:
     min_length: int = 3
     max_length: int = 30
     hidden_size: int = 64
-    steps: int = 1200
+    steps: int = 800
     batch_size: int = 32
     test_per_length: int = 40
     seed: int = 0
