@@ -105,6 +105,8 @@ if lm.positional == "rotary":
 n = min(SHOWN_DIMS, lm.d_head)
 st.markdown(t("attention.step.q", n=n, d=lm.d_head))
 st.dataframe(pd.DataFrame([steps.q[query, :n]], index=["q"]).style.format("{:.3f}"))
+st.caption(t("attention.step.k", n=n, d=lm.d_head))
+st.dataframe(pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1]).style.format("{:.3f}"))
 st.markdown(t("attention.step.scores"))
 dots = steps.q[query] @ steps.k.T  # [T]
 rows = pd.DataFrame({

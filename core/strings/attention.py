@@ -47,6 +47,7 @@ EN = {
                               "rotated by their position. Query head {head} shares key/value "
                               "head {kv} with the others in its group.",
     "attention.step.q": "1. The query vector q (first {n} of {d} numbers)",
+    "attention.step.k": "The key vectors k of every token it may look at (one row each, first {n} numbers); q · k is the sum of the element-wise products of q's row and a k row over all {d} numbers.",
     "attention.step.scores": "2–5. Dot products q·k, ÷√d_k, mask, softmax",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
@@ -117,6 +118,7 @@ KO = {
                               "위치만큼 회전된 값입니다. 질의 헤드 {head}번은 같은 그룹의 "
                               "다른 헤드들과 키/값 헤드 {kv}번을 함께 씁니다.",
     "attention.step.q": "1. 질의 벡터 q ({d}개 중 앞의 {n}개)",
+    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 키 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). q · k는 q와 k 행의 같은 자리 값을 {d}개 모두 곱해서 더한 값입니다.",
     "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, softmax",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
