@@ -198,14 +198,17 @@ def _cached_trace(model_name: str, text: str) -> trace_mod.Trace:
     return trace_mod.run_trace(_cached_lm(model_name), text)
 
 
-def trace(page: Page, text: str) -> trace_mod.Trace:
+def trace(page: Page, text: str, stop: bool = True) -> trace_mod.Trace | None:
     """The model's trace of `text` (cached per model + text). An empty prompt shows a
-    message and stops the page; a capped prompt shows a notice."""
+    message and stops the page (or, with stop=False, returns None so the page's other
+    sections still run); a capped prompt shows a notice."""
     try:
         result = _cached_trace(page.lm.name, text)
     except trace_mod.EmptyPrompt:
         st.info(page.t("prompt.empty"))
-        st.stop()
+        if stop:
+            st.stop()
+        return None
     if result.truncated:
         st.warning(page.t("prompt.truncated", n=result.n_tokens,
                           total=result.n_tokens_requested))

@@ -1,0 +1,219 @@
+"""Embeddings page."""
+
+EN = {
+    "embeddings.title": "Embeddings",
+    "embeddings.heading": "Text → tokens → vectors",
+    "embeddings.intro": "A language model never sees letters. The tokenizer cuts the text into "
+                        "tokens from a fixed vocabulary, each token is a number (its id), and "
+                        "each id picks one row of a large learned matrix: the token's "
+                        "embedding. Everything below is read from the loaded model.",
+    "embeddings.tokens": "1. Tokens",
+    "embeddings.prompt": "Text",
+    "embeddings.default": "Data visualization empowers users to",
+    "embeddings.try": "Try a rare word, a number like 1234567, Korean (안녕하세요) or an emoji "
+                      "(🚀): whatever is not in the vocabulary as a whole is split into "
+                      "pieces, down to single bytes.",
+    "embeddings.chars": "Characters",
+    "embeddings.n_tokens": "Tokens",
+    "embeddings.vocab": "Vocabulary size",
+    "embeddings.tokens_caption": "␣ marks a leading space: “␣users” and “users” are different "
+                                 "tokens. A piece shown as [안 1-2/3] holds bytes 1–2 of the 3 "
+                                 "bytes of 안: byte-level BPE splits characters that are not "
+                                 "common enough to get a token of their own.",
+    "embeddings.col.position": "Position",
+    "embeddings.col.token": "Token",
+    "embeddings.col.id": "Token id",
+    "embeddings.col.bytes": "UTF-8 bytes",
+    "embeddings.matrix": "2. The embedding matrix",
+    "embeddings.shape": "Shape (tokens × width)",
+    "embeddings.params": "Parameters",
+    "embeddings.share": "Share of the model",
+    "embeddings.matrix_text": "One row for each of the {v:,} tokens, {d:,} numbers per row. "
+                              "Looking up a token is just taking row number id — no "
+                              "arithmetic at all. The numbers were learned during training "
+                              "like every other weight.",
+    "embeddings.tied": "This model reuses the same matrix at the very end to score every "
+                       "possible next token (tied weights), so it is counted once.",
+    "embeddings.dims": "Dimensions shown",
+    "embeddings.col.dimension": "Dimension",
+    "embeddings.col.value": "Value",
+    "embeddings.rows_caption": "Each line is the row of one token of your text (first {n} of "
+                               "{d} numbers). The same token always gets the same row, "
+                               "wherever it appears: type a word twice and compare.",
+    "embeddings.cosine": "3. Which words are close?",
+    "embeddings.cosine_text": "Rows are directions in a space with hundreds of dimensions. "
+                              "Cosine similarity measures the angle between two of them: "
+                              "1 = same direction, 0 = unrelated (at right angles), "
+                              "−1 = opposite. Length doesn't matter, only direction.",
+    "embeddings.words": "Words, separated by commas",
+    "embeddings.words_default": "play, game, orange, apple, king, queen, man, woman, Paris, "
+                                "France",
+    "embeddings.words_capped": "Only the first {n} of your {total} words are used.",
+    "embeddings.split": "Each word is read as it appears mid-sentence, after a space. Not a "
+                        "single token, so the rows of its pieces are averaged: {words}",
+    "embeddings.need_two": "Type at least two words to compare.",
+    "embeddings.col.cosine": "Cosine similarity",
+    "embeddings.cosine_caption": "Look for blocks: play is closer to game than to orange, "
+                                 "king to queen, a city to its country. Hover for exact values.",
+    "embeddings.neighbours": "4. Nearest neighbours in the whole vocabulary",
+    "embeddings.probe": "Word",
+    "embeddings.probe_default": "king",
+    "embeddings.k": "How many",
+    "embeddings.probe_empty": "Type a word to see its neighbours.",
+    "embeddings.probe_split": "“{word}” is not one token ({pieces}); its neighbours are those "
+                              "of the average of its pieces' rows.",
+    "embeddings.neighbours_caption": "Cosine similarity against all {v:,} rows at once. A "
+                                     "single-token word finds itself first (cosine 1); next "
+                                     "come spellings of itself and related words.",
+    "embeddings.projection": "5. A map of your words",
+    "embeddings.need_three": "Type at least three words for a map.",
+    "embeddings.axis": "Principal axis {n} ({p:.0%} of the variance)",
+    "embeddings.projection_caption": "Principal component analysis squeezes your {n} words' "
+                                     "{d}-number vectors onto the two directions along which "
+                                     "they differ most. These two axes keep {kept:.0%} of "
+                                     "their spread; the rest is lost, so trust the cosine "
+                                     "table over distances here.",
+    "embeddings.context": "6. Context changes the vector",
+    "embeddings.context_text": "The embedding row of a word is the same in every sentence. "
+                               "Each Transformer block then mixes in information from the "
+                               "other tokens, so deeper in the network “bank” by a river and "
+                               "“bank” with money become different vectors.",
+    "embeddings.target": "Word",
+    "embeddings.target_default": "bank",
+    "embeddings.sentences": "Sentences, one per line",
+    "embeddings.sentences_default": "I deposited money at the bank\nWe sat on the river bank\n"
+                                    "The bank approved my loan",
+    "embeddings.sentences_capped": "Only the first {n} of {total} sentences are used.",
+    "embeddings.target_empty": "Type the word to follow.",
+    "embeddings.not_found": "“{word}” is not in sentence {n} (“{sentence}”) as the same "
+                            "tokens. Matching is exact and case-sensitive; the sentence is "
+                            "skipped.",
+    "embeddings.need_two_sentences": "“{word}” must appear in at least two sentences to "
+                                     "compare them.",
+    "embeddings.col.point": "Where in the network",
+    "embeddings.col.pair": "Sentences",
+    "embeddings.point.token": "token row",
+    "embeddings.point.position": "+ position",
+    "embeddings.point.block": "block {n}",
+    "embeddings.context_caption_learned": "Cosine similarity between the word's vectors in "
+                                          "two sentences. At the token row it is exactly 1: "
+                                          "same token, same row. Adding the position vector "
+                                          "already moves it a little when the word sits at "
+                                          "a different position; after each block the "
+                                          "context pulls the vectors further apart. The last "
+                                          "point is after the final layer norm.",
+    "embeddings.context_caption_rotary": "Cosine similarity between the word's vectors in "
+                                         "two sentences. At the token row it is exactly 1: "
+                                         "same token, same row (this model adds no position "
+                                         "vector; it rotates q and k inside attention). "
+                                         "After each block the context pulls the vectors "
+                                         "apart. The last point is after the final norm.",
+}
+
+KO = {
+    "embeddings.title": "임베딩",
+    "embeddings.heading": "텍스트 → 토큰 → 벡터",
+    "embeddings.intro": "언어 모델은 글자를 직접 보지 않습니다. 토크나이저가 텍스트를 정해진 "
+                        "어휘 집합의 토큰으로 자르고, 각 토큰은 번호(id)가 됩니다. 그리고 이 "
+                        "id로 학습된 큰 행렬에서 행 하나를 꺼내는데, 그것이 토큰의 "
+                        "임베딩입니다. 아래의 모든 값은 지금 불러온 모델에서 읽어 온 것입니다.",
+    "embeddings.tokens": "1. 토큰",
+    "embeddings.prompt": "텍스트",
+    "embeddings.default": "Data visualization empowers users to",
+    "embeddings.try": "드문 단어, 1234567 같은 숫자, 한국어(안녕하세요), 이모지(🚀)도 "
+                      "넣어 보세요. 어휘에 통째로 없는 것은 조각으로, 심하면 바이트 단위까지 "
+                      "쪼개집니다.",
+    "embeddings.chars": "글자 수",
+    "embeddings.n_tokens": "토큰 수",
+    "embeddings.vocab": "어휘 크기",
+    "embeddings.tokens_caption": "␣는 앞에 붙은 공백입니다. “␣users”와 “users”는 서로 다른 "
+                                 "토큰이에요. [안 1-2/3]처럼 보이는 조각은 ‘안’을 이루는 "
+                                 "3바이트 중 1~2번째 바이트만 담고 있다는 뜻입니다. 바이트 "
+                                 "수준 BPE는 자주 나오지 않는 글자를 이렇게 쪼갭니다.",
+    "embeddings.col.position": "위치",
+    "embeddings.col.token": "토큰",
+    "embeddings.col.id": "토큰 id",
+    "embeddings.col.bytes": "UTF-8 바이트",
+    "embeddings.matrix": "2. 임베딩 행렬",
+    "embeddings.shape": "크기 (토큰 × 폭)",
+    "embeddings.params": "파라미터 수",
+    "embeddings.share": "모델 전체 중 비중",
+    "embeddings.matrix_text": "토큰 {v:,}개마다 행이 하나씩 있고, 행마다 숫자가 {d:,}개 "
+                              "있습니다. 토큰을 임베딩으로 바꾸는 일은 id번째 행을 꺼내는 "
+                              "것뿐, 계산은 전혀 없습니다. 이 숫자들도 다른 가중치와 "
+                              "마찬가지로 학습으로 정해진 값입니다.",
+    "embeddings.tied": "이 모델은 맨 마지막에 다음 토큰 후보의 점수를 매길 때도 같은 행렬을 "
+                       "다시 씁니다(가중치 공유). 그래서 파라미터는 한 번만 셉니다.",
+    "embeddings.dims": "보여 줄 차원 수",
+    "embeddings.col.dimension": "차원",
+    "embeddings.col.value": "값",
+    "embeddings.rows_caption": "한 줄이 입력한 텍스트의 토큰 하나에 해당하는 행입니다({d}개 "
+                               "중 앞의 {n}개). 같은 토큰은 어디에 나오든 늘 같은 행을 "
+                               "받습니다. 같은 단어를 두 번 써서 비교해 보세요.",
+    "embeddings.cosine": "3. 어떤 단어들이 가까울까?",
+    "embeddings.cosine_text": "각 행은 수백 차원 공간의 한 방향입니다. 코사인 유사도는 두 "
+                              "벡터 사이의 각도를 잽니다. 1이면 같은 방향, 0이면 서로 무관"
+                              "(직각), −1이면 정반대입니다. 길이는 상관없고 방향만 봅니다.",
+    "embeddings.words": "단어 (쉼표로 구분)",
+    "embeddings.words_default": "play, game, orange, apple, king, queen, man, woman, Paris, "
+                                "France",
+    "embeddings.words_capped": "입력한 단어 {total}개 중 앞의 {n}개만 사용합니다.",
+    "embeddings.split": "단어는 문장 중간에 나올 때처럼 앞에 공백을 붙여 읽습니다. 토큰 "
+                        "하나로 되지 않는 단어는 조각들의 행을 평균해서 씁니다: {words}",
+    "embeddings.need_two": "비교하려면 단어를 두 개 이상 입력하세요.",
+    "embeddings.col.cosine": "코사인 유사도",
+    "embeddings.cosine_caption": "덩어리를 찾아보세요. play는 orange보다 game에 가깝고, "
+                                 "king은 queen에, 도시는 그 나라에 가깝습니다. 칸 위에 "
+                                 "마우스를 올리면 정확한 값이 보입니다.",
+    "embeddings.neighbours": "4. 전체 어휘에서 가장 가까운 이웃",
+    "embeddings.probe": "단어",
+    "embeddings.probe_default": "king",
+    "embeddings.k": "개수",
+    "embeddings.probe_empty": "이웃을 보려면 단어를 입력하세요.",
+    "embeddings.probe_split": "“{word}”는 토큰 하나가 아닙니다({pieces}). 조각들의 행을 "
+                              "평균한 벡터의 이웃을 보여 줍니다.",
+    "embeddings.neighbours_caption": "{v:,}개 행 전체와 한 번에 코사인 유사도를 계산했습니다. "
+                                     "토큰 하나짜리 단어라면 자기 자신이 1위(코사인 1)로 "
+                                     "나오고, 그다음은 철자가 조금 다른 자기 자신과 관련 "
+                                     "단어들입니다.",
+    "embeddings.projection": "5. 단어 지도",
+    "embeddings.need_three": "지도를 그리려면 단어를 세 개 이상 입력하세요.",
+    "embeddings.axis": "주성분 {n} (분산의 {p:.0%})",
+    "embeddings.projection_caption": "주성분 분석(PCA)으로 단어 {n}개의 {d}차원 벡터를 서로 "
+                                     "가장 크게 달라지는 두 방향 위에 펼쳤습니다. 이 두 축이 "
+                                     "담는 것은 전체 퍼짐의 {kept:.0%}뿐이니, 여기서의 "
+                                     "거리보다 코사인 표를 더 믿으세요.",
+    "embeddings.context": "6. 문맥이 벡터를 바꾼다",
+    "embeddings.context_text": "단어의 임베딩 행은 어느 문장에서나 똑같습니다. 그런데 "
+                               "트랜스포머 블록을 하나 지날 때마다 다른 토큰의 정보가 "
+                               "섞여 들어오기 때문에, 깊이 들어갈수록 ‘강둑’의 bank와 "
+                               "‘은행’의 bank는 서로 다른 벡터가 됩니다.",
+    "embeddings.target": "단어",
+    "embeddings.target_default": "bank",
+    "embeddings.sentences": "문장 (한 줄에 하나씩)",
+    "embeddings.sentences_default": "I deposited money at the bank\nWe sat on the river bank\n"
+                                    "The bank approved my loan",
+    "embeddings.sentences_capped": "문장 {total}개 중 앞의 {n}개만 사용합니다.",
+    "embeddings.target_empty": "따라가 볼 단어를 입력하세요.",
+    "embeddings.not_found": "{n}번 문장(“{sentence}”)에서 “{word}”를 같은 토큰으로 찾지 "
+                            "못해 이 문장은 건너뜁니다. 대소문자까지 정확히 일치해야 합니다.",
+    "embeddings.need_two_sentences": "비교하려면 “{word}”가 두 문장 이상에 들어 있어야 "
+                                     "합니다.",
+    "embeddings.col.point": "네트워크 속 위치",
+    "embeddings.col.pair": "문장 쌍",
+    "embeddings.point.token": "토큰 행",
+    "embeddings.point.position": "+ 위치",
+    "embeddings.point.block": "블록 {n}",
+    "embeddings.context_caption_learned": "두 문장에서 같은 단어의 벡터가 이루는 코사인 "
+                                          "유사도입니다. 토큰 행에서는 정확히 1입니다. 같은 "
+                                          "토큰이니 같은 행이죠. 단어의 위치가 다르면 위치 "
+                                          "벡터를 더하는 순간 조금 달라지고, 블록을 지날수록 "
+                                          "문맥 때문에 더 멀어집니다. 마지막 점은 최종 "
+                                          "레이어 정규화를 거친 값입니다.",
+    "embeddings.context_caption_rotary": "두 문장에서 같은 단어의 벡터가 이루는 코사인 "
+                                         "유사도입니다. 토큰 행에서는 정확히 1입니다. 같은 "
+                                         "토큰이니 같은 행이죠(이 모델은 위치 벡터를 더하지 "
+                                         "않고 어텐션 안에서 q와 k를 회전시킵니다). 블록을 "
+                                         "지날수록 문맥 때문에 멀어집니다. 마지막 점은 최종 "
+                                         "정규화를 거친 값입니다.",
+}

@@ -1,0 +1,203 @@
+"""Embeddings: text → tokens → one row of a learned matrix per token, and what the rows mean."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core import ui
+from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,
+                             context_drift, cosine_matrix, find_word, matrix_facts,
+                             parse_words, pca_2d, point_names, word_states)
+from core.trace import token_bytes
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def embedding_index(model_name: str, _lm) -> EmbeddingIndex:
+    """Row norms of the whole vocabulary, computed once per model."""
+    return EmbeddingIndex(_lm)
+
+
+page = ui.setup_page("embeddings.title", "🔤")
+t, lm = page.t, page.lm
+index = embedding_index(lm.name, lm)
+
+st.title(t("embeddings.heading"))
+st.write(t("embeddings.intro"))
+
+# --- 1. tokens -----------------------------------------------------------------------------
+st.header(t("embeddings.tokens"))
+text = ui.text_input(page, "text", t("embeddings.prompt"), t("embeddings.default"))
+st.caption(t("embeddings.try"))
+trace = ui.trace(page, text, stop=False)
+if trace is not None:
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("embeddings.chars"), f"{len(trace.text):,}")
+    c2.metric(t("embeddings.n_tokens"), f"{trace.n_tokens:,}")
+    c3.metric(t("embeddings.vocab"), f"{lm.vocab_size:,}")
+    st.markdown("`" + "` | `".join(trace.tokens) + "`")
+    st.caption(t("embeddings.tokens_caption"))
+    tokens = pd.DataFrame({
+        t("embeddings.col.position"): range(trace.n_tokens),
+        t("embeddings.col.token"): trace.tokens,
+        t("embeddings.col.id"): trace.token_ids,
+        t("embeddings.col.bytes"): [token_bytes(lm.tokenizer, i).hex(" ")
+                                    for i in trace.token_ids],
+    })
+    st.dataframe(tokens, hide_index=True, height="auto" if trace.n_tokens <= 10 else 400)
+
+# --- 2. the matrix -------------------------------------------------------------------------
+st.header(t("embeddings.matrix"))
+facts = matrix_facts(lm)
+c1, c2, c3 = st.columns(3)
+c1.metric(t("embeddings.shape"), f"{facts.vocab_size:,} × {facts.d_model:,}")
+c2.metric(t("embeddings.params"), f"{facts.n_params / 1e6:,.1f} M")
+c3.metric(t("embeddings.share"), f"{facts.share:.0%}")
+st.write(t("embeddings.matrix_text", v=facts.vocab_size, d=facts.d_model))
+if facts.tied:
+    st.caption(t("embeddings.tied"))
+if trace is not None:
+    dims = ui.slider(page, "dims", t("embeddings.dims"), 8, min(128, facts.d_model),
+                     min(32, facts.d_model))
+    labels = [f"{i}:{tok} ({tid})" for i, (tok, tid) in enumerate(zip(trace.tokens, trace.token_ids))]
+    rows = trace.token_embeddings[:, :dims]  # [T, dims]
+    ti, di = np.meshgrid(np.arange(trace.n_tokens), np.arange(dims), indexing="ij")
+    strip = pd.DataFrame({"token": np.array(labels)[ti.ravel()], "dimension": di.ravel(),
+                          "value": rows.ravel()})
+    limit = float(np.abs(rows).max()) or 1.0
+    strip_chart = alt.Chart(strip).mark_rect().encode(
+        x=alt.X("dimension:O", title=t("embeddings.col.dimension")),
+        y=alt.Y("token:N", sort=labels, title=t("embeddings.col.token"),
+                axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="redblue", domain=[-limit, limit],
+                                                   reverse=True), title=t("embeddings.col.value")),
+        tooltip=["token", "dimension", alt.Tooltip("value:Q", format=".4f")],
+    ).properties(height=alt.Step(max(10, min(24, 400 // trace.n_tokens))))
+    ui.chart(page, strip_chart, strip, "embedding_rows")
+    st.caption(t("embeddings.rows_caption", n=dims, d=facts.d_model))
+
+# --- 3. cosine similarity ------------------------------------------------------------------
+st.header(t("embeddings.cosine"))
+st.write(t("embeddings.cosine_text"))
+st.latex(r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
+         r"=\frac{\sum_i a_i b_i}{\sqrt{\sum_i a_i^2}\,\sqrt{\sum_i b_i^2}}\in[-1,1]")
+raw_words = ui.text_input(page, "words", t("embeddings.words"), t("embeddings.words_default"))
+names, n_given = parse_words(raw_words)
+if n_given > MAX_WORDS:
+    st.info(t("embeddings.words_capped", n=MAX_WORDS, total=n_given))
+words = [index.word(w) for w in names]
+split = [w for w in words if w.split]
+if split:
+    st.caption(t("embeddings.split", words="; ".join(
+        f"{w.text} → {' | '.join(w.pieces)}" for w in split)))
+if len(words) < 2:
+    st.info(t("embeddings.need_two"))
+else:
+    sims = cosine_matrix(np.stack([w.vector for w in words]))  # [n, n]
+    a, b = np.meshgrid(np.arange(len(words)), np.arange(len(words)), indexing="ij")
+    cells = pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
+                          "cosine": sims.ravel()})
+    base = alt.Chart(cells).encode(x=alt.X("word_b:N", sort=names, title=None),
+                                   y=alt.Y("word_a:N", sort=names, title=None))
+    heat = base.mark_rect().encode(
+        color=alt.Color("cosine:Q", scale=alt.Scale(scheme="redblue", domain=[-1, 1],
+                                                    reverse=True), title=t("embeddings.col.cosine")),
+        tooltip=["word_a", "word_b", alt.Tooltip("cosine:Q", format=".4f")])
+    values = base.mark_text(fontSize=11).encode(
+        text=alt.Text("cosine:Q", format=".2f"),
+        color=alt.condition("abs(datum.cosine) > 0.6", alt.value("white"), alt.value("black")))
+    ui.chart(page, (heat + values).properties(height=alt.Step(max(24, 420 // len(words)))),
+             cells, "cosine_similarity")
+    st.caption(t("embeddings.cosine_caption"))
+
+# --- 4. nearest neighbours -----------------------------------------------------------------
+st.header(t("embeddings.neighbours"))
+c1, c2 = st.columns([2, 1])
+with c1:
+    probe = ui.text_input(page, "probe", t("embeddings.probe"), t("embeddings.probe_default"),
+                          max_chars=40)
+with c2:
+    k = ui.slider(page, "k", t("embeddings.k"), 5, MAX_NEIGHBOURS, 15)
+if not probe.strip():
+    st.info(t("embeddings.probe_empty"))
+else:
+    word = index.word(probe)
+    if word.split:
+        st.caption(t("embeddings.probe_split", word=probe.strip(), pieces=" | ".join(word.pieces)))
+    found = index.neighbours(word.vector, k)
+    near = pd.DataFrame({"rank": range(1, len(found) + 1),
+                         "token": index.token_strings([i for i, _ in found]),
+                         "token_id": [i for i, _ in found],
+                         "cosine": [c for _, c in found]})
+    near["label"] = [f"{r}. {tok}" for r, tok in zip(near["rank"], near["token"])]  # unique
+    bars = alt.Chart(near).mark_bar().encode(
+        x=alt.X("cosine:Q", title=t("embeddings.col.cosine")),
+        y=alt.Y("label:N", sort=None, title=t("embeddings.col.token"),
+                axis=alt.Axis(labelOverlap=False, labelLimit=260)),
+        tooltip=["rank", "token", "token_id", alt.Tooltip("cosine:Q", format=".4f")])
+    ui.chart(page, bars.properties(height=alt.Step(20)), near, "neighbours")
+    st.caption(t("embeddings.neighbours_caption", v=facts.vocab_size))
+
+# --- 5. projection -------------------------------------------------------------------------
+st.header(t("embeddings.projection"))
+if len(words) < 3:
+    st.info(t("embeddings.need_three"))
+else:
+    proj = pca_2d(np.stack([w.vector for w in words]))
+    points = pd.DataFrame({"word": names, "pc1": proj.coords[:, 0], "pc2": proj.coords[:, 1]})
+    scatter = alt.Chart(points).encode(
+        x=alt.X("pc1:Q", title=t("embeddings.axis", n=1, p=proj.explained[0])),
+        y=alt.Y("pc2:Q", title=t("embeddings.axis", n=2, p=proj.explained[1])),
+        tooltip=["word", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
+    ui.chart(page, (scatter.mark_circle(size=80)
+                    + scatter.mark_text(align="left", dx=7, fontSize=13).encode(text="word"))
+             .properties(height=420), points, "projection")
+    st.caption(t("embeddings.projection_caption", kept=proj.explained.sum(), n=len(words),
+                 d=facts.d_model))
+
+# --- 6. context changes the vector ---------------------------------------------------------
+st.header(t("embeddings.context"))
+st.write(t("embeddings.context_text"))
+c1, c2 = st.columns([1, 3])
+with c1:
+    target = ui.text_input(page, "word", t("embeddings.target"), t("embeddings.target_default"),
+                           max_chars=40)
+with c2:
+    raw_sentences = ui.text_input(page, "sentences", t("embeddings.sentences"),
+                                  t("embeddings.sentences_default"), max_chars=1000, area=True)
+sentences = [s.strip() for s in raw_sentences.splitlines() if s.strip()]
+if len(sentences) > MAX_SENTENCES:
+    st.info(t("embeddings.sentences_capped", n=MAX_SENTENCES, total=len(sentences)))
+    sentences = sentences[:MAX_SENTENCES]
+learned = lm.positional == "learned"
+states, used = [], []
+if not target.strip():
+    st.info(t("embeddings.target_empty"))
+else:
+    for n, sentence in enumerate(sentences, start=1):
+        found = ui.trace(page, sentence, stop=False)
+        spots = None if found is None else find_word(lm, found.token_ids, target)
+        if spots is None:
+            st.warning(t("embeddings.not_found", word=target.strip(), n=n, sentence=sentence))
+            continue
+        states.append(word_states(found.token_embeddings, found.hidden_states, spots, learned))
+        used.append(n)
+if target.strip() and len(states) < 2:
+    st.info(t("embeddings.need_two_sentences", word=target.strip()))
+elif len(states) >= 2:
+    points = point_names(lm.n_layers, learned)
+    shown = [t(f"embeddings.point.{p}") if not p.isdigit() else t("embeddings.point.block", n=p)
+             for p in points]
+    drift = context_drift(states)
+    lines = pd.DataFrame([
+        {"pair": f"{used[i]} ↔ {used[j]}", "step": step, "point": shown[step],
+         "cosine": float(c)}
+        for (i, j), curve in drift.items() for step, c in enumerate(curve)])
+    line_chart = alt.Chart(lines).mark_line(point=True).encode(
+        x=alt.X("point:N", sort=shown, title=t("embeddings.col.point")),
+        y=alt.Y("cosine:Q", title=t("embeddings.col.cosine")),
+        color=alt.Color("pair:N", title=t("embeddings.col.pair")),
+        tooltip=["pair", "point", alt.Tooltip("cosine:Q", format=".4f")])
+    ui.chart(page, line_chart.properties(height=360), lines, "context_drift")
+    st.caption(t("embeddings.context_caption_learned" if learned else
+                 "embeddings.context_caption_rotary"))

@@ -1,0 +1,230 @@
+"""Embeddings: the matrix, words and their rows, cosine, neighbours, PCA, context drift — and
+the page that shows them."""
+
+from __future__ import annotations
+
+import math
+import threading
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+import torch
+
+from core import i18n
+from core.embeddings import (MAX_WORDS, EmbeddingIndex, context_drift, cosine_matrix,
+                             find_word, matrix_facts, parse_words, pca_2d, point_names,
+                             word_states)
+from core.trace import run_trace
+from tests.tiny_models import real_gpt2_tokenizer
+
+PAGE = "pages/1_Embeddings.py"
+
+
+# --------------------------------------------------------------------------- the matrix
+
+
+def test_gpt2_small_matrix_facts_match_the_published_sizes():
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from core.models import _describe
+
+    torch.manual_seed(0)
+    model = GPT2LMHeadModel(GPT2Config())  # GPT-2 small's shape, random weights
+    lm = _describe(model, real_gpt2_tokenizer(), "gpt2", "GPT-2 small", "local-dir")
+    facts = matrix_facts(lm)
+    # the issue's figures: 50,257 x 768 ≈ 38.6 M parameters, 31 % of the model
+    assert (facts.vocab_size, facts.d_model) == (50257, 768)
+    assert round(facts.n_params / 1e6, 1) == 38.6
+    assert round(facts.share * 100) == 31
+    assert facts.tied  # GPT-2's output layer reuses wte
+
+
+def test_a_word_is_the_row_of_its_token_or_the_mean_of_its_pieces(tiny_gpt2):
+    index = EmbeddingIndex(tiny_gpt2)
+    wte = tiny_gpt2.model.transformer.wte.weight.detach().numpy()
+    for text in ["the", "king", "Transformers", "안녕", "😀"]:
+        word = index.word(text)
+        ids = tiny_gpt2.tokenizer(" " + text, add_special_tokens=False)["input_ids"]
+        assert word.token_ids == ids
+        assert len(word.pieces) == len(ids)
+        np.testing.assert_allclose(word.vector, wte[ids].mean(axis=0), rtol=1e-6, atol=1e-7)
+        assert word.split == (len(ids) > 1)
+
+
+def test_parse_words_trims_dedupes_and_caps():
+    words, total = parse_words(" play,game ,\nplay,, orange ,  two   words ")
+    assert words == ["play", "game", "orange", "two words"]
+    assert total == 4
+    many = ",".join(f"w{i}" for i in range(MAX_WORDS + 5))
+    words, total = parse_words(many)
+    assert len(words) == MAX_WORDS and total == MAX_WORDS + 5
+    assert parse_words("  , ,\n ")[0] == []
+
+
+# --------------------------------------------------------------------------- geometry
+
+
+def test_cosine_matrix_matches_the_formula_element_by_element():
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(6, 9))
+    v[3] = -2.5 * v[1]  # exactly opposite direction, different length
+    got = cosine_matrix(v)
+    for i in range(6):
+        for j in range(6):
+            dot = sum(a * b for a, b in zip(v[i], v[j]))
+            want = dot / (math.sqrt(sum(a * a for a in v[i])) * math.sqrt(sum(b * b for b in v[j])))
+            assert got[i, j] == pytest.approx(want, abs=1e-12)
+    assert got[1, 3] == pytest.approx(-1.0)
+
+
+def test_neighbours_are_the_top_cosines_over_the_whole_vocabulary(tiny_gpt2):
+    index = EmbeddingIndex(tiny_gpt2)
+    wte = tiny_gpt2.model.transformer.wte.weight.detach()
+    one_token = next(w for w in ["the", "king", "and", "bank", "a"] if not index.word(w).split)
+    word = index.word(one_token)
+    found = index.neighbours(word.vector, k=8)
+    assert found[0][0] == word.token_ids[0], "a single-token word is its own nearest neighbour"
+    assert found[0][1] == pytest.approx(1.0, abs=1e-5)
+    reference = torch.nn.functional.cosine_similarity(wte, torch.tensor(word.vector)[None], dim=1)
+    best = torch.sort(reference, descending=True)
+    assert [i for i, _ in found] == best.indices[:8].tolist()
+    np.testing.assert_allclose([c for _, c in found], best.values[:8].numpy(), atol=1e-5)
+
+
+def test_pca_axes_are_orthonormal_ordered_and_match_the_covariance_eigenvalues():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(12, 7)) * np.array([5, 3, 2, 1, 0.5, 0.2, 0.1])
+    proj = pca_2d(x)
+    np.testing.assert_allclose(proj.axes @ proj.axes.T, np.eye(2), atol=1e-10)
+    assert proj.explained[0] >= proj.explained[1] > 0
+    eig = np.sort(np.linalg.eigvalsh(np.cov(x.T)))[::-1]  # independent: covariance eigenvalues
+    np.testing.assert_allclose(proj.explained, eig[:2] / eig.sum(), rtol=1e-8)
+    centred = x - x.mean(axis=0)
+    np.testing.assert_allclose(np.var(proj.coords, axis=0, ddof=1), eig[:2], rtol=1e-8)
+    np.testing.assert_allclose(np.abs(proj.coords), np.abs(centred @ proj.axes.T))
+
+
+def test_pca_of_two_points_keeps_everything_on_one_axis():
+    proj = pca_2d(np.array([[0.0, 1.0, 2.0], [2.0, 1.0, 0.0]]))
+    assert proj.explained[0] == pytest.approx(1.0)
+    assert proj.explained[1] == pytest.approx(0.0, abs=1e-12)
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _gpt2_tokenizer_lm():
+    return SimpleNamespace(tokenizer=real_gpt2_tokenizer(), lock=threading.RLock())
+
+
+def test_find_word_locates_the_word_tokens_exactly():
+    lm = _gpt2_tokenizer_lm()
+
+    def ids(text):
+        return lm.tokenizer(text, add_special_tokens=False)["input_ids"]
+
+    river = ids("We sat on the river bank")
+    assert find_word(lm, river, "bank") == [len(river) - 1]
+    assert find_word(lm, ids("The bank approved my loan"), "bank") == [1]
+    assert find_word(lm, ids("bank holidays are fun"), "bank") == [0]  # at the very start
+    assert find_word(lm, ids("Bank holidays are fun"), "bank") is None  # case-sensitive
+    assert find_word(lm, ids("I love embankments"), "bank") is None  # not inside a word
+    split = ids("Transformers are everywhere")
+    spots = find_word(lm, split, "Transformers")
+    assert spots is not None and len(spots) >= 1 and spots[0] == 0
+
+
+@pytest.mark.parametrize("fixture", ["tiny_gpt2", "tiny_llama"])
+def test_context_drift_starts_at_exactly_one_and_follows_the_hidden_states(request, fixture):
+    lm = request.getfixturevalue(fixture)
+    learned = lm.positional == "learned"
+    a, b = "I deposited money at the bank", "We sat on the river bank near the bank"
+    traces = [run_trace(lm, s) for s in (a, b)]
+    spots = [find_word(lm, tr.token_ids, "bank") for tr in traces]
+    assert all(spots)
+    states = [word_states(tr.token_embeddings, tr.hidden_states, s, learned)
+              for tr, s in zip(traces, spots)]
+    assert len(states[0]) == len(point_names(lm.n_layers, learned)) == lm.n_layers + 1 + learned
+    drift = context_drift(states)[(0, 1)]
+    assert drift[0] == pytest.approx(1.0, abs=1e-6)  # same token, same row
+
+    # independent: the model's own hidden states at the word, from a fresh forward pass
+    with torch.no_grad():
+        outs = [lm.model(input_ids=torch.tensor(tr.token_ids)[None], output_hidden_states=True)
+                for tr in traces]
+    for layer in range(1, lm.n_layers + 1):
+        va, vb = (o.hidden_states[layer][0, s[0]] for o, s in zip(outs, spots))
+        want = torch.nn.functional.cosine_similarity(va, vb, dim=0).item()
+        assert drift[layer + learned] == pytest.approx(want, abs=1e-5)
+    if learned:  # the "+ position" point is the token row plus the position row
+        wte, wpe = lm.model.transformer.wte.weight, lm.model.transformer.wpe.weight
+        va = wte[traces[0].token_ids[spots[0][0]]] + wpe[spots[0][0]]
+        vb = wte[traces[1].token_ids[spots[1][0]]] + wpe[spots[1][0]]
+        want = torch.nn.functional.cosine_similarity(va, vb, dim=0).item()
+        assert drift[1] == pytest.approx(want, abs=1e-5)
+        assert spots[0][0] != spots[1][0] and drift[1] < 1.0
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _texts(at, kind):
+    return [e.value for e in at.get(kind)]
+
+
+def test_page_shows_the_model_tokens_and_matrix(app, tiny_gpt2):
+    at = app(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    text = i18n.t("embeddings.default")
+    n = len(tiny_gpt2.tokenizer(text, add_special_tokens=False)["input_ids"])
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[i18n.t("embeddings.n_tokens")] == str(n)
+    assert metrics[i18n.t("embeddings.vocab")] == f"{tiny_gpt2.vocab_size:,}"
+    rows, cols = tiny_gpt2.model.transformer.wte.weight.shape
+    assert metrics[i18n.t("embeddings.shape")] == f"{rows:,} × {cols:,}"
+    table = at.dataframe[0].value
+    assert list(table[i18n.t("embeddings.col.id")]) == tiny_gpt2.tokenizer(
+        text, add_special_tokens=False)["input_ids"]
+    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 5
+
+
+def test_page_with_edited_inputs_gives_messages_not_tracebacks(app):
+    at = app(PAGE)
+    at.run()
+    at.text_input(key="text").set_value("").run()
+    assert i18n.t("prompt.empty") in _texts(at, "info")
+    assert not at.exception
+    # the other sections still work with an empty tokenization box
+    assert at.header[-1].value == i18n.t("embeddings.context")
+    at.text_input(key="words").set_value("king").run()
+    assert i18n.t("embeddings.need_two") in _texts(at, "info")
+    assert i18n.t("embeddings.need_three") in _texts(at, "info")
+    at.text_input(key="words").set_value("😀, 안녕하세요, zzqxv, king, , king").run()
+    assert not at.exception
+    assert any("😀 →" in c for c in _texts(at, "caption"))  # the split is shown
+    at.text_input(key="probe").set_value("   ").run()
+    assert i18n.t("embeddings.probe_empty") in _texts(at, "info")
+    at.text_area(key="sentences").set_value("The bank is open\nNo such word here\n"
+                                            "River bank").run()
+    warning = i18n.t("embeddings.not_found", word="bank", n=2, sentence="No such word here")
+    assert warning in _texts(at, "warning")
+    assert not at.exception
+    at.text_area(key="sentences").set_value("only one bank").run()
+    assert i18n.t("embeddings.need_two_sentences", word="bank") in _texts(at, "info")
+    at.text_input(key="word").set_value("").run()
+    assert i18n.t("embeddings.target_empty") in _texts(at, "info")
+    assert not at.exception
+
+
+def test_page_in_korean_with_tampered_url(app):
+    words = ",".join(f"w{i}" for i in range(MAX_WORDS + 3))
+    at = app(PAGE, lang="ko", dims="99999", k="abc", words=words)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == i18n.t("embeddings.heading", "ko")
+    warnings = " ".join(_texts(at, "warning"))
+    assert "dims" in warnings and "k" in warnings
+    assert i18n.t("embeddings.words_capped", "ko", n=MAX_WORDS, total=MAX_WORDS + 3) in \
+        _texts(at, "info")
