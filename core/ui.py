@@ -163,6 +163,21 @@ def load_model(page: Page, name: str) -> LM:
         st.stop()
 
 
+def preload() -> None:
+    """Before anyone visits: load the model the sidebar starts on (or the offline default
+    it falls back to, if that is ready) and trace Home's demo prompt in each language."""
+    for name in dict.fromkeys((models.configured_default(), models.OFFLINE_DEFAULT)):
+        if name == models.OFFLINE_DEFAULT and not models.offline_default_ready():
+            return  # its first download shows progress on the page instead
+        try:
+            lm = _cached_lm(name)
+        except ModelUnavailable:
+            continue
+        for lang in i18n.LANGUAGES:
+            _cached_trace(lm.name, i18n.t("home.demo_default", lang))
+        return
+
+
 def _load(page: Page, name: str) -> LM:
     if name == models.OFFLINE_DEFAULT and not models.offline_default_ready():
         _prepare_offline_default(page)
