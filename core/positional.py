@@ -68,12 +68,17 @@ def learned_positions(lm: LM) -> np.ndarray | None:
         return None if wpe is None else wpe.detach().float().numpy().copy()
 
 
-def rotary_frequencies(lm: LM) -> np.ndarray:
-    """[d_head / 2] θ_i = 1 / theta^(2i/d_head), read from the model's config."""
+def rotary_base(lm: LM) -> float:
+    """The rotary base ("rope_theta") from the model's config (transformers 5 keeps it in
+    `rope_parameters`)."""
     config = lm.model.config
     params = getattr(config, "rope_parameters", None) or {}
-    theta = params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0
-    return frequencies(lm.d_head, float(theta))
+    return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
+
+
+def rotary_frequencies(lm: LM) -> np.ndarray:
+    """[d_head / 2] θ_i = 1 / base^(2i/d_head), the angle per position of each pair."""
+    return frequencies(lm.d_head, rotary_base(lm))
 
 
 def rotate(x: np.ndarray, position: int, inv_freq: np.ndarray) -> np.ndarray:

@@ -118,3 +118,75 @@ def test_matched_occurrences_pairs_the_nth_copy_with_the_nth_copy():
     b = [5, 2, 7, 5, 9]  # the man bit the dog
     assert sorted(matched_occurrences(a, b)) == [(0, 0), (1, 4), (2, 2), (3, 3), (4, 1)]
     assert matched_occurrences([1, 1, 4], [1, 3]) == [(0, 0)]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _texts(at, kind):
+    return [e.value for e in at.get(kind)]
+
+
+def _table(at, first_column):
+    for frame in at.dataframe:
+        value = frame.value
+        value = value.data if hasattr(value, "data") else value  # a Styler
+        if first_column in value.columns:
+            return value
+    raise AssertionError(f"no table with column {first_column!r}")
+
+
+def test_page_on_a_learned_model_computes_what_it_shows(app, tiny_gpt2):
+    at = app(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    n = len(tiny_gpt2.tokenizer(i18n.t("posenc.default_a"), add_special_tokens=False)["input_ids"])
+    assert _texts(at, "success") == [i18n.t("posenc.same_bag", n=n)]
+    table = _table(at, i18n.t("posenc.col.token"))
+    np.testing.assert_allclose(table[i18n.t("posenc.col.cos_row")], 1.0, atol=1e-6)
+    moved = table[i18n.t("posenc.col.pos_a")] != table[i18n.t("posenc.col.pos_b")]
+    assert moved.any()
+    assert (table[i18n.t("posenc.col.cos_input")][moved] < 0.9999).all()  # + position vector
+    # section 5 on the defaults (n = 48, d = 64, k = 4): against the closed form
+    want = sum(math.cos(4 / 10000 ** (2 * i / 64)) for i in range(32))
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics[i18n.t("posenc.dot_min")]) == pytest.approx(want, abs=1e-6)
+    assert float(metrics[i18n.t("posenc.dot_max")]) == pytest.approx(want, abs=1e-6)
+    assert float(metrics[i18n.t("posenc.rotation_error")]) < 1e-9
+    assert at.header[2].value == i18n.t("posenc.learned", name=tiny_gpt2.display_name)
+
+
+def test_page_on_a_rotary_model_shows_the_bag_entering_unchanged(app, tiny_dirs, monkeypatch):
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs["llama"]))
+    at = app(PAGE)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    table = _table(at, i18n.t("posenc.col.token"))
+    np.testing.assert_allclose(table[i18n.t("posenc.col.cos_input")], 1.0, atol=1e-5)
+    assert (table[i18n.t("posenc.col.cos_block1")] < 0.99999).any()  # rotated q, k inside
+    assert at.header[2].value.startswith(i18n.t("posenc.rotary", name="").strip())
+
+
+def test_page_edits_and_odd_inputs_get_messages(app):
+    at = app(PAGE)
+    at.run()
+    at.slider(key="n").set_value(8).run()
+    at.slider(key="k").set_value(10).run()
+    assert i18n.t("posenc.too_short", n=8, k=10) in _texts(at, "info")
+    at.slider(key="d").set_value(15).run()
+    assert i18n.t("posenc.odd", d=15, even=14) in _texts(at, "caption")
+    at.text_input(key="b").set_value("something else entirely").run()
+    assert i18n.t("posenc.not_same_bag") in _texts(at, "info")
+    at.text_input(key="a").set_value("   ").run()
+    assert i18n.t("prompt.empty") in _texts(at, "info")
+    assert not at.exception
+    assert at.header[-1].value == i18n.t("posenc.relative")  # the rest of the page still runs
+
+
+def test_page_in_korean_with_tampered_url(app):
+    at = app(PAGE, lang="ko", n="abc", d="99999", k="-3", a="😀 안녕 " * 30)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == i18n.t("posenc.heading", "ko")
+    warnings = " ".join(_texts(at, "warning"))
+    assert all(name in warnings for name in ("n", "d", "k"))

@@ -1,0 +1,257 @@
+"""Positional encodings: attention sees a bag of vectors, so word order has to be put in."""
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core import ui
+from core.embeddings import cosine_matrix, pca_2d
+from core.positional import (frequencies, learned_positions, matched_occurrences, offset_rotation,
+                             rotary_base, rotary_frequencies,
+                             rotary_similarity_by_distance, rotate,
+                             shifted_dots, similarity_by_distance, sinusoidal)
+
+MAX_LENGTH = 128  # positions in the sinusoidal heatmap
+MAX_WIDTH = 256  # d_model in the sinusoidal heatmap
+MAX_MATRIX = 64  # the n × n similarity matrices
+MAX_DISTANCE = 256  # the similarity-vs-distance curves
+ROPE_GRID = 16  # the q_m · k_n grid
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def learned_summary(model_name: str, _lm):
+    """The model's position vectors, their 2-D principal-component path and their norms."""
+    wpe = learned_positions(_lm)  # [context, d]
+    return wpe, pca_2d(wpe), np.linalg.norm(wpe, axis=1)
+
+
+def heatmap(data: pd.DataFrame, x: str, y: str, value: str, title: str, domain=(-1, 1),
+            scheme: str = "redblue"):
+    return alt.Chart(data).mark_rect().encode(
+        x=alt.X(f"{x}:O", title=t(f"posenc.col.{x}"), axis=alt.Axis(labelOverlap=True)),
+        y=alt.Y(f"{y}:O", title=t(f"posenc.col.{y}"), axis=alt.Axis(labelOverlap=True)),
+        color=alt.Color(f"{value}:Q", title=title,
+                        scale=alt.Scale(scheme=scheme, domain=list(domain), reverse=True)),
+        tooltip=[x, y, alt.Tooltip(f"{value}:Q", format=".4f")])
+
+
+def grid(values: np.ndarray, x: str, y: str, value: str) -> pd.DataFrame:
+    """[rows, cols] -> long table (y = row index, x = column index)."""
+    r, c = np.meshgrid(np.arange(values.shape[0]), np.arange(values.shape[1]), indexing="ij")
+    return pd.DataFrame({y: r.ravel(), x: c.ravel(), value: values.ravel()})
+
+
+page = ui.setup_page("posenc.title", "〰️")
+t, lm = page.t, page.lm
+learned = lm.positional == "learned"
+
+st.title(t("posenc.heading"))
+st.write(t("posenc.intro"))
+
+# --- 1. why position matters ---------------------------------------------------------------
+st.header(t("posenc.why"))
+c1, c2 = st.columns(2)
+with c1:
+    text_a = ui.text_input(page, "a", t("posenc.sentence_a"), t("posenc.default_a"), max_chars=200)
+with c2:
+    text_b = ui.text_input(page, "b", t("posenc.sentence_b"), t("posenc.default_b"), max_chars=200)
+trace_a, trace_b = ui.trace(page, text_a, stop=False), ui.trace(page, text_b, stop=False)
+if trace_a is not None and trace_b is not None:
+    same_bag = sorted(trace_a.token_ids.tolist()) == sorted(trace_b.token_ids.tolist())
+    if same_bag:
+        st.success(t("posenc.same_bag", n=trace_a.n_tokens))
+    else:
+        st.info(t("posenc.not_same_bag"))
+    pairs = matched_occurrences(trace_a.token_ids, trace_b.token_ids)
+
+    def pair_cos(states_a, states_b, i, j):  # the same token's vector in the two sentences
+        return float(cosine_matrix(np.stack([states_a[i], states_b[j]]))[0, 1])
+
+    rows = pd.DataFrame({
+        t("posenc.col.token"): [trace_a.tokens[i] for i, _ in pairs],
+        t("posenc.col.pos_a"): [i for i, _ in pairs],
+        t("posenc.col.pos_b"): [j for _, j in pairs],
+        t("posenc.col.cos_row"): [pair_cos(trace_a.token_embeddings, trace_b.token_embeddings, i, j)
+                                  for i, j in pairs],
+        t("posenc.col.cos_input"): [pair_cos(trace_a.hidden_states[0], trace_b.hidden_states[0], i, j)
+                                    for i, j in pairs],
+        t("posenc.col.cos_block1"): [pair_cos(trace_a.hidden_states[1], trace_b.hidden_states[1], i, j)
+                                     for i, j in pairs],
+    })
+    st.dataframe(rows.style.format({c: "{:.4f}" for c in rows.columns[3:]}), hide_index=True)
+    st.caption(t("posenc.why_learned" if learned else "posenc.why_rotary"))
+
+# --- 2. sinusoidal -------------------------------------------------------------------------
+st.header(t("posenc.sinusoidal"))
+st.write(t("posenc.sinusoidal_text"))
+st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
+         r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
+c1, c2 = st.columns(2)
+with c1:
+    n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
+with c2:
+    d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
+pe = sinusoidal(n, d)  # [n, d]
+cells = grid(pe, "dimension", "position", "value")
+ui.chart(page, heatmap(cells, "dimension", "position", "value", t("posenc.col.value"))
+         .properties(height=alt.Step(max(3, 360 // n))), cells, "sinusoidal")
+st.caption(t("posenc.sinusoidal_caption"))
+
+st.subheader(t("posenc.waves"))
+shown_dims = [j for j in sorted({0, 2, 2 * (d // 8), 2 * (d // 4)}) if j < d]  # sine columns
+waves = pd.DataFrame([{"position": p, "dimension": f"{t('posenc.col.dimension')} {j}",
+                       "value": pe[p, j]} for j in shown_dims for p in range(n)])
+marks = waves[waves.position.isin([0, 6])]
+wave_chart = alt.Chart(waves).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
+    x=alt.X("position:Q", title=t("posenc.col.position")),
+    y=alt.Y("value:Q", title=t("posenc.col.value")),
+    color=alt.Color("dimension:N", sort=None, title=None),
+    tooltip=["dimension", "position", alt.Tooltip("value:Q", format=".4f")])
+rings = alt.Chart(marks).mark_point(size=160, shape="circle", filled=False, color="black").encode(
+    x="position:Q", y="value:Q")
+ui.chart(page, (wave_chart + rings).properties(height=300), waves, "waves")
+if n > 6:
+    fast = np.linalg.norm(pe[0, :2] - pe[6, :2]), np.linalg.norm(pe[0, :2] - pe[1, :2])
+    full = np.linalg.norm(pe[0] - pe[6]), np.linalg.norm(pe[0] - pe[1])
+    st.write(t("posenc.collide", s0=pe[0, 0], s6=pe[6, 0], c0=pe[0, 1], c6=pe[6, 1],
+               f06=fast[0], f01=fast[1], a06=full[0], a01=full[1], d=d))
+
+# --- 3. the model's own positions ----------------------------------------------------------
+if learned:
+    st.header(t("posenc.learned", name=lm.display_name))
+    wpe, path, norms = learned_summary(lm.name, lm)
+    st.write(t("posenc.learned_text", n=wpe.shape[0], d=wpe.shape[1]))
+    c1, c2 = st.columns(2)
+    with c1:
+        rows_shown = ui.slider(page, "rows", t("posenc.rows"), 16, min(256, wpe.shape[0]), 64)
+    with c2:
+        cols_shown = ui.slider(page, "cols", t("posenc.cols"), 8, min(128, wpe.shape[1]), 48)
+    part = wpe[:rows_shown, :cols_shown]
+    limit = float(np.abs(part).max()) or 1.0
+    cells = grid(part, "dimension", "position", "value")
+    ui.chart(page, heatmap(cells, "dimension", "position", "value", t("posenc.col.value"),
+                           domain=(-limit, limit)).properties(height=alt.Step(max(2, 360 // rows_shown))),
+             cells, "learned_positions")
+    st.caption(t("posenc.learned_caption"))
+
+    st.subheader(t("posenc.path"))
+    trail = pd.DataFrame({"position": np.arange(len(wpe)), "pc1": path.coords[:, 0],
+                          "pc2": path.coords[:, 1], "norm": norms})
+    along = alt.Chart(trail).encode(
+        x=alt.X("pc1:Q", title=t("posenc.axis", n=1, p=path.explained[0])),
+        y=alt.Y("pc2:Q", title=t("posenc.axis", n=2, p=path.explained[1])), order="position:Q")
+    path_chart = along.mark_line(color="#bbbbbb", strokeWidth=1) + along.mark_circle(size=14).encode(
+        color=alt.Color("position:Q", scale=alt.Scale(scheme="viridis"),
+                        title=t("posenc.col.position")),
+        tooltip=["position", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
+    norm_chart = alt.Chart(trail).mark_line().encode(
+        x=alt.X("position:Q", title=t("posenc.col.position")),
+        y=alt.Y("norm:Q", title=t("posenc.col.norm")),
+        tooltip=["position", alt.Tooltip("norm:Q", format=".3f")])
+    c1, c2 = st.columns(2)
+    with c1:
+        ui.chart(page, path_chart.properties(height=360), trail, "position_path")
+    with c2:
+        ui.chart(page, norm_chart.properties(height=360), trail[["position", "norm"]], "position_norms")
+    st.caption(t("posenc.path_caption", kept=path.explained.sum(), n=len(wpe)))
+else:
+    st.header(t("posenc.rotary", name=lm.display_name))
+    inv_freq = rotary_frequencies(lm)  # [d_head / 2]
+    st.write(t("posenc.rotary_text", dh=lm.d_head, pairs=len(inv_freq), base=rotary_base(lm)))
+    st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
+             r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
+             r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
+    rows_shown = ui.slider(page, "rows", t("posenc.rows"), 16, 256, 64)
+    angles = np.cos(np.arange(rows_shown)[:, None] * inv_freq[None])  # [rows, pairs]
+    cells = grid(angles, "pair", "position", "value")
+    ui.chart(page, heatmap(cells, "pair", "position", "value", t("posenc.col.cos_angle"))
+             .properties(height=alt.Step(max(2, 360 // rows_shown))), cells, "rotary_angles")
+    waves = pd.DataFrame({"pair": np.arange(len(inv_freq)), "wavelength": 2 * np.pi / inv_freq})
+    wave_chart = alt.Chart(waves).mark_line(point=True).encode(
+        x=alt.X("pair:Q", title=t("posenc.col.pair")),
+        y=alt.Y("wavelength:Q", scale=alt.Scale(type="log"), title=t("posenc.col.wavelength")),
+        tooltip=["pair", alt.Tooltip("wavelength:Q", format=",.1f")])
+    ui.chart(page, wave_chart.properties(height=260), waves, "rotary_wavelengths")
+    st.caption(t("posenc.rotary_caption"))
+
+# --- 4. side by side -----------------------------------------------------------------------
+st.header(t("posenc.side"))
+m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
+sin_full = sinusoidal(min(lm.context_length, 1024), lm.d_model)  # the model's width
+if learned:
+    other_name = t("posenc.kind.learned")
+    other_matrix = cosine_matrix(wpe[:m])
+    other_curve = similarity_by_distance(wpe, MAX_DISTANCE)
+else:
+    other_name = t("posenc.kind.rotary")
+    curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m))
+    other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+    other_curve = curve[: MAX_DISTANCE + 1]
+c1, c2 = st.columns(2)
+for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
+                                   "sinusoidal_similarity"),
+                                  (c2, other_name, other_matrix, "other_similarity")):
+    with column:
+        st.markdown(f"**{name}**")
+        cells = grid(matrix, "other", "position", "cosine")
+        ui.chart(page, heatmap(cells, "other", "position", "cosine",
+                               t("posenc.col.cosine")).properties(height=340), cells, key)
+sin_curve = similarity_by_distance(sin_full, MAX_DISTANCE)
+curves = pd.concat([
+    pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
+                  "kind": t("posenc.kind.sinusoidal")}),
+    pd.DataFrame({"distance": np.arange(len(other_curve)), "cosine": other_curve, "kind": other_name})])
+curve_chart = alt.Chart(curves).mark_line().encode(
+    x=alt.X("distance:Q", title=t("posenc.col.distance")),
+    y=alt.Y("cosine:Q", title=t("posenc.col.cosine")),
+    color=alt.Color("kind:N", title=None),
+    tooltip=["kind", "distance", alt.Tooltip("cosine:Q", format=".4f")])
+ui.chart(page, curve_chart.properties(height=300), curves, "similarity_by_distance")
+st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
+             d=lm.d_model, dh=lm.d_head))
+
+# --- 5. relative offsets -------------------------------------------------------------------
+st.header(t("posenc.relative"))
+st.write(t("posenc.relative_text"))
+st.latex(r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"
+         r" & \sin k\omega_i\\ -\sin k\omega_i & \cos k\omega_i\end{pmatrix}\right)_i"
+         r"\;\Rightarrow\; PE_{pos}\cdot PE_{pos+k}=\sum_i\cos k\omega_i")
+k = ui.slider(page, "k", t("posenc.offset"), 1, 32, 4)
+even = d - d % 2
+if even != d:
+    st.caption(t("posenc.odd", d=d, even=even))
+if n <= k:
+    st.info(t("posenc.too_short", n=n, k=k))
+else:
+    pe_even = pe[:, :even]
+    dots = shifted_dots(pe_even, k)  # [n - k]
+    error = np.abs(pe_even[:n - k] @ offset_rotation(even, k).T - pe_even[k:]).max()
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("posenc.dot_min"), f"{dots.min():.6f}")
+    c2.metric(t("posenc.dot_max"), f"{dots.max():.6f}")
+    c3.metric(t("posenc.rotation_error"), f"{error:.1e}")
+    flat = pd.DataFrame({"position": np.arange(len(dots)), "dot": dots})
+    middle = float(dots.mean())  # a window of ±1 around it: rounding noise stays invisible
+    ui.chart(page, alt.Chart(flat).mark_line(point=True).encode(
+        x=alt.X("position:Q", title=t("posenc.col.position")),
+        y=alt.Y("dot:Q", title=t("posenc.col.dot", k=k),
+                scale=alt.Scale(domain=[middle - 1, middle + 1])),
+        tooltip=["position", alt.Tooltip("dot:Q", format=".6f")]).properties(height=220),
+        flat, "shifted_dots")
+    st.caption(t("posenc.relative_caption", k=k, d=even))
+
+st.subheader(t("posenc.rope"))
+st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
+           name=lm.display_name, dh=lm.d_head))
+freq = frequencies(lm.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
+rng = np.random.default_rng(0)
+q, key = rng.normal(size=lm.d_head), rng.normal(size=lm.d_head)  # two example vectors
+scores = np.array([[rotate(q, a, freq) @ rotate(key, b, freq) for b in range(ROPE_GRID)]
+                   for a in range(ROPE_GRID)])  # [query position, key position]
+spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
+limit = float(np.abs(scores).max()) or 1.0
+cells = grid(scores, "key_position", "query_position", "score")
+ui.chart(page, heatmap(cells, "key_position", "query_position", "score", t("posenc.col.score"),
+                       domain=(-limit, limit)).properties(height=340), cells, "rope_scores")
+st.caption(t("posenc.rope_caption", spread=spread))
