@@ -300,8 +300,9 @@ def toggle(page: Page, key: str, label: str, default: bool = False, **kwargs) ->
 
 
 def chart(page: Page, altair_chart, data: pd.DataFrame, name: str) -> None:
-    """An Altair chart (its own PNG/SVG export left on) and its data as a CSV download."""
+    """An Altair chart (its own PNG/SVG export left on) and its data as a CSV download.
+    The CSV is only written when someone clicks (a deferred download), not on every rerun."""
     st.altair_chart(altair_chart, width="stretch")
-    st.download_button(page.t("download.csv"), data.to_csv(index=False).encode("utf-8"),
+    st.download_button(page.t("download.csv"), lambda: data.to_csv(index=False).encode("utf-8"),
                        file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
                        on_click="ignore")

@@ -21,9 +21,17 @@ ROPE_GRID = 16  # the q_m · k_n grid
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def learned_summary(model_name: str, _lm):
-    """The model's position vectors, their 2-D principal-component path and their norms."""
+    """The model's position vectors, their 2-D principal-component path, their norms and
+    their similarity by distance — computed once per model."""
     wpe = learned_positions(_lm)  # [context, d]
-    return wpe, pca_2d(wpe), np.linalg.norm(wpe, axis=1)
+    return wpe, pca_2d(wpe), np.linalg.norm(wpe, axis=1), similarity_by_distance(wpe, MAX_DISTANCE)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def sinusoidal_at_model_size(n_positions: int, d_model: int):
+    """Sinusoidal encodings at the model's context and width, and their similarity curve."""
+    pe = sinusoidal(n_positions, d_model)
+    return pe, similarity_by_distance(pe, MAX_DISTANCE)
 
 
 def heatmap(data: pd.DataFrame, x: str, y: str, value: str, title: str, domain=(-1, 1),
@@ -120,7 +128,7 @@ if n > 6:
 # --- 3. the model's own positions ----------------------------------------------------------
 if learned:
     st.header(t("posenc.learned", name=lm.display_name))
-    wpe, path, norms = learned_summary(lm.name, lm)
+    wpe, path, norms, learned_curve = learned_summary(lm.name, lm)
     st.write(t("posenc.learned_text", n=wpe.shape[0], d=wpe.shape[1]))
     c1, c2 = st.columns(2)
     with c1:
@@ -178,11 +186,11 @@ else:
 # --- 4. side by side -----------------------------------------------------------------------
 st.header(t("posenc.side"))
 m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
-sin_full = sinusoidal(min(lm.context_length, 1024), lm.d_model)  # the model's width
+sin_full, sin_curve = sinusoidal_at_model_size(min(lm.context_length, 1024), lm.d_model)
 if learned:
     other_name = t("posenc.kind.learned")
     other_matrix = cosine_matrix(wpe[:m])
-    other_curve = similarity_by_distance(wpe, MAX_DISTANCE)
+    other_curve = learned_curve
 else:
     other_name = t("posenc.kind.rotary")
     curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m))
@@ -197,7 +205,6 @@ for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matri
         cells = grid(matrix, "other", "position", "cosine")
         ui.chart(page, heatmap(cells, "other", "position", "cosine",
                                t("posenc.col.cosine")).properties(height=340), cells, key)
-sin_curve = similarity_by_distance(sin_full, MAX_DISTANCE)
 curves = pd.concat([
     pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
                   "kind": t("posenc.kind.sinusoidal")}),

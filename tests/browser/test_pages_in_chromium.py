@@ -109,3 +109,35 @@ def test_language_follows_the_browser_locale(server, browser):
         assert page.locator("h1").first.inner_text().strip() == i18n.t("home.heading", "ko")
     finally:
         context.close()
+
+
+def test_a_charts_data_downloads_as_csv(server, browser, tiny_gpt2):
+    """Home's next-token chart: the CSV button gives the ten tokens and probabilities the
+    chart shows, computed from the model (written only when clicked)."""
+    import csv
+    import io
+
+    import torch
+
+    from core import i18n
+
+    context = browser.new_context(accept_downloads=True, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(server + "/?lang=en")
+        page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_text(i18n.t("download.csv")).first.click()
+        download = info.value
+        assert download.suggested_filename == "next_tokens.csv"
+        rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    finally:
+        context.close()
+    prompt = i18n.t("home.demo_default")
+    ids = tiny_gpt2.tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    with torch.no_grad():
+        probs = torch.softmax(tiny_gpt2.model(torch.tensor([ids])).logits[0, -1].double(), -1)
+    top = torch.topk(probs, 10)
+    assert [int(r["token_id"]) for r in rows] == top.indices.tolist()
+    assert [float(r["probability"]) for r in rows] == pytest.approx(top.values.tolist(), rel=1e-4)
