@@ -1,0 +1,174 @@
+"""30 students at once against one running server, as real websocket sessions.
+
+Each session speaks Streamlit's own protocol to `streamlit run Home.py` (what the browser's
+JavaScript does, without a browser per student — 30 Chromiums don't fit on 2 cores next to
+the server): it opens a page (spread over every page), waits until the script run is done,
+changes a view (the first slider in the page body) and types a new prompt (the first text
+box), each time waiting for the run to finish. Reported: errors (exception boxes, timeouts,
+dropped connections), p50/p95 latency per interaction, server peak RSS.
+Targets: 0 errors, p95 ≤ 3 s.
+
+    python -m tests.perf.bench_sessions [--tokenizer DIR] [--sessions 30] [--model smollm2-135m]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from tests.perf.harness import (PAGES, arguments, gpt2_small_folder, peak_rss_mb, percentile,
+                                server, table, url_path)
+
+TIMEOUT_S = 180
+PROMPTS = ["The students in the lecture hall", "Attention is all you", "학생들이 강의실에서",
+           "Once upon a time 🚀", "The train left the station"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    exceptions: list[str]
+    sliders: list = field(default_factory=list)  # (id, value, min, max, step) in the page body
+    text_inputs: list = field(default_factory=list)  # (id, value)
+    selectboxes: list = field(default_factory=list)  # (id, options, current option)
+
+
+class Session:
+    """One browser tab's worth of protocol: rerun requests out, deltas in."""
+
+    def __init__(self, ws, page_name: str, query: str):
+        self.ws, self.page_name, self.query = ws, page_name, query
+        self.states: dict[str, WidgetState] = {}
+
+    async def run(self, change: WidgetState | None = None) -> Run:
+        if change is not None:
+            self.states[change.id] = change
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query
+        msg.rerun_script.page_name = self.page_name
+        msg.rerun_script.widget_states.widgets.extend(self.states.values())
+        started = time.monotonic()
+        await self.ws.send(msg.SerializeToString())
+        result = Run(0.0, [])
+        while True:
+            data = await asyncio.wait_for(self.ws.recv(), TIMEOUT_S)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(data)
+            kind = fwd.WhichOneof("type")
+            if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                self._read_element(fwd, result)
+            elif kind == "script_finished":
+                result.seconds = time.monotonic() - started
+                return result
+
+    def _read_element(self, fwd: ForwardMsg, result: Run) -> None:
+        element = fwd.delta.new_element
+        kind = element.WhichOneof("type")
+        in_body = fwd.metadata.delta_path[:1] == [0]
+        if kind == "exception":
+            result.exceptions.append(element.exception.message[:200])
+        elif kind == "slider" and in_body:
+            s = element.slider
+            value = list(s.value) if s.set_value else list(s.default)
+            result.sliders.append((s.id, value, s.min, s.max, s.step or 1))
+        elif kind == "selectbox" and in_body:
+            box = element.selectbox
+            index = box.default if isinstance(box.default, int) else (list(box.default) or [0])[0]
+            current = box.raw_value if box.set_value else (
+                box.options[index] if box.options else "")
+            result.selectboxes.append((box.id, list(box.options), current))
+        elif kind == "text_input" and in_body:
+            result.text_inputs.append((element.text_input.id, element.text_input.value
+                                       if element.text_input.set_value else element.text_input.default))
+
+
+def view_change(run: Run) -> WidgetState | None:
+    """Move the first slider in the page body one step, else pick another option in the
+    first selectbox — a view-only change."""
+    for widget_id, options, current in run.selectboxes if not run.sliders else []:
+        others = [o for o in options if o != current]
+        if others:
+            return WidgetState(id=widget_id, string_value=others[0])
+    for widget_id, value, lo, hi, step in run.sliders:
+        if len(value) == 1:
+            new = value[0] + step if value[0] + step <= hi else value[0] - step
+            if lo <= new <= hi:
+                state = WidgetState(id=widget_id)
+                state.double_array_value.data.append(new)
+                return state
+    return None
+
+
+async def student(ws_url: str, origin: str, i: int, results: dict) -> None:
+    page_file = PAGES[i % len(PAGES)]
+    name = url_path(page_file).strip("/")
+    query = urlencode({"lang": "ko" if i % 3 == 0 else "en"})
+    try:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=origin,
+                                      max_size=None, open_timeout=TIMEOUT_S) as ws:
+            session = Session(ws, name, query)
+            first = await session.run()
+            results["load"].append(first.seconds)
+            errors = list(first.exceptions)
+            change = view_change(first)
+            if change is not None:
+                view = await session.run(change)
+                results["view"].append(view.seconds)
+                errors += view.exceptions
+            if first.text_inputs:
+                state = WidgetState(id=first.text_inputs[0][0])
+                state.string_value = PROMPTS[i % len(PROMPTS)] + f" {i}"
+                prompt = await session.run(state)
+                results["prompt"].append(prompt.seconds)
+                errors += prompt.exceptions
+            results["errors"] += [f"{page_file}: {e}" for e in errors]
+    except Exception as exc:  # a timeout or a dropped connection is an error, not a crash
+        results["errors"].append(f"{page_file}: {type(exc).__name__}: {exc}"[:200])
+
+
+async def crowd(base: str, n: int, results: dict, proc) -> float:
+    ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
+    peak = 0.0
+    tasks = [asyncio.create_task(student(ws_url, base, i, results)) for i in range(n)]
+    while not all(t.done() for t in tasks):
+        peak = max(peak, peak_rss_mb(proc.pid))
+        await asyncio.sleep(0.25)
+    return max(peak, peak_rss_mb(proc.pid))
+
+
+def main() -> None:
+    n, model = 30, None
+    for flag in ("--sessions", "--model"):
+        if flag in sys.argv:
+            i = sys.argv.index(flag)
+            value = sys.argv[i + 1]
+            del sys.argv[i: i + 2]
+            n, model = (int(value), model) if flag == "--sessions" else (n, value)
+    args = arguments(__doc__)
+    model = model or str(gpt2_small_folder(args))
+    with server(model) as (base, proc, _):
+        results = {"load": [], "view": [], "prompt": [], "errors": []}
+        started = time.monotonic()
+        peak = asyncio.run(crowd(base, n, results, proc))
+        wall = time.monotonic() - started
+    rows = [{"interaction": kind, "n": len(results[kind]),
+             "p50 (s)": percentile(results[kind], 0.5), "p95 (s)": percentile(results[kind], 0.95),
+             "max (s)": max(results[kind], default=float("nan"))}
+            for kind in ("load", "view", "prompt")]
+    table(rows, f"{n} websocket sessions against one server ({model}), all at once; wall "
+                f"{wall:.1f} s, server peak RSS {peak:,.0f} MB (targets: 0 errors, p95 ≤ 3 s)")
+    print(f"errors: {len(results['errors'])}")
+    for e in results["errors"][:20]:
+        print("  ", e)
+
+
+if __name__ == "__main__":
+    main()
