@@ -1,0 +1,50 @@
+"""The README's screenshots: every page in a real browser, on the offline default model.
+
+    python docs/shoot.py            # starts `streamlit run Home.py`, writes docs/<page>.png
+
+Debian's chromium through Playwright (as the browser tests), 1400 × 1000 viewport, the top
+of each page (or its main chart, centred) once its script run is over.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.perf.harness import CHROMIUM, CHROMIUM_ARGS, PAGES, server, url_path, wait_until_idle  # noqa: E402
+
+SHOTS = {  # page -> (file name, query string, which chart to centre; None = top of page)
+    "Home.py": ("home", "", None),
+    "pages/1_Embeddings.py": ("embeddings", "", 1),
+    "pages/2_Positional_Encoding.py": ("positional", "", 0),
+    "pages/3_Attention.py": ("attention", "?layer=3&head=5", 0),
+    "pages/4_RNN_vs_Attention.py": ("rnn", "", 0),
+    "pages/5_Sampling.py": ("sampling", "", 0),
+}
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with server("smollm2-135m") as (base, _, _), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
+        for path in PAGES:
+            name, query, chart = SHOTS.get(path, (Path(path).stem.lower(), "", None))
+            page.goto(base + url_path(path) + query)
+            wait_until_idle(page)
+            if chart is not None:
+                page.locator('[data-testid="stVegaLiteChart"]').nth(chart).evaluate(
+                    "el => el.scrollIntoView({block: 'center'})")
+            page.wait_for_timeout(1500)  # charts finish drawing
+            out = ROOT / "docs" / f"{name}.png"
+            page.screenshot(path=out)
+            print(out.relative_to(ROOT))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
