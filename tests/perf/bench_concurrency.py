@@ -14,7 +14,7 @@ import asyncio
 import sys
 import time
 
-from tests.perf.harness import (CHROMIUM, CHROMIUM_ARGS, PAGES, arguments, gpt2_small_folder,
+from tests.perf.harness import (crowd_options, CHROMIUM, CHROMIUM_ARGS, PAGES, arguments, gpt2_small_folder,
                                 peak_rss_mb, percentile, server, table, url_path)
 
 TIMEOUT_MS = 120_000
@@ -79,13 +79,7 @@ async def run(base: str, sessions: int) -> dict:
 
 
 def main() -> None:
-    sessions, model = 30, None
-    for flag in ("--sessions", "--model"):
-        if flag in sys.argv:
-            i = sys.argv.index(flag)
-            value = sys.argv[i + 1]
-            del sys.argv[i: i + 2]
-            sessions, model = (int(value), model) if flag == "--sessions" else (sessions, value)
+    sessions, model = crowd_options()
     args = arguments(__doc__)
     model = model or str(gpt2_small_folder(args))
     with server(model) as (base, proc, _):

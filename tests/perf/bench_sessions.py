@@ -24,7 +24,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from tests.perf.harness import (PAGES, arguments, gpt2_small_folder, peak_rss_mb, percentile,
+from tests.perf.harness import (crowd_options, PAGES, arguments, gpt2_small_folder, peak_rss_mb, percentile,
                                 server, table, url_path)
 
 TIMEOUT_S = 180
@@ -145,13 +145,7 @@ async def crowd(base: str, n: int, results: dict, proc) -> float:
 
 
 def main() -> None:
-    n, model = 30, None
-    for flag in ("--sessions", "--model"):
-        if flag in sys.argv:
-            i = sys.argv.index(flag)
-            value = sys.argv[i + 1]
-            del sys.argv[i: i + 2]
-            n, model = (int(value), model) if flag == "--sessions" else (n, value)
+    n, model = crowd_options()
     args = arguments(__doc__)
     model = model or str(gpt2_small_folder(args))
     with server(model) as (base, proc, _):

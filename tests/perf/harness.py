@@ -79,6 +79,18 @@ def server(model: str, extra_env: dict | None = None):
         proc.wait(timeout=30)
 
 
+def crowd_options(default_sessions: int = 30) -> tuple[int, str | None]:
+    """--sessions N and --model NAME, taken out of sys.argv before `arguments` reads it."""
+    sessions, model = default_sessions, None
+    for flag in ("--sessions", "--model"):
+        if flag in sys.argv:
+            i = sys.argv.index(flag)
+            value = sys.argv[i + 1]
+            del sys.argv[i: i + 2]
+            sessions, model = (int(value), model) if flag == "--sessions" else (sessions, value)
+    return sessions, model
+
+
 def peak_rss_mb(pid: int) -> float:
     """The process's peak resident set size (VmHWM), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
