@@ -14,8 +14,9 @@ import asyncio
 import sys
 import time
 
-from tests.perf.harness import (crowd_options, CHROMIUM, CHROMIUM_ARGS, PAGES, arguments, gpt2_small_folder,
-                                peak_rss_mb, percentile, server, table, url_path)
+from tests.perf.harness import (CHROMIUM, CHROMIUM_ARGS, PAGES, arguments, crowd_options,
+                                gpt2_small_folder, peak_rss_mb, percentile, server, table,
+                                url_path)
 
 TIMEOUT_MS = 120_000
 

@@ -24,8 +24,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from tests.perf.harness import (crowd_options, PAGES, arguments, gpt2_small_folder, peak_rss_mb, percentile,
-                                server, table, url_path)
+from tests.perf.harness import (PAGES, arguments, crowd_options, gpt2_small_folder, peak_rss_mb,
+                                percentile, server, table, url_path)
 
 TIMEOUT_S = 180
 PROMPTS = ["The students in the lecture hall", "Attention is all you", "학생들이 강의실에서",
