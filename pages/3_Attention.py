@@ -24,41 +24,6 @@ trace = ui.trace(page, text)
 T = trace.n_tokens
 labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
 
-c1, c2, c3 = st.columns(3)
-with c1:
-    layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
-with c2:
-    head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.n_heads)), 0)
-with c3:
-    query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
-                         format_func=lambda i: labels[i])
-
-# --- one head ------------------------------------------------------------------------------
-st.header(t("attention.one_head"))
-st.caption(t("attention.one_head_caption"))
-w = trace.attentions[layer, head]  # [T, T]
-qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
-cells = pd.DataFrame({"query": np.array(labels)[qi.ravel()], "key": np.array(labels)[ki.ravel()],
-                      "query_index": qi.ravel(), "key_index": ki.ravel(),
-                      "weight": w.ravel(), "masked": (ki > qi).ravel()})
-order = alt.Sort(labels)
-base = alt.Chart(cells).encode(
-    x=alt.X("key:N", sort=order, title=t("attention.col.key")),
-    y=alt.Y("query:N", sort=order, title=t("attention.col.query")))
-visible = base.transform_filter("!datum.masked").mark_rect().encode(
-    color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
-                    title=t("attention.col.weight")),
-    tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
-             alt.Tooltip("key:N", title=t("attention.col.key")),
-             alt.Tooltip("weight:Q", format=".6f", title=t("attention.col.weight"))])
-masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacity=0.6).encode(
-    tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
-             alt.Tooltip("key:N", title=t("attention.col.key"))])
-row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
-    fill=None, stroke="#d62728", strokeWidth=2)
-ui.chart(page, (masked + visible + row).properties(height=alt.Step(max(8, 480 // T))),
-         cells.assign(weight=np.where(cells.masked, np.nan, cells.weight)), "attention_head")
-
 # --- all heads -----------------------------------------------------------------------------
 st.header(t("attention.grid"))
 G = min(T, GRID_TOKENS)
@@ -78,61 +43,111 @@ grid_chart = alt.Chart(grid).mark_rect().encode(
     column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
 st.altair_chart(grid_chart, width="content")
 
-st.subheader(t("attention.stats"))
-st.caption(t("attention.stats_caption"))
-stats = head_statistics(trace.attentions)
-stat = ui.radio(page, "stat", t("attention.stat"), ["entropy", "first", "previous"], "first",
-                format_func=lambda s: t(f"attention.stat.{s}"), horizontal=True)
-Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
-table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
-                      **{k: v.ravel() for k, v in stats.items()}})
-stats_chart = alt.Chart(table).mark_rect().encode(
-    x=alt.X("head:O", title=t("attention.col.head")),
-    y=alt.Y("layer:O", title=t("attention.col.layer")),
-    color=alt.Color(f"{stat}:Q", title=t("attention.col.value"), scale=alt.Scale(scheme="viridis")),
-    tooltip=["layer", "head", alt.Tooltip("entropy:Q", format=".3f"),
-             alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
-).properties(height=min(16 * lm.n_layers + 40, 600))
-ui.chart(page, stats_chart, table, "head_statistics")
 
-# --- step by step --------------------------------------------------------------------------
-st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
-steps = attention_steps(lm, text, layer, head, trace=trace)  # from weights, no forward pass
-norm = "LayerNorm" if lm.architecture == "gpt2" else "RMSNorm"
-st.write(t("attention.steps_intro", norm=norm, dk=lm.d_head, scale=steps.scaling))
-if lm.positional == "rotary":
-    st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
-n = min(SHOWN_DIMS, lm.d_head)
-st.markdown(t("attention.step.q", n=n, d=lm.d_head))
-st.dataframe(pd.DataFrame([steps.q[query, :n]], index=["q"]).style.format("{:.3f}"))
-st.caption(t("attention.step.k", n=n, d=lm.d_head))
-st.dataframe(pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1]).style.format("{:.3f}"))
-st.markdown(t("attention.step.scores"))
-dots = steps.q[query] @ steps.k.T  # [T]
-rows = pd.DataFrame({
-    t("attention.col.key"): labels,
-    t("attention.col.dot"): dots,
-    t("attention.col.scaled"): steps.scores[query],
-    t("attention.col.masked"): steps.masked_scores[query],
-    t("attention.col.softmax"): steps.weights[query],
-})
-st.dataframe(rows.style.format({c: "{:.4f}" for c in rows.columns[1:]})
-             .bar(subset=[t("attention.col.softmax")], vmin=0, vmax=1, color="#9ecae1"),
-             hide_index=True)
-st.caption(t("attention.steps_sum", s=float(steps.weights[query].sum())))
-st.markdown(t("attention.step.output", n=n, d=lm.d_head))
-contrib = steps.weights[query, :, None] * steps.v[:, :n]  # [T, n]
-out = pd.DataFrame(contrib, index=[f"{labels[j]} ({steps.weights[query, j]:.3f} × v)"
-                                   for j in range(T)])
-out.loc["= Σ"] = steps.output[query, :n]
-st.dataframe(out.style.format("{:.3f}"))
+@st.fragment  # picking a statistic redraws only this chart
+def head_statistics_chart():
+    st.subheader(t("attention.stats"))
+    st.caption(t("attention.stats_caption"))
+    stats = head_statistics(trace.attentions)
+    stat = ui.radio(page, "stat", t("attention.stat"), ["entropy", "first", "previous"], "first",
+                    format_func=lambda s: t(f"attention.stat.{s}"), horizontal=True)
+    Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
+    table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
+                          **{k: v.ravel() for k, v in stats.items()}})
+    stats_chart = alt.Chart(table).mark_rect().encode(
+        x=alt.X("head:O", title=t("attention.col.head")),
+        y=alt.Y("layer:O", title=t("attention.col.layer")),
+        color=alt.Color(f"{stat}:Q", title=t("attention.col.value"),
+                        scale=alt.Scale(scheme="viridis")),
+        tooltip=["layer", "head", alt.Tooltip("entropy:Q", format=".3f"),
+                 alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
+    ).properties(height=min(16 * lm.n_layers + 40, 600))
+    ui.chart(page, stats_chart, table, "head_statistics")
 
-# --- multi-head ----------------------------------------------------------------------------
-st.header(t("attention.multi"))
-st.write(t("attention.multi_text", h=lm.n_heads, dh=lm.d_head, hd=lm.n_heads * lm.d_head,
-           d=lm.d_model))
-if lm.n_kv_heads != lm.n_heads:
-    st.write(t("attention.multi_kv", kv=lm.n_kv_heads, g=lm.n_heads // lm.n_kv_heads))
-st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O"
-         % lm.n_heads)
-st.warning(t("attention.caution", n=lm.n_layers * lm.n_heads - 1))
+
+head_statistics_chart()
+
+
+@st.fragment  # choosing a layer, head or query token reruns only this part of the page
+def one_head_in_detail():
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
+    with c2:
+        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.n_heads)), 0)
+    with c3:
+        query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
+                             format_func=lambda i: labels[i])
+
+    # --- one head ------------------------------------------------------------------------------
+    st.header(t("attention.one_head"))
+    st.caption(t("attention.one_head_caption"))
+    w = trace.attentions[layer, head]  # [T, T]
+    qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
+    names = np.array(labels)
+    cells = pd.DataFrame({"query": names[qi.ravel()], "key": names[ki.ravel()],
+                          "query_index": qi.ravel(), "key_index": ki.ravel(),
+                          "weight": w.ravel(), "masked": (ki > qi).ravel()})
+    order = alt.Sort(labels)
+    base = alt.Chart(cells).encode(
+        x=alt.X("key:N", sort=order, title=t("attention.col.key")),
+        y=alt.Y("query:N", sort=order, title=t("attention.col.query")))
+    visible = base.transform_filter("!datum.masked").mark_rect().encode(
+        color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                        title=t("attention.col.weight")),
+        tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
+                 alt.Tooltip("key:N", title=t("attention.col.key")),
+                 alt.Tooltip("weight:Q", format=".6f", title=t("attention.col.weight"))])
+    masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacity=0.6).encode(
+        tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
+                 alt.Tooltip("key:N", title=t("attention.col.key"))])
+    row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
+        fill=None, stroke="#d62728", strokeWidth=2)
+    ui.chart(page, (masked + visible + row).properties(height=alt.Step(max(8, 480 // T))),
+             cells.assign(weight=np.where(cells.masked, np.nan, cells.weight)), "attention_head")
+
+    # --- step by step --------------------------------------------------------------------------
+    st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
+    steps = attention_steps(lm, text, layer, head, trace=trace)  # from weights, no forward pass
+    norm = "LayerNorm" if lm.architecture == "gpt2" else "RMSNorm"
+    st.write(t("attention.steps_intro", norm=norm, dk=lm.d_head, scale=steps.scaling))
+    if lm.positional == "rotary":
+        st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
+    n = min(SHOWN_DIMS, lm.d_head)
+    st.markdown(t("attention.step.q", n=n, d=lm.d_head))
+    st.dataframe(pd.DataFrame([steps.q[query, :n]], index=["q"]).style.format("{:.3f}"))
+    st.caption(t("attention.step.k", n=n, d=lm.d_head))
+    keys = pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1])
+    st.dataframe(keys.style.format("{:.3f}"))
+    st.markdown(t("attention.step.scores"))
+    dots = steps.q[query] @ steps.k.T  # [T]
+    rows = pd.DataFrame({
+        t("attention.col.key"): labels,
+        t("attention.col.dot"): dots,
+        t("attention.col.scaled"): steps.scores[query],
+        t("attention.col.masked"): steps.masked_scores[query],
+        t("attention.col.softmax"): steps.weights[query],
+    })
+    st.dataframe(rows.style.format({c: "{:.4f}" for c in rows.columns[1:]})
+                 .bar(subset=[t("attention.col.softmax")], vmin=0, vmax=1, color="#9ecae1"),
+                 hide_index=True)
+    st.caption(t("attention.steps_sum", s=float(steps.weights[query].sum())))
+    st.markdown(t("attention.step.output", n=n, d=lm.d_head))
+    contrib = steps.weights[query, :, None] * steps.v[:, :n]  # [T, n]
+    out = pd.DataFrame(contrib, index=[f"{labels[j]} ({steps.weights[query, j]:.3f} × v)"
+                                       for j in range(T)])
+    out.loc["= Σ"] = steps.output[query, :n]
+    st.dataframe(out.style.format("{:.3f}"))
+
+    # --- multi-head ----------------------------------------------------------------------------
+    st.header(t("attention.multi"))
+    st.write(t("attention.multi_text", h=lm.n_heads, dh=lm.d_head, hd=lm.n_heads * lm.d_head,
+               d=lm.d_model))
+    if lm.n_kv_heads != lm.n_heads:
+        st.write(t("attention.multi_kv", kv=lm.n_kv_heads, g=lm.n_heads // lm.n_kv_heads))
+    st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O"
+             % lm.n_heads)
+    st.warning(t("attention.caution", n=lm.n_layers * lm.n_heads - 1))
+
+
+one_head_in_detail()

@@ -31,7 +31,7 @@ EN = {
                              "responsive; the other views use all of them.",
     "attention.stats": "Head statistics",
     "attention.stats_caption": "One cell per head. Pick a statistic, then jump to an "
-                               "interesting head with the selectors above.",
+                               "interesting head with the selectors below.",
     "attention.stat": "Statistic",
     "attention.stat.entropy": "Entropy (bits, averaged over rows): high = broad",
     "attention.stat.first": "Mean attention to the first token (attention sink)",
@@ -102,7 +102,7 @@ KO = {
                              "씁니다. 다른 그림은 모든 토큰을 씁니다.",
     "attention.stats": "헤드별 통계",
     "attention.stats_caption": "칸 하나가 헤드 하나입니다. 통계를 고른 뒤, 눈에 띄는 헤드를 "
-                               "위의 선택 상자에서 골라 자세히 보세요.",
+                               "아래의 선택 상자에서 골라 자세히 보세요.",
     "attention.stat": "통계",
     "attention.stat.entropy": "엔트로피(비트, 행 평균): 클수록 넓게 봄",
     "attention.stat.first": "첫 토큰에 주는 평균 가중치(어텐션 싱크)",

@@ -39,6 +39,7 @@ class Run:
     sliders: list = field(default_factory=list)  # (id, value, min, max, step) in the page body
     text_inputs: list = field(default_factory=list)  # (id, value)
     selectboxes: list = field(default_factory=list)  # (id, options, current option)
+    fragments: dict = field(default_factory=dict)  # widget id -> the st.fragment it is drawn in
 
 
 class Session:
@@ -48,12 +49,16 @@ class Session:
         self.ws, self.page_name, self.query = ws, page_name, query
         self.states: dict[str, WidgetState] = {}
 
-    async def run(self, change: WidgetState | None = None) -> Run:
+    async def run(self, change: WidgetState | None = None, fragment_id: str = "") -> Run:
+        """One script run; a widget drawn inside an st.fragment reruns only that fragment,
+        as the browser asks for it."""
         if change is not None:
             self.states[change.id] = change
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_name = self.page_name
+        if fragment_id:
+            msg.rerun_script.fragment_id = fragment_id
         msg.rerun_script.widget_states.widgets.extend(self.states.values())
         started = time.monotonic()
         await self.ws.send(msg.SerializeToString())
@@ -73,6 +78,9 @@ class Session:
         element = fwd.delta.new_element
         kind = element.WhichOneof("type")
         in_body = fwd.metadata.delta_path[:1] == [0]
+        widget_id = getattr(getattr(element, kind, None), "id", "") if kind else ""
+        if widget_id and fwd.delta.fragment_id:
+            result.fragments[widget_id] = fwd.delta.fragment_id
         if kind == "exception":
             result.exceptions.append(element.exception.message[:200])
         elif kind == "slider" and in_body:
@@ -120,10 +128,10 @@ async def student(ws_url: str, origin: str, i: int, results: dict) -> None:
             errors = list(first.exceptions)
             change = view_change(first)
             if change is not None:
-                view = await session.run(change)
+                view = await session.run(change, first.fragments.get(change.id, ""))
                 results["view"].append(view.seconds)
                 errors += view.exceptions
-            if first.text_inputs:
+            if first.text_inputs:  # the prompt box: a whole-page rerun
                 state = WidgetState(id=first.text_inputs[0][0])
                 state.string_value = PROMPTS[i % len(PROMPTS)] + f" {i}"
                 prompt = await session.run(state)
