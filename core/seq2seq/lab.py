@@ -14,6 +14,7 @@ import os
 import platform
 import random
 import statistics
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -147,22 +148,27 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     t0 = time.time()
     train, test = make_dataset(s)
     models = {"plain": make_model(s, attention=False), "attention": make_model(s, attention=True)}
-    opts = {k: torch.optim.Adam(m.parameters(), lr=3e-3) for k, m in models.items()}
+    batch_list = [make_batch(b) for _, b in zip(range(s.steps),
+                                                batches(train, s.batch_size, random.Random(s.seed)))]
     losses: dict[str, list[float]] = {k: [] for k in models}
-    for m in models.values():
-        m.train()
+    failures: list[BaseException] = []
+    workers = [threading.Thread(target=_train_one, args=(m, batch_list, losses[k], failures),
+                                name=f"lab-{k}", daemon=True) for k, m in models.items()]
+    for w in workers:
+        w.start()
     every = max(1, s.steps // 100)
-    for step, batch in zip(range(s.steps), batches(train, s.batch_size, random.Random(s.seed))):
-        src, lens, tgt_in, tgt_out = make_batch(batch)
-        for name, model in models.items():
-            loss = model.loss(src, lens, tgt_in, tgt_out)
-            opts[name].zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opts[name].step()
-            losses[name].append(loss.item())
-        if progress is not None and (step % every == 0 or step == s.steps - 1):
-            progress(step + 1, s.steps, {k: v[-1] for k, v in losses.items()})
+    reported = 0
+    while any(w.is_alive() for w in workers):  # progress is drawn from the caller's thread
+        for w in workers:
+            w.join(timeout=0.2)
+        done = min(len(v) for v in losses.values())
+        if progress is not None and done >= reported + every:
+            reported = done
+            progress(done, s.steps, {k: v[done - 1] for k, v in losses.items()})
+    if failures:
+        raise failures[0]
+    if progress is not None:
+        progress(s.steps, s.steps, {k: v[-1] for k, v in losses.items()})
     rows = []
     for name, model in models.items():
         model.eval()
@@ -175,6 +181,25 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     name_of = lambda i: SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
     return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
                      alpha[0, :n].numpy(), time.time() - t0, machine_description())
+
+
+def _train_one(model: Seq2Seq, batch_list, losses: list[float], failures: list) -> None:
+    """One model's training loop, on its own thread with one intra-op thread: the two models
+    train side by side on the two cores, and no OpenMP pool spins against other work on a
+    shared server (with 2 intra-op threads each, a busy machine made the lab 9× slower)."""
+    try:
+        torch.set_num_threads(1)  # per calling thread
+        opt = torch.optim.Adam(model.parameters(), lr=3e-3)
+        model.train()
+        for src, lens, tgt_in, tgt_out in batch_list:
+            loss = model.loss(src, lens, tgt_in, tgt_out)
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            losses.append(loss.item())
+    except BaseException as exc:  # re-raised in the caller's thread
+        failures.append(exc)
 
 
 # ---------------------------------------------------------------- sequential vs parallel
