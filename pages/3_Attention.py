@@ -70,6 +70,7 @@ head_statistics_chart()
 
 @st.fragment  # choosing a layer, head or query token reruns only this part of the page
 def one_head_in_detail():
+    st.header(t("attention.one_head"))
     c1, c2, c3 = st.columns(3)
     with c1:
         layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
@@ -79,8 +80,6 @@ def one_head_in_detail():
         query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
                              format_func=lambda i: labels[i])
 
-    # --- one head ------------------------------------------------------------------------------
-    st.header(t("attention.one_head"))
     st.caption(t("attention.one_head_caption"))
     w = trace.attentions[layer, head]  # [T, T]
     qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
