@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n, models, trace as trace_mod
@@ -299,10 +300,39 @@ def toggle(page: Page, key: str, label: str, default: bool = False, **kwargs) ->
 # --------------------------------------------------------------------------- charts & data
 
 
-def chart(page: Page, altair_chart, data: pd.DataFrame, name: str) -> None:
-    """An Altair chart (its own PNG/SVG export left on) and its data as a CSV download.
+CHART_CACHE_ENTRIES = 256
+
+
+@st.cache_data(max_entries=CHART_CACHE_ENTRIES, show_spinner=False)
+def _chart_spec(_build, _page: Page, key: tuple, args: tuple, kwargs: dict) -> dict:
+    """The Vega-Lite spec (data as Arrow) of `_build(page, *args, **kwargs)`, once per key:
+    Streamlit's own Altair conversion, so it draws exactly like st.altair_chart."""
+    return _convert_altair_to_vega_lite_spec(_build(_page, *args, **kwargs))
+
+
+def cached_chart(build):
+    """Decorate `build(page, *args)`, a function that makes an Altair chart: calling it then
+    returns the chart's spec, built once per builder, language, model and arguments.
+    Building and validating an Altair chart costs far more than the numbers behind it, so
+    a rerun that changes one chart redraws the others from this cache. Everything else the
+    chart depends on must be an argument (data frames, numbers, strings)."""
+    where = (build.__code__.co_filename, build.__code__.co_firstlineno)  # pages run as __main__
+
+    def spec(page: Page, *args, **kwargs) -> dict:
+        key = where + (page.lang, page.lm.name if page.lm is not None else "")
+        return _chart_spec(build, page, key, args, kwargs)
+
+    return spec
+
+
+def chart(page: Page, altair_chart, data, name: str, width: str = "stretch") -> None:
+    """An Altair chart, or a spec from a @cached_chart builder (Altair's own PNG/SVG export
+    left on), and its data (a DataFrame, or a function that makes it) as a CSV download.
     The CSV is only written when someone clicks (a deferred download), not on every rerun."""
-    st.altair_chart(altair_chart, width="stretch")
-    st.download_button(page.t("download.csv"), lambda: data.to_csv(index=False).encode("utf-8"),
+    if isinstance(altair_chart, dict):
+        st.vega_lite_chart(spec=altair_chart, width=width)
+    else:
+        st.altair_chart(altair_chart, width=width)
+    st.download_button(page.t("download.csv"), lambda: (data() if callable(data) else data).to_csv(index=False).encode("utf-8"),
                        file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
                        on_click="ignore")

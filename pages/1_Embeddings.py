@@ -18,6 +18,72 @@ def embedding_index(model_name: str, _lm) -> EmbeddingIndex:
     return EmbeddingIndex(_lm)
 
 
+@ui.cached_chart
+def rows_chart(page: ui.Page, strip: pd.DataFrame, labels: list[str], limit: float, step: int):
+    """The typed tokens' rows of the matrix, one coloured cell per dimension."""
+    t = page.t
+    return alt.Chart(strip).mark_rect().encode(
+        x=alt.X("dimension:O", title=t("embeddings.col.dimension")),
+        y=alt.Y("token:N", sort=labels, title=t("embeddings.col.token"),
+                axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="redblue", domain=[-limit, limit],
+                                                   reverse=True), title=t("embeddings.col.value")),
+        tooltip=["token", "dimension", alt.Tooltip("value:Q", format=".4f")],
+    ).properties(height=alt.Step(step))
+
+
+@ui.cached_chart
+def cosine_chart(page: ui.Page, cells: pd.DataFrame, names: list[str]):
+    """Word × word cosines, coloured and written in each cell."""
+    base = alt.Chart(cells).encode(x=alt.X("word_b:N", sort=names, title=None),
+                                   y=alt.Y("word_a:N", sort=names, title=None))
+    heat = base.mark_rect().encode(
+        color=alt.Color("cosine:Q", scale=alt.Scale(scheme="redblue", domain=[-1, 1],
+                                                    reverse=True),
+                        title=page.t("embeddings.col.cosine")),
+        tooltip=["word_a", "word_b", alt.Tooltip("cosine:Q", format=".4f")])
+    values = base.mark_text(fontSize=11).encode(
+        text=alt.Text("cosine:Q", format=".2f"),
+        color=alt.condition("abs(datum.cosine) > 0.6", alt.value("white"), alt.value("black")))
+    return (heat + values).properties(height=alt.Step(max(24, 420 // len(names))))
+
+
+@ui.cached_chart
+def neighbours_chart(page: ui.Page, near: pd.DataFrame):
+    """The nearest rows of the whole matrix, most similar on top."""
+    t = page.t
+    return alt.Chart(near).mark_bar().encode(
+        x=alt.X("cosine:Q", title=t("embeddings.col.cosine")),
+        y=alt.Y("label:N", sort=None, title=t("embeddings.col.token"),
+                axis=alt.Axis(labelOverlap=False, labelLimit=260)),
+        tooltip=["rank", "token", "token_id", alt.Tooltip("cosine:Q", format=".4f")]
+    ).properties(height=alt.Step(20))
+
+
+@ui.cached_chart
+def projection_chart(page: ui.Page, points: pd.DataFrame, explained: tuple[float, float]):
+    """The words on their first two principal components, named."""
+    t = page.t
+    scatter = alt.Chart(points).encode(
+        x=alt.X("pc1:Q", title=t("embeddings.axis", n=1, p=explained[0])),
+        y=alt.Y("pc2:Q", title=t("embeddings.axis", n=2, p=explained[1])),
+        tooltip=["word", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
+    return (scatter.mark_circle(size=80)
+            + scatter.mark_text(align="left", dx=7, fontSize=13).encode(text="word")
+            ).properties(height=420)
+
+
+@ui.cached_chart
+def drift_chart(page: ui.Page, lines: pd.DataFrame, shown: list[str]):
+    """One line per pair of sentences: the word's cosine at each point of the model."""
+    t = page.t
+    return alt.Chart(lines).mark_line(point=True).encode(
+        x=alt.X("point:N", sort=shown, title=t("embeddings.col.point")),
+        y=alt.Y("cosine:Q", title=t("embeddings.col.cosine")),
+        color=alt.Color("pair:N", title=t("embeddings.col.pair")),
+        tooltip=["pair", "point", alt.Tooltip("cosine:Q", format=".4f")]).properties(height=360)
+
+
 page = ui.setup_page("embeddings.title", "🔤")
 t, lm = page.t, page.lm
 index = embedding_index(lm.name, lm)
@@ -65,15 +131,8 @@ if trace is not None:
     strip = pd.DataFrame({"token": np.array(labels)[ti.ravel()], "dimension": di.ravel(),
                           "value": rows.ravel()})
     limit = float(np.abs(rows).max()) or 1.0
-    strip_chart = alt.Chart(strip).mark_rect().encode(
-        x=alt.X("dimension:O", title=t("embeddings.col.dimension")),
-        y=alt.Y("token:N", sort=labels, title=t("embeddings.col.token"),
-                axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("value:Q", scale=alt.Scale(scheme="redblue", domain=[-limit, limit],
-                                                   reverse=True), title=t("embeddings.col.value")),
-        tooltip=["token", "dimension", alt.Tooltip("value:Q", format=".4f")],
-    ).properties(height=alt.Step(max(10, min(24, 400 // trace.n_tokens))))
-    ui.chart(page, strip_chart, strip, "embedding_rows")
+    step = max(10, min(24, 400 // trace.n_tokens))
+    ui.chart(page, rows_chart(page, strip, labels, limit, step), strip, "embedding_rows")
     st.caption(t("embeddings.rows_caption", n=dims, d=facts.d_model))
 
 # --- 3. cosine similarity ------------------------------------------------------------------
@@ -97,17 +156,7 @@ else:
     a, b = np.meshgrid(np.arange(len(words)), np.arange(len(words)), indexing="ij")
     cells = pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
                           "cosine": sims.ravel()})
-    base = alt.Chart(cells).encode(x=alt.X("word_b:N", sort=names, title=None),
-                                   y=alt.Y("word_a:N", sort=names, title=None))
-    heat = base.mark_rect().encode(
-        color=alt.Color("cosine:Q", scale=alt.Scale(scheme="redblue", domain=[-1, 1],
-                                                    reverse=True), title=t("embeddings.col.cosine")),
-        tooltip=["word_a", "word_b", alt.Tooltip("cosine:Q", format=".4f")])
-    values = base.mark_text(fontSize=11).encode(
-        text=alt.Text("cosine:Q", format=".2f"),
-        color=alt.condition("abs(datum.cosine) > 0.6", alt.value("white"), alt.value("black")))
-    ui.chart(page, (heat + values).properties(height=alt.Step(max(24, 420 // len(words)))),
-             cells, "cosine_similarity")
+    ui.chart(page, cosine_chart(page, cells, names), cells, "cosine_similarity")
     st.caption(t("embeddings.cosine_caption"))
 
 # --- 4. nearest neighbours -----------------------------------------------------------------
@@ -130,12 +179,7 @@ else:
                          "token_id": [i for i, _ in found],
                          "cosine": [c for _, c in found]})
     near["label"] = [f"{r}. {tok}" for r, tok in zip(near["rank"], near["token"])]  # unique
-    bars = alt.Chart(near).mark_bar().encode(
-        x=alt.X("cosine:Q", title=t("embeddings.col.cosine")),
-        y=alt.Y("label:N", sort=None, title=t("embeddings.col.token"),
-                axis=alt.Axis(labelOverlap=False, labelLimit=260)),
-        tooltip=["rank", "token", "token_id", alt.Tooltip("cosine:Q", format=".4f")])
-    ui.chart(page, bars.properties(height=alt.Step(20)), near, "neighbours")
+    ui.chart(page, neighbours_chart(page, near), near, "neighbours")
     st.caption(t("embeddings.neighbours_caption", v=facts.vocab_size))
 
 # --- 5. projection -------------------------------------------------------------------------
@@ -145,13 +189,8 @@ if len(words) < 3:
 else:
     proj = pca_2d(np.stack([w.vector for w in words]))
     points = pd.DataFrame({"word": names, "pc1": proj.coords[:, 0], "pc2": proj.coords[:, 1]})
-    scatter = alt.Chart(points).encode(
-        x=alt.X("pc1:Q", title=t("embeddings.axis", n=1, p=proj.explained[0])),
-        y=alt.Y("pc2:Q", title=t("embeddings.axis", n=2, p=proj.explained[1])),
-        tooltip=["word", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
-    ui.chart(page, (scatter.mark_circle(size=80)
-                    + scatter.mark_text(align="left", dx=7, fontSize=13).encode(text="word"))
-             .properties(height=420), points, "projection")
+    ui.chart(page, projection_chart(page, points, tuple(proj.explained[:2])), points,
+             "projection")
     st.caption(t("embeddings.projection_caption", kept=proj.explained.sum(), n=len(words),
                  d=facts.d_model))
 
@@ -193,11 +232,6 @@ elif len(states) >= 2:
         {"pair": f"{used[i]} ↔ {used[j]}", "step": step, "point": shown[step],
          "cosine": float(c)}
         for (i, j), curve in drift.items() for step, c in enumerate(curve)])
-    line_chart = alt.Chart(lines).mark_line(point=True).encode(
-        x=alt.X("point:N", sort=shown, title=t("embeddings.col.point")),
-        y=alt.Y("cosine:Q", title=t("embeddings.col.cosine")),
-        color=alt.Color("pair:N", title=t("embeddings.col.pair")),
-        tooltip=["pair", "point", alt.Tooltip("cosine:Q", format=".4f")])
-    ui.chart(page, line_chart.properties(height=360), lines, "context_drift")
+    ui.chart(page, drift_chart(page, lines, shown), lines, "context_drift")
     st.caption(t("embeddings.context_caption_learned" if learned else
                  "embeddings.context_caption_rotary"))

@@ -34,14 +34,77 @@ def sinusoidal_at_model_size(n_positions: int, d_model: int):
     return pe, similarity_by_distance(pe, MAX_DISTANCE)
 
 
-def heatmap(data: pd.DataFrame, x: str, y: str, value: str, title: str, domain=(-1, 1),
-            scheme: str = "redblue"):
-    return alt.Chart(data).mark_rect().encode(
+@ui.cached_chart
+def heatmap(page: ui.Page, matrix: np.ndarray, x: str, y: str, value: str, title: str,
+            domain=(-1, 1), height: int | None = None, step: int | None = None):
+    """A matrix as coloured cells (blue negative, red positive; rows are y), `height`
+    pixels tall or `step` pixels per row."""
+    t = page.t
+    return alt.Chart(grid(matrix, x, y, value)).mark_rect().encode(
         x=alt.X(f"{x}:O", title=t(f"posenc.col.{x}"), axis=alt.Axis(labelOverlap=True)),
         y=alt.Y(f"{y}:O", title=t(f"posenc.col.{y}"), axis=alt.Axis(labelOverlap=True)),
         color=alt.Color(f"{value}:Q", title=title,
-                        scale=alt.Scale(scheme=scheme, domain=list(domain), reverse=True)),
-        tooltip=[x, y, alt.Tooltip(f"{value}:Q", format=".4f")])
+                        scale=alt.Scale(scheme="redblue", domain=list(domain), reverse=True)),
+        tooltip=[x, y, alt.Tooltip(f"{value}:Q", format=".4f")]
+    ).properties(height=alt.Step(step) if step else height)
+
+
+def show_heatmap(matrix: np.ndarray, x: str, y: str, value: str, title: str, name: str,
+                 **style) -> None:
+    ui.chart(page, heatmap(page, matrix, x, y, value, title, **style),
+             lambda: grid(matrix, x, y, value), name)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def rope_scores(inv_freq: np.ndarray, n: int) -> np.ndarray:
+    """[query position, key position] q_m · k_n of two fixed random vectors after RoPE."""
+    rng = np.random.default_rng(0)
+    q, k = rng.normal(size=2 * len(inv_freq)), rng.normal(size=2 * len(inv_freq))
+    return np.array([[rotate(q, a, inv_freq) @ rotate(k, b, inv_freq) for b in range(n)]
+                     for a in range(n)])
+
+
+@ui.cached_chart
+def waves_chart(page: ui.Page, waves: pd.DataFrame):
+    """A few sine columns against position, positions 0 and 6 circled."""
+    t = page.t
+    lines = alt.Chart(waves).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
+        x=alt.X("position:Q", title=t("posenc.col.position")),
+        y=alt.Y("value:Q", title=t("posenc.col.value")),
+        color=alt.Color("dimension:N", sort=None, title=None),
+        tooltip=["dimension", "position", alt.Tooltip("value:Q", format=".4f")])
+    rings = alt.Chart(waves[waves.position.isin([0, 6])]).mark_point(
+        size=160, shape="circle", filled=False, color="black").encode(x="position:Q", y="value:Q")
+    return (lines + rings).properties(height=300)
+
+
+@ui.cached_chart
+def path_chart(page: ui.Page, trail: pd.DataFrame, explained: tuple[float, float]):
+    """The position vectors' 2-D principal-component path, coloured by position."""
+    t = page.t
+    along = alt.Chart(trail).encode(
+        x=alt.X("pc1:Q", title=t("posenc.axis", n=1, p=explained[0])),
+        y=alt.Y("pc2:Q", title=t("posenc.axis", n=2, p=explained[1])), order="position:Q")
+    dots = along.mark_circle(size=14).encode(
+        color=alt.Color("position:Q", scale=alt.Scale(scheme="viridis"),
+                        title=t("posenc.col.position")),
+        tooltip=["position", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
+    return (along.mark_line(color="#bbbbbb", strokeWidth=1) + dots).properties(height=360)
+
+
+@ui.cached_chart
+def line_chart(page: ui.Page, data: pd.DataFrame, x: str, y: str, y_title: str,
+               height: int, color: str | None = None, log_y: bool = False, points: bool = False,
+               y_domain: tuple[float, float] | None = None, digits: str = ".4f"):
+    """y against x (one line per `color` value), its titles in the UI language."""
+    y_scale = alt.Scale(type="log") if log_y else (
+        alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined)
+    encoding = dict(x=alt.X(f"{x}:Q", title=page.t(f"posenc.col.{x}")),
+                    y=alt.Y(f"{y}:Q", title=y_title, scale=y_scale),
+                    tooltip=([color] if color else []) + [x, alt.Tooltip(f"{y}:Q", format=digits)])
+    if color:
+        encoding["color"] = alt.Color(f"{color}:N", title=None)
+    return alt.Chart(data).mark_line(point=points).encode(**encoding).properties(height=height)
 
 
 def grid(values: np.ndarray, x: str, y: str, value: str) -> pd.DataFrame:
@@ -87,7 +150,8 @@ if trace_a is not None and trace_b is not None:
         t("posenc.col.cos_block1"): [pair_cos(trace_a.hidden_states[1], trace_b.hidden_states[1], i, j)
                                      for i, j in pairs],
     })
-    st.dataframe(rows.style.format({c: "{:.4f}" for c in rows.columns[3:]}), hide_index=True)
+    st.dataframe(rows, hide_index=True, column_config={
+        c: st.column_config.NumberColumn(format="%.4f") for c in rows.columns[3:]})
     st.caption(t("posenc.why_learned" if learned else "posenc.why_rotary"))
 
 # --- 2. sinusoidal -------------------------------------------------------------------------
@@ -101,24 +165,15 @@ with c1:
 with c2:
     d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
 pe = sinusoidal(n, d)  # [n, d]
-cells = grid(pe, "dimension", "position", "value")
-ui.chart(page, heatmap(cells, "dimension", "position", "value", t("posenc.col.value"))
-         .properties(height=alt.Step(max(3, 360 // n))), cells, "sinusoidal")
+show_heatmap(pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
+             step=max(3, 360 // n))
 st.caption(t("posenc.sinusoidal_caption"))
 
 st.subheader(t("posenc.waves"))
 shown_dims = [j for j in sorted({0, 2, 2 * (d // 8), 2 * (d // 4)}) if j < d]  # sine columns
 waves = pd.DataFrame([{"position": p, "dimension": f"{t('posenc.col.dimension')} {j}",
                        "value": pe[p, j]} for j in shown_dims for p in range(n)])
-marks = waves[waves.position.isin([0, 6])]
-wave_chart = alt.Chart(waves).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
-    x=alt.X("position:Q", title=t("posenc.col.position")),
-    y=alt.Y("value:Q", title=t("posenc.col.value")),
-    color=alt.Color("dimension:N", sort=None, title=None),
-    tooltip=["dimension", "position", alt.Tooltip("value:Q", format=".4f")])
-rings = alt.Chart(marks).mark_point(size=160, shape="circle", filled=False, color="black").encode(
-    x="position:Q", y="value:Q")
-ui.chart(page, (wave_chart + rings).properties(height=300), waves, "waves")
+ui.chart(page, waves_chart(page, waves), waves, "waves")
 if n > 6:
     fast = np.linalg.norm(pe[0, :2] - pe[6, :2]), np.linalg.norm(pe[0, :2] - pe[1, :2])
     full = np.linalg.norm(pe[0] - pe[6]), np.linalg.norm(pe[0] - pe[1])
@@ -137,31 +192,20 @@ if learned:
         cols_shown = ui.slider(page, "cols", t("posenc.cols"), 8, min(128, wpe.shape[1]), 48)
     part = wpe[:rows_shown, :cols_shown]
     limit = float(np.abs(part).max()) or 1.0
-    cells = grid(part, "dimension", "position", "value")
-    ui.chart(page, heatmap(cells, "dimension", "position", "value", t("posenc.col.value"),
-                           domain=(-limit, limit)).properties(height=alt.Step(max(2, 360 // rows_shown))),
-             cells, "learned_positions")
+    show_heatmap(part, "dimension", "position", "value", t("posenc.col.value"),
+                 "learned_positions", domain=(-limit, limit), step=max(2, 360 // rows_shown))
     st.caption(t("posenc.learned_caption"))
 
     st.subheader(t("posenc.path"))
     trail = pd.DataFrame({"position": np.arange(len(wpe)), "pc1": path.coords[:, 0],
                           "pc2": path.coords[:, 1], "norm": norms})
-    along = alt.Chart(trail).encode(
-        x=alt.X("pc1:Q", title=t("posenc.axis", n=1, p=path.explained[0])),
-        y=alt.Y("pc2:Q", title=t("posenc.axis", n=2, p=path.explained[1])), order="position:Q")
-    path_chart = along.mark_line(color="#bbbbbb", strokeWidth=1) + along.mark_circle(size=14).encode(
-        color=alt.Color("position:Q", scale=alt.Scale(scheme="viridis"),
-                        title=t("posenc.col.position")),
-        tooltip=["position", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
-    norm_chart = alt.Chart(trail).mark_line().encode(
-        x=alt.X("position:Q", title=t("posenc.col.position")),
-        y=alt.Y("norm:Q", title=t("posenc.col.norm")),
-        tooltip=["position", alt.Tooltip("norm:Q", format=".3f")])
+    norms_only = trail[["position", "norm"]]
     c1, c2 = st.columns(2)
     with c1:
-        ui.chart(page, path_chart.properties(height=360), trail, "position_path")
+        ui.chart(page, path_chart(page, trail, tuple(path.explained[:2])), trail, "position_path")
     with c2:
-        ui.chart(page, norm_chart.properties(height=360), trail[["position", "norm"]], "position_norms")
+        ui.chart(page, line_chart(page, norms_only, "position", "norm", t("posenc.col.norm"), 360,
+                                  digits=".3f"), norms_only, "position_norms")
     st.caption(t("posenc.path_caption", kept=path.explained.sum(), n=len(wpe)))
 else:
     st.header(t("posenc.rotary", name=lm.display_name))
@@ -172,15 +216,11 @@ else:
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
     rows_shown = ui.slider(page, "rows", t("posenc.rows"), 16, 256, 64)
     angles = np.cos(np.arange(rows_shown)[:, None] * inv_freq[None])  # [rows, pairs]
-    cells = grid(angles, "pair", "position", "value")
-    ui.chart(page, heatmap(cells, "pair", "position", "value", t("posenc.col.cos_angle"))
-             .properties(height=alt.Step(max(2, 360 // rows_shown))), cells, "rotary_angles")
+    show_heatmap(angles, "pair", "position", "value", t("posenc.col.cos_angle"), "rotary_angles",
+                 step=max(2, 360 // rows_shown))
     waves = pd.DataFrame({"pair": np.arange(len(inv_freq)), "wavelength": 2 * np.pi / inv_freq})
-    wave_chart = alt.Chart(waves).mark_line(point=True).encode(
-        x=alt.X("pair:Q", title=t("posenc.col.pair")),
-        y=alt.Y("wavelength:Q", scale=alt.Scale(type="log"), title=t("posenc.col.wavelength")),
-        tooltip=["pair", alt.Tooltip("wavelength:Q", format=",.1f")])
-    ui.chart(page, wave_chart.properties(height=260), waves, "rotary_wavelengths")
+    ui.chart(page, line_chart(page, waves, "pair", "wavelength", t("posenc.col.wavelength"), 260,
+                              log_y=True, points=True, digits=",.1f"), waves, "rotary_wavelengths")
     st.caption(t("posenc.rotary_caption"))
 
 # --- 4. side by side -----------------------------------------------------------------------
@@ -202,19 +242,14 @@ for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matri
                                   (c2, other_name, other_matrix, "other_similarity")):
     with column:
         st.markdown(f"**{name}**")
-        cells = grid(matrix, "other", "position", "cosine")
-        ui.chart(page, heatmap(cells, "other", "position", "cosine",
-                               t("posenc.col.cosine")).properties(height=340), cells, key)
+        show_heatmap(matrix, "other", "position", "cosine", t("posenc.col.cosine"), key,
+                     height=340)
 curves = pd.concat([
     pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
                   "kind": t("posenc.kind.sinusoidal")}),
     pd.DataFrame({"distance": np.arange(len(other_curve)), "cosine": other_curve, "kind": other_name})])
-curve_chart = alt.Chart(curves).mark_line().encode(
-    x=alt.X("distance:Q", title=t("posenc.col.distance")),
-    y=alt.Y("cosine:Q", title=t("posenc.col.cosine")),
-    color=alt.Color("kind:N", title=None),
-    tooltip=["kind", "distance", alt.Tooltip("cosine:Q", format=".4f")])
-ui.chart(page, curve_chart.properties(height=300), curves, "similarity_by_distance")
+ui.chart(page, line_chart(page, curves, "distance", "cosine", t("posenc.col.cosine"), 300,
+                          color="kind"), curves, "similarity_by_distance")
 st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
              d=lm.d_model, dh=lm.d_head))
 
@@ -240,25 +275,18 @@ else:
     c3.metric(t("posenc.rotation_error"), f"{error:.1e}")
     flat = pd.DataFrame({"position": np.arange(len(dots)), "dot": dots})
     middle = float(dots.mean())  # a window of ±1 around it: rounding noise stays invisible
-    ui.chart(page, alt.Chart(flat).mark_line(point=True).encode(
-        x=alt.X("position:Q", title=t("posenc.col.position")),
-        y=alt.Y("dot:Q", title=t("posenc.col.dot", k=k),
-                scale=alt.Scale(domain=[middle - 1, middle + 1])),
-        tooltip=["position", alt.Tooltip("dot:Q", format=".6f")]).properties(height=220),
-        flat, "shifted_dots")
+    ui.chart(page, line_chart(page, flat, "position", "dot", t("posenc.col.dot", k=k), 220,
+                              points=True, y_domain=(middle - 1, middle + 1), digits=".6f"),
+             flat, "shifted_dots")
     st.caption(t("posenc.relative_caption", k=k, d=even))
 
 st.subheader(t("posenc.rope"))
 st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
            name=lm.display_name, dh=lm.d_head))
 freq = frequencies(lm.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
-rng = np.random.default_rng(0)
-q, key = rng.normal(size=lm.d_head), rng.normal(size=lm.d_head)  # two example vectors
-scores = np.array([[rotate(q, a, freq) @ rotate(key, b, freq) for b in range(ROPE_GRID)]
-                   for a in range(ROPE_GRID)])  # [query position, key position]
+scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
 spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
 limit = float(np.abs(scores).max()) or 1.0
-cells = grid(scores, "key_position", "query_position", "score")
-ui.chart(page, heatmap(cells, "key_position", "query_position", "score", t("posenc.col.score"),
-                       domain=(-limit, limit)).properties(height=340), cells, "rope_scores")
+show_heatmap(scores, "key_position", "query_position", "score", t("posenc.col.score"),
+             "rope_scores", domain=(-limit, limit), height=340)
 st.caption(t("posenc.rope_caption", spread=spread))

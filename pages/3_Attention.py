@@ -11,6 +11,84 @@ from core.attention import attention_steps, head_statistics
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
 
+
+
+def grid_table(weights: np.ndarray) -> pd.DataFrame:
+    """[L, H, G, G] weights -> one row per visible (layer, head, query, key) cell."""
+    L_, H_, q_, k_ = np.nonzero(np.tril(np.ones(weights.shape, bool)))
+    return pd.DataFrame({"layer": L_, "head": H_, "query": q_, "key": k_,
+                         "weight": weights[L_, H_, q_, k_]})
+
+
+@ui.cached_chart
+def all_heads_chart(page: ui.Page, weights: np.ndarray):
+    """Layers down, heads across: each small square one head's [G, G] attention pattern."""
+    t = page.t
+    n_heads, G = weights.shape[1], weights.shape[2]
+    cell = max(2, min(6, 360 // (n_heads * G) + 1))
+    return alt.Chart(grid_table(weights)).mark_rect().encode(
+        x=alt.X("key:O", axis=None), y=alt.Y("query:O", axis=None),
+        color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]), legend=None),
+        tooltip=["layer", "head", "query", "key", alt.Tooltip("weight:Q", format=".4f")],
+    ).properties(width=cell * G, height=cell * G).facet(
+        row=alt.Row("layer:O", title=t("attention.col.layer")),
+        column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
+
+
+@ui.cached_chart
+def statistics_chart(page: ui.Page, table: pd.DataFrame, stat: str):
+    """One statistic per head, layers down and heads across."""
+    t = page.t
+    return alt.Chart(table).mark_rect().encode(
+        x=alt.X("head:O", title=t("attention.col.head")),
+        y=alt.Y("layer:O", title=t("attention.col.layer")),
+        color=alt.Color(f"{stat}:Q", title=t("attention.col.value"),
+                        scale=alt.Scale(scheme="viridis")),
+        tooltip=["layer", "head", alt.Tooltip("entropy:Q", format=".3f"),
+                 alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
+    ).properties(height=min(16 * table["layer"].nunique() + 40, 600))
+
+
+def head_table(weights: np.ndarray, labels: list[str]) -> pd.DataFrame:
+    """[T, T] one head's weights -> one row per (query, key) cell, future keys marked."""
+    T = len(labels)
+    qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
+    names = np.array(labels)
+    return pd.DataFrame({"query": names[qi.ravel()], "key": names[ki.ravel()],
+                         "query_index": qi.ravel(), "key_index": ki.ravel(),
+                         "weight": weights.ravel(), "masked": (ki > qi).ravel()})
+
+
+@ui.cached_chart
+def head_chart(page: ui.Page, weights: np.ndarray, labels: list[str], query: int):
+    """One head's [T, T] weights; the future (masked) in grey, the chosen query outlined."""
+    t = page.t
+    order = alt.Sort(labels)
+    base = alt.Chart(head_table(weights, labels)).encode(
+        x=alt.X("key:N", sort=order, title=t("attention.col.key")),
+        y=alt.Y("query:N", sort=order, title=t("attention.col.query")))
+    visible = base.transform_filter("!datum.masked").mark_rect().encode(
+        color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
+                        title=t("attention.col.weight")),
+        tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
+                 alt.Tooltip("key:N", title=t("attention.col.key")),
+                 alt.Tooltip("weight:Q", format=".6f", title=t("attention.col.weight"))])
+    masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacity=0.6).encode(
+        tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
+                 alt.Tooltip("key:N", title=t("attention.col.key"))])
+    row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
+        fill=None, stroke="#d62728", strokeWidth=2)
+    return (masked + visible + row).properties(height=alt.Step(max(8, 480 // len(labels))))
+
+
+def numbers(data: pd.DataFrame, digits: int, **columns) -> None:
+    """A table of numbers to `digits` places (extra column_config entries by name)."""
+    data = data.rename(columns=str)
+    config = {c: st.column_config.NumberColumn(format=f"%.{digits}f") for c in data.columns
+              if pd.api.types.is_numeric_dtype(data[c])}
+    st.dataframe(data, column_config=config | columns, hide_index=data.index.dtype != object)
+
+
 page = ui.setup_page("attention.title", "👀")
 t, lm = page.t, page.lm
 
@@ -30,18 +108,9 @@ G = min(T, GRID_TOKENS)
 if T > G:
     st.info(t("attention.grid_capped", t=G, total=T))
 st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
-L_, H_, q_, k_ = np.nonzero(np.tril(np.ones((lm.n_layers, lm.n_heads, G, G), bool)))
-grid = pd.DataFrame({"layer": L_, "head": H_, "query": q_, "key": k_,
-                     "weight": trace.attentions[L_, H_, q_, k_]})
-cell = max(2, min(6, 360 // (lm.n_heads * G) + 1))
-grid_chart = alt.Chart(grid).mark_rect().encode(
-    x=alt.X("key:O", axis=None), y=alt.Y("query:O", axis=None),
-    color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]), legend=None),
-    tooltip=["layer", "head", "query", "key", alt.Tooltip("weight:Q", format=".4f")],
-).properties(width=cell * G, height=cell * G).facet(
-    row=alt.Row("layer:O", title=t("attention.col.layer")),
-    column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
-st.altair_chart(grid_chart, width="content")
+first_tokens = trace.attentions[:, :, :G, :G]  # [L, H, G, G]
+ui.chart(page, all_heads_chart(page, first_tokens), lambda: grid_table(first_tokens), "all_heads",
+         width="content")
 
 
 @st.fragment  # picking a statistic redraws only this chart
@@ -54,15 +123,7 @@ def head_statistics_chart():
     Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
     table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
                           **{k: v.ravel() for k, v in stats.items()}})
-    stats_chart = alt.Chart(table).mark_rect().encode(
-        x=alt.X("head:O", title=t("attention.col.head")),
-        y=alt.Y("layer:O", title=t("attention.col.layer")),
-        color=alt.Color(f"{stat}:Q", title=t("attention.col.value"),
-                        scale=alt.Scale(scheme="viridis")),
-        tooltip=["layer", "head", alt.Tooltip("entropy:Q", format=".3f"),
-                 alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
-    ).properties(height=min(16 * lm.n_layers + 40, 600))
-    ui.chart(page, stats_chart, table, "head_statistics")
+    ui.chart(page, statistics_chart(page, table, stat), table, "head_statistics")
 
 
 head_statistics_chart()
@@ -82,28 +143,9 @@ def one_head_in_detail():
 
     st.caption(t("attention.one_head_caption"))
     w = trace.attentions[layer, head]  # [T, T]
-    qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
-    names = np.array(labels)
-    cells = pd.DataFrame({"query": names[qi.ravel()], "key": names[ki.ravel()],
-                          "query_index": qi.ravel(), "key_index": ki.ravel(),
-                          "weight": w.ravel(), "masked": (ki > qi).ravel()})
-    order = alt.Sort(labels)
-    base = alt.Chart(cells).encode(
-        x=alt.X("key:N", sort=order, title=t("attention.col.key")),
-        y=alt.Y("query:N", sort=order, title=t("attention.col.query")))
-    visible = base.transform_filter("!datum.masked").mark_rect().encode(
-        color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
-                        title=t("attention.col.weight")),
-        tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
-                 alt.Tooltip("key:N", title=t("attention.col.key")),
-                 alt.Tooltip("weight:Q", format=".6f", title=t("attention.col.weight"))])
-    masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacity=0.6).encode(
-        tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
-                 alt.Tooltip("key:N", title=t("attention.col.key"))])
-    row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
-        fill=None, stroke="#d62728", strokeWidth=2)
-    ui.chart(page, (masked + visible + row).properties(height=alt.Step(max(8, 480 // T))),
-             cells.assign(weight=np.where(cells.masked, np.nan, cells.weight)), "attention_head")
+    ui.chart(page, head_chart(page, w, labels, query),
+             lambda: head_table(np.where(np.triu(np.ones_like(w, bool), 1), np.nan, w), labels),
+             "attention_head")
 
     # --- step by step --------------------------------------------------------------------------
     st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
@@ -114,10 +156,10 @@ def one_head_in_detail():
         st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
     n = min(SHOWN_DIMS, lm.d_head)
     st.markdown(t("attention.step.q", n=n, d=lm.d_head))
-    st.dataframe(pd.DataFrame([steps.q[query, :n]], index=["q"]).style.format("{:.3f}"))
+    numbers(pd.DataFrame([steps.q[query, :n]], index=["q"]), 3)
     st.caption(t("attention.step.k", n=n, d=lm.d_head))
     keys = pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1])
-    st.dataframe(keys.style.format("{:.3f}"))
+    numbers(keys, 3)
     st.markdown(t("attention.step.scores"))
     dots = steps.q[query] @ steps.k.T  # [T]
     rows = pd.DataFrame({
@@ -127,16 +169,15 @@ def one_head_in_detail():
         t("attention.col.masked"): steps.masked_scores[query],
         t("attention.col.softmax"): steps.weights[query],
     })
-    st.dataframe(rows.style.format({c: "{:.4f}" for c in rows.columns[1:]})
-                 .bar(subset=[t("attention.col.softmax")], vmin=0, vmax=1, color="#9ecae1"),
-                 hide_index=True)
+    numbers(rows, 4, **{t("attention.col.softmax"): st.column_config.ProgressColumn(
+        format="%.4f", min_value=0.0, max_value=1.0)})
     st.caption(t("attention.steps_sum", s=float(steps.weights[query].sum())))
     st.markdown(t("attention.step.output", n=n, d=lm.d_head))
     contrib = steps.weights[query, :, None] * steps.v[:, :n]  # [T, n]
     out = pd.DataFrame(contrib, index=[f"{labels[j]} ({steps.weights[query, j]:.3f} × v)"
                                        for j in range(T)])
     out.loc["= Σ"] = steps.output[query, :n]
-    st.dataframe(out.style.format("{:.3f}"))
+    numbers(out, 3)
 
     # --- multi-head ----------------------------------------------------------------------------
     st.header(t("attention.multi"))

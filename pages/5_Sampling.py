@@ -75,50 +75,76 @@ c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help
 
 n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
 table = S.distribution_table(lm, dist, n_bars)
-table["status_label"] = [t(f"sampling.status.{s}") for s in table["status"]]
-shown_statuses = ["kept", "greedy"] if greedy else ["kept", "top_k", "top_p"]
-status_scale = alt.Scale(domain=[t(f"sampling.status.{s}") for s in shown_statuses],
-                         range=[STATUS_COLORS[s] for s in shown_statuses])
-x = alt.X("label:N", sort=None, title=t("sampling.col.token"),
-          axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=140))
-tooltip = [alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
-           alt.Tooltip("token:N", title=t("sampling.col.token")),
-           alt.Tooltip("token_id:Q", title="id"),
-           alt.Tooltip("p_original:Q", title=t("sampling.col.p_original"), format=".5f"),
-           alt.Tooltip("p_tempered:Q", title=t("sampling.col.p_tempered"), format=".5f"),
-           alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f"),
-           alt.Tooltip("cumulative:Q", title=t("sampling.col.cumulative"), format=".4f"),
-           alt.Tooltip("status_label:N", title=t("sampling.col.status"))]
-prob_axis = alt.Axis(format="%", title=t("sampling.axis.probability"))
-bars = alt.Chart(table).mark_bar(opacity=0.9).encode(
-    x=x, y=alt.Y("p_tempered:Q", axis=prob_axis),
-    color=alt.Color("status_label:N", scale=status_scale, title=t("sampling.col.status")),
-    tooltip=tooltip)
-before = alt.Chart(table).mark_tick(color="black", thickness=2).encode(
-    x=x, y=alt.Y("p_original:Q", axis=prob_axis), tooltip=tooltip)
-layers = alt.layer(bars, before)
-if not greedy:
-    cum_axis = alt.Axis(format="%", title=t("sampling.axis.cumulative"), orient="right")
-    red = "#e45756"
-    curve = alt.Chart(table).mark_line(color=red, point=alt.OverlayMarkDef(color=red)).encode(
-        x=x, y=alt.Y("cumulative:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis),
+
+
+def token_axis(page: ui.Page) -> alt.X:
+    return alt.X("label:N", sort=None, title=page.t("sampling.col.token"),
+                 axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=140))
+
+
+def token_tooltip(page: ui.Page) -> list:
+    t = page.t
+    return [alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
+            alt.Tooltip("token:N", title=t("sampling.col.token")),
+            alt.Tooltip("token_id:Q", title="id"),
+            alt.Tooltip("p_original:Q", title=t("sampling.col.p_original"), format=".5f"),
+            alt.Tooltip("p_tempered:Q", title=t("sampling.col.p_tempered"), format=".5f"),
+            alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f"),
+            alt.Tooltip("cumulative:Q", title=t("sampling.col.cumulative"), format=".4f"),
+            alt.Tooltip("status_label:N", title=t("sampling.col.status"))]
+
+
+def with_status_labels(page: ui.Page, table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(status_label=[page.t(f"sampling.status.{s}") for s in table["status"]])
+
+
+@ui.cached_chart
+def distribution_chart(page: ui.Page, table: pd.DataFrame, greedy: bool, top_p: float):
+    """Bars: probability after temperature, coloured by what the filters keep; ticks: before
+    temperature; line: cumulative probability with the top-p cut."""
+    t, x, tooltip = page.t, token_axis(page), token_tooltip(page)
+    table = with_status_labels(page, table)
+    shown_statuses = ["kept", "greedy"] if greedy else ["kept", "top_k", "top_p"]
+    status_scale = alt.Scale(domain=[t(f"sampling.status.{s}") for s in shown_statuses],
+                             range=[STATUS_COLORS[s] for s in shown_statuses])
+    prob_axis = alt.Axis(format="%", title=t("sampling.axis.probability"))
+    bars = alt.Chart(table).mark_bar(opacity=0.9).encode(
+        x=x, y=alt.Y("p_tempered:Q", axis=prob_axis),
+        color=alt.Color("status_label:N", scale=status_scale, title=t("sampling.col.status")),
         tooltip=tooltip)
-    cut = alt.Chart(pd.DataFrame({"p": [top_p]})).mark_rule(
-        color=red, strokeDash=[6, 4]).encode(
-        y=alt.Y("p:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis))
-    layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut)).resolve_scale(
-        y="independent")
-ui.chart(page, layers.properties(height=380), table.drop(columns=["status_label"]),
-         "next_token_distribution")
+    before = alt.Chart(table).mark_tick(color="black", thickness=2).encode(
+        x=x, y=alt.Y("p_original:Q", axis=prob_axis), tooltip=tooltip)
+    layers = alt.layer(bars, before)
+    if not greedy:
+        cum_axis = alt.Axis(format="%", title=t("sampling.axis.cumulative"), orient="right")
+        red = "#e45756"
+        curve = alt.Chart(table).mark_line(color=red, point=alt.OverlayMarkDef(color=red)).encode(
+            x=x, y=alt.Y("cumulative:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis),
+            tooltip=tooltip)
+        cut = alt.Chart(pd.DataFrame({"p": [top_p]})).mark_rule(
+            color=red, strokeDash=[6, 4]).encode(
+            y=alt.Y("p:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis))
+        layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut)).resolve_scale(
+            y="independent")
+    return layers.properties(height=380)
+
+
+@ui.cached_chart
+def sampled_from_chart(page: ui.Page, after: pd.DataFrame):
+    """Only the tokens the sampler can still draw, renormalised."""
+    return alt.Chart(with_status_labels(page, after)).mark_bar(
+        color=STATUS_COLORS["kept"]).encode(
+        x=token_axis(page),
+        y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=page.t("sampling.col.p_final"))),
+        tooltip=token_tooltip(page)).properties(height=260)
+
+
+ui.chart(page, distribution_chart(page, table, greedy, top_p), table, "next_token_distribution")
 st.caption(t("sampling.chart_caption_greedy" if greedy else "sampling.chart_caption", p=top_p))
 
 st.subheader(t("sampling.after"))
 after = table[table["p_final"] > 0]
-after_chart = alt.Chart(after).mark_bar(color=STATUS_COLORS["kept"]).encode(
-    x=x, y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
-    tooltip=tooltip)
-ui.chart(page, after_chart.properties(height=260), after.drop(columns=["status_label"]),
-         "sampled_from")
+ui.chart(page, sampled_from_chart(page, after), after, "sampled_from")
 st.caption(t("sampling.after_caption", n=len(after), kept=dist.n_kept))
 
 # --- 3. step by step -----------------------------------------------------------------------
@@ -140,6 +166,21 @@ def take_step() -> None:  # callbacks run before the page redraws: the buttons s
     steps.append(S.sample_next(lm, ids, S.step_seed(seed, len(steps)), **settings))
 
 
+
+
+@ui.cached_chart
+def last_step_chart(page: ui.Page, alternatives: pd.DataFrame):
+    """The last step's candidates, the drawn one in orange."""
+    t = page.t
+    return alt.Chart(alternatives).mark_bar().encode(
+        x=alt.X("label:N", sort=None, title=t("sampling.col.token")),
+        y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
+        color=alt.condition("datum.chosen", alt.value("#f58518"), alt.value("#4c78a8")),
+        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
+                 alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f")]
+    ).properties(height=220)
+
+
 next_col, undo_col, reset_col = st.columns(3)
 next_col.button(t("sampling.next"), key="next", disabled=len(steps) >= room, width="stretch",
                 on_click=take_step)
@@ -158,13 +199,7 @@ if steps:
                  p=last["probability"], kept=last["kept"]))
     alt_table = last["alternatives"].assign(
         chosen=lambda d: d["token_id"] == last["token_id"])
-    alt_chart = alt.Chart(alt_table).mark_bar().encode(
-        x=alt.X("label:N", sort=None, title=t("sampling.col.token")),
-        y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
-        color=alt.condition("datum.chosen", alt.value("#f58518"), alt.value("#4c78a8")),
-        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
-                 alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f")])
-    ui.chart(page, alt_chart.properties(height=220), alt_table, "last_step")
+    ui.chart(page, last_step_chart(page, alt_table), alt_table, "last_step")
     st.dataframe(pd.DataFrame({
         t("sampling.col.step"): range(1, len(steps) + 1),
         t("sampling.col.token"): [s["token"] for s in steps],
@@ -231,23 +266,32 @@ st.header(t("sampling.lens"))
 st.write(t("sampling.lens_intro"))
 st.latex(r"\text{logits}_\ell = W_U \,\mathrm{Norm}(h_\ell)")
 lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, 10, 5)
-lens = cached_lens(lm, trace.hidden_states, lm.name, trace.text, lens_k).copy()
-lens["layer_label"] = [t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
-                       for layer in lens["layer"]]
-layer_order = list(dict.fromkeys(lens["layer_label"]))
-y = alt.Y("layer_label:N", sort=layer_order, title=t("sampling.col.layer"),
-          axis=alt.Axis(labelOverlap=False))
-heat = alt.Chart(lens).mark_rect().encode(
-    x=alt.X("rank:O", title=t("sampling.col.rank"), axis=alt.Axis(labelAngle=0)), y=y,
-    color=alt.Color("probability:Q", scale=alt.Scale(scheme="blues"),
-                    title=t("sampling.axis.probability")),
-    tooltip=[alt.Tooltip("layer_label:N", title=t("sampling.col.layer")),
-             alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
-             alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
-             alt.Tooltip("probability:Q", title=t("sampling.axis.probability"), format=".4f")])
-labels = alt.Chart(lens).mark_text(fontSize=11).encode(
-    x="rank:O", y=y, text="token:N",
-    color=alt.condition("datum.probability > 0.5", alt.value("white"), alt.value("black")))
-ui.chart(page, (heat + labels).properties(height=max(160, 22 * len(layer_order))),
-         lens.drop(columns=["layer_label"]), "logit_lens")
+lens = cached_lens(lm, trace.hidden_states, lm.name, trace.text, lens_k)
+
+
+@ui.cached_chart
+def lens_chart(page: ui.Page, lens: pd.DataFrame):
+    """Layers down, ranks across: each cell the token that layer would predict."""
+    t = page.t
+    lens = lens.assign(layer_label=[t("sampling.layer_embed") if layer == 0
+                                    else t("sampling.layer_n", n=layer) for layer in lens["layer"]])
+    layer_order = list(dict.fromkeys(lens["layer_label"]))
+    y = alt.Y("layer_label:N", sort=layer_order, title=t("sampling.col.layer"),
+              axis=alt.Axis(labelOverlap=False))
+    heat = alt.Chart(lens).mark_rect().encode(
+        x=alt.X("rank:O", title=t("sampling.col.rank"), axis=alt.Axis(labelAngle=0)), y=y,
+        color=alt.Color("probability:Q", scale=alt.Scale(scheme="blues"),
+                        title=t("sampling.axis.probability")),
+        tooltip=[alt.Tooltip("layer_label:N", title=t("sampling.col.layer")),
+                 alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
+                 alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
+                 alt.Tooltip("probability:Q", title=t("sampling.axis.probability"),
+                             format=".4f")])
+    labels = alt.Chart(lens).mark_text(fontSize=11).encode(
+        x="rank:O", y=y, text="token:N",
+        color=alt.condition("datum.probability > 0.5", alt.value("white"), alt.value("black")))
+    return (heat + labels).properties(height=max(160, 22 * len(layer_order)))
+
+
+ui.chart(page, lens_chart(page, lens), lens, "logit_lens")
 st.caption(t("sampling.lens_caption", n=lm.n_layers))
