@@ -52,6 +52,13 @@ def alternatives(kind, w):
     return [others[0], current]
 
 
+def first_prompt_box(at):
+    """The page's first text box (an element of the latest run: setting a value on an
+    element from an earlier run is silently lost)."""
+    boxes = [b for b in list(at.text_input) + list(at.text_area) if b.key not in SIDEBAR_KEYS]
+    return boxes[0] if boxes else None
+
+
 def bare_forward_ms(lm, text: str, repeats: int) -> float:
     ids = lm.tokenizer(text, return_tensors="pt")["input_ids"][:, :128]
     with torch.no_grad():
@@ -90,15 +97,14 @@ def main() -> None:
                 getattr(at, kind)(key=w.key).set_value(value) if w.key else w.set_value(value)
                 view.append(timed_run(at))
         prompt, forward = [], float("nan")
-        boxes = list(at.text_input) + list(at.text_area)
-        boxes = [b for b in boxes if b.key not in SIDEBAR_KEYS]
-        if boxes:
-            box = boxes[0]
+        box = first_prompt_box(at)
+        if box is not None:
             base = box.value or "The train left the station on time"
             forward = bare_forward_ms(lm, base, repeats)
             for i in range(repeats):
-                box.set_value(f"{base} {i} more")
+                first_prompt_box(at).set_value(f"{base} {i} more")  # this run's element
                 prompt.append(timed_run(at))
+                assert first_prompt_box(at).value == f"{base} {i} more"
         rows.append({
             "page": page,
             "view n": len(view), "view p50 ms": percentile(view, 0.5), "view p95 ms": percentile(view, 0.95),
