@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.models import LM
+from core.models import LM, on_model_thread
 from core.trace import Trace, run_trace
 
 
@@ -78,8 +78,7 @@ def attention_steps(lm: LM, text: str, layer: int, head: int,
     trace = trace if trace is not None else run_trace(lm, text)
     x = torch.from_numpy(np.asarray(trace.hidden_states[layer], dtype=np.float32))  # [T, d]
     qkv = _gpt2_qkv if lm.architecture == "gpt2" else _llama_qkv
-    with lm.lock, torch.no_grad():
-        q, k, v, kv_head, scaling = qkv(lm, x, layer, head)
+    q, k, v, kv_head, scaling = on_model_thread(qkv, lm, x, layer, head)
     scores = (q @ k.T) * scaling  # [T, T]
     masked = scores + causal_mask(len(scores))
     weights = torch.softmax(masked, dim=-1)

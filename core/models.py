@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -97,6 +98,15 @@ class LM:
     positional: str  # "learned" (absolute, GPT-2) or "rotary" (Llama family)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
+    def forward(self, **inputs):
+        """self.model(**inputs) without gradients, on the one long-lived model thread.
+
+        Streamlit runs every script run on a new thread, and torch's first call from a new
+        thread pays for a new OpenMP thread team (~11 ms on GPT-2 small, a quarter of a
+        forward pass). One thread also means one forward pass at a time across sessions.
+        Don't hold self.lock while calling this: the lock is for the tokenizer."""
+        return on_model_thread(self.model, **inputs)
+
     def token_embedding_matrix(self) -> torch.Tensor:
         """[V, d] the learned token-embedding matrix (GPT-2 `wte`, Llama `embed_tokens`)."""
         return self.model.get_input_embeddings().weight
@@ -106,6 +116,21 @@ class LM:
         if self.architecture == "gpt2":
             return self.model.transformer.wpe.weight
         return None
+
+
+_MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
+
+
+def on_model_thread(fn: Callable, *args, **kwargs):
+    """fn(*args, **kwargs) under torch.no_grad() on the model thread (directly if already
+    on it), its exceptions raised here."""
+    def call():
+        with torch.no_grad():
+            return fn(*args, **kwargs)
+
+    if threading.current_thread().name.startswith("model"):
+        return call()
+    return _MODEL_THREAD.submit(call).result()
 
 
 # --------------------------------------------------------------------------- where things live

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models import LM
+from core.models import LM, on_model_thread
 from core.trace import display_tokens
 
 MAX_NEW_TOKENS = 100  # a generation's cap: every step is one forward pass
@@ -216,8 +216,7 @@ def choose_tokens(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0
 
 def next_token_logits(lm: LM, ids) -> np.ndarray:
     """[V] the model's logits for the token after `ids` (one forward pass)."""
-    with lm.lock, torch.no_grad():
-        out = lm.model(input_ids=torch.tensor([list(ids)]), use_cache=False)
+    out = lm.forward(input_ids=torch.tensor([list(ids)]), use_cache=False, logits_to_keep=1)
     return out.logits[0, -1].float().numpy()
 
 
@@ -288,8 +287,8 @@ def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, *, temperature: floa
     """Yield one Step per new token (at most MAX_NEW_TOKENS).
 
     The prompt runs once; after that each step feeds only the newest token and reuses
-    the keys and values of all earlier ones (the KV cache). The model lock is held for
-    one step at a time, so other sessions can use the model between steps.
+    the keys and values of all earlier ones (the KV cache). Each step is one call on the
+    model thread, so other sessions' forward passes run between steps.
     """
     if not greedy:
         check_settings(temperature, top_k, top_p)
@@ -302,8 +301,7 @@ def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, *, temperature: floa
     new_ids: list[int] = []
     shown_text = ""
     for index in range(n_new):
-        with lm.lock, torch.no_grad():
-            out = lm.model(input_ids=feed, past_key_values=cache, use_cache=True)
+        out = lm.forward(input_ids=feed, past_key_values=cache, use_cache=True, logits_to_keep=1)
         cache = out.past_key_values
         chosen, probs = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
                                       generator)
@@ -353,8 +351,7 @@ def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, *,
     rows: list[list[int]] = [[] for _ in range(n_samples)]
     done = [False] * n_samples
     for _ in range(n_new):
-        with lm.lock, torch.no_grad():
-            out = lm.model(input_ids=feed, past_key_values=cache, use_cache=True)
+        out = lm.forward(input_ids=feed, past_key_values=cache, use_cache=True, logits_to_keep=1)
         cache = out.past_key_values
         chosen, _ = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
                                   generator)  # [B]
@@ -391,10 +388,11 @@ def logit_lens_logits(lm: LM, hidden_states) -> np.ndarray:
     h = torch.as_tensor(np.asarray(hidden_states)).float()
     if h.dim() == 3:
         h = h[:, -1]  # [L+1, d]
-    with lm.lock, torch.no_grad():
+    def unembed() -> torch.Tensor:
         normed = torch.cat([final_norm(lm)(h[:-1]), h[-1:]])  # [L+1, d]
-        logits = lm.model.lm_head(normed)  # [L+1, V]
-    return logits.float().numpy()
+        return lm.model.lm_head(normed)  # [L+1, V]
+
+    return on_model_thread(unembed).float().numpy()
 
 
 def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:

@@ -62,9 +62,9 @@ def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS) -> Trace:
     """Run the model once on `text` and keep every intermediate the pages draw."""
     ids, n_requested = encode_prompt(lm, text, max_tokens)
     input_ids = torch.tensor([ids])  # [1, T]
+    out = lm.forward(input_ids=input_ids, output_attentions=True, output_hidden_states=True,
+                     logits_to_keep=1)  # only the next token's logits: [1, 1, V]
     with lm.lock, torch.no_grad():
-        out = lm.model(input_ids=input_ids, output_attentions=True, output_hidden_states=True,
-                       logits_to_keep=1)  # only the next token's logits: [1, 1, V]
         token_emb = lm.token_embedding_matrix()[input_ids[0]]  # [T, d]
         wpe = lm.position_embedding_matrix()
         pos_emb = None if wpe is None else wpe[: len(ids)]  # [T, d]

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
@@ -310,12 +311,18 @@ def _chart_spec(_build, _page: Page, key: tuple, args: tuple, kwargs: dict) -> d
     return _convert_altair_to_vega_lite_spec(_build(_page, *args, **kwargs))
 
 
+# A chart built on DATA is a template: it draws whatever table ui.chart is given, so a new
+# prompt reuses the same spec (only the data changes) instead of building the chart again.
+DATA = alt.NamedData("page_table")
+
+
 def cached_chart(build):
     """Decorate `build(page, *args)`, a function that makes an Altair chart: calling it then
     returns the chart's spec, built once per builder, language, model and arguments.
     Building and validating an Altair chart costs far more than the numbers behind it, so
     a rerun that changes one chart redraws the others from this cache. Everything else the
-    chart depends on must be an argument (data frames, numbers, strings)."""
+    chart depends on must be an argument (data frames, numbers, strings) — or, better, the
+    chart is built on ui.DATA and its table is handed to ui.chart."""
     where = (build.__code__.co_filename, build.__code__.co_firstlineno)  # pages run as __main__
 
     def spec(page: Page, *args, **kwargs) -> dict:
@@ -325,14 +332,20 @@ def cached_chart(build):
     return spec
 
 
-def chart(page: Page, altair_chart, data, name: str, width: str = "stretch") -> None:
+def chart(page: Page, altair_chart, data, name: str, width: str = "stretch",
+          drawn: pd.DataFrame | None = None) -> None:
     """An Altair chart, or a spec from a @cached_chart builder (Altair's own PNG/SVG export
     left on), and its data (a DataFrame, or a function that makes it) as a CSV download.
-    The CSV is only written when someone clicks (a deferred download), not on every rerun."""
+    A spec built on DATA draws `drawn` (default: `data`). The CSV is only written when
+    someone clicks (a deferred download), not on every rerun."""
     if isinstance(altair_chart, dict):
+        if altair_chart.get("data") == {"name": DATA.name}:
+            table = drawn if drawn is not None else (data() if callable(data) else data)
+            altair_chart["datasets"][DATA.name] = table
         st.vega_lite_chart(spec=altair_chart, width=width)
     else:
         st.altair_chart(altair_chart, width=width)
-    st.download_button(page.t("download.csv"), lambda: (data() if callable(data) else data).to_csv(index=False).encode("utf-8"),
+    st.download_button(page.t("download.csv"),
+                       lambda: (data() if callable(data) else data).to_csv(index=False).encode(),
                        file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
                        on_click="ignore")

@@ -19,16 +19,17 @@ def embedding_index(model_name: str, _lm) -> EmbeddingIndex:
 
 
 @ui.cached_chart
-def rows_chart(page: ui.Page, strip: pd.DataFrame, labels: list[str], limit: float, step: int):
-    """The typed tokens' rows of the matrix, one coloured cell per dimension."""
+def rows_chart(page: ui.Page, step: int):
+    """The typed tokens' rows of the matrix, one coloured cell per dimension, in text order
+    (a template: it draws the table it is given)."""
     t = page.t
-    return alt.Chart(strip).mark_rect().encode(
+    return alt.Chart(ui.DATA).mark_rect().encode(
         x=alt.X("dimension:O", title=t("embeddings.col.dimension")),
-        y=alt.Y("token:N", sort=labels, title=t("embeddings.col.token"),
-                axis=alt.Axis(labelLimit=260)),
-        color=alt.Color("value:Q", scale=alt.Scale(scheme="redblue", domain=[-limit, limit],
-                                                   reverse=True), title=t("embeddings.col.value")),
-        tooltip=["token", "dimension", alt.Tooltip("value:Q", format=".4f")],
+        y=alt.Y("token:N", sort=alt.EncodingSortField("position"),
+                title=t("embeddings.col.token"), axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="redblue", domainMid=0, reverse=True),
+                        title=t("embeddings.col.value")),
+        tooltip=["token:N", "dimension:O", alt.Tooltip("value:Q", format=".4f")],
     ).properties(height=alt.Step(step))
 
 
@@ -128,11 +129,10 @@ if trace is not None:
     labels = [f"{i}:{tok} ({tid})" for i, (tok, tid) in enumerate(zip(trace.tokens, trace.token_ids))]
     rows = trace.token_embeddings[:, :dims]  # [T, dims]
     ti, di = np.meshgrid(np.arange(trace.n_tokens), np.arange(dims), indexing="ij")
-    strip = pd.DataFrame({"token": np.array(labels)[ti.ravel()], "dimension": di.ravel(),
-                          "value": rows.ravel()})
-    limit = float(np.abs(rows).max()) or 1.0
+    strip = pd.DataFrame({"position": ti.ravel(), "token": np.array(labels)[ti.ravel()],
+                          "dimension": di.ravel(), "value": rows.ravel()})
     step = max(10, min(24, 400 // trace.n_tokens))
-    ui.chart(page, rows_chart(page, strip, labels, limit, step), strip, "embedding_rows")
+    ui.chart(page, rows_chart(page, step), strip, "embedding_rows")
     st.caption(t("embeddings.rows_caption", n=dims, d=facts.d_model))
 
 # --- 3. cosine similarity ------------------------------------------------------------------

@@ -21,32 +21,32 @@ def grid_table(weights: np.ndarray) -> pd.DataFrame:
 
 
 @ui.cached_chart
-def all_heads_chart(page: ui.Page, weights: np.ndarray):
-    """Layers down, heads across: each small square one head's [G, G] attention pattern."""
+def all_heads_chart(page: ui.Page, n_heads: int, G: int):
+    """Layers down, heads across: each small square one head's [G, G] attention pattern
+    (a template: it draws the grid_table it is given)."""
     t = page.t
-    n_heads, G = weights.shape[1], weights.shape[2]
     cell = max(2, min(6, 360 // (n_heads * G) + 1))
-    return alt.Chart(grid_table(weights)).mark_rect().encode(
+    return alt.Chart(ui.DATA).mark_rect().encode(
         x=alt.X("key:O", axis=None), y=alt.Y("query:O", axis=None),
         color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]), legend=None),
-        tooltip=["layer", "head", "query", "key", alt.Tooltip("weight:Q", format=".4f")],
+        tooltip=["layer:O", "head:O", "query:O", "key:O", alt.Tooltip("weight:Q", format=".4f")],
     ).properties(width=cell * G, height=cell * G).facet(
         row=alt.Row("layer:O", title=t("attention.col.layer")),
         column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
 
 
 @ui.cached_chart
-def statistics_chart(page: ui.Page, table: pd.DataFrame, stat: str):
-    """One statistic per head, layers down and heads across."""
+def statistics_chart(page: ui.Page, stat: str, n_layers: int):
+    """One statistic per head, layers down and heads across (a template)."""
     t = page.t
-    return alt.Chart(table).mark_rect().encode(
+    return alt.Chart(ui.DATA).mark_rect().encode(
         x=alt.X("head:O", title=t("attention.col.head")),
         y=alt.Y("layer:O", title=t("attention.col.layer")),
         color=alt.Color(f"{stat}:Q", title=t("attention.col.value"),
                         scale=alt.Scale(scheme="viridis")),
-        tooltip=["layer", "head", alt.Tooltip("entropy:Q", format=".3f"),
+        tooltip=["layer:O", "head:O", alt.Tooltip("entropy:Q", format=".3f"),
                  alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
-    ).properties(height=min(16 * table["layer"].nunique() + 40, 600))
+    ).properties(height=min(16 * n_layers + 40, 600))
 
 
 def head_table(weights: np.ndarray, labels: list[str]) -> pd.DataFrame:
@@ -60,13 +60,14 @@ def head_table(weights: np.ndarray, labels: list[str]) -> pd.DataFrame:
 
 
 @ui.cached_chart
-def head_chart(page: ui.Page, weights: np.ndarray, labels: list[str], query: int):
-    """One head's [T, T] weights; the future (masked) in grey, the chosen query outlined."""
+def head_chart(page: ui.Page, step: int):
+    """One head's [T, T] weights in text order; the future (masked) in grey, the chosen
+    query's row (the `chosen` column) outlined. A template: it draws the table it is given."""
     t = page.t
-    order = alt.Sort(labels)
-    base = alt.Chart(head_table(weights, labels)).encode(
-        x=alt.X("key:N", sort=order, title=t("attention.col.key")),
-        y=alt.Y("query:N", sort=order, title=t("attention.col.query")))
+    base = alt.Chart().encode(
+        x=alt.X("key:N", sort=alt.EncodingSortField("key_index"), title=t("attention.col.key")),
+        y=alt.Y("query:N", sort=alt.EncodingSortField("query_index"),
+                title=t("attention.col.query")))
     visible = base.transform_filter("!datum.masked").mark_rect().encode(
         color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]),
                         title=t("attention.col.weight")),
@@ -76,9 +77,9 @@ def head_chart(page: ui.Page, weights: np.ndarray, labels: list[str], query: int
     masked = base.transform_filter("datum.masked").mark_rect(color="#d0d0d0", opacity=0.6).encode(
         tooltip=[alt.Tooltip("query:N", title=t("attention.col.query")),
                  alt.Tooltip("key:N", title=t("attention.col.key"))])
-    row = base.transform_filter(f"datum.query_index == {query}").mark_rect(
+    row = base.transform_filter("datum.chosen").mark_rect(
         fill=None, stroke="#d62728", strokeWidth=2)
-    return (masked + visible + row).properties(height=alt.Step(max(8, 480 // len(labels))))
+    return alt.layer(masked, visible, row, data=ui.DATA).properties(height=alt.Step(step))
 
 
 def numbers(data: pd.DataFrame, digits: int, **columns) -> None:
@@ -109,8 +110,8 @@ if T > G:
     st.info(t("attention.grid_capped", t=G, total=T))
 st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
 first_tokens = trace.attentions[:, :, :G, :G]  # [L, H, G, G]
-ui.chart(page, all_heads_chart(page, first_tokens), lambda: grid_table(first_tokens), "all_heads",
-         width="content")
+ui.chart(page, all_heads_chart(page, lm.n_heads, G), lambda: grid_table(first_tokens),
+         "all_heads", width="content", drawn=grid_table(first_tokens))
 
 
 @st.fragment  # picking a statistic redraws only this chart
@@ -123,7 +124,7 @@ def head_statistics_chart():
     Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
     table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
                           **{k: v.ravel() for k, v in stats.items()}})
-    ui.chart(page, statistics_chart(page, table, stat), table, "head_statistics")
+    ui.chart(page, statistics_chart(page, stat, lm.n_layers), table, "head_statistics")
 
 
 head_statistics_chart()
@@ -143,9 +144,10 @@ def one_head_in_detail():
 
     st.caption(t("attention.one_head_caption"))
     w = trace.attentions[layer, head]  # [T, T]
-    ui.chart(page, head_chart(page, w, labels, query),
-             lambda: head_table(np.where(np.triu(np.ones_like(w, bool), 1), np.nan, w), labels),
-             "attention_head")
+    cells = head_table(w, labels)
+    ui.chart(page, head_chart(page, max(8, 480 // T)),
+             lambda: cells.assign(weight=cells.weight.where(~cells.masked)), "attention_head",
+             drawn=cells.assign(chosen=cells.query_index == query))
 
     # --- step by step --------------------------------------------------------------------------
     st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))

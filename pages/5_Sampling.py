@@ -94,57 +94,60 @@ def token_tooltip(page: ui.Page) -> list:
             alt.Tooltip("status_label:N", title=t("sampling.col.status"))]
 
 
-def with_status_labels(page: ui.Page, table: pd.DataFrame) -> pd.DataFrame:
-    return table.assign(status_label=[page.t(f"sampling.status.{s}") for s in table["status"]])
+def with_status_labels(page: ui.Page, table: pd.DataFrame, **columns) -> pd.DataFrame:
+    return table.assign(status_label=[page.t(f"sampling.status.{s}") for s in table["status"]],
+                        **columns)
 
 
 @ui.cached_chart
-def distribution_chart(page: ui.Page, table: pd.DataFrame, greedy: bool, top_p: float):
+def distribution_chart(page: ui.Page, greedy: bool):
     """Bars: probability after temperature, coloured by what the filters keep; ticks: before
-    temperature; line: cumulative probability with the top-p cut."""
+    temperature; line: cumulative probability with the top-p cut (the table's top_p column).
+    A template: it draws the table it is given."""
     t, x, tooltip = page.t, token_axis(page), token_tooltip(page)
-    table = with_status_labels(page, table)
     shown_statuses = ["kept", "greedy"] if greedy else ["kept", "top_k", "top_p"]
     status_scale = alt.Scale(domain=[t(f"sampling.status.{s}") for s in shown_statuses],
                              range=[STATUS_COLORS[s] for s in shown_statuses])
     prob_axis = alt.Axis(format="%", title=t("sampling.axis.probability"))
-    bars = alt.Chart(table).mark_bar(opacity=0.9).encode(
+    bars = alt.Chart().mark_bar(opacity=0.9).encode(
         x=x, y=alt.Y("p_tempered:Q", axis=prob_axis),
         color=alt.Color("status_label:N", scale=status_scale, title=t("sampling.col.status")),
         tooltip=tooltip)
-    before = alt.Chart(table).mark_tick(color="black", thickness=2).encode(
+    before = alt.Chart().mark_tick(color="black", thickness=2).encode(
         x=x, y=alt.Y("p_original:Q", axis=prob_axis), tooltip=tooltip)
-    layers = alt.layer(bars, before)
+    layers = alt.layer(bars, before, data=ui.DATA)
     if not greedy:
         cum_axis = alt.Axis(format="%", title=t("sampling.axis.cumulative"), orient="right")
         red = "#e45756"
-        curve = alt.Chart(table).mark_line(color=red, point=alt.OverlayMarkDef(color=red)).encode(
+        curve = alt.Chart().mark_line(color=red, point=alt.OverlayMarkDef(color=red)).encode(
             x=x, y=alt.Y("cumulative:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis),
             tooltip=tooltip)
-        cut = alt.Chart(pd.DataFrame({"p": [top_p]})).mark_rule(
-            color=red, strokeDash=[6, 4]).encode(
-            y=alt.Y("p:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis))
-        layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut)).resolve_scale(
-            y="independent")
+        cut = alt.Chart().mark_rule(color=red, strokeDash=[6, 4]).encode(
+            y=alt.Y("top_p:Q", scale=alt.Scale(domain=[0, 1]), axis=cum_axis)
+        ).transform_filter("datum.rank == 1")  # one rule, not one per row
+        layers = alt.layer(alt.layer(bars, before), alt.layer(curve, cut),
+                           data=ui.DATA).resolve_scale(y="independent")
     return layers.properties(height=380)
 
 
 @ui.cached_chart
-def sampled_from_chart(page: ui.Page, after: pd.DataFrame):
-    """Only the tokens the sampler can still draw, renormalised."""
-    return alt.Chart(with_status_labels(page, after)).mark_bar(
+def sampled_from_chart(page: ui.Page):
+    """Only the tokens the sampler can still draw, renormalised (a template)."""
+    return alt.Chart(ui.DATA).mark_bar(
         color=STATUS_COLORS["kept"]).encode(
         x=token_axis(page),
         y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=page.t("sampling.col.p_final"))),
         tooltip=token_tooltip(page)).properties(height=260)
 
 
-ui.chart(page, distribution_chart(page, table, greedy, top_p), table, "next_token_distribution")
+ui.chart(page, distribution_chart(page, greedy), table, "next_token_distribution",
+         drawn=with_status_labels(page, table, top_p=top_p))
 st.caption(t("sampling.chart_caption_greedy" if greedy else "sampling.chart_caption", p=top_p))
 
 st.subheader(t("sampling.after"))
 after = table[table["p_final"] > 0]
-ui.chart(page, sampled_from_chart(page, after), after, "sampled_from")
+ui.chart(page, sampled_from_chart(page), after, "sampled_from",
+         drawn=with_status_labels(page, after))
 st.caption(t("sampling.after_caption", n=len(after), kept=dist.n_kept))
 
 # --- 3. step by step -----------------------------------------------------------------------
@@ -169,14 +172,14 @@ def take_step() -> None:  # callbacks run before the page redraws: the buttons s
 
 
 @ui.cached_chart
-def last_step_chart(page: ui.Page, alternatives: pd.DataFrame):
-    """The last step's candidates, the drawn one in orange."""
+def last_step_chart(page: ui.Page):
+    """The last step's candidates, the drawn one in orange (a template)."""
     t = page.t
-    return alt.Chart(alternatives).mark_bar().encode(
+    return alt.Chart(ui.DATA).mark_bar().encode(
         x=alt.X("label:N", sort=None, title=t("sampling.col.token")),
         y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
         color=alt.condition("datum.chosen", alt.value("#f58518"), alt.value("#4c78a8")),
-        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
+        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id:Q",
                  alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f")]
     ).properties(height=220)
 
@@ -199,7 +202,7 @@ if steps:
                  p=last["probability"], kept=last["kept"]))
     alt_table = last["alternatives"].assign(
         chosen=lambda d: d["token_id"] == last["token_id"])
-    ui.chart(page, last_step_chart(page, alt_table), alt_table, "last_step")
+    ui.chart(page, last_step_chart(page), alt_table, "last_step")
     st.dataframe(pd.DataFrame({
         t("sampling.col.step"): range(1, len(steps) + 1),
         t("sampling.col.token"): [s["token"] for s in steps],
@@ -270,28 +273,29 @@ lens = cached_lens(lm, trace.hidden_states, lm.name, trace.text, lens_k)
 
 
 @ui.cached_chart
-def lens_chart(page: ui.Page, lens: pd.DataFrame):
-    """Layers down, ranks across: each cell the token that layer would predict."""
+def lens_chart(page: ui.Page, layer_order: list[str]):
+    """Layers down, ranks across: each cell the token that layer would predict (a template)."""
     t = page.t
-    lens = lens.assign(layer_label=[t("sampling.layer_embed") if layer == 0
-                                    else t("sampling.layer_n", n=layer) for layer in lens["layer"]])
-    layer_order = list(dict.fromkeys(lens["layer_label"]))
     y = alt.Y("layer_label:N", sort=layer_order, title=t("sampling.col.layer"),
               axis=alt.Axis(labelOverlap=False))
-    heat = alt.Chart(lens).mark_rect().encode(
+    heat = alt.Chart().mark_rect().encode(
         x=alt.X("rank:O", title=t("sampling.col.rank"), axis=alt.Axis(labelAngle=0)), y=y,
         color=alt.Color("probability:Q", scale=alt.Scale(scheme="blues"),
                         title=t("sampling.axis.probability")),
         tooltip=[alt.Tooltip("layer_label:N", title=t("sampling.col.layer")),
                  alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
-                 alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id",
+                 alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id:Q",
                  alt.Tooltip("probability:Q", title=t("sampling.axis.probability"),
                              format=".4f")])
-    labels = alt.Chart(lens).mark_text(fontSize=11).encode(
+    labels = alt.Chart().mark_text(fontSize=11).encode(
         x="rank:O", y=y, text="token:N",
         color=alt.condition("datum.probability > 0.5", alt.value("white"), alt.value("black")))
-    return (heat + labels).properties(height=max(160, 22 * len(layer_order)))
+    return alt.layer(heat, labels, data=ui.DATA).properties(
+        height=max(160, 22 * len(layer_order)))
 
 
-ui.chart(page, lens_chart(page, lens), lens, "logit_lens")
+layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
+               for layer in range(lm.n_layers + 1)}
+ui.chart(page, lens_chart(page, list(layer_names.values())), lens, "logit_lens",
+         drawn=lens.assign(layer_label=lens["layer"].map(layer_names)))
 st.caption(t("sampling.lens_caption", n=lm.n_layers))

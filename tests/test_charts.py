@@ -69,3 +69,39 @@ def test_built_once_per_arguments_and_language():
     at.session_state["third"] = 3.0  # back to the first chart: from the cache
     at.run()
     assert len(at.session_state["calls"]) == 3
+
+
+def template_script():
+    import altair as alt
+    import pandas as pd
+    import streamlit as st
+
+    from core import ui
+
+    builds = st.session_state.setdefault("builds", [])
+
+    @ui.cached_chart
+    def template(page, title):
+        builds.append(title)
+        return alt.Chart(ui.DATA).mark_line().encode(x="x:Q", y=alt.Y("y:Q", title=title))
+
+    page = ui.Page(lang="en", lm=None)
+    n = st.session_state.get("n", 3)
+    table = pd.DataFrame({"x": range(n), "y": [float(i * i) for i in range(n)]})
+    ui.chart(page, template(page, st.session_state["title"]), table, "line")
+    st.altair_chart(alt.Chart(table).mark_line().encode(
+        x="x:Q", y=alt.Y("y:Q", title=st.session_state["title"])), width="stretch")
+
+
+def test_a_template_is_built_once_and_draws_each_table_it_is_given():
+    at = AppTest.from_function(template_script, default_timeout=60)
+    at.session_state["title"] = "template squares"
+    at.run()
+    for n in (5, 8):
+        at.session_state["n"] = n
+        at.run()
+        assert not at.exception
+        drawn, direct = charts(at)
+        assert [d.data.data for d in drawn.datasets] == [d.data.data for d in direct.datasets]
+        assert '"name": "page_table"' in drawn.spec
+    assert at.session_state["builds"] == ["template squares"]  # three tables, one build

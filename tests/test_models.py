@@ -94,3 +94,31 @@ def test_offline_default_is_a_real_trained_model():
     best = int(probs.argmax())
     assert lm.tokenizer.decode([best]) == " Paris"
     assert probs[best] > 0.5
+
+
+def test_forward_passes_run_on_one_long_lived_thread(tiny_gpt2):
+    """Streamlit gives every script run a new thread; the model must not follow it."""
+    import threading
+
+    from core.trace import run_trace
+
+    seen = []
+    hook = tiny_gpt2.model.register_forward_hook(
+        lambda *_: seen.append((threading.current_thread().ident, torch.is_grad_enabled())))
+    try:
+        for text in ("one run", "another run"):  # each from its own short-lived thread
+            worker = threading.Thread(target=run_trace, args=(tiny_gpt2, text))
+            worker.start()
+            worker.join()
+        run_trace(tiny_gpt2, "and the main thread")
+    finally:
+        hook.remove()
+    assert len(seen) == 3 and len({ident for ident, _ in seen}) == 1
+    assert seen[0][0] != threading.main_thread().ident
+    assert not any(grad for _, grad in seen)  # no autograd graph is kept
+
+
+def test_errors_on_the_model_thread_reach_the_caller(tiny_gpt2):
+    with pytest.raises(ValueError, match="index out of range"):
+        models.on_model_thread(lambda: (_ for _ in ()).throw(ValueError("index out of range")))
+    assert models.on_model_thread(lambda: 7) == 7  # the thread is still serving
