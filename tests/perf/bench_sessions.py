@@ -8,12 +8,21 @@ box), each time waiting for the run to finish. Reported: errors (exception boxes
 dropped connections), p50/p95 latency per interaction, server peak RSS.
 Targets: 0 errors, p95 ≤ 3 s.
 
+Two ways a class arrives: --arrive-over 60 --think 3 (the default) spaces the 30 arrivals
+evenly over a minute (pages in a shuffled order) and gives each student 3 s between interactions, as a class that
+opens the link "at the same minute"; --arrive-over 0 --think 0 is the worst case, every
+session asking at the same instant with no pause. --warm first opens every page once, as
+the lecturer does before class (the README's checklist); without it the first students meet
+the server's cold start and the first load of the RNN page's checkpoints.
+
     python -m tests.perf.bench_sessions [--tokenizer DIR] [--sessions 30] [--model smollm2-135m]
+                                        [--arrive-over 60] [--think 3] [--warm]
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import sys
 import time
 from dataclasses import dataclass, field
@@ -115,22 +124,27 @@ def view_change(run: Run) -> WidgetState | None:
     return None
 
 
-async def student(ws_url: str, origin: str, i: int, results: dict) -> None:
+async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float,
+                  think: float) -> None:
     page_file = PAGES[i % len(PAGES)]
     name = url_path(page_file).strip("/")
     query = urlencode({"lang": "ko" if i % 3 == 0 else "en"})
+    await asyncio.sleep(arrive)
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=origin,
                                       max_size=None, open_timeout=TIMEOUT_S) as ws:
             session = Session(ws, name, query)
             first = await session.run()
             results["load"].append(first.seconds)
+            results["loads"].append((first.seconds, page_file, arrive))
             errors = list(first.exceptions)
             change = view_change(first)
+            await asyncio.sleep(think)
             if change is not None:
                 view = await session.run(change, first.fragments.get(change.id, ""))
                 results["view"].append(view.seconds)
                 errors += view.exceptions
+            await asyncio.sleep(think)
             if first.text_inputs:  # the prompt box: a whole-page rerun
                 state = WidgetState(id=first.text_inputs[0][0])
                 state.string_value = PROMPTS[i % len(PROMPTS)] + f" {i}"
@@ -142,31 +156,55 @@ async def student(ws_url: str, origin: str, i: int, results: dict) -> None:
         results["errors"].append(f"{page_file}: {type(exc).__name__}: {exc}"[:200])
 
 
-async def crowd(base: str, n: int, results: dict, proc) -> float:
+async def crowd(base: str, n: int, results: dict, proc, arrive_over: float,
+                think: float) -> float:
     ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
     peak = 0.0
-    tasks = [asyncio.create_task(student(ws_url, base, i, results)) for i in range(n)]
+    arrivals = random.Random(0).sample(range(n), n)  # a fixed, shuffled order
+    tasks = [asyncio.create_task(student(ws_url, base, i, results,
+                                         arrive_over * arrivals[i] / max(n - 1, 1), think))
+             for i in range(n)]
     while not all(t.done() for t in tasks):
         peak = max(peak, peak_rss_mb(proc.pid))
         await asyncio.sleep(0.25)
     return max(peak, peak_rss_mb(proc.pid))
 
 
+def pop_seconds(flag: str, default: float) -> float:
+    if flag not in sys.argv:
+        return default
+    i = sys.argv.index(flag)
+    value = float(sys.argv[i + 1])
+    del sys.argv[i: i + 2]
+    return value
+
+
 def main() -> None:
+    arrive_over, think = pop_seconds("--arrive-over", 60.0), pop_seconds("--think", 3.0)
+    warm = "--warm" in sys.argv
+    if warm:
+        sys.argv.remove("--warm")
     n, model = crowd_options()
     args = arguments(__doc__)
     model = model or str(gpt2_small_folder(args))
     with server(model) as (base, proc, _):
-        results = {"load": [], "view": [], "prompt": [], "errors": []}
+        results = {"load": [], "view": [], "prompt": [], "errors": [], "loads": []}
         started = time.monotonic()
-        peak = asyncio.run(crowd(base, n, results, proc))
+        if warm:  # the lecturer's walk through every page before class
+            asyncio.run(crowd(base, len(PAGES), {k: [] for k in results}, proc, 0.0, 0.0))
+        peak = asyncio.run(crowd(base, n, results, proc, arrive_over, think))
         wall = time.monotonic() - started
     rows = [{"interaction": kind, "n": len(results[kind]),
              "p50 (s)": percentile(results[kind], 0.5), "p95 (s)": percentile(results[kind], 0.95),
              "max (s)": max(results[kind], default=float("nan"))}
             for kind in ("load", "view", "prompt")]
-    table(rows, f"{n} websocket sessions against one server ({model}), all at once; wall "
+    when = ("all at the same instant, no pause" if arrive_over == 0 and think == 0 else
+            f"arriving over {arrive_over:g} s, {think:g} s between interactions")
+    when += ", server warmed by one visit per page" if warm else ", cold server"
+    table(rows, f"{n} websocket sessions against one server ({model}), {when}; wall "
                 f"{wall:.1f} s, server peak RSS {peak:,.0f} MB (targets: 0 errors, p95 ≤ 3 s)")
+    print("slowest loads: " + ", ".join(f"{page} at {at:.0f} s: {secs:.1f} s" for secs, page, at
+                                        in sorted(results["loads"], reverse=True)[:5]))
     print(f"errors: {len(results['errors'])}")
     for e in results["errors"][:20]:
         print("  ", e)
