@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 import torch
 
@@ -101,10 +102,11 @@ def main() -> None:
         if box is not None:
             base = box.value or "The train left the station on time"
             forward = bare_forward_ms(lm, base, repeats)
-            for i in range(repeats):
-                first_prompt_box(at).set_value(f"{base} {i} more")  # this run's element
+            for i in range(repeats):  # new to this page and to every page before it
+                text = f"{base} {i} more on {Path(page).stem}"
+                first_prompt_box(at).set_value(text)  # this run's element, not a stale one
                 prompt.append(timed_run(at))
-                assert first_prompt_box(at).value == f"{base} {i} more"
+                assert first_prompt_box(at).value == text
         rows.append({
             "page": page,
             "view n": len(view), "view p50 ms": percentile(view, 0.5), "view p95 ms": percentile(view, 0.95),
