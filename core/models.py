@@ -119,16 +119,18 @@ class LM:
 
 
 _MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
+_HERE = threading.local()  # .on_model_thread is True only on the model thread
 
 
 def on_model_thread(fn: Callable, *args, **kwargs):
     """fn(*args, **kwargs) under torch.no_grad() on the model thread (directly if already
     on it), its exceptions raised here."""
     def call():
+        _HERE.on_model_thread = True
         with torch.no_grad():
             return fn(*args, **kwargs)
 
-    if threading.current_thread().name.startswith("model"):
+    if getattr(_HERE, "on_model_thread", False):
         return call()
     return _MODEL_THREAD.submit(call).result()
 

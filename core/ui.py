@@ -338,14 +338,15 @@ def chart(page: Page, altair_chart, data, name: str, width: str = "stretch",
     left on), and its data (a DataFrame, or a function that makes it) as a CSV download.
     A spec built on DATA draws `drawn` (default: `data`). The CSV is only written when
     someone clicks (a deferred download), not on every rerun."""
+    def table() -> pd.DataFrame:
+        return data() if callable(data) else data
+
     if isinstance(altair_chart, dict):
         if altair_chart.get("data") == {"name": DATA.name}:
-            table = drawn if drawn is not None else (data() if callable(data) else data)
-            altair_chart["datasets"][DATA.name] = table
+            altair_chart["datasets"][DATA.name] = drawn if drawn is not None else table()
         st.vega_lite_chart(spec=altair_chart, width=width)
     else:
         st.altair_chart(altair_chart, width=width)
-    st.download_button(page.t("download.csv"),
-                       lambda: (data() if callable(data) else data).to_csv(index=False).encode(),
+    st.download_button(page.t("download.csv"), lambda: table().to_csv(index=False).encode(),
                        file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
                        on_click="ignore")
