@@ -35,24 +35,23 @@ def sinusoidal_at_model_size(n_positions: int, d_model: int):
 
 
 @ui.cached_chart
-def heatmap(page: ui.Page, matrix: np.ndarray, x: str, y: str, value: str, title: str,
-            domain=(-1, 1), height: int | None = None, step: int | None = None):
-    """A matrix as coloured cells (blue negative, red positive; rows are y), `height`
-    pixels tall or `step` pixels per row."""
+def heatmap(page: ui.Page, x: str, y: str, value: str, title: str, domain=(-1, 1),
+            height: int | None = None, step: int | None = None):
+    """A matrix's grid table as coloured cells (blue negative, red positive; rows are y),
+    `height` pixels tall or `step` pixels per row (a template)."""
     t = page.t
-    return alt.Chart(grid(matrix, x, y, value)).mark_rect().encode(
+    return alt.Chart(ui.DATA).mark_rect().encode(
         x=alt.X(f"{x}:O", title=t(f"posenc.col.{x}"), axis=alt.Axis(labelOverlap=True)),
         y=alt.Y(f"{y}:O", title=t(f"posenc.col.{y}"), axis=alt.Axis(labelOverlap=True)),
         color=alt.Color(f"{value}:Q", title=title,
                         scale=alt.Scale(scheme="redblue", domain=list(domain), reverse=True)),
-        tooltip=[x, y, alt.Tooltip(f"{value}:Q", format=".4f")]
+        tooltip=[f"{x}:O", f"{y}:O", alt.Tooltip(f"{value}:Q", format=".4f")]
     ).properties(height=alt.Step(step) if step else height)
 
 
 def show_heatmap(matrix: np.ndarray, x: str, y: str, value: str, title: str, name: str,
                  **style) -> None:
-    ui.chart(page, heatmap(page, matrix, x, y, value, title, **style),
-             lambda: grid(matrix, x, y, value), name)
+    ui.chart(page, heatmap(page, x, y, value, title, **style), grid(matrix, x, y, value), name)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -65,46 +64,50 @@ def rope_scores(inv_freq: np.ndarray, n: int) -> np.ndarray:
 
 
 @ui.cached_chart
-def waves_chart(page: ui.Page, waves: pd.DataFrame):
-    """A few sine columns against position, positions 0 and 6 circled."""
+def waves_chart(page: ui.Page):
+    """A few sine columns against position, positions 0 and 6 circled (a template)."""
     t = page.t
-    lines = alt.Chart(waves).mark_line(point=alt.OverlayMarkDef(size=12)).encode(
+    lines = alt.Chart().mark_line(point=alt.OverlayMarkDef(size=12)).encode(
         x=alt.X("position:Q", title=t("posenc.col.position")),
         y=alt.Y("value:Q", title=t("posenc.col.value")),
         color=alt.Color("dimension:N", sort=None, title=None),
-        tooltip=["dimension", "position", alt.Tooltip("value:Q", format=".4f")])
-    rings = alt.Chart(waves[waves.position.isin([0, 6])]).mark_point(
-        size=160, shape="circle", filled=False, color="black").encode(x="position:Q", y="value:Q")
-    return (lines + rings).properties(height=300)
+        tooltip=["dimension:N", "position:Q", alt.Tooltip("value:Q", format=".4f")])
+    rings = alt.Chart().mark_point(
+        size=160, shape="circle", filled=False, color="black").encode(
+        x="position:Q", y="value:Q").transform_filter("datum.position == 0 || datum.position == 6")
+    return alt.layer(lines, rings, data=ui.DATA).properties(height=300)
 
 
 @ui.cached_chart
-def path_chart(page: ui.Page, trail: pd.DataFrame, explained: tuple[float, float]):
-    """The position vectors' 2-D principal-component path, coloured by position."""
+def path_chart(page: ui.Page, explained: tuple[float, float]):
+    """The position vectors' 2-D principal-component path, coloured by position (a template)."""
     t = page.t
-    along = alt.Chart(trail).encode(
+    along = alt.Chart().encode(
         x=alt.X("pc1:Q", title=t("posenc.axis", n=1, p=explained[0])),
         y=alt.Y("pc2:Q", title=t("posenc.axis", n=2, p=explained[1])), order="position:Q")
     dots = along.mark_circle(size=14).encode(
         color=alt.Color("position:Q", scale=alt.Scale(scheme="viridis"),
                         title=t("posenc.col.position")),
-        tooltip=["position", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
-    return (along.mark_line(color="#bbbbbb", strokeWidth=1) + dots).properties(height=360)
+        tooltip=["position:Q", alt.Tooltip("pc1:Q", format=".3f"),
+                 alt.Tooltip("pc2:Q", format=".3f")])
+    return alt.layer(along.mark_line(color="#bbbbbb", strokeWidth=1), dots,
+                     data=ui.DATA).properties(height=360)
 
 
 @ui.cached_chart
-def line_chart(page: ui.Page, data: pd.DataFrame, x: str, y: str, y_title: str,
-               height: int, color: str | None = None, log_y: bool = False, points: bool = False,
+def line_chart(page: ui.Page, x: str, y: str, y_title: str, height: int,
+               color: str | None = None, log_y: bool = False, points: bool = False,
                y_domain: tuple[float, float] | None = None, digits: str = ".4f"):
-    """y against x (one line per `color` value), its titles in the UI language."""
+    """y against x (one line per `color` value), its titles in the UI language (a template)."""
     y_scale = alt.Scale(type="log") if log_y else (
         alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined)
     encoding = dict(x=alt.X(f"{x}:Q", title=page.t(f"posenc.col.{x}")),
                     y=alt.Y(f"{y}:Q", title=y_title, scale=y_scale),
-                    tooltip=([color] if color else []) + [x, alt.Tooltip(f"{y}:Q", format=digits)])
+                    tooltip=([f"{color}:N"] if color else []) + [f"{x}:Q",
+                                                                 alt.Tooltip(f"{y}:Q", format=digits)])
     if color:
         encoding["color"] = alt.Color(f"{color}:N", title=None)
-    return alt.Chart(data).mark_line(point=points).encode(**encoding).properties(height=height)
+    return alt.Chart(ui.DATA).mark_line(point=points).encode(**encoding).properties(height=height)
 
 
 def grid(values: np.ndarray, x: str, y: str, value: str) -> pd.DataFrame:
@@ -173,7 +176,7 @@ st.subheader(t("posenc.waves"))
 shown_dims = [j for j in sorted({0, 2, 2 * (d // 8), 2 * (d // 4)}) if j < d]  # sine columns
 waves = pd.DataFrame([{"position": p, "dimension": f"{t('posenc.col.dimension')} {j}",
                        "value": pe[p, j]} for j in shown_dims for p in range(n)])
-ui.chart(page, waves_chart(page, waves), waves, "waves")
+ui.chart(page, waves_chart(page), waves, "waves")
 if n > 6:
     fast = np.linalg.norm(pe[0, :2] - pe[6, :2]), np.linalg.norm(pe[0, :2] - pe[1, :2])
     full = np.linalg.norm(pe[0] - pe[6]), np.linalg.norm(pe[0] - pe[1])
@@ -202,9 +205,9 @@ if learned:
     norms_only = trail[["position", "norm"]]
     c1, c2 = st.columns(2)
     with c1:
-        ui.chart(page, path_chart(page, trail, tuple(path.explained[:2])), trail, "position_path")
+        ui.chart(page, path_chart(page, tuple(path.explained[:2])), trail, "position_path")
     with c2:
-        ui.chart(page, line_chart(page, norms_only, "position", "norm", t("posenc.col.norm"), 360,
+        ui.chart(page, line_chart(page, "position", "norm", t("posenc.col.norm"), 360,
                                   digits=".3f"), norms_only, "position_norms")
     st.caption(t("posenc.path_caption", kept=path.explained.sum(), n=len(wpe)))
 else:
@@ -219,7 +222,7 @@ else:
     show_heatmap(angles, "pair", "position", "value", t("posenc.col.cos_angle"), "rotary_angles",
                  step=max(2, 360 // rows_shown))
     waves = pd.DataFrame({"pair": np.arange(len(inv_freq)), "wavelength": 2 * np.pi / inv_freq})
-    ui.chart(page, line_chart(page, waves, "pair", "wavelength", t("posenc.col.wavelength"), 260,
+    ui.chart(page, line_chart(page, "pair", "wavelength", t("posenc.col.wavelength"), 260,
                               log_y=True, points=True, digits=",.1f"), waves, "rotary_wavelengths")
     st.caption(t("posenc.rotary_caption"))
 
@@ -248,7 +251,7 @@ curves = pd.concat([
     pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
                   "kind": t("posenc.kind.sinusoidal")}),
     pd.DataFrame({"distance": np.arange(len(other_curve)), "cosine": other_curve, "kind": other_name})])
-ui.chart(page, line_chart(page, curves, "distance", "cosine", t("posenc.col.cosine"), 300,
+ui.chart(page, line_chart(page, "distance", "cosine", t("posenc.col.cosine"), 300,
                           color="kind"), curves, "similarity_by_distance")
 st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
              d=lm.d_model, dh=lm.d_head))
@@ -275,7 +278,7 @@ else:
     c3.metric(t("posenc.rotation_error"), f"{error:.1e}")
     flat = pd.DataFrame({"position": np.arange(len(dots)), "dot": dots})
     middle = float(dots.mean())  # a window of ±1 around it: rounding noise stays invisible
-    ui.chart(page, line_chart(page, flat, "position", "dot", t("posenc.col.dot", k=k), 220,
+    ui.chart(page, line_chart(page, "position", "dot", t("posenc.col.dot", k=k), 220,
                               points=True, y_domain=(middle - 1, middle + 1), digits=".6f"),
              flat, "shifted_dots")
     st.caption(t("posenc.relative_caption", k=k, d=even))

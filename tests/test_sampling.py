@@ -185,6 +185,16 @@ def test_greedy_distribution_is_certain_and_uniform_entropy_is_log2_v():
     assert math.isclose(flat.entropy_bits, 8.0, rel_tol=1e-9)
 
 
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.sampled_from([0.0, 1e-9, 0.1, 0.25, 0.5, 1.0]), min_size=1,
+                       max_size=60),
+       n=st.integers(min_value=0, max_value=70))
+def test_top_n_indices_is_a_stable_descending_argsort_cut_at_n(values, n):
+    """Few distinct values: ties inside the top n and at its edge (lowest index first)."""
+    v = np.array(values)
+    assert S.top_n_indices(v, n).tolist() == np.argsort(-v, kind="stable")[:n].tolist()
+
+
 def test_distribution_table_cumulative_is_over_what_top_k_left(tiny_gpt2):
     z = np.random.default_rng(5).normal(size=tiny_gpt2.vocab_size).astype(np.float32)
     dist = S.next_token_distribution(z, 1.0, 10, 0.5)
@@ -313,6 +323,12 @@ def test_logit_lens_last_layer_is_the_models_own_logits(name, request):
     table = S.logit_lens(lm, trace.hidden_states, k=3)
     last = table[table["layer"] == lm.n_layers]
     assert list(last["token_id"]) == list(np.argsort(-trace.next_token_logits)[:3])
+    z = lens.astype(np.float64)
+    softmax = np.exp(z - z.max(-1, keepdims=True))
+    softmax /= softmax.sum(-1, keepdims=True)  # [L+1, V]
+    assert np.allclose(table["probability"], softmax[table["layer"], table["token_id"]],
+                       rtol=1e-5, atol=1e-9)
+    assert list(table["rank"]) == [1, 2, 3] * (lm.n_layers + 1)
 
 
 @pytest.mark.parametrize("name", ["tiny_gpt2", "tiny_llama"])
