@@ -68,6 +68,32 @@ def time_generate(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float
     return time.perf_counter() - started, out[0, len(ids):].tolist()
 
 
+def weights_floor_ms(lm: LM, repeats: int = 20) -> float:
+    """Per token, the least any decoder of this model can do at batch 1 in float32: one
+    product of a single vector with every weight matrix (every Linear / Conv1D, the
+    unembedding included), nothing else — no attention, norms, activations or sampling."""
+    from transformers.pytorch_utils import Conv1D
+
+    products = []
+    for module in lm.model.modules():
+        if isinstance(module, torch.nn.Linear):
+            products.append((module.weight.T, module.bias))  # [in, out]
+        elif isinstance(module, Conv1D):
+            products.append((module.weight, module.bias))  # GPT-2 keeps [in, out]
+    vectors = [torch.randn(1, w.shape[0]) for w, _ in products]
+
+    def one_token() -> None:
+        for (w, b), x in zip(products, vectors):
+            x @ w if b is None else torch.addmm(b, x, w)
+
+    with torch.no_grad():
+        one_token()
+        started = time.perf_counter()
+        for _ in range(repeats):
+            one_token()
+    return (time.perf_counter() - started) / repeats * 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tokenizer", type=Path, default=DEFAULT_TOKENIZER,
@@ -104,13 +130,17 @@ def main(argv: list[str] | None = None) -> int:
             best_stream, best_hf = min(best_stream, t_stream), min(best_hf, t_hf)
         rows.append((label, n / best_stream, n / best_hf, mine == ref))
 
+    floor = weights_floor_ms(lm)
     print()
     print(f"| {'settings':<26} | {'streamed tok/s':>14} | {'generate tok/s':>14} | "
-          f"{'ratio':>5} | same tokens |")
-    print(f"|{'-' * 28}|{'-' * 16}|{'-' * 16}|{'-' * 7}|{'-' * 13}|")
+          f"{'ratio':>5} | same tokens | {'ceiling':>7} |")
+    print(f"|{'-' * 28}|{'-' * 16}|{'-' * 16}|{'-' * 7}|{'-' * 13}|{'-' * 9}|")
     for label, stream, hf, same in rows:
         print(f"| {label:<26} | {stream:>14.1f} | {hf:>14.1f} | {stream / hf:>5.2f} | "
-              f"{'yes' if same else 'NO':>11} |")
+              f"{'yes' if same else 'NO':>11} | {1000 / hf / floor:>7.2f} |")
+    print(f"\nweights floor: {floor:.1f} ms per token ({1000 / floor:.1f} tok/s) — one batch-1 "
+          "product with every weight matrix and nothing else. ceiling = generate's ms per "
+          "token / floor: the most any float32 decoder of this model could beat generate by.")
     return 0
 
 
