@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -125,14 +125,25 @@ _HERE = threading.local()  # .on_model_thread is True only on the model thread
 def on_model_thread(fn: Callable, *args, **kwargs):
     """fn(*args, **kwargs) under torch.no_grad() on the model thread (directly if already
     on it), its exceptions raised here."""
+    return start_on_model_thread(fn, *args, **kwargs).result()
+
+
+def start_on_model_thread(fn: Callable, *args, **kwargs) -> Future:
+    """Like on_model_thread, without waiting: the Future of fn's result. The caller goes
+    on (drawing a page, say) while the model thread computes."""
     def call():
         _HERE.on_model_thread = True
         with torch.no_grad():
             return fn(*args, **kwargs)
 
-    if getattr(_HERE, "on_model_thread", False):
-        return call()
-    return _MODEL_THREAD.submit(call).result()
+    if getattr(_HERE, "on_model_thread", False):  # queueing behind ourselves would deadlock
+        done: Future = Future()
+        try:
+            done.set_result(call())
+        except Exception as exc:  # noqa: BLE001 — handed to whoever asks for the result
+            done.set_exception(exc)
+        return done
+    return _MODEL_THREAD.submit(call)
 
 
 # --------------------------------------------------------------------------- where things live

@@ -17,6 +17,7 @@ warper out. Greedy decoding is not "temperature 0": it is its own mode (argmax).
 from __future__ import annotations
 
 import math
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -24,7 +25,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from core.models import LM, on_model_thread
+from core.models import LM, on_model_thread, start_on_model_thread
 from core.trace import display_tokens
 
 MAX_NEW_TOKENS = 100  # a generation's cap: every step is one forward pass
@@ -417,14 +418,21 @@ def _lens_logits(lm: LM, hidden_states) -> torch.Tensor:
     return logits if head.bias is None else logits + head.bias
 
 
-def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:
-    """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities."""
-    def top_k() -> tuple[torch.Tensor, torch.Tensor]:  # on the model thread, like the rest
+def start_logit_lens(lm: LM, hidden_states, k: int = 5) -> Future:
+    """The logit lens's top k per layer, started on the model thread: a Future of
+    ([L+1, k] token ids, [L+1, k] probabilities) for lens_table."""
+    def top_k() -> tuple[torch.Tensor, torch.Tensor]:
         logits = _lens_logits(lm, hidden_states)  # [L+1, V]
         ids = torch.topk(logits, min(k, logits.shape[-1]), dim=-1).indices  # [L+1, k]
         return ids, torch.softmax(logits, dim=-1).gather(-1, ids)  # [L+1, k] both
 
-    ids, probs = on_model_thread(top_k)
+    return start_on_model_thread(top_k)
+
+
+def lens_table(lm: LM, ids: torch.Tensor, probs: torch.Tensor, k: int | None = None) -> pd.DataFrame:
+    """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities
+    (the first k columns of what start_logit_lens found)."""
+    ids, probs = ids[:, :k], probs[:, :k]
     n_layers, k = ids.shape
     with lm.lock:
         shown = [tok for layer in ids.tolist() for tok in display_tokens(lm.tokenizer, layer)]
@@ -432,3 +440,8 @@ def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:
                          "rank": np.tile(np.arange(1, k + 1), n_layers),
                          "token": shown, "token_id": ids.reshape(-1).numpy().astype(int),
                          "probability": probs.reshape(-1).double().numpy()})
+
+
+def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:
+    """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities."""
+    return lens_table(lm, *start_logit_lens(lm, hidden_states, k).result())

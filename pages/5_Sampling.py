@@ -15,10 +15,15 @@ MAX_STEPS = 50  # step-by-step clicks: each one is a forward pass over the whole
 STATUS_COLORS = {"kept": "#4c78a8", "top_k": "#9e9e9e", "top_p": "#cfcfcf", "greedy": "#cfcfcf"}
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def cached_lens(_lm, _hidden_states, model_name: str, text: str, k: int) -> pd.DataFrame:
-    """The logit-lens table, once per model + prompt + k (arguments with _ are not hashed)."""
-    return S.logit_lens(_lm, _hidden_states, k)
+LENS_MAX_K = 10
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def lens_started(_lm, _hidden_states, model_name: str, text: str):
+    """The logit lens (section 5), top 10 per layer, once per model + prompt: started on the
+    model thread as soon as the prompt is traced, so it runs while the page draws sections
+    2-4 (arguments with _ are not hashed)."""
+    return S.start_logit_lens(_lm, _hidden_states, LENS_MAX_K)
 
 
 page = ui.setup_page("sampling.title", "🎲")
@@ -30,6 +35,7 @@ st.write(t("sampling.intro"))
 # --- 1. the prompt and the sampler's settings ----------------------------------------------
 prompt = ui.text_input(page, "text", t("sampling.prompt"), DEFAULT_PROMPT)
 trace = ui.trace(page, prompt)
+lens_job = lens_started(lm, trace.hidden_states, lm.name, trace.text)
 st.caption(t("sampling.prompt_caption", t=trace.n_tokens, tokens=" | ".join(trace.tokens)))
 
 st.header(t("sampling.settings"))
@@ -268,8 +274,8 @@ if st.session_state.get("sampling_spread", {}).get("key") == spread_key:
 st.header(t("sampling.lens"))
 st.write(t("sampling.lens_intro"))
 st.latex(r"\text{logits}_\ell = W_U \,\mathrm{Norm}(h_\ell)")
-lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, 10, 5)
-lens = cached_lens(lm, trace.hidden_states, lm.name, trace.text, lens_k)
+lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, LENS_MAX_K, 5)
+lens = S.lens_table(lm, *lens_job.result(), k=lens_k)
 
 
 @ui.cached_chart

@@ -122,3 +122,20 @@ def test_errors_on_the_model_thread_reach_the_caller(tiny_gpt2):
     with pytest.raises(ValueError, match="index out of range"):
         models.on_model_thread(lambda: (_ for _ in ()).throw(ValueError("index out of range")))
     assert models.on_model_thread(lambda: 7) == 7  # the thread is still serving
+
+
+def test_work_started_on_the_model_thread_runs_while_the_caller_goes_on():
+    import threading
+
+    release = threading.Event()
+    job = models.start_on_model_thread(lambda: (release.wait(5), threading.get_ident())[1])
+    assert not job.done()  # we got here while the model thread is still busy
+    release.set()
+    assert job.result(timeout=5) != threading.get_ident()
+    # started from the model thread itself: computed there at once, not queued behind itself
+    inner = models.on_model_thread(
+        lambda: models.start_on_model_thread(lambda: threading.get_ident()).result(timeout=5))
+    assert inner == job.result()
+    failed = models.start_on_model_thread(lambda: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        failed.result(timeout=5)
