@@ -130,7 +130,10 @@ def on_model_thread(fn: Callable, *args, **kwargs):
 
 def start_on_model_thread(fn: Callable, *args, **kwargs) -> Future:
     """Like on_model_thread, without waiting: the Future of fn's result. The caller goes
-    on (drawing a page, say) while the model thread computes."""
+    on (drawing a page, say) while the model thread computes. Called on the model thread
+    itself, fn runs at once and the Future comes back finished (queueing would deadlock);
+    for the same reason, code running on the model thread must never wait for a Future
+    that another thread queued behind it."""
     def call():
         _HERE.on_model_thread = True
         with torch.no_grad():

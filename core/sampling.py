@@ -151,8 +151,9 @@ def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
         return Distribution(original, original, original, final, none, none.copy(), True,
                             1.0, 0, 1.0)
     check_settings(temperature, top_k, top_p)
-    tempered = filter_logits(z, temperature)  # each stage filters the one before, as
-    after_k = apply_top_k(tempered, top_k) if top_k != 0 else tempered  # filter_logits does
+    # each stage filters the one before, in filter_logits's order
+    tempered = filter_logits(z, temperature)
+    after_k = apply_top_k(tempered, top_k) if top_k != 0 else tempered
     after_p = apply_top_p(after_k, top_p) if top_p < 1.0 else after_k
     return Distribution(
         original=original,
@@ -169,7 +170,7 @@ def distribution_table(lm: LM, dist: Distribution, n: int) -> pd.DataFrame:
     """The n most likely tokens (by the model's logits) with every stage's probability,
     what removed them, and the cumulative mass top-p looks at (after top-k)."""
     order = top_n_indices(dist.original, n)  # [n] temperature keeps the order
-    cumulative = np.cumsum(-np.sort(-_largest(dist.after_top_k, len(order))))  # [n]
+    cumulative = np.cumsum(np.sort(_largest(dist.after_top_k, len(order)))[::-1])  # [n]
     status = np.where(dist.removed_by_top_k[order], "top_k",
                       np.where(dist.removed_by_top_p[order], "top_p",
                                np.where(dist.final[order] > 0, "kept", "greedy")))
@@ -190,11 +191,14 @@ def distribution_table(lm: LM, dist: Distribution, n: int) -> pd.DataFrame:
 
 def top_n_indices(values: np.ndarray, n: int) -> np.ndarray:
     """[V] -> [min(n, V)] the indices of the n largest values, largest first, ties in index
-    order: np.argsort(-values, kind="stable")[:n] without sorting the whole vocabulary."""
+    order: for n >= 0, np.argsort(-values, kind="stable")[:n] without sorting the whole
+    vocabulary."""
     n = min(int(n), len(values))
     if n <= 0:
         return np.zeros(0, dtype=np.int64)
     threshold = _largest(values, n).min()  # the n-th largest value
+    if np.isnan(threshold):  # NaNs: let argsort place them as it always has
+        return np.argsort(-values, kind="stable")[:n]
     above = np.flatnonzero(values > threshold)
     tied = np.flatnonzero(values == threshold)[: n - len(above)]  # lowest indices first
     chosen = np.concatenate([above, tied])
@@ -202,7 +206,8 @@ def top_n_indices(values: np.ndarray, n: int) -> np.ndarray:
 
 
 def _largest(values: np.ndarray, n: int) -> np.ndarray:
-    """The n largest values, in no particular order."""
+    """The n largest values (all of them if there are fewer), in no particular order."""
+    n = max(0, min(int(n), len(values)))
     return values[np.argpartition(values, len(values) - n)[len(values) - n:]] if n else values[:0]
 
 
@@ -433,11 +438,11 @@ def lens_table(lm: LM, ids: torch.Tensor, probs: torch.Tensor, k: int | None = N
     """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities
     (the first k columns of what start_logit_lens found)."""
     ids, probs = ids[:, :k], probs[:, :k]
-    n_layers, k = ids.shape
+    n_layers, n_shown = ids.shape
     with lm.lock:
         shown = [tok for layer in ids.tolist() for tok in display_tokens(lm.tokenizer, layer)]
-    return pd.DataFrame({"layer": np.repeat(np.arange(n_layers), k),
-                         "rank": np.tile(np.arange(1, k + 1), n_layers),
+    return pd.DataFrame({"layer": np.repeat(np.arange(n_layers), n_shown),
+                         "rank": np.tile(np.arange(1, n_shown + 1), n_layers),
                          "token": shown, "token_id": ids.reshape(-1).numpy().astype(int),
                          "probability": probs.reshape(-1).double().numpy()})
 

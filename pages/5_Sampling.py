@@ -275,7 +275,12 @@ st.header(t("sampling.lens"))
 st.write(t("sampling.lens_intro"))
 st.latex(r"\text{logits}_\ell = W_U \,\mathrm{Norm}(h_\ell)")
 lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, LENS_MAX_K, 5)
-lens = S.lens_table(lm, *lens_job.result(), k=lens_k)
+try:
+    lens_ids, lens_probs = lens_job.result()
+except Exception:
+    lens_started.clear(lm, trace.hidden_states, lm.name, trace.text)  # the next run starts over
+    raise
+lens = S.lens_table(lm, lens_ids, lens_probs, k=lens_k)
 
 
 @ui.cached_chart

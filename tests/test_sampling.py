@@ -186,11 +186,12 @@ def test_greedy_distribution_is_certain_and_uniform_entropy_is_log2_v():
 
 
 @settings(max_examples=300, deadline=None)
-@given(values=st.lists(st.sampled_from([0.0, 1e-9, 0.1, 0.25, 0.5, 1.0]), min_size=1,
-                       max_size=60),
+@given(values=st.lists(st.sampled_from([0.0, 1e-9, 0.1, 0.25, 0.5, 1.0, float("nan")]),
+                       min_size=1, max_size=60),
        n=st.integers(min_value=0, max_value=70))
 def test_top_n_indices_is_a_stable_descending_argsort_cut_at_n(values, n):
-    """Few distinct values: ties inside the top n and at its edge (lowest index first)."""
+    """Few distinct values: ties inside the top n and at its edge (lowest index first);
+    a NaN (a broken logit) placed where argsort places it."""
     v = np.array(values)
     assert S.top_n_indices(v, n).tolist() == np.argsort(-v, kind="stable")[:n].tolist()
 
@@ -374,6 +375,25 @@ def test_page_defaults_show_every_section(app, tiny_gpt2):
     assert metric(at, "sampling.kept") == f"{expected.n_kept:,} / {tiny_gpt2.vocab_size:,}"
     assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 3
     assert len(at.latex) >= 3
+
+
+def test_a_failed_logit_lens_is_not_kept_for_the_next_run(app, monkeypatch):
+    """The lens runs as a cached background job; a failure must not be served forever."""
+    real, calls = S._lens_logits, []
+
+    def fails_once(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("the lens broke once")
+        return real(*args)
+
+    monkeypatch.setattr(S, "_lens_logits", fails_once)
+    at = app(PAGE, text="A prompt no other test has traced")  # nothing cached for it yet
+    at.run()
+    assert [e.message for e in at.exception] == ["the lens broke once"]
+    at.run()
+    assert not at.exception and len(calls) == 2
+    assert i18n.t("sampling.lens") in [h.value for h in at.header]
 
 
 def test_sliders_at_their_extremes_and_greedy(app, tiny_gpt2):

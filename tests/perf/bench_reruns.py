@@ -99,6 +99,7 @@ def main() -> None:
     # runtime); AppTest builds a new cache for every run, which would add a compile of the
     # page to every measured rerun. Share one, as the server does.
     shared_cache = ScriptCache()
+    assert hasattr(local_runner, "ScriptCache"), "Streamlit moved AppTest's ScriptCache"
     local_runner.ScriptCache = lambda: shared_cache
 
     from core.models import load_lm
@@ -108,6 +109,7 @@ def main() -> None:
     for page in [p for p in PAGES if not only or any(o.lower() in p.lower() for o in only)]:
         at = AppTest.from_file(str(ROOT / page), default_timeout=600)
         timed_run(at)  # first run: model load, first trace
+        assert shared_cache._cache, "AppTest no longer uses the shared ScriptCache"
         timed_run(at)
         view = []
         for kind, w in list(view_widgets(at)):
