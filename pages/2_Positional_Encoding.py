@@ -49,8 +49,8 @@ def heatmap(page: ui.Page, x: str, y: str, value: str, title: str, domain=(-1, 1
     ).properties(height=alt.Step(step) if step else height)
 
 
-def show_heatmap(matrix: np.ndarray, x: str, y: str, value: str, title: str, name: str,
-                 **style) -> None:
+def show_heatmap(page: ui.Page, matrix: np.ndarray, x: str, y: str, value: str, title: str,
+                 name: str, **style) -> None:
     ui.chart(page, heatmap(page, x, y, value, title, **style), grid(matrix, x, y, value), name)
 
 
@@ -103,8 +103,8 @@ def line_chart(page: ui.Page, x: str, y: str, y_title: str, height: int,
         alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined)
     encoding = dict(x=alt.X(f"{x}:Q", title=page.t(f"posenc.col.{x}")),
                     y=alt.Y(f"{y}:Q", title=y_title, scale=y_scale),
-                    tooltip=([f"{color}:N"] if color else []) + [f"{x}:Q",
-                                                                 alt.Tooltip(f"{y}:Q", format=digits)])
+                    tooltip=([f"{color}:N"] if color else [])
+                    + [f"{x}:Q", alt.Tooltip(f"{y}:Q", format=digits)])
     if color:
         encoding["color"] = alt.Color(f"{color}:N", title=None)
     return alt.Chart(ui.DATA).mark_line(point=points).encode(**encoding).properties(height=height)
@@ -168,7 +168,7 @@ with c1:
 with c2:
     d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
 pe = sinusoidal(n, d)  # [n, d]
-show_heatmap(pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
+show_heatmap(page, pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
              step=max(3, 360 // n))
 st.caption(t("posenc.sinusoidal_caption"))
 
@@ -195,7 +195,7 @@ if learned:
         cols_shown = ui.slider(page, "cols", t("posenc.cols"), 8, min(128, wpe.shape[1]), 48)
     part = wpe[:rows_shown, :cols_shown]
     limit = float(np.abs(part).max()) or 1.0
-    show_heatmap(part, "dimension", "position", "value", t("posenc.col.value"),
+    show_heatmap(page, part, "dimension", "position", "value", t("posenc.col.value"),
                  "learned_positions", domain=(-limit, limit), step=max(2, 360 // rows_shown))
     st.caption(t("posenc.learned_caption"))
 
@@ -219,8 +219,8 @@ else:
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
     rows_shown = ui.slider(page, "rows", t("posenc.rows"), 16, 256, 64)
     angles = np.cos(np.arange(rows_shown)[:, None] * inv_freq[None])  # [rows, pairs]
-    show_heatmap(angles, "pair", "position", "value", t("posenc.col.cos_angle"), "rotary_angles",
-                 step=max(2, 360 // rows_shown))
+    show_heatmap(page, angles, "pair", "position", "value", t("posenc.col.cos_angle"),
+                 "rotary_angles", step=max(2, 360 // rows_shown))
     waves = pd.DataFrame({"pair": np.arange(len(inv_freq)), "wavelength": 2 * np.pi / inv_freq})
     ui.chart(page, line_chart(page, "pair", "wavelength", t("posenc.col.wavelength"), 260,
                               log_y=True, points=True, digits=",.1f"), waves, "rotary_wavelengths")
@@ -245,7 +245,7 @@ for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matri
                                   (c2, other_name, other_matrix, "other_similarity")):
     with column:
         st.markdown(f"**{name}**")
-        show_heatmap(matrix, "other", "position", "cosine", t("posenc.col.cosine"), key,
+        show_heatmap(page, matrix, "other", "position", "cosine", t("posenc.col.cosine"), key,
                      height=340)
 curves = pd.concat([
     pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
@@ -290,6 +290,6 @@ freq = frequencies(lm.d_head) if learned else inv_freq  # GPT-2 has no rotary: t
 scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
 spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
 limit = float(np.abs(scores).max()) or 1.0
-show_heatmap(scores, "key_position", "query_position", "score", t("posenc.col.score"),
+show_heatmap(page, scores, "key_position", "query_position", "score", t("posenc.col.score"),
              "rope_scores", domain=(-limit, limit), height=340)
 st.caption(t("posenc.rope_caption", spread=spread))

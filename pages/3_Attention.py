@@ -12,7 +12,6 @@ GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
 
 
-
 def grid_table(weights: np.ndarray) -> pd.DataFrame:
     """[L, H, G, G] weights -> one row per visible (layer, head, query, key) cell."""
     L_, H_, q_, k_ = np.nonzero(np.tril(np.ones(weights.shape, bool)))
@@ -109,9 +108,8 @@ G = min(T, GRID_TOKENS)
 if T > G:
     st.info(t("attention.grid_capped", t=G, total=T))
 st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
-first_tokens = trace.attentions[:, :, :G, :G]  # [L, H, G, G]
-ui.chart(page, all_heads_chart(page, lm.n_heads, G), lambda: grid_table(first_tokens),
-         "all_heads", width="content", drawn=grid_table(first_tokens))
+grid = grid_table(trace.attentions[:, :, :G, :G])  # the first G tokens' [L, H, G, G] weights
+ui.chart(page, all_heads_chart(page, lm.n_heads, G), grid, "all_heads", width="content")
 
 
 @st.fragment  # picking a statistic redraws only this chart

@@ -20,9 +20,9 @@ LENS_MAX_K = 10
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def lens_started(_lm, _hidden_states, model_name: str, text: str):
-    """The logit lens (section 5), top 10 per layer, once per model + prompt: started on the
-    model thread as soon as the prompt is traced, so it runs while the page draws sections
-    2-4 (arguments with _ are not hashed)."""
+    """The logit lens (section 5), top LENS_MAX_K per layer, once per model + prompt:
+    started on the model thread as soon as the prompt is traced, so it runs while the page
+    draws sections 2-4 (arguments with _ are not hashed)."""
     return S.start_logit_lens(_lm, _hidden_states, LENS_MAX_K)
 
 
@@ -173,8 +173,6 @@ room = min(MAX_STEPS, lm.context_length - len(prompt_ids))
 def take_step() -> None:  # callbacks run before the page redraws: the buttons stay in sync
     ids = prompt_ids + [s["token_id"] for s in steps]
     steps.append(S.sample_next(lm, ids, S.step_seed(seed, len(steps)), **settings))
-
-
 
 
 @ui.cached_chart
