@@ -8,51 +8,54 @@ from core import preload
 # server comes up, before anyone visits.
 app = st.App(__file__, lifespan=preload.lifespan)
 
-if __name__ == "__main__":  # a visit: Streamlit runs this file as the Home page
-    import altair as alt
-    import pandas as pd
 
-    from core import ui
-    from core.overview import architecture_dot, model_facts, next_token_table
-
-    page = ui.setup_page("home.title", "🗺️")
-    t, lm = page.t, page.lm
-
-    st.title(t("home.heading"))
-    st.write(t("home.intro"))
-
-    # --- the map -------------------------------------------------------------------------------
+def show_map(page, lm) -> None:
+    """The forward pass as one diagram with this model's sizes; each stage links its page."""
+    t = page.t
     st.header(t("home.map"))
     st.caption(t("home.map_caption"))
-    stages = ["text", "tokens", "embed", "position", "block", "attention", "mlp", "norm",
-              "unembed", "softmax", "next"]
-    st.graphviz_chart(architecture_dot(lm, {s: t(f"home.stage.{s}") for s in stages}))
-
+    links = {node: ui.page_url(page, path) for node, path in overview.NODE_PAGES.items()}
+    st.graphviz_chart(overview.architecture_dot(lm, {s: t(f"home.stage.{s}") for s in overview.STAGES},
+                                                links))
     for path, key, icon in ui.PAGES[1:]:
-        step = key.removeprefix("nav.")
         left, right = st.columns([1, 3], vertical_alignment="center")
         with left:
             ui.page_link(page, path, t(key), icon)
-        right.markdown(t(f"home.step.{step}"))
+        right.markdown(t(f"home.step.{key.removeprefix('nav.')}", norm=lm.arch.norm_kind))
 
-    # --- the facts -----------------------------------------------------------------------------
+
+def show_facts(page, lm) -> None:
+    """What the loaded model is, read off the model itself."""
+    t = page.t
     st.header(t("home.facts"))
     st.caption(t("home.facts_caption"))
-    facts = model_facts(lm)
+    facts = overview.model_facts(lm)
     facts["positional"] = t(f"positional.{facts['positional']}")
-    st.table(pd.DataFrame({t("home.fact"): [t(f"fact.{k}") for k in facts],
-                           t("home.value"): [str(v) for v in facts.values()]}))
+    st.table({t("home.fact"): [t(f"fact.{k}") for k in facts],
+              t("home.value"): [str(v) for v in facts.values()]})
 
-    # --- the live demo -------------------------------------------------------------------------
+
+def show_demo(page, lm) -> None:
+    """One forward pass on the visitor's prompt: the ten most likely next tokens."""
+    t = page.t
     st.header(t("home.demo"))
     prompt = ui.text_input(page, "prompt", t("home.demo_prompt"), t("home.demo_default"))
     trace = ui.trace(page, prompt)
-    top = next_token_table(lm, trace, k=10)
+    top = overview.next_token_table(lm, trace, k=10)
     st.caption(t("home.demo_caption", k=len(top), v=lm.vocab_size, t=trace.n_tokens,
                  tokens=" | ".join(trace.tokens)))
-    bars = alt.Chart(top).mark_bar().encode(
-        x=alt.X("probability:Q", title=t("home.col.probability"), axis=alt.Axis(format="%")),
-        y=alt.Y("token:N", sort=None, title=t("home.col.token")),
-        tooltip=["rank", "token", "token_id", alt.Tooltip("probability:Q", format=".4f")],
-    )
-    ui.chart(page, bars, top, "next_tokens")
+    ui.chart(page, overview.next_token_chart, top, "next_tokens")
+
+
+if __name__ == "__main__":  # a visit: Streamlit runs this file as the Home page
+    from core import ui
+
+    page = ui.setup_page("home.title", "🗺️")
+    st.title(page.t("home.heading"))
+    st.write(page.t("home.intro"))
+    lm = ui.load_model(page)
+    from core import overview  # numpy and the model's code: after the title is on screen
+
+    show_map(page, lm)
+    show_facts(page, lm)
+    show_demo(page, lm)

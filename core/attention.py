@@ -7,8 +7,9 @@
     steps.weights                [T, T]  softmax of each row, rows sum to 1
     steps.output                 [T, d_head]  weights @ v
 
-The layer's input is the real residual stream entering the block (trace.hidden_states[layer])
-after the block's own LayerNorm / RMSNorm; nothing is copied from trace.attentions.
+The layer's input is the real residual stream entering the block (trace.resid_pre(layer))
+after the block's own LayerNorm / RMSNorm; the family adapter (core.arch) knows where the
+projections are. Nothing is copied from trace.attentions.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from core.arch import attend, causal_mask
 from core.models import LM, on_model_thread
 from core.trace import Trace, run_trace
 
@@ -37,36 +39,14 @@ class AttentionSteps:
     output: np.ndarray  # [T, d_head]
 
 
-def causal_mask(n: int) -> torch.Tensor:
-    """[T, T] 0 on and below the diagonal, -inf above it."""
-    return torch.full((n, n), float("-inf")).triu(1)
+def layer_qkv(lm: LM, trace: Trace, layer: int):
+    """The layer's q [H, T, d_head], k and v [H_kv, T, d_head] from the cached residual
+    stream entering it, through the block's own norm and projections (on the model thread)."""
+    def compute():
+        x = torch.from_numpy(np.array(trace.resid_pre(layer), dtype=np.float32))  # [T, d]
+        return lm.arch.qkv(layer, lm.arch.norm_1(layer)(x))
 
-
-def _gpt2_qkv(lm: LM, x: torch.Tensor, layer: int, head: int):
-    block = lm.model.transformer.h[layer]
-    attn = block.attn
-    x = block.ln_1(x)  # [T, d]
-    qkv = attn.c_attn(x)  # [T, 3d] fused projection (Conv1D: x @ W + b)
-    q, k, v = qkv.split(lm.d_model, dim=-1)  # each [T, d]
-    sl = slice(head * lm.d_head, (head + 1) * lm.d_head)
-    return q[:, sl], k[:, sl], v[:, sl], head, float(attn.scaling)
-
-
-def _llama_qkv(lm: LM, x: torch.Tensor, layer: int, head: int):
-    from transformers.models.llama.modeling_llama import apply_rotary_pos_emb
-
-    block = lm.model.model.layers[layer]
-    attn = block.self_attn
-    x = block.input_layernorm(x)  # [T, d] RMSNorm
-    T, dh = x.shape[0], lm.d_head
-    kv_head = head // (lm.n_heads // lm.n_kv_heads)  # repeat_kv: query heads share kv heads
-    q = attn.q_proj(x).view(T, lm.n_heads, dh)[:, head]  # [T, dh]
-    k = attn.k_proj(x).view(T, lm.n_kv_heads, dh)[:, kv_head]
-    v = attn.v_proj(x).view(T, lm.n_kv_heads, dh)[:, kv_head]
-    position_ids = torch.arange(T)[None]  # [1, T]
-    cos, sin = lm.model.model.rotary_emb(x[None], position_ids)  # each [1, T, dh]
-    q, k = apply_rotary_pos_emb(q[None, None], k[None, None], cos, sin)  # [1, 1, T, dh]
-    return q[0, 0], k[0, 0], v, kv_head, float(attn.scaling)
+    return on_model_thread(compute)
 
 
 def attention_steps(lm: LM, text: str, layer: int, head: int,
@@ -76,13 +56,12 @@ def attention_steps(lm: LM, text: str, layer: int, head: int,
         raise ValueError(f"layer {layer} / head {head} out of range "
                          f"({lm.n_layers} layers, {lm.n_heads} heads)")
     trace = trace if trace is not None else run_trace(lm, text)
-    x = torch.from_numpy(np.asarray(trace.hidden_states[layer], dtype=np.float32))  # [T, d]
-    qkv = _gpt2_qkv if lm.architecture == "gpt2" else _llama_qkv
-    q, k, v, kv_head, scaling = on_model_thread(qkv, lm, x, layer, head)
-    scores = (q @ k.T) * scaling  # [T, T]
+    q, k, v = layer_qkv(lm, trace, layer)
+    kv_head = lm.arch.kv_head(head)
+    q, k, v = q[head], k[kv_head], v[kv_head]  # [T, d_head] each
+    scaling = lm.arch.attention_scaling(layer)
+    scores, weights, output = attend(q, k, v, scaling)
     masked = scores + causal_mask(len(scores))
-    weights = torch.softmax(masked, dim=-1)
-    output = weights @ v  # [T, dh]
     return AttentionSteps(layer=layer, head=head, kv_head=kv_head, scaling=scaling,
                           q=q.numpy(), k=k.numpy(), v=v.numpy(), scores=scores.numpy(),
                           masked_scores=masked.numpy(), weights=weights.numpy(),

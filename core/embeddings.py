@@ -18,7 +18,6 @@ import numpy as np
 import torch
 
 from core.models import LM
-from core.trace import display_tokens
 
 MAX_WORDS = 20  # the cosine heatmap is n x n and the scatter labels every word
 MAX_WORD_CHARS = 40
@@ -80,7 +79,7 @@ class EmbeddingIndex:
 
     def __init__(self, lm: LM):
         self.lm = lm
-        with lm.lock, torch.no_grad():
+        with torch.no_grad():
             self.matrix = lm.token_embedding_matrix().detach().float()  # [V, d] (no copy)
             norms = self.matrix.norm(dim=1)  # [V]
         self.inv_norms = 1.0 / norms.clamp_min(1e-12)  # [V]
@@ -88,13 +87,12 @@ class EmbeddingIndex:
     def word(self, text: str) -> Word:
         """The word as the model sees it after a space: one token's row, or the mean of
         the rows of the pieces it splits into."""
-        with self.lm.lock:
-            ids = self.lm.tokenizer(" " + text.strip(), add_special_tokens=False)["input_ids"]
+        ids = self.lm.encode(" " + text.strip())
         if not ids:
             raise ValueError("a word has no tokens")
         rows = self.matrix[torch.tensor(ids)]  # [pieces, d]
         return Word(text=text, token_ids=list(ids),
-                    pieces=display_tokens(self.lm.tokenizer, ids),
+                    pieces=self.lm.display_tokens(ids),
                     vector=rows.mean(dim=0).numpy().copy())
 
     def neighbours(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
@@ -106,7 +104,7 @@ class EmbeddingIndex:
         return list(zip(top.indices.tolist(), top.values.tolist()))
 
     def token_strings(self, ids) -> list[str]:
-        return display_tokens(self.lm.tokenizer, ids) if len(ids) else []
+        return self.lm.display_tokens(ids)
 
 
 # --------------------------------------------------------------------------- geometry
@@ -147,9 +145,7 @@ def find_word(lm: LM, token_ids, word: str) -> list[int] | None:
     """Positions of the first occurrence of `word` in the sentence's token ids (written
     after a space, or at the very start), or None if the tokens aren't there."""
     ids = [int(i) for i in token_ids]
-    with lm.lock:
-        forms = [lm.tokenizer(prefix + word.strip(), add_special_tokens=False)["input_ids"]
-                 for prefix in (" ", "")]
+    forms = [lm.encode(prefix + word.strip()) for prefix in (" ", "")]
     for form in forms:
         n = len(form)
         for start in range(len(ids) - n + 1) if n else ():

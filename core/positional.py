@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.models import LM
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.models import LM
 
 
 # --------------------------------------------------------------------------- sinusoidal
@@ -63,17 +66,13 @@ def similarity_by_distance(vectors: np.ndarray, max_k: int) -> np.ndarray:
 
 def learned_positions(lm: LM) -> np.ndarray | None:
     """[context, d] the model's learned position vectors (GPT-2 `wpe`); None for rotary."""
-    with lm.lock:
-        wpe = lm.position_embedding_matrix()
-        return None if wpe is None else wpe.detach().float().numpy().copy()
+    wpe = lm.position_embedding_matrix()
+    return None if wpe is None else wpe.detach().float().numpy().copy()
 
 
 def rotary_base(lm: LM) -> float:
-    """The rotary base ("rope_theta") from the model's config (transformers 5 keeps it in
-    `rope_parameters`)."""
-    config = lm.model.config
-    params = getattr(config, "rope_parameters", None) or {}
-    return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
+    """The rotary base ("rope_theta") from the model's config (its family adapter knows where)."""
+    return lm.arch.rotary_base() or 10000.0
 
 
 def rotary_frequencies(lm: LM) -> np.ndarray:

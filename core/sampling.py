@@ -4,7 +4,7 @@
     dist = next_token_distribution(logits, temperature=0.8, top_k=50, top_p=0.9)
     dist.entropy_bits, dist.n_kept, dist.mass_kept
     for step in generate_steps(lm, prompt_ids, 30, temperature=0.8, seed=42): ...
-    lens = logit_lens(lm, trace.hidden_states, k=5)
+    lens = logit_lens(lm, trace, k=5)
 
 The filters are the ones Hugging Face's `generate(do_sample=True)` applies, in its order:
 temperature (z / T), then top-k (keep every logit >= the k-th largest: ties at the k-th
@@ -26,7 +26,7 @@ import pandas as pd
 import torch
 
 from core.models import LM, on_model_thread, start_on_model_thread
-from core.trace import display_tokens
+from core.trace import Trace
 
 MAX_NEW_TOKENS = 100  # a generation's cap: every step is one forward pass
 FILTERED = -math.inf  # the value a removed logit gets
@@ -174,12 +174,11 @@ def distribution_table(lm: LM, dist: Distribution, n: int) -> pd.DataFrame:
     status = np.where(dist.removed_by_top_k[order], "top_k",
                       np.where(dist.removed_by_top_p[order], "top_p",
                                np.where(dist.final[order] > 0, "kept", "greedy")))
-    with lm.lock:
-        tokens = display_tokens(lm.tokenizer, order)
+    tokens = lm.display_tokens(order)
     return pd.DataFrame({
         "rank": np.arange(1, len(order) + 1),
         "token": tokens,
-        "label": _unique_labels(tokens),
+        "label": unique_labels(tokens),
         "token_id": order.astype(int),
         "p_original": dist.original[order],
         "p_tempered": dist.tempered[order],
@@ -211,7 +210,7 @@ def _largest(values: np.ndarray, n: int) -> np.ndarray:
     return values[np.argpartition(values, len(values) - n)[len(values) - n:]] if n else values[:0]
 
 
-def _unique_labels(tokens: list[str]) -> list[str]:
+def unique_labels(tokens: list[str]) -> list[str]:
     """Axis labels: the token, with its rank added where two tokens look the same."""
     seen: dict[str, int] = {}
     for tok in tokens:
@@ -248,33 +247,6 @@ def step_seed(seed: int, step: int) -> int:
     return (int(seed) * 1_000_003 + int(step)) % (2**63)
 
 
-def sample_one(logits, seed: int, temperature: float = 1.0, top_k: int = 0,
-               top_p: float = 1.0, greedy: bool = False) -> tuple[int, float]:
-    """One token from [V] logits with a seeded generator: (id, its probability)."""
-    generator = torch.Generator().manual_seed(int(seed))
-    z = torch.as_tensor(np.asarray(logits)).float()[None]  # [1, V]
-    chosen, probs = choose_tokens(z, temperature, top_k, top_p, greedy, generator)
-    token = int(chosen[0])
-    return token, float(probs[0, token])
-
-
-def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) -> dict:
-    """One step of the step-by-step mode: a forward pass over `ids`, one seeded draw.
-
-    Returns the chosen token (id, display string, probability), how many tokens could
-    have been drawn, and the top alternatives of the distribution it came from.
-    """
-    logits = next_token_logits(lm, ids)
-    dist = next_token_distribution(logits, **settings)
-    token_id, prob = sample_one(logits, seed, **settings)
-    with lm.lock:
-        token = display_tokens(lm.tokenizer, [token_id])[0]
-    top = distribution_table(lm, dist, n_alternatives)
-    shown = "p_original" if dist.greedy else "p_final"  # greedy: the model's own softmax
-    return {"token_id": token_id, "token": token, "probability": prob, "kept": dist.n_kept,
-            "alternatives": top[["label", "token", "token_id"]].assign(p_final=top[shown])}
-
-
 # --------------------------------------------------------------------------- generation
 
 
@@ -287,6 +259,7 @@ class Step:
     token: str  # display string (visible space mark, partial characters labelled)
     text: str  # what this step adds to the decoded text ("" while a character is incomplete)
     probability: float  # of the chosen token in the distribution shown
+    kept: int  # how many tokens that distribution could have drawn (greedy: 1)
     alternatives: list[tuple[str, int, float]] = field(default_factory=list)  # (token, id, p)
     is_eos: bool = False
 
@@ -295,62 +268,65 @@ def _cap_new_tokens(lm: LM, n_prompt: int, max_new_tokens: int) -> int:
     return max(0, min(int(max_new_tokens), MAX_NEW_TOKENS, lm.context_length - n_prompt))
 
 
-def _eos_ids(lm: LM) -> set[int]:
-    eos = lm.model.generation_config.eos_token_id
-    if eos is None:
-        eos = lm.tokenizer.eos_token_id
-    if eos is None:
-        return set()
-    return {int(e) for e in (eos if isinstance(eos, (list, tuple)) else [eos])}
+def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperature: float = 1.0,
+             top_k: int = 0, top_p: float = 1.0, greedy: bool = False, seed: int = 0,
+             n_alternatives: int = 5, stop_at_eos: bool = True) -> Iterator[list[Step | None]]:
+    """The one decoding loop: `rows` continuations of the same prompt drawn side by side as
+    one batch, each row its own draw. Yields, for every new position, one Step per row
+    (None for a row that has already ended), at most MAX_NEW_TOKENS times.
 
-
-def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, *, temperature: float = 1.0,
-                   top_k: int = 0, top_p: float = 1.0, greedy: bool = False, seed: int = 0,
-                   n_alternatives: int = 5, stop_at_eos: bool = True) -> Iterator[Step]:
-    """Yield one Step per new token (at most MAX_NEW_TOKENS).
-
-    The prompt runs once; after that each step feeds only the newest token and reuses
-    the keys and values of all earlier ones (the KV cache). Each step is one call on the
-    model thread, so other sessions' forward passes run between steps.
+    The prompt runs once; after that each step feeds only the newest tokens and reuses the
+    keys and values of all earlier ones (the KV cache). Each step is one call on the model
+    thread, so other sessions' forward passes run between steps.
     """
     if not greedy:
         check_settings(temperature, top_k, top_p)
     prompt_ids = [int(i) for i in prompt_ids]
     n_new = _cap_new_tokens(lm, len(prompt_ids), max_new_tokens)
     generator = torch.Generator().manual_seed(int(seed))
-    eos = _eos_ids(lm) if stop_at_eos else set()
-    feed = torch.tensor([prompt_ids])  # [1, T] the prompt, then [1, 1] each new token
+    eos = lm.eos_ids if stop_at_eos else set()
+    feed = torch.tensor([prompt_ids] * rows)  # [B, T] the prompt, then [B, 1] each new token
     cache = None
-    new_ids: list[int] = []
-    shown_text = ""
+    new_ids: list[list[int]] = [[] for _ in range(rows)]
+    shown = [""] * rows  # each row's decoded text so far
+    ended = [False] * rows
     for index in range(n_new):
         out = lm.forward(input_ids=feed, past_key_values=cache, use_cache=True, logits_to_keep=1)
         cache = out.past_key_values
         chosen, probs = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
-                                      generator)
-        token = int(chosen[0])
-        new_ids.append(token)
-        with lm.lock:
-            decoded = lm.tokenizer.decode(new_ids)
-            token_shown = display_tokens(lm.tokenizer, [token])[0]
-        added = ""
-        if not decoded.endswith("\ufffd"):  # hold back half a character (Korean, emoji)
-            common = len(shown_text) if decoded.startswith(shown_text) else 0
-            added, shown_text = decoded[common:], decoded
-        yield Step(index=index, token_id=token, token=token_shown, text=added,
-                   probability=float(probs[0, token]),
-                   alternatives=_top_alternatives(lm, probs[0], n_alternatives),
-                   is_eos=token in eos)
-        if token in eos:
+                                      generator)  # [B], [B, V]
+        steps: list[Step | None] = []
+        for row, token in enumerate(chosen.tolist()):
+            if ended[row]:
+                steps.append(None)
+                continue
+            new_ids[row].append(token)
+            decoded, added = lm.decode(new_ids[row]), ""
+            if not decoded.endswith("\ufffd"):  # hold back half a character (Korean, emoji)
+                common = len(shown[row]) if decoded.startswith(shown[row]) else 0
+                added, shown[row] = decoded[common:], decoded
+            ended[row] = token in eos
+            steps.append(Step(index=index, token_id=token, token=lm.display_tokens([token])[0],
+                              text=added, probability=float(probs[row, token]),
+                              kept=int((probs[row] > 0).sum()) if not greedy else 1,
+                              alternatives=_top_alternatives(lm, probs[row], n_alternatives),
+                              is_eos=token in eos))
+        yield steps
+        if all(ended):
             return
-        feed = chosen[:, None]  # [1, 1]
+        feed = chosen[:, None]  # [B, 1]
 
 
 def _top_alternatives(lm: LM, probs: torch.Tensor, n: int) -> list[tuple[str, int, float]]:
     values, ids = torch.topk(probs, min(n, probs.shape[-1]))
-    with lm.lock:
-        shown = display_tokens(lm.tokenizer, ids.tolist())
+    shown = lm.display_tokens(ids.tolist())
     return [(s, int(i), float(v)) for s, i, v in zip(shown, ids, values)]
+
+
+def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, **settings) -> Iterator[Step]:
+    """One continuation, a Step per new token (streamed generation)."""
+    for steps in generate(lm, prompt_ids, max_new_tokens, **settings):
+        yield steps[0]
 
 
 def generate_text(lm: LM, prompt_ids, max_new_tokens: int, **settings) -> list[int]:
@@ -358,76 +334,52 @@ def generate_text(lm: LM, prompt_ids, max_new_tokens: int, **settings) -> list[i
     return [step.token_id for step in generate_steps(lm, prompt_ids, max_new_tokens, **settings)]
 
 
-def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, *,
-                temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0,
-                greedy: bool = False, seed: int = 0) -> list[list[int]]:
-    """n continuations of the same prompt drawn at once as one batch (each row its own
-    draw), with the KV cache; each row stops at its end-of-text token."""
-    if not greedy:
-        check_settings(temperature, top_k, top_p)
-    prompt_ids = [int(i) for i in prompt_ids]
-    n_new = _cap_new_tokens(lm, len(prompt_ids), max_new_tokens)
-    generator = torch.Generator().manual_seed(int(seed))
-    eos = _eos_ids(lm)
-    feed = torch.tensor([prompt_ids] * n_samples)  # [B, T]
-    cache = None
+def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, **settings) -> list[list[int]]:
+    """n continuations of the same prompt drawn at once as one batch; each row stops at its
+    end-of-text token."""
     rows: list[list[int]] = [[] for _ in range(n_samples)]
-    done = [False] * n_samples
-    for _ in range(n_new):
-        out = lm.forward(input_ids=feed, past_key_values=cache, use_cache=True, logits_to_keep=1)
-        cache = out.past_key_values
-        chosen, _ = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
-                                  generator)  # [B]
-        for row, token in enumerate(chosen.tolist()):
-            if not done[row]:
-                rows[row].append(token)
-                done[row] = token in eos
-        if all(done):
-            break
-        feed = chosen[:, None]  # [B, 1]
+    for steps in generate(lm, prompt_ids, max_new_tokens, rows=n_samples, n_alternatives=0,
+                          **settings):
+        for row, step in zip(rows, steps):
+            if step is not None:
+                row.append(step.token_id)
     return rows
 
 
-def decode(lm: LM, ids) -> str:
-    with lm.lock:
-        return lm.tokenizer.decode([int(i) for i in ids])
+def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) -> Step:
+    """One step of the step-by-step mode: the next token after `ids`, one seeded draw, with
+    the top alternatives of the distribution it came from."""
+    return next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives,
+                         stop_at_eos=False, **settings))[0]
 
 
 # --------------------------------------------------------------------------- logit lens
 
 
-def final_norm(lm: LM) -> torch.nn.Module:
-    """The norm before the unembedding: GPT-2 `transformer.ln_f`, Llama `model.norm`."""
-    return lm.model.transformer.ln_f if lm.architecture == "gpt2" else lm.model.model.norm
+def logit_lens_logits(lm: LM, trace: Trace) -> np.ndarray:
+    """[L+1, V] what the model would predict after the last token if it stopped after each
+    block (0 = the embeddings): that point of the residual stream through the final norm
+    and the unembedding. After the last block this is the model's own logits."""
+    return on_model_thread(_lens_logits, lm, trace.resid[:, -1]).float().numpy()
 
 
-def logit_lens_logits(lm: LM, hidden_states) -> np.ndarray:
-    """[L+1, T, d] or [L+1, d] hidden states -> [L+1, V] logits at the last position.
-
-    Each layer's hidden state goes through the final norm and the unembedding, as if the
-    model stopped there. transformers returns the LAST hidden state already normed, so
-    that one goes straight to the unembedding (it then equals the model's own logits).
-    """
-    return on_model_thread(_lens_logits, lm, hidden_states).float().numpy()
-
-
-def _lens_logits(lm: LM, hidden_states) -> torch.Tensor:
-    h = torch.as_tensor(np.asarray(hidden_states)).float()
-    if h.dim() == 3:
-        h = h[:, -1]  # [L+1, d]
-    normed = torch.cat([final_norm(lm)(h[:-1]), h[-1:]])  # [L+1, d]
-    head = lm.model.get_output_embeddings()  # W_U: [V, d]
-    # W_U @ normed^T rather than head(normed): the same product, but MKL takes a slow
+def _lens_logits(lm: LM, resid_last) -> torch.Tensor:
+    h = torch.as_tensor(np.array(resid_last, dtype=np.float32))  # [L+1, d] un-normed
+    normed = lm.arch.final_norm()(h)  # [L+1, d]
+    W_U, bias = lm.arch.unembedding()  # [V, d]
+    # W_U @ normed^T rather than a Linear call: the same product, but MKL takes a slow
     # path for a 13-row input against a 50,257-row matrix (19 ms against 9 ms).
-    logits = (head.weight @ normed.T).T  # [L+1, V]
-    return logits if head.bias is None else logits + head.bias
+    logits = (W_U @ normed.T).T  # [L+1, V]
+    return logits if bias is None else logits + bias
 
 
-def start_logit_lens(lm: LM, hidden_states, k: int = 5) -> Future:
+def start_logit_lens(lm: LM, trace: Trace, k: int = 5) -> Future:
     """The logit lens's top k per layer, started on the model thread: a Future of
     ([L+1, k] token ids, [L+1, k] probabilities) for lens_table."""
+    resid_last = trace.resid[:, -1]
+
     def top_k() -> tuple[torch.Tensor, torch.Tensor]:
-        logits = _lens_logits(lm, hidden_states)  # [L+1, V]
+        logits = _lens_logits(lm, resid_last)  # [L+1, V]
         ids = torch.topk(logits, min(k, logits.shape[-1]), dim=-1).indices  # [L+1, k]
         return ids, torch.softmax(logits, dim=-1).gather(-1, ids)  # [L+1, k] both
 
@@ -439,14 +391,13 @@ def lens_table(lm: LM, ids: torch.Tensor, probs: torch.Tensor, k: int | None = N
     (the first k columns of what start_logit_lens found)."""
     ids, probs = ids[:, :k], probs[:, :k]
     n_layers, n_shown = ids.shape
-    with lm.lock:
-        shown = [tok for layer in ids.tolist() for tok in display_tokens(lm.tokenizer, layer)]
+    shown = [tok for layer in ids.tolist() for tok in lm.display_tokens(layer)]
     return pd.DataFrame({"layer": np.repeat(np.arange(n_layers), n_shown),
                          "rank": np.tile(np.arange(1, n_shown + 1), n_layers),
                          "token": shown, "token_id": ids.reshape(-1).numpy().astype(int),
                          "probability": probs.reshape(-1).double().numpy()})
 
 
-def logit_lens(lm: LM, hidden_states, k: int = 5) -> pd.DataFrame:
+def logit_lens(lm: LM, trace: Trace, k: int = 5) -> pd.DataFrame:
     """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities."""
-    return lens_table(lm, *start_logit_lens(lm, hidden_states, k).result())
+    return lens_table(lm, *start_logit_lens(lm, trace, k).result())

@@ -1,25 +1,32 @@
-"""One forward pass and everything the pages show of it.
+"""One forward pass and everything the pages show of it, every activation named.
 
     trace = run_trace(lm, "Data visualization empowers users to")
     trace.tokens               ["Data", "␣visualization", "␣em", "powers", "␣users", "␣to"]
     trace.attentions.shape     (L, H, T, T)
+    trace.resid_pre(3)         [T, d] the residual stream entering block 3
 
-A Trace holds plain numpy arrays, so `st.cache_data` can pickle it.
+In the spirit of TransformerLens's ActivationCache: each array is one named activation with
+its shape written beside it. What a page needs for one chosen layer only (the norm's
+output, the MLP's hidden units) is not kept here: core.block recomputes it from the cached
+residual stream and that layer's weights. A Trace holds plain numpy arrays (read-only: one
+trace is shared by every session that asks for the same text), and pickles.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future
+from dataclasses import dataclass, fields
+from typing import Callable
 
 import numpy as np
-import torch
 
-from core.models import LM
+from core.models import LM, on_model_thread
+from core.tokens import SPACE_MARK, display_tokens, token_bytes  # noqa: F401 — re-exported
 
 MAX_PROMPT_TOKENS = 128  # attention is T x T per head and layer: keep it responsive
 MAX_PROMPT_CHARS = 2000  # read no more of a text box than this
-SPACE_MARK = "␣"  # shown for a token's leading space
 
 
 class EmptyPrompt(ValueError):
@@ -28,13 +35,20 @@ class EmptyPrompt(ValueError):
 
 @dataclass
 class Trace:
+    """Shapes: L blocks, H heads, T tokens, d width, V vocabulary."""
+
     text: str  # the text the model actually saw (after any cap)
     tokens: list[str]  # display strings, one per token
     token_ids: np.ndarray  # [T] int64
     token_embeddings: np.ndarray  # [T, d] rows of the token-embedding matrix
     position_embeddings: np.ndarray | None  # [T, d] learned positions; None for rotary
-    hidden_states: np.ndarray  # [L+1, T, d] embedding output, then each block's output
-    #                            (the last one after the final norm, as transformers returns it)
+    resid: np.ndarray  # [L+1, T, d] the residual stream between blocks: resid[0] enters
+    #                    block 0 (token + position), resid[l+1] leaves block l — no final norm
+    resid_final: np.ndarray  # [T, d] resid[L] after the final norm: what the unembedding reads
+    attn_out_norm: np.ndarray  # [L, T] |what each block's attention adds| at every token
+    mlp_out_norm: np.ndarray  # [L, T] |what each block's MLP adds| at every token
+    attn_out_last: np.ndarray  # [L, d] what each block's attention adds at the last token
+    mlp_out_last: np.ndarray  # [L, d] what each block's MLP adds at the last token
     attentions: np.ndarray  # [L, H, T, T] softmax weights, rows sum to 1
     next_token_logits: np.ndarray  # [V] logits for the token after the last one
     n_tokens_requested: int  # how many tokens the whole input had before the cap
@@ -44,6 +58,30 @@ class Trace:
     def n_tokens(self) -> int:
         return len(self.tokens)
 
+    @property
+    def n_layers(self) -> int:
+        return len(self.attentions)
+
+    def resid_pre(self, layer: int) -> np.ndarray:
+        """[T, d] the residual stream entering block `layer`."""
+        return self.resid[layer]
+
+    def resid_post(self, layer: int) -> np.ndarray:
+        """[T, d] the residual stream leaving block `layer` (before any final norm)."""
+        return self.resid[layer + 1]
+
+    @property
+    def hidden_states(self) -> np.ndarray:
+        """[L+1, T, d] as transformers returns them: block outputs, the last one after the
+        final norm."""
+        return np.concatenate([self.resid[:-1], self.resid_final[None]])
+
+    @property
+    def nbytes(self) -> int:
+        """What the arrays of this trace occupy in memory."""
+        return sum(getattr(self, f.name).nbytes for f in fields(self)
+                   if isinstance(getattr(self, f.name), np.ndarray))
+
 
 def encode_prompt(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS):
     """Token ids of `text` (capped at max_tokens and the model's context), with the
@@ -51,127 +89,125 @@ def encode_prompt(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS):
     text = (text or "")[:MAX_PROMPT_CHARS]
     if not text.strip():
         raise EmptyPrompt("the prompt is empty")
-    with lm.lock:  # a fast tokenizer must not be used by two threads at once
-        ids = lm.tokenizer(text, add_special_tokens=False)["input_ids"]
+    ids = lm.encode(text)
     if not ids:
         raise EmptyPrompt("the prompt has no tokens")
     return ids[: min(max_tokens, lm.context_length)], len(ids)
 
 
 def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS) -> Trace:
-    """Run the model once on `text` and keep every intermediate the pages draw."""
+    """Run the model once on `text` and keep every activation the pages draw."""
     ids, n_requested = encode_prompt(lm, text, max_tokens)
-    input_ids = torch.tensor([ids])  # [1, T]
-    out = lm.forward(input_ids=input_ids, output_attentions=True, output_hidden_states=True,
-                     logits_to_keep=1)  # only the next token's logits: [1, 1, V]
-    with lm.lock, torch.no_grad():
-        token_emb = lm.token_embedding_matrix()[input_ids[0]]  # [T, d]
-        wpe = lm.position_embedding_matrix()
-        pos_emb = None if wpe is None else wpe[: len(ids)]  # [T, d]
-        shown = lm.tokenizer.decode(ids)
-    attentions = torch.stack([a[0] for a in out.attentions])  # [L, H, T, T]
-    hidden = torch.stack([h[0] for h in out.hidden_states])  # [L+1, T, d]
-    return Trace(
-        text=shown,
-        tokens=display_tokens(lm.tokenizer, ids),
+    acts = on_model_thread(_forward, lm, ids)
+    pos = lm.position_embedding_matrix()
+    trace = Trace(
+        text=lm.decode(ids),
+        tokens=lm.display_tokens(ids),
         token_ids=np.asarray(ids, dtype=np.int64),
-        token_embeddings=token_emb.detach().numpy().copy(),
-        position_embeddings=None if pos_emb is None else pos_emb.detach().numpy().copy(),
-        hidden_states=hidden.numpy(),
-        attentions=attentions.numpy(),
-        next_token_logits=out.logits[0, -1].float().numpy(),
+        token_embeddings=lm.token_embedding_matrix()[ids].detach().numpy().copy(),
+        position_embeddings=None if pos is None else pos[: len(ids)].detach().numpy().copy(),
         n_tokens_requested=n_requested,
         truncated=n_requested > len(ids),
+        **acts,
     )
+    for f in fields(trace):  # shared between sessions: nobody may write into it
+        value = getattr(trace, f.name)
+        if isinstance(value, np.ndarray):
+            value.setflags(write=False)
+    return trace
 
 
-# --------------------------------------------------------------------------- readable tokens
+def _forward(lm: LM, ids: list[int]) -> dict[str, np.ndarray]:
+    """One forward pass with hooks on the family's modules (runs on the model thread, so
+    no other forward pass can meet the hooks)."""
+    import torch
+
+    arch = lm.arch
+    L = arch.n_layers
+    resid: list = [None] * (L + 1)
+    attn_out: list = [None] * L
+    mlp_out: list = [None] * L
+    final: list = [None]
+
+    def first(output):  # attention modules return (output, weights); blocks may return tuples
+        return output[0] if isinstance(output, tuple) else output
+
+    def keep(store, i):
+        return lambda module, args, output: store.__setitem__(i, first(output)[0])
+
+    hooks = [arch.blocks()[0].register_forward_pre_hook(
+        lambda module, args, kwargs: resid.__setitem__(0, (args[0] if args else kwargs["hidden_states"])[0]),
+        with_kwargs=True)]
+    for i, block in enumerate(arch.blocks()):
+        hooks += [block.register_forward_hook(keep(resid, i + 1)),
+                  arch.attention(i).register_forward_hook(keep(attn_out, i)),
+                  arch.mlp(i).register_forward_hook(keep(mlp_out, i))]
+    hooks.append(arch.final_norm().register_forward_hook(keep(final, 0)))
+    try:
+        out = lm.model(input_ids=torch.tensor([ids]), output_attentions=True, use_cache=False,
+                       logits_to_keep=1)  # only the next token's logits: [1, 1, V]
+    finally:
+        for h in hooks:
+            h.remove()
+    stack = lambda xs: torch.stack(xs).float()
+    a, m = stack(attn_out), stack(mlp_out)  # [L, T, d]
+    return {
+        "resid": stack(resid).numpy(),
+        "resid_final": final[0].float().numpy(),
+        "attn_out_norm": a.norm(dim=-1).numpy(), "mlp_out_norm": m.norm(dim=-1).numpy(),
+        "attn_out_last": a[:, -1].numpy().copy(), "mlp_out_last": m[:, -1].numpy().copy(),
+        "attentions": torch.stack([w[0] for w in out.attentions]).numpy(),
+        "next_token_logits": out.logits[0, -1].float().numpy(),
+    }
 
 
-@lru_cache(maxsize=1)
-def _byte_decoder() -> dict[str, int]:
-    """Inverse of GPT-2's bytes_to_unicode: the printable stand-in character -> byte."""
-    printable = (list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1))
-                 + list(range(ord("®"), ord("ÿ") + 1)))
-    codes = printable[:]
-    n = 0
-    for b in range(256):
-        if b not in printable:
-            printable.append(b)
-            codes.append(256 + n)
-            n += 1
-    return {chr(c): b for b, c in zip(printable, codes)}
+# --------------------------------------------------------------------------- the cache
 
 
-def token_bytes(tokenizer, token_id: int) -> bytes:
-    """The raw bytes one token stands for (byte-level BPE or <0xNN> byte fallback)."""
-    piece = tokenizer.convert_ids_to_tokens(int(token_id))
-    if piece is None:
-        return b""
-    decoder = _byte_decoder()
-    if all(ch in decoder for ch in piece):
-        return bytes(decoder[ch] for ch in piece)
-    if piece.startswith("<0x") and piece.endswith(">") and len(piece) == 6:
-        return bytes([int(piece[3:5], 16)])
-    return piece.replace("▁", " ").encode("utf-8")  # sentencepiece-style pieces
+class TraceCache:
+    """Traces kept per key (model, text); the least recently used go once the kept traces
+    pass `max_bytes` (a 128-token trace of GPT-2 small is ~16 MB, a short prompt's ~1 MB).
+    Two sessions asking for the same text at once share one forward pass."""
 
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._items: OrderedDict = OrderedDict()
+        self._pending: dict = {}
+        self._lock = threading.Lock()
 
-def display_tokens(tokenizer, ids) -> list[str]:
-    """Readable strings for each token: a visible mark for a leading space, and a token
-    holding part of a multi-byte character (Korean, emoji) shown as that character with
-    which of its bytes it holds, e.g. "[안 1-2/3]" — never mojibake."""
-    pieces = [token_bytes(tokenizer, i) for i in ids]
-    stream = b"".join(pieces)
-    # the character (and its byte span) that every byte position belongs to
-    owner: list[tuple[str, int, int]] = []
-    pos = 0
-    while pos < len(stream):
-        length = _utf8_length(stream[pos])
+    def get(self, key, compute: Callable[[], Trace]) -> Trace:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+            pending, owner = self._pending.get(key), False
+            if pending is None:
+                pending, owner = Future(), True
+                self._pending[key] = pending
+        if not owner:
+            return pending.result()
         try:
-            label = _visible(stream[pos: pos + length].decode("utf-8"))
-        except UnicodeDecodeError:  # a stray byte: show it as a byte
-            label, length = f"\\x{stream[pos]:02x}", 1
-        owner.extend((label, pos, length) for _ in range(length))
-        pos += length
-    shown, start = [], 0
-    for piece in pieces:
-        end = start + len(piece)
-        out, b = [], start
-        while b < end:
-            label, ch_start, ch_len = owner[b]
-            ch_end = ch_start + ch_len
-            if ch_start >= start and ch_end <= end:  # the whole character is in this token
-                out.append(label)
-                b = ch_end
-            else:  # only some of its bytes are
-                first, last = b - ch_start + 1, min(end, ch_end) - ch_start
-                span = f"{first}" if first == last else f"{first}-{last}"
-                out.append(f"[{label} {span}/{ch_len}]")
-                b = min(end, ch_end)
-        shown.append("".join(out) or "∅")
-        start = end
-    return shown
+            value = compute()
+        except BaseException as exc:  # not cached: the next ask tries again
+            with self._lock:
+                self._pending.pop(key, None)
+            pending.set_exception(exc)
+            raise
+        with self._lock:
+            self._pending.pop(key, None)
+            self._items[key] = value
+            while self.bytes > self.max_bytes and len(self._items) > 1:
+                self._items.popitem(last=False)
+        pending.set_result(value)
+        return value
 
+    @property
+    def bytes(self) -> int:
+        return sum(t.nbytes for t in self._items.values())
 
-def _utf8_length(first_byte: int) -> int:
-    if first_byte < 0x80:
-        return 1
-    if first_byte >> 5 == 0b110:
-        return 2
-    if first_byte >> 4 == 0b1110:
-        return 3
-    if first_byte >> 3 == 0b11110:
-        return 4
-    return 1
+    def __len__(self) -> int:
+        return len(self._items)
 
-
-def _visible(ch: str) -> str:
-    if ch == " ":
-        return SPACE_MARK
-    if ch == "\n":
-        return "↵"
-    if ch == "\t":
-        return "⇥"
-    if ord(ch) < 32 or ord(ch) == 127:
-        return f"\\x{ord(ch):02x}"
-    return ch
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()

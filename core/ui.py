@@ -1,8 +1,14 @@
 """Streamlit glue shared by every page — the only module in core/ that imports streamlit.
 
-    page = ui.setup_page("embeddings.title", "🔤")   # config, sidebar, language, model
+    page = ui.setup_page("embeddings.title", "🔤")   # config, sidebar, language — no torch yet
+    st.title(page.t("embeddings.heading"))            # the page draws its title at once ...
+    lm = ui.load_model(page)                          # ... then the model arrives, with progress
     text = ui.text_input(page, "text", page.t("embeddings.prompt"), DEFAULT_TEXT)
     trace = ui.trace(page, text)                      # cached forward pass, messages shown
+    ui.chart(page, rows_chart, table, "rows", step=20) # a data-free Altair chart + its table
+
+Importing this module imports neither torch nor transformers (nor altair and pandas): a
+student who opens the app while the model loads sees the page, not a blank screen.
 
 Widgets made here are bound to URL query parameters (the widget key is the parameter
 name), so any view can be shared as a link, and keep their value across page switches.
@@ -12,17 +18,21 @@ A tampered link gets a message in the user's language and the default value.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
-import altair as alt
-import pandas as pd
 import streamlit as st
-from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 from streamlit.errors import StreamlitPageNotFoundError
 
-from core import i18n, models, trace as trace_mod
-from core.models import LM, ModelUnavailable
+from core import i18n, models
+from core.models import ModelUnavailable
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from core.models import LM
+    from core.trace import Trace
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,19 +42,23 @@ PAGES = (
     ("pages/1_Embeddings.py", "nav.embeddings", "🔤"),
     ("pages/2_Positional_Encoding.py", "nav.positional", "〰️"),
     ("pages/3_Attention.py", "nav.attention", "👀"),
-    ("pages/4_RNN_vs_Attention.py", "nav.rnn", "🔁"),
-    ("pages/5_Sampling.py", "nav.sampling", "🎲"),
+    ("pages/4_Transformer_Block.py", "nav.block", "🧱"),
+    ("pages/5_RNN_Attention_Transformer.py", "nav.rnn", "🔁"),
+    ("pages/6_Sampling.py", "nav.sampling", "🎲"),
 )
 
-TRACE_CACHE_ENTRIES = 64
+# Cached traces, by their size: a 128-token trace of GPT-2 small is ~16 MB, a short one ~1 MB.
+TRACE_CACHE_BYTES = 192 * 2**20
 
 
 @dataclass
 class Page:
-    """What a page needs after setup: the UI language and the loaded model."""
+    """What a page needs: the UI language, the model chosen in the sidebar, and (after
+    load_model) the loaded model."""
 
     lang: str
-    lm: LM | None
+    lm: LM | None = None
+    model_name: str = field(default="")
 
     def t(self, key: str, /, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -53,25 +67,21 @@ class Page:
 # --------------------------------------------------------------------------- page setup
 
 
-def setup_page(title_key: str, icon: str, needs_model: bool = True) -> Page:
-    """Page config, the shared sidebar, and (if needed) the model. Call first on a page."""
+def setup_page(title_key: str, icon: str) -> Page:
+    """Page config and the shared sidebar. Call first on a page; it needs no model."""
     lang = _language_param()
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
-    page = Page(lang=lang, lm=None)
+    page = Page(lang=lang)
     with st.sidebar:
         radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
               _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
-        name = _model_picker(page)
+        page.model_name = _model_picker(page)
         lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
                             bind="query-params", persist_state="session")
-        _page_links(page, name)
+        _page_links(page)
     if lecture:
         _lecture_style()
-    if needs_model:
-        page.lm = load_model(page, name)
-        st.sidebar.caption(page.t("sidebar.loaded", name=page.lm.display_name,
-                                  source=page.t(f"source.{page.lm.source}")))
     return page
 
 
@@ -95,8 +105,10 @@ def model_choices() -> list[str]:
 
 
 def _model_picker(page: Page) -> str:
-    choices = model_choices()
-    configured = models.configured_default()
+    """The sidebar's model box. It opens on the model the app can load here: the configured
+    default, or — offline, with GPT-2 not cached — the offline default, with a short note
+    saying why and how to get GPT-2."""
+    startup = models.startup_model()
 
     def label(name: str) -> str:
         if name == models.OFFLINE_DEFAULT:
@@ -105,13 +117,18 @@ def _model_picker(page: Page) -> str:
             return models.DISPLAY_NAMES[name]
         return page.t("model.option.env", name=Path(name).name or name)
 
-    return selectbox(page, "model", page.t("sidebar.model"), choices, configured,
+    name = selectbox(page, "model", page.t("sidebar.model"), model_choices(), startup,
                      format_func=label, help=page.t("sidebar.model_help"))
+    configured = models.configured_default()
+    if name == startup != configured:
+        st.caption(page.t("model.startup_fallback", name=models.DISPLAY_NAMES.get(configured, configured),
+                          key=configured))
+    return name
 
 
-def _page_links(page: Page, model_name: str) -> None:
+def _page_links(page: Page) -> None:
     st.caption(page.t("sidebar.pages"))
-    params = {"lang": page.lang, "model": model_name}
+    params = {"lang": page.lang, "model": page.model_name}
     for path, key, icon in PAGES:
         if (ROOT / path).exists():
             try:
@@ -124,9 +141,18 @@ def page_link(page: Page, path: str, label: str, icon: str | None = None) -> Non
     """A link to another page if it exists yet, else the label as plain text."""
     if (ROOT / path).exists():
         st.page_link(path, label=label, icon=icon,
-                     query_params={"lang": page.lang, "model": st.session_state.get("model")})
+                     query_params={"lang": page.lang, "model": page.model_name})
     else:
         st.markdown(f"{icon or ''} {label}")
+
+
+def page_url(page: Page, path: str) -> str:
+    """The relative URL of a page (as Streamlit names it: the file's name after its number),
+    keeping the reader's language and model."""
+    from urllib.parse import urlencode
+
+    name = Path(path).stem.split("_", 1)[1] if path != "Home.py" else ""
+    return f"{name}?{urlencode({'lang': page.lang, 'model': page.model_name})}"
 
 
 def _lecture_style() -> None:
@@ -147,37 +173,46 @@ def _cached_lm(name: str) -> LM:
     return models.load_lm(name)
 
 
-def load_model(page: Page, name: str) -> LM:
-    """The model named, or the offline default with a plain message when it can't be had."""
+def get_lm(name: str) -> LM:
+    """The model `name`, loaded once per server (what the pages and the preload share)."""
+    return _cached_lm(name)
+
+
+def load_model(page: Page) -> LM:
+    """The model chosen in the sidebar — or, when it can't be had, the offline default with
+    a plain message — with a progress message while it loads. Sets page.lm."""
+    name = page.model_name
     try:
-        return _load(page, name)
+        page.lm = _load(page, name)
     except ModelUnavailable as exc:
         if name == models.OFFLINE_DEFAULT:
             st.error(page.t("model.offline_failed", reason=_reason(page, exc)))
             st.stop()
         display = models.DISPLAY_NAMES.get(name, name)
-        st.warning(page.t("model.unavailable", name=display, key=name,
-                          reason=_reason(page, exc)))
-    try:
-        return _load(page, models.OFFLINE_DEFAULT)
-    except ModelUnavailable as exc:
-        st.error(page.t("model.offline_failed", reason=_reason(page, exc)))
-        st.stop()
+        st.warning(page.t("model.unavailable", name=display, key=name, reason=_reason(page, exc)))
+        try:
+            page.lm = _load(page, models.OFFLINE_DEFAULT)
+        except ModelUnavailable as exc2:
+            st.error(page.t("model.offline_failed", reason=_reason(page, exc2)))
+            st.stop()
+    st.sidebar.caption(page.t("sidebar.loaded", name=page.lm.display_name,
+                              source=page.t(f"source.{page.lm.source}")))
+    return page.lm
 
 
 def preload() -> None:
-    """Before anyone visits: load the model the sidebar starts on (or the offline default
-    it falls back to, if that is ready) and trace Home's demo prompt in each language."""
-    for name in dict.fromkeys((models.configured_default(), models.OFFLINE_DEFAULT)):
-        if name == models.OFFLINE_DEFAULT and not models.offline_default_ready():
-            return  # its first download shows progress on the page instead
-        try:
-            lm = _cached_lm(name)
-        except ModelUnavailable:
-            continue
-        for lang in i18n.LANGUAGES:
-            _cached_trace(lm.name, i18n.t("home.demo_default", lang))
+    """Before anyone visits: load the model the sidebar opens on (unless that is the offline
+    default's first download, which shows its progress on the page) and trace Home's demo
+    prompt in each language."""
+    name = models.startup_model()
+    if name == models.OFFLINE_DEFAULT and not models.offline_default_ready():
         return
+    try:
+        lm = get_lm(name)
+    except ModelUnavailable:
+        return
+    for lang in i18n.LANGUAGES:
+        get_trace(lm, i18n.t("home.demo_default", lang))
 
 
 def _load(page: Page, name: str) -> LM:
@@ -185,7 +220,7 @@ def _load(page: Page, name: str) -> LM:
         _prepare_offline_default(page)
     display = models.DISPLAY_NAMES.get(name, name)
     with st.spinner(page.t("model.loading", name=display)):
-        return _cached_lm(name)
+        return get_lm(name)
 
 
 def _prepare_offline_default(page: Page) -> None:
@@ -210,18 +245,36 @@ def _reason(page: Page, exc: ModelUnavailable) -> str:
 # --------------------------------------------------------------------------- traces
 
 
-@st.cache_data(max_entries=TRACE_CACHE_ENTRIES, show_spinner=False)
-def _cached_trace(model_name: str, text: str) -> trace_mod.Trace:
-    return trace_mod.run_trace(_cached_lm(model_name), text)
+@st.cache_resource(show_spinner=False)
+def _trace_cache():
+    from core.trace import TraceCache
+
+    return TraceCache(TRACE_CACHE_BYTES)
 
 
-def trace(page: Page, text: str, stop: bool = True) -> trace_mod.Trace | None:
-    """The model's trace of `text` (cached per model + text). An empty prompt shows a
-    message and stops the page (or, with stop=False, returns None so the page's other
-    sections still run); a capped prompt shows a notice."""
+def get_trace(lm: LM, text: str) -> Trace:
+    """The trace of `text` on `lm`, cached per model + text for every session (read-only).
+    Raises core.trace.EmptyPrompt."""
+    from core.trace import run_trace
+
+    return _trace_cache().get((lm.name, text), lambda: run_trace(lm, text))
+
+
+def clear_caches() -> None:
+    """Forget every loaded model and trace (tests; a server never needs it)."""
+    _cached_lm.clear()
+    _trace_cache().clear()
+
+
+def trace(page: Page, text: str, stop: bool = True) -> Trace | None:
+    """The model's trace of `text`. An empty prompt shows a message and stops the page (or,
+    with stop=False, returns None so the page's other sections still run); a capped prompt
+    shows a notice."""
+    from core.trace import EmptyPrompt
+
     try:
-        result = _cached_trace(page.lm.name, text)
-    except trace_mod.EmptyPrompt:
+        result = get_trace(page.lm, text)
+    except EmptyPrompt:
         st.info(page.t("prompt.empty"))
         if stop:
             st.stop()
@@ -230,6 +283,18 @@ def trace(page: Page, text: str, stop: bool = True) -> trace_mod.Trace | None:
         st.warning(page.t("prompt.truncated", n=result.n_tokens,
                           total=result.n_tokens_requested))
     return result
+
+
+# --------------------------------------------------------------------------- session memory
+
+
+def session_memory(name: str, depends_on) -> dict:
+    """A dict this session keeps under `name` across reruns, emptied whenever `depends_on`
+    (what its contents were made from: the model, the prompt, the settings) changes."""
+    slot = st.session_state.get(name)
+    if slot is None or slot["depends_on"] != depends_on:
+        slot = st.session_state[name] = {"depends_on": depends_on, "value": {}}
+    return slot["value"]
 
 
 # --------------------------------------------------------------------------- URL-bound widgets
@@ -298,55 +363,41 @@ def toggle(page: Page, key: str, label: str, default: bool = False, **kwargs) ->
                      **kwargs)
 
 
-# --------------------------------------------------------------------------- charts & data
+# --------------------------------------------------------------------------- charts
 
 
-CHART_CACHE_ENTRIES = 256
+# Every chart is built on this named dataset and drawn with the table ui.chart is given:
+# the chart is data-free, so its Vega-Lite spec is built once per language and parameters.
+DATA_NAME = "page_table"
 
 
-@st.cache_data(max_entries=CHART_CACHE_ENTRIES, show_spinner=False)
-def _chart_spec(_build, _page: Page, key: tuple, args: tuple, kwargs: dict) -> dict:
-    """The Vega-Lite spec (data as Arrow) of `_build(page, *args, **kwargs)`, once per key:
-    Streamlit's own Altair conversion, so it draws exactly like st.altair_chart."""
-    return _convert_altair_to_vega_lite_spec(_build(_page, *args, **kwargs))
+def data():
+    """The named dataset a chart builder draws from (an altair.NamedData)."""
+    import altair as alt
+
+    return alt.NamedData(DATA_NAME)
 
 
-# A chart built on DATA is a template: it draws whatever table ui.chart is given, so a new
-# prompt reuses the same spec (only the data changes) instead of building the chart again.
-DATA = alt.NamedData("page_table")
+@st.cache_data(max_entries=256, show_spinner=False)
+def _spec(_build, _page: Page, key: tuple, params: dict) -> dict:
+    """The Vega-Lite spec of `_build(page, **params)` (Altair's public `to_dict`), built
+    and validated once per builder, language, model and parameters."""
+    return _build(_page, **params).to_dict()
 
 
-def cached_chart(build):
-    """Decorate `build(page, *args)`, a function that makes an Altair chart: calling it then
-    returns the chart's spec, built once per builder, language, model and arguments.
-    Building and validating an Altair chart costs far more than the numbers behind it, so
-    a rerun that changes one chart redraws the others from this cache. Everything else the
-    chart depends on must be an argument (data frames, numbers, strings) — or, better, the
-    chart is built on ui.DATA and its table is handed to ui.chart."""
-    where = (build.__code__.co_filename, build.__code__.co_firstlineno)  # pages run as __main__
-
-    def spec(page: Page, *args, **kwargs) -> dict:
-        key = where + (page.lang, page.lm.name if page.lm is not None else "")
-        return _chart_spec(build, page, key, args, kwargs)
-
-    return spec
-
-
-def chart(page: Page, altair_chart, data, name: str, width: str = "stretch",
-          drawn: pd.DataFrame | None = None) -> None:
-    """An Altair chart, or a spec from a @cached_chart builder (Altair's own PNG/SVG export
-    left on), and its data (a DataFrame, or a function that makes it) as a CSV download.
-    A spec built on DATA draws `drawn` (default: `data`). The CSV is only written when
-    someone clicks (a deferred download), not on every rerun."""
-    def table() -> pd.DataFrame:
-        return data() if callable(data) else data
-
-    if isinstance(altair_chart, dict):
-        if altair_chart.get("data") == {"name": DATA.name}:
-            altair_chart["datasets"][DATA.name] = drawn if drawn is not None else table()
-        st.vega_lite_chart(spec=altair_chart, width=width)
-    else:
-        st.altair_chart(altair_chart, width=width)
-    st.download_button(page.t("download.csv"), lambda: table().to_csv(index=False).encode(),
-                       file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
-                       on_click="ignore")
+def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width="stretch",
+          where=None, download: bool = True, **params) -> None:
+    """Draw `build(page, **params)` — a function returning a data-free Altair chart built on
+    ui.data() — with `table` as its data, through Streamlit's public st.vega_lite_chart.
+    The spec is cached (building and validating an Altair chart costs far more than the
+    numbers behind it); the table is drawn as given, and is the CSV download (written
+    only when someone clicks). `where`: a container or placeholder to draw into."""
+    where = where or st
+    key = (build.__module__, build.__qualname__, build.__code__.co_firstlineno, page.lang,
+           page.lm.name if page.lm is not None else "")
+    spec = {**_spec(build, page, key, params), "datasets": {DATA_NAME: table}}
+    where.vega_lite_chart(spec=spec, width=width)
+    if download:
+        where.download_button(page.t("download.csv"), lambda: table.to_csv(index=False).encode(),
+                              file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
+                              on_click="ignore")

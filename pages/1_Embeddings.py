@@ -1,29 +1,22 @@
 """Embeddings: text → tokens → one row of a learned matrix per token, and what the rows mean."""
 
 import altair as alt
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from core import ui
-from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,
-                             context_drift, cosine_matrix, find_word, matrix_facts,
-                             parse_words, pca_2d, point_names, word_states)
-from core.trace import token_bytes
 
 
 @st.cache_resource(max_entries=1, show_spinner=False)
-def embedding_index(model_name: str, _lm) -> EmbeddingIndex:
+def embedding_index(model_name: str, _lm):
     """Row norms of the whole vocabulary, computed once per model."""
     return EmbeddingIndex(_lm)
 
 
-@ui.cached_chart
 def rows_chart(page: ui.Page, step: int):
     """The typed tokens' rows of the matrix, one coloured cell per dimension, in text order
     (a template: it draws the table it is given)."""
     t = page.t
-    return alt.Chart(ui.DATA).mark_rect().encode(
+    return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X("dimension:O", title=t("embeddings.col.dimension")),
         y=alt.Y("token:N", sort=alt.EncodingSortField("position"),
                 title=t("embeddings.col.token"), axis=alt.Axis(labelLimit=260)),
@@ -33,64 +26,68 @@ def rows_chart(page: ui.Page, step: int):
     ).properties(height=alt.Step(step))
 
 
-@ui.cached_chart
-def cosine_chart(page: ui.Page, cells: pd.DataFrame, names: list[str]):
+def cosine_chart(page: ui.Page, names: list[str]):
     """Word × word cosines, coloured and written in each cell."""
-    base = alt.Chart(cells).encode(x=alt.X("word_b:N", sort=names, title=None),
+    base = alt.Chart(ui.data()).encode(x=alt.X("word_b:N", sort=names, title=None),
                                    y=alt.Y("word_a:N", sort=names, title=None))
     heat = base.mark_rect().encode(
         color=alt.Color("cosine:Q", scale=alt.Scale(scheme="redblue", domain=[-1, 1],
                                                     reverse=True),
                         title=page.t("embeddings.col.cosine")),
-        tooltip=["word_a", "word_b", alt.Tooltip("cosine:Q", format=".4f")])
+        tooltip=["word_a:N", "word_b:N", alt.Tooltip("cosine:Q", format=".4f")])
     values = base.mark_text(fontSize=11).encode(
         text=alt.Text("cosine:Q", format=".2f"),
         color=alt.condition("abs(datum.cosine) > 0.6", alt.value("white"), alt.value("black")))
     return (heat + values).properties(height=alt.Step(max(24, 420 // len(names))))
 
 
-@ui.cached_chart
-def neighbours_chart(page: ui.Page, near: pd.DataFrame):
+def neighbours_chart(page: ui.Page):
     """The nearest rows of the whole matrix, most similar on top."""
     t = page.t
-    return alt.Chart(near).mark_bar().encode(
+    return alt.Chart(ui.data()).mark_bar().encode(
         x=alt.X("cosine:Q", title=t("embeddings.col.cosine")),
         y=alt.Y("label:N", sort=None, title=t("embeddings.col.token"),
                 axis=alt.Axis(labelOverlap=False, labelLimit=260)),
-        tooltip=["rank", "token", "token_id", alt.Tooltip("cosine:Q", format=".4f")]
+        tooltip=["rank:Q", "token:N", "token_id:Q", alt.Tooltip("cosine:Q", format=".4f")]
     ).properties(height=alt.Step(20))
 
 
-@ui.cached_chart
-def projection_chart(page: ui.Page, points: pd.DataFrame, explained: tuple[float, float]):
+def projection_chart(page: ui.Page, explained: tuple[float, float]):
     """The words on their first two principal components, named."""
     t = page.t
-    scatter = alt.Chart(points).encode(
+    scatter = alt.Chart(ui.data()).encode(
         x=alt.X("pc1:Q", title=t("embeddings.axis", n=1, p=explained[0])),
         y=alt.Y("pc2:Q", title=t("embeddings.axis", n=2, p=explained[1])),
-        tooltip=["word", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
+        tooltip=["word:N", alt.Tooltip("pc1:Q", format=".3f"), alt.Tooltip("pc2:Q", format=".3f")])
     return (scatter.mark_circle(size=80)
-            + scatter.mark_text(align="left", dx=7, fontSize=13).encode(text="word")
+            + scatter.mark_text(align="left", dx=7, fontSize=13).encode(text="word:N")
             ).properties(height=420)
 
 
-@ui.cached_chart
-def drift_chart(page: ui.Page, lines: pd.DataFrame, shown: list[str]):
+def drift_chart(page: ui.Page, shown: list[str]):
     """One line per pair of sentences: the word's cosine at each point of the model."""
     t = page.t
-    return alt.Chart(lines).mark_line(point=True).encode(
+    return alt.Chart(ui.data()).mark_line(point=True).encode(
         x=alt.X("point:N", sort=shown, title=t("embeddings.col.point")),
         y=alt.Y("cosine:Q", title=t("embeddings.col.cosine")),
         color=alt.Color("pair:N", title=t("embeddings.col.pair")),
-        tooltip=["pair", "point", alt.Tooltip("cosine:Q", format=".4f")]).properties(height=360)
+        tooltip=["pair:N", "point:N", alt.Tooltip("cosine:Q", format=".4f")]).properties(height=360)
 
 
 page = ui.setup_page("embeddings.title", "🔤")
-t, lm = page.t, page.lm
-index = embedding_index(lm.name, lm)
-
+t = page.t
 st.title(t("embeddings.heading"))
 st.write(t("embeddings.intro"))
+lm = ui.load_model(page)
+# numpy, pandas and the model's code: imported once the page is on screen
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,  # noqa: E402
+                             context_drift, cosine_matrix, find_word, matrix_facts,
+                             parse_words, pca_2d, point_names, word_states)
+
+index = embedding_index(lm.name, lm)
 
 # --- 1. tokens -----------------------------------------------------------------------------
 st.header(t("embeddings.tokens"))
@@ -108,8 +105,7 @@ if trace is not None:
         t("embeddings.col.position"): range(trace.n_tokens),
         t("embeddings.col.token"): trace.tokens,
         t("embeddings.col.id"): trace.token_ids,
-        t("embeddings.col.bytes"): [token_bytes(lm.tokenizer, i).hex(" ")
-                                    for i in trace.token_ids],
+        t("embeddings.col.bytes"): [lm.token_bytes(i).hex(" ") for i in trace.token_ids],
     })
     st.dataframe(tokens, hide_index=True, height="auto" if trace.n_tokens <= 10 else 400)
 
@@ -132,7 +128,7 @@ if trace is not None:
     strip = pd.DataFrame({"position": ti.ravel(), "token": np.array(labels)[ti.ravel()],
                           "dimension": di.ravel(), "value": rows.ravel()})
     step = max(10, min(24, 400 // trace.n_tokens))
-    ui.chart(page, rows_chart(page, step), strip, "embedding_rows")
+    ui.chart(page, rows_chart, strip, "embedding_rows", step=step)
     st.caption(t("embeddings.rows_caption", n=dims, d=facts.d_model))
 
 # --- 3. cosine similarity ------------------------------------------------------------------
@@ -156,7 +152,7 @@ else:
     a, b = np.meshgrid(np.arange(len(words)), np.arange(len(words)), indexing="ij")
     cells = pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
                           "cosine": sims.ravel()})
-    ui.chart(page, cosine_chart(page, cells, names), cells, "cosine_similarity")
+    ui.chart(page, cosine_chart, cells, "cosine_similarity", names=names)
     st.caption(t("embeddings.cosine_caption"))
 
 # --- 4. nearest neighbours -----------------------------------------------------------------
@@ -179,7 +175,7 @@ else:
                          "token_id": [i for i, _ in found],
                          "cosine": [c for _, c in found]})
     near["label"] = [f"{r}. {tok}" for r, tok in zip(near["rank"], near["token"])]  # unique
-    ui.chart(page, neighbours_chart(page, near), near, "neighbours")
+    ui.chart(page, neighbours_chart, near, "neighbours")
     st.caption(t("embeddings.neighbours_caption", v=facts.vocab_size))
 
 # --- 5. projection -------------------------------------------------------------------------
@@ -189,8 +185,8 @@ if len(words) < 3:
 else:
     proj = pca_2d(np.stack([w.vector for w in words]))
     points = pd.DataFrame({"word": names, "pc1": proj.coords[:, 0], "pc2": proj.coords[:, 1]})
-    ui.chart(page, projection_chart(page, points, tuple(proj.explained[:2])), points,
-             "projection")
+    ui.chart(page, projection_chart, points, "projection",
+             explained=tuple(float(e) for e in proj.explained[:2]))
     st.caption(t("embeddings.projection_caption", kept=proj.explained.sum(), n=len(words),
                  d=facts.d_model))
 
@@ -232,6 +228,6 @@ elif len(states) >= 2:
         {"pair": f"{used[i]} ↔ {used[j]}", "step": step, "point": shown[step],
          "cosine": float(c)}
         for (i, j), curve in drift.items() for step, c in enumerate(curve)])
-    ui.chart(page, drift_chart(page, lines, shown), lines, "context_drift")
+    ui.chart(page, drift_chart, lines, "context_drift", shown=shown)
     st.caption(t("embeddings.context_caption_learned" if learned else
                  "embeddings.context_caption_rotary"))

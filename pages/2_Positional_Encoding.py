@@ -1,16 +1,9 @@
 """Positional encodings: attention sees a bag of vectors, so word order has to be put in."""
 
 import altair as alt
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from core import ui
-from core.embeddings import cosine_matrix, pca_2d
-from core.positional import (frequencies, learned_positions, matched_occurrences, offset_rotation,
-                             rotary_base, rotary_frequencies,
-                             rotary_similarity_by_distance, rotate,
-                             shifted_dots, similarity_by_distance, sinusoidal)
 
 MAX_LENGTH = 128  # positions in the sinusoidal heatmap
 MAX_WIDTH = 256  # d_model in the sinusoidal heatmap
@@ -34,13 +27,12 @@ def sinusoidal_at_model_size(n_positions: int, d_model: int):
     return pe, similarity_by_distance(pe, MAX_DISTANCE)
 
 
-@ui.cached_chart
 def heatmap(page: ui.Page, x: str, y: str, value: str, title: str, domain=(-1, 1),
             height: int | None = None, step: int | None = None):
     """A matrix's grid table as coloured cells (blue negative, red positive; rows are y),
     `height` pixels tall or `step` pixels per row (a template)."""
     t = page.t
-    return alt.Chart(ui.DATA).mark_rect().encode(
+    return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X(f"{x}:O", title=t(f"posenc.col.{x}"), axis=alt.Axis(labelOverlap=True)),
         y=alt.Y(f"{y}:O", title=t(f"posenc.col.{y}"), axis=alt.Axis(labelOverlap=True)),
         color=alt.Color(f"{value}:Q", title=title,
@@ -49,13 +41,14 @@ def heatmap(page: ui.Page, x: str, y: str, value: str, title: str, domain=(-1, 1
     ).properties(height=alt.Step(step) if step else height)
 
 
-def show_heatmap(page: ui.Page, matrix: np.ndarray, x: str, y: str, value: str, title: str,
+def show_heatmap(page: ui.Page, matrix, x: str, y: str, value: str, title: str,
                  name: str, **style) -> None:
-    ui.chart(page, heatmap(page, x, y, value, title, **style), grid(matrix, x, y, value), name)
+    ui.chart(page, heatmap, grid(matrix, x, y, value), name, x=x, y=y, value=value, title=title,
+             **style)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def rope_scores(inv_freq: np.ndarray, n: int) -> np.ndarray:
+def rope_scores(inv_freq, n: int):
     """[query position, key position] q_m · k_n of two fixed random vectors after RoPE."""
     rng = np.random.default_rng(0)
     q, k = rng.normal(size=2 * len(inv_freq)), rng.normal(size=2 * len(inv_freq))
@@ -63,7 +56,6 @@ def rope_scores(inv_freq: np.ndarray, n: int) -> np.ndarray:
                      for a in range(n)])
 
 
-@ui.cached_chart
 def waves_chart(page: ui.Page):
     """A few sine columns against position, positions 0 and 6 circled (a template)."""
     t = page.t
@@ -75,10 +67,9 @@ def waves_chart(page: ui.Page):
     rings = alt.Chart().mark_point(
         size=160, shape="circle", filled=False, color="black").encode(
         x="position:Q", y="value:Q").transform_filter("datum.position == 0 || datum.position == 6")
-    return alt.layer(lines, rings, data=ui.DATA).properties(height=300)
+    return alt.layer(lines, rings, data=ui.data()).properties(height=300)
 
 
-@ui.cached_chart
 def path_chart(page: ui.Page, explained: tuple[float, float]):
     """The position vectors' 2-D principal-component path, coloured by position (a template)."""
     t = page.t
@@ -91,10 +82,9 @@ def path_chart(page: ui.Page, explained: tuple[float, float]):
         tooltip=["position:Q", alt.Tooltip("pc1:Q", format=".3f"),
                  alt.Tooltip("pc2:Q", format=".3f")])
     return alt.layer(along.mark_line(color="#bbbbbb", strokeWidth=1), dots,
-                     data=ui.DATA).properties(height=360)
+                     data=ui.data()).properties(height=360)
 
 
-@ui.cached_chart
 def line_chart(page: ui.Page, x: str, y: str, y_title: str, height: int,
                color: str | None = None, log_y: bool = False, points: bool = False,
                y_domain: tuple[float, float] | None = None, digits: str = ".4f"):
@@ -107,21 +97,31 @@ def line_chart(page: ui.Page, x: str, y: str, y_title: str, height: int,
                     + [f"{x}:Q", alt.Tooltip(f"{y}:Q", format=digits)])
     if color:
         encoding["color"] = alt.Color(f"{color}:N", title=None)
-    return alt.Chart(ui.DATA).mark_line(point=points).encode(**encoding).properties(height=height)
+    return alt.Chart(ui.data()).mark_line(point=points).encode(**encoding).properties(height=height)
 
 
-def grid(values: np.ndarray, x: str, y: str, value: str) -> pd.DataFrame:
+def grid(values, x: str, y: str, value: str):
     """[rows, cols] -> long table (y = row index, x = column index)."""
     r, c = np.meshgrid(np.arange(values.shape[0]), np.arange(values.shape[1]), indexing="ij")
     return pd.DataFrame({y: r.ravel(), x: c.ravel(), value: values.ravel()})
 
 
 page = ui.setup_page("posenc.title", "〰️")
-t, lm = page.t, page.lm
-learned = lm.positional == "learned"
-
+t = page.t
 st.title(t("posenc.heading"))
 st.write(t("posenc.intro"))
+lm = ui.load_model(page)
+# numpy, pandas and the model's code: imported once the page is on screen
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from core.embeddings import cosine_matrix, pca_2d  # noqa: E402
+from core.positional import (frequencies, learned_positions, matched_occurrences,  # noqa: E402
+                             offset_rotation, rotary_base, rotary_frequencies,
+                             rotary_similarity_by_distance, rotate,
+                             shifted_dots, similarity_by_distance, sinusoidal)
+
+learned = lm.positional == "learned"
 
 # --- 1. why position matters ---------------------------------------------------------------
 st.header(t("posenc.why"))
@@ -176,7 +176,7 @@ st.subheader(t("posenc.waves"))
 shown_dims = [j for j in sorted({0, 2, 2 * (d // 8), 2 * (d // 4)}) if j < d]  # sine columns
 waves = pd.DataFrame([{"position": p, "dimension": f"{t('posenc.col.dimension')} {j}",
                        "value": pe[p, j]} for j in shown_dims for p in range(n)])
-ui.chart(page, waves_chart(page), waves, "waves")
+ui.chart(page, waves_chart, waves, "waves")
 if n > 6:
     fast = np.linalg.norm(pe[0, :2] - pe[6, :2]), np.linalg.norm(pe[0, :2] - pe[1, :2])
     full = np.linalg.norm(pe[0] - pe[6]), np.linalg.norm(pe[0] - pe[1])
@@ -205,10 +205,11 @@ if learned:
     norms_only = trail[["position", "norm"]]
     c1, c2 = st.columns(2)
     with c1:
-        ui.chart(page, path_chart(page, tuple(path.explained[:2])), trail, "position_path")
+        ui.chart(page, path_chart, trail, "position_path",
+                 explained=tuple(float(e) for e in path.explained[:2]))
     with c2:
-        ui.chart(page, line_chart(page, "position", "norm", t("posenc.col.norm"), 360,
-                                  digits=".3f"), norms_only, "position_norms")
+        ui.chart(page, line_chart, norms_only, "position_norms", x="position", y="norm",
+                 y_title=t("posenc.col.norm"), height=360, digits=".3f")
     st.caption(t("posenc.path_caption", kept=path.explained.sum(), n=len(wpe)))
 else:
     st.header(t("posenc.rotary", name=lm.display_name))
@@ -222,8 +223,8 @@ else:
     show_heatmap(page, angles, "pair", "position", "value", t("posenc.col.cos_angle"),
                  "rotary_angles", step=max(2, 360 // rows_shown))
     waves = pd.DataFrame({"pair": np.arange(len(inv_freq)), "wavelength": 2 * np.pi / inv_freq})
-    ui.chart(page, line_chart(page, "pair", "wavelength", t("posenc.col.wavelength"), 260,
-                              log_y=True, points=True, digits=",.1f"), waves, "rotary_wavelengths")
+    ui.chart(page, line_chart, waves, "rotary_wavelengths", x="pair", y="wavelength",
+             y_title=t("posenc.col.wavelength"), height=260, log_y=True, points=True, digits=",.1f")
     st.caption(t("posenc.rotary_caption"))
 
 # --- 4. side by side -----------------------------------------------------------------------
@@ -251,8 +252,8 @@ curves = pd.concat([
     pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
                   "kind": t("posenc.kind.sinusoidal")}),
     pd.DataFrame({"distance": np.arange(len(other_curve)), "cosine": other_curve, "kind": other_name})])
-ui.chart(page, line_chart(page, "distance", "cosine", t("posenc.col.cosine"), 300,
-                          color="kind"), curves, "similarity_by_distance")
+ui.chart(page, line_chart, curves, "similarity_by_distance", x="distance", y="cosine",
+         y_title=t("posenc.col.cosine"), height=300, color="kind")
 st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
              d=lm.d_model, dh=lm.d_head))
 
@@ -278,9 +279,9 @@ else:
     c3.metric(t("posenc.rotation_error"), f"{error:.1e}")
     flat = pd.DataFrame({"position": np.arange(len(dots)), "dot": dots})
     middle = float(dots.mean())  # a window of ±1 around it: rounding noise stays invisible
-    ui.chart(page, line_chart(page, "position", "dot", t("posenc.col.dot", k=k), 220,
-                              points=True, y_domain=(middle - 1, middle + 1), digits=".6f"),
-             flat, "shifted_dots")
+    ui.chart(page, line_chart, flat, "shifted_dots", x="position", y="dot",
+             y_title=t("posenc.col.dot", k=k), height=220, points=True,
+             y_domain=(middle - 1, middle + 1), digits=".6f")
     st.caption(t("posenc.relative_caption", k=k, d=even))
 
 st.subheader(t("posenc.rope"))

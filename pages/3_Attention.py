@@ -1,31 +1,27 @@
 """Attention: one head's heatmap, all heads at a glance, and one head step by step."""
 
 import altair as alt
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from core import ui
-from core.attention import attention_steps, head_statistics
 
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
 
 
-def grid_table(weights: np.ndarray) -> pd.DataFrame:
+def grid_table(weights):
     """[L, H, G, G] weights -> one row per visible (layer, head, query, key) cell."""
     L_, H_, q_, k_ = np.nonzero(np.tril(np.ones(weights.shape, bool)))
     return pd.DataFrame({"layer": L_, "head": H_, "query": q_, "key": k_,
                          "weight": weights[L_, H_, q_, k_]})
 
 
-@ui.cached_chart
 def all_heads_chart(page: ui.Page, n_heads: int, G: int):
     """Layers down, heads across: each small square one head's [G, G] attention pattern
     (a template: it draws the grid_table it is given)."""
     t = page.t
     cell = max(2, min(6, 360 // (n_heads * G) + 1))
-    return alt.Chart(ui.DATA).mark_rect().encode(
+    return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X("key:O", axis=None), y=alt.Y("query:O", axis=None),
         color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]), legend=None),
         tooltip=["layer:O", "head:O", "query:O", "key:O", alt.Tooltip("weight:Q", format=".4f")],
@@ -34,11 +30,10 @@ def all_heads_chart(page: ui.Page, n_heads: int, G: int):
         column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
 
 
-@ui.cached_chart
 def statistics_chart(page: ui.Page, stat: str, n_layers: int):
     """One statistic per head, layers down and heads across (a template)."""
     t = page.t
-    return alt.Chart(ui.DATA).mark_rect().encode(
+    return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X("head:O", title=t("attention.col.head")),
         y=alt.Y("layer:O", title=t("attention.col.layer")),
         color=alt.Color(f"{stat}:Q", title=t("attention.col.value"),
@@ -48,7 +43,7 @@ def statistics_chart(page: ui.Page, stat: str, n_layers: int):
     ).properties(height=min(16 * n_layers + 40, 600))
 
 
-def head_table(weights: np.ndarray, labels: list[str]) -> pd.DataFrame:
+def head_table(weights, labels: list[str]):
     """[T, T] one head's weights -> one row per (query, key) cell, future keys marked."""
     T = len(labels)
     qi, ki = np.meshgrid(np.arange(T), np.arange(T), indexing="ij")
@@ -58,7 +53,6 @@ def head_table(weights: np.ndarray, labels: list[str]) -> pd.DataFrame:
                          "weight": weights.ravel(), "masked": (ki > qi).ravel()})
 
 
-@ui.cached_chart
 def head_chart(page: ui.Page, step: int):
     """One head's [T, T] weights in text order; the future (masked) in grey, the chosen
     query's row (the `chosen` column) outlined. A template: it draws the table it is given."""
@@ -78,42 +72,34 @@ def head_chart(page: ui.Page, step: int):
                  alt.Tooltip("key:N", title=t("attention.col.key"))])
     row = base.transform_filter("datum.chosen").mark_rect(
         fill=None, stroke="#d62728", strokeWidth=2)
-    return alt.layer(masked, visible, row, data=ui.DATA).properties(height=alt.Step(step))
+    return alt.layer(masked, visible, row, data=ui.data()).properties(height=alt.Step(step))
 
 
-def numbers(data: pd.DataFrame, digits: int, **columns) -> None:
-    """A table of numbers to `digits` places (extra column_config entries by name)."""
+def numbers(data, digits: int, **columns) -> None:
+    """A table of numbers to `digits` places (extra column_config entries by name); its row
+    labels shown unless they are just 0, 1, 2 …"""
     data = data.rename(columns=str)
     config = {c: st.column_config.NumberColumn(format=f"%.{digits}f") for c in data.columns
               if pd.api.types.is_numeric_dtype(data[c])}
-    st.dataframe(data, column_config=config | columns, hide_index=data.index.dtype != object)
+    st.dataframe(data, column_config=config | columns,
+                 hide_index=pd.api.types.is_integer_dtype(data.index))
 
 
-page = ui.setup_page("attention.title", "👀")
-t, lm = page.t, page.lm
-
-st.title(t("attention.heading"))
-st.write(t("attention.intro"))
-st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}+M\right)V")
-
-text = ui.text_input(page, "text", t("attention.prompt"), t("attention.default"))
-st.caption(t("attention.try"))
-trace = ui.trace(page, text)
-T = trace.n_tokens
-labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
-
-# --- all heads -----------------------------------------------------------------------------
-st.header(t("attention.grid"))
-G = min(T, GRID_TOKENS)
-if T > G:
-    st.info(t("attention.grid_capped", t=G, total=T))
-st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
-grid = grid_table(trace.attentions[:, :, :G, :G])  # the first G tokens' [L, H, G, G] weights
-ui.chart(page, all_heads_chart(page, lm.n_heads, G), grid, "all_heads", width="content")
+def show_all_heads(page, lm, trace) -> None:
+    """Every head of every layer at a glance (the first GRID_TOKENS tokens)."""
+    t, T = page.t, trace.n_tokens
+    st.header(t("attention.grid"))
+    G = min(T, GRID_TOKENS)
+    if T > G:
+        st.info(t("attention.grid_capped", t=G, total=T))
+    st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
+    grid = grid_table(trace.attentions[:, :, :G, :G])  # the first G tokens' [L, H, G, G] weights
+    ui.chart(page, all_heads_chart, grid, "all_heads", width="content", n_heads=lm.n_heads, G=G)
 
 
 @st.fragment  # picking a statistic redraws only this chart
-def head_statistics_chart():
+def show_head_statistics(page, lm, trace) -> None:
+    t = page.t
     st.subheader(t("attention.stats"))
     st.caption(t("attention.stats_caption"))
     stats = head_statistics(trace.attentions)
@@ -122,49 +108,26 @@ def head_statistics_chart():
     Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
     table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
                           **{k: v.ravel() for k, v in stats.items()}})
-    ui.chart(page, statistics_chart(page, stat, lm.n_layers), table, "head_statistics")
+    ui.chart(page, statistics_chart, table, "head_statistics", stat=stat, n_layers=lm.n_layers)
 
 
-head_statistics_chart()
-
-
-@st.fragment  # choosing a layer, head or query token reruns only this part of the page
-def one_head_in_detail():
-    st.header(t("attention.one_head"))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
-    with c2:
-        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.n_heads)), 0)
-    with c3:
-        query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
-                             format_func=lambda i: labels[i])
-
-    st.caption(t("attention.one_head_caption"))
-    w = trace.attentions[layer, head]  # [T, T]
-    cells = head_table(w, labels)
-    ui.chart(page, head_chart(page, max(8, 480 // T)),
-             lambda: cells.assign(weight=cells.weight.where(~cells.masked)), "attention_head",
-             drawn=cells.assign(chosen=cells.query_index == query))
-
-    # --- step by step --------------------------------------------------------------------------
+def show_steps(page, lm, trace, labels, layer: int, head: int, query: int) -> None:
+    """One head recomputed from the layer's weights: q, k, scores, mask, softmax, Σ weights·v."""
+    t, T = page.t, trace.n_tokens
     st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
-    steps = attention_steps(lm, text, layer, head, trace=trace)  # from weights, no forward pass
-    norm = "LayerNorm" if lm.architecture == "gpt2" else "RMSNorm"
-    st.write(t("attention.steps_intro", norm=norm, dk=lm.d_head, scale=steps.scaling))
+    steps = attention_steps(lm, trace.text, layer, head, trace=trace)  # no forward pass
+    st.write(t("attention.steps_intro", norm=lm.arch.norm_kind, dk=lm.d_head, scale=steps.scaling))
     if lm.positional == "rotary":
         st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
     n = min(SHOWN_DIMS, lm.d_head)
     st.markdown(t("attention.step.q", n=n, d=lm.d_head))
     numbers(pd.DataFrame([steps.q[query, :n]], index=["q"]), 3)
     st.caption(t("attention.step.k", n=n, d=lm.d_head))
-    keys = pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1])
-    numbers(keys, 3)
+    numbers(pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1]), 3)
     st.markdown(t("attention.step.scores"))
-    dots = steps.q[query] @ steps.k.T  # [T]
     rows = pd.DataFrame({
         t("attention.col.key"): labels,
-        t("attention.col.dot"): dots,
+        t("attention.col.dot"): steps.q[query] @ steps.k.T,  # [T]
         t("attention.col.scaled"): steps.scores[query],
         t("attention.col.masked"): steps.masked_scores[query],
         t("attention.col.softmax"): steps.weights[query],
@@ -179,7 +142,9 @@ def one_head_in_detail():
     out.loc["= Σ"] = steps.output[query, :n]
     numbers(out, 3)
 
-    # --- multi-head ----------------------------------------------------------------------------
+
+def show_multi_head(page, lm) -> None:
+    t = page.t
     st.header(t("attention.multi"))
     st.write(t("attention.multi_text", h=lm.n_heads, dh=lm.d_head, hd=lm.n_heads * lm.d_head,
                d=lm.d_model))
@@ -190,4 +155,44 @@ def one_head_in_detail():
     st.warning(t("attention.caution", n=lm.n_layers * lm.n_heads - 1))
 
 
-one_head_in_detail()
+@st.fragment  # choosing a layer, head or query token reruns only this part of the page
+def show_one_head(page, lm, trace) -> None:
+    """One head's weights as a heatmap, then the same head step by step."""
+    t, T = page.t, trace.n_tokens
+    labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
+    st.header(t("attention.one_head"))
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
+    with c2:
+        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.n_heads)), 0)
+    with c3:
+        query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
+                             format_func=lambda i: labels[i])
+    st.caption(t("attention.one_head_caption"))
+    cells = head_table(trace.attentions[layer, head], labels)  # [T, T] as rows
+    cells = cells.assign(weight=cells.weight.where(~cells.masked),
+                         chosen=cells.query_index == query)
+    ui.chart(page, head_chart, cells, "attention_head", step=max(8, 480 // T))
+    show_steps(page, lm, trace, labels, layer, head, query)
+    show_multi_head(page, lm)
+
+
+page = ui.setup_page("attention.title", "👀")
+t = page.t
+st.title(t("attention.heading"))
+st.write(t("attention.intro"))
+st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}+M\right)V")
+lm = ui.load_model(page)
+# numpy, pandas and the model's code: imported once the page is on screen
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from core.attention import attention_steps, head_statistics  # noqa: E402
+
+text = ui.text_input(page, "text", t("attention.prompt"), t("attention.default"))
+st.caption(t("attention.try"))
+trace = ui.trace(page, text)
+show_all_heads(page, lm, trace)
+show_head_statistics(page, lm, trace)
+show_one_head(page, lm, trace)

@@ -4,7 +4,6 @@ the page that shows them."""
 from __future__ import annotations
 
 import math
-import threading
 from types import SimpleNamespace
 
 import numpy as np
@@ -27,11 +26,11 @@ PAGE = "pages/1_Embeddings.py"
 def test_gpt2_small_matrix_facts_match_the_published_sizes():
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    from core.models import _describe
+    from core.models import wrap
 
     torch.manual_seed(0)
     model = GPT2LMHeadModel(GPT2Config())  # GPT-2 small's shape, random weights
-    lm = _describe(model, real_gpt2_tokenizer(), "gpt2", "GPT-2 small", "local-dir")
+    lm = wrap(model, real_gpt2_tokenizer(), "gpt2", "GPT-2 small", "local-dir")
     facts = matrix_facts(lm)
     # the issue's figures: 50,257 x 768 ≈ 38.6 M parameters, 31 % of the model
     assert (facts.vocab_size, facts.d_model) == (50257, 768)
@@ -115,14 +114,14 @@ def test_pca_of_two_points_keeps_everything_on_one_axis():
 
 
 def _gpt2_tokenizer_lm():
-    return SimpleNamespace(tokenizer=real_gpt2_tokenizer(), lock=threading.RLock())
+    """Just what find_word needs of an LM: GPT-2's real tokenizer behind encode()."""
+    tokenizer = real_gpt2_tokenizer()
+    return SimpleNamespace(encode=lambda text: tokenizer(text, add_special_tokens=False)["input_ids"])
 
 
 def test_find_word_locates_the_word_tokens_exactly():
     lm = _gpt2_tokenizer_lm()
-
-    def ids(text):
-        return lm.tokenizer(text, add_special_tokens=False)["input_ids"]
+    ids = lm.encode
 
     river = ids("We sat on the river bank")
     assert find_word(lm, river, "bank") == [len(river) - 1]

@@ -1,16 +1,19 @@
-"""The RNN vs attention page through AppTest: translation, alignment, BLEU, a tiny lab run,
-timing, Korean, hostile sentences.
+"""The translation page through AppTest: three translators, cross- and self-attention, BLEU,
+training, a tiny lab run, timing, Korean, hostile sentences.
 
 The page is opened from Home.py (``switch_page``), the way the app runs: the shared sidebar
 links pages relative to the entry script.
 """
+import re
+
 import pytest
 
 from core import i18n
-from core.seq2seq import lab
+from core.seq2seq import MODEL_NAMES, lab, load_pretrained
 from core.seq2seq.translator import CHECKPOINTS
+from tests.helpers import chart_tables
 
-PAGE = "pages/4_RNN_vs_Attention.py"
+PAGE = "pages/5_RNN_Attention_Transformer.py"
 TINY_LAB = {"lab_steps": "100", "lab_hidden": "16", "lab_length": "8"}
 
 pytestmark = pytest.mark.skipif(not (CHECKPOINTS / "attention" / "card.json").exists(),
@@ -34,13 +37,32 @@ def test_page_translates_and_shows_every_section(app):
     at = open_page(app, sentence="the black cat is sleeping")
     assert at.title[0].value == i18n.t("rnn.heading")
     headers = [h.value for h in at.header]
-    for key in ("rnn.translate.header", "rnn.align.header", "rnn.bottleneck.header",
-                "rnn.bleu.header", "rnn.steps.header", "rnn.lab.header", "rnn.cost.header"):
+    for key in ("rnn.translate.header", "rnn.align.header", "rnn.self.header", "rnn.bottleneck.header",
+                "rnn.encoder.header", "rnn.grad.header", "rnn.bleu.header", "rnn.training.header",
+                "rnn.steps.header", "rnn.lab.header", "rnn.cost.steps_header", "rnn.cost.header"):
         assert i18n.t(key) in headers, key
     subheaders = [s.value for s in at.subheader]
-    assert i18n.t("rnn.model.plain") in subheaders and i18n.t("rnn.model.attention") in subheaders
-    charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
-    assert len(charts) >= 4  # alignment, context strip, BLEU by length, decoding step
+    for name in MODEL_NAMES:
+        assert i18n.t(f"rnn.model.{name}") in subheaders
+    shown = [m.value for m in at.markdown]
+    for name in MODEL_NAMES:  # each model's own translation of the sentence
+        assert f"### {load_pretrained(name).translate('the black cat is sleeping').french}" in shown
+    charts = at.get("vega_lite_chart")
+    # alignment, cross-attention, two self-attentions, context strip, encoder halves, gradients,
+    # decoding step, BLEU by length, loss against time, the causal mask
+    assert len(charts) >= 11
+
+
+def test_example_button_beam_search_and_cross_attention_picks(app):
+    at = open_page(app, cross_layer="0", cross_head="1")
+    at.button(key="example").click().run()
+    assert at.text_input(key="sentence").value == "I love you."
+    at.radio(key="decoding").set_value("beam").run()
+    assert not at.exception
+    assert i18n.t("rnn.translate.caption_beam", k=5) in texts(at.caption)
+    beam = load_pretrained("transformer").translate("I love you.", beam=5)
+    assert f"### {beam.french}" in [m.value for m in at.markdown]
+    assert at.selectbox(key="cross_layer").value == 0 and at.selectbox(key="cross_head").value == 1
 
 
 def test_unknown_empty_and_hostile_sentences_get_messages(app):
@@ -70,12 +92,20 @@ def test_tiny_lab_run_and_timing(app):
     train = next(b for b in at.button if b.label == i18n.t("rnn.lab.button"))
     train.click().run(timeout=180)
     assert not at.exception, [e.message for e in at.exception]
-    assert at.success and "s on" in at.success[0].value
+    done = re.escape(i18n.t("rnn.lab.done", s=0, machine=lab.machine_description())).replace("0", r"\d+", 1)
+    assert at.success and re.fullmatch(done, at.success[0].value), at.success[0].value
     assert i18n.t("rnn.lab.accuracy") in [s.value for s in at.subheader]
     measure = next(b for b in at.button if b.label == i18n.t("rnn.cost.button"))
     measure.click().run(timeout=180)
     assert not at.exception
     assert lab.machine_description().split(";")[0] in texts(at.caption)
+    at.button(key="time_steps").click().run(timeout=300)
+    assert not at.exception, [e.message for e in at.exception]
+    steps = next(tab for tab in chart_tables(at) if "sequential_decoder_steps" in tab)
+    assert set(steps["model"]) == {"attention", "transformer"} and (steps["ms"] > 0).all()
+    lstm = steps[steps["model"] == "attention"]
+    assert list(lstm["T"]) == [4, 8, 16, 32] and list(lstm["sequential_decoder_steps"]) == [4, 8, 16, 32]
+    assert set(steps[steps["model"] == "transformer"]["sequential_decoder_steps"]) == {1}
 
 
 def test_korean_page(app):

@@ -36,8 +36,7 @@ def test_preload_fills_the_caches_the_pages_read(tiny_dirs, monkeypatch):
 
     folder = str(tiny_dirs["gpt2"])
     monkeypatch.setenv(models.MODEL_ENV_VAR, folder)
-    ui._cached_lm.clear()
-    ui._cached_trace.clear()
+    ui.clear_caches()
     loads, traces = [], []
     real_load, real_trace = models.load_lm, trace.run_trace
     monkeypatch.setattr(models, "load_lm", lambda name: loads.append(name) or real_load(name))
@@ -51,12 +50,11 @@ def test_preload_fills_the_caches_the_pages_read(tiny_dirs, monkeypatch):
         [] if i18n.t("home.demo_default", "ko") == i18n.t("home.demo_default", "en")
         else [i18n.t("home.demo_default", "ko")])
     started = time.perf_counter()
-    lm = ui._cached_lm(folder)  # what a visitor's page asks for: already there
-    ui._cached_trace(lm.name, i18n.t("home.demo_default", "en"))
+    lm = ui.get_lm(folder)  # what a visitor's page asks for: already there
+    ui.get_trace(lm, i18n.t("home.demo_default", "en"))
     assert loads == [folder] and len(traces) <= 2
     assert time.perf_counter() - started < 1.0
-    ui._cached_lm.clear()
-    ui._cached_trace.clear()
+    ui.clear_caches()
 
 
 def test_a_model_that_cannot_be_had_is_left_for_the_page_to_report(monkeypatch, caplog):
@@ -65,10 +63,36 @@ def test_a_model_that_cannot_be_had_is_left_for_the_page_to_report(monkeypatch, 
     def unavailable(name):
         raise models.ModelUnavailable(name, "offline", "no network")
 
-    ui._cached_lm.clear()
+    ui.clear_caches()
     monkeypatch.setenv(models.MODEL_ENV_VAR, "gpt2")
     monkeypatch.setattr(models, "load_lm", unavailable)
     monkeypatch.setattr(models, "offline_default_ready", lambda: False)
     preload.warm()  # no exception escapes the background thread, nothing cached
     assert "preloading the model failed" not in caplog.text
-    ui._cached_lm.clear()
+    ui.clear_caches()
+
+
+def test_importing_the_ui_and_every_page_module_brings_no_torch():
+    """A page draws its title before the model arrives: core.ui, core.models and the pages'
+    top-level imports must not import torch or transformers."""
+    import subprocess
+
+    code = ("import sys, ast, pathlib\n"
+            "import core.ui, core.models, core.i18n\n"
+            "for path in ['Home.py', *sorted(map(str, pathlib.Path('pages').glob('*.py')))]:\n"
+            "    tree = ast.parse(pathlib.Path(path).read_text())\n"
+            "    for node in tree.body:\n"
+            "        if isinstance(node, (ast.Import, ast.ImportFrom)):\n"
+            "            exec(compile(ast.Module([node], []), path, 'exec'), {})\n"
+            "        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)) or (\n"
+            "                isinstance(node, (ast.Expr, ast.Assign))\n"
+            "                and isinstance(node.value, ast.Constant)):\n"
+            "            continue  # definitions, the docstring, constants\n"
+            "        else:\n"
+            "            break  # the page has started drawing: later imports may need torch\n"
+            "heavy = [m for m in ('torch', 'transformers') if m in sys.modules]\n"
+            "print(heavy)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

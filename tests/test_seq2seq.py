@@ -11,6 +11,7 @@ from core.seq2seq.data import (Pair, Vocab, detokenize_french, group_references,
                                read_pairs, split_by_english, tokenize_english, tokenize_french)
 from core.seq2seq.evaluate import (bleu_by_length, corpus_bleu, english_word_count,
                                    exact_match_rate, reference_streams)
+from core.seq2seq.decoding import greedy
 from core.seq2seq.models import BahdanauAttention, Seq2Seq, Seq2SeqConfig
 from core.seq2seq.train import encode_pairs, make_batch, save_checkpoint, train_steps
 from core.seq2seq.translator import CHECKPOINTS
@@ -115,7 +116,7 @@ def test_attention_weights_are_a_distribution_over_real_source_positions():
     model = tiny_model(attention=True).eval()
     src = torch.tensor([[5, 6, 7, 8, 9], [5, 6, 0, 0, 0]])  # second sentence padded
     lens = torch.tensor([5, 2])
-    ids, alpha, context, _ = model.greedy(src, lens, max_len=6)
+    ids, alpha, _ = greedy(model, src, lens, max_len=6)
     assert alpha.shape == (2, ids.size(1), 5)
     assert (alpha >= 0).all()
     torch.testing.assert_close(alpha.sum(-1), torch.ones(2, ids.size(1)))
@@ -126,19 +127,20 @@ def test_attention_weights_are_a_distribution_over_real_source_positions():
 def test_padding_does_not_change_the_translation():
     for attention in (False, True):
         model = tiny_model(attention).eval()
-        alone = model.greedy(torch.tensor([[5, 6]]), torch.tensor([2]), max_len=5)
-        padded = model.greedy(torch.tensor([[5, 6, 0, 0]]),
-                              torch.tensor([2]), max_len=5)
-        assert torch.equal(alone[0], padded[0])
-        torch.testing.assert_close(alone[2], padded[2])
+        alone, padded = (torch.tensor([[5, 6]]), torch.tensor([2])), (torch.tensor([[5, 6, 0, 0]]), torch.tensor([2]))
+        assert torch.equal(greedy(model, *alone, max_len=5)[0], greedy(model, *padded, max_len=5)[0])
+        with torch.no_grad():
+            torch.testing.assert_close(model.start(*alone)["context"], model.start(*padded)["context"])
 
 
 def test_plain_model_has_no_attention_and_a_fixed_size_context():
     model = tiny_model(attention=False).eval()
-    short = model.greedy(torch.tensor([[5, 6, 7]]), torch.tensor([3]), max_len=4)
-    long = model.greedy(torch.tensor([[5, 6, 7, 8, 9, 10, 11, 12, 13]]), torch.tensor([9]), max_len=4)
-    assert short[2].shape == long[2].shape == (1, 2 * model.cfg.hidden_size)
-    assert (short[1] == 0).all()
+    short = torch.tensor([[5, 6, 7]]), torch.tensor([3])
+    long = torch.tensor([[5, 6, 7, 8, 9, 10, 11, 12, 13]]), torch.tensor([9])
+    with torch.no_grad():
+        sizes = {model.start(*x)["context"].shape for x in (short, long)}
+    assert sizes == {(1, 2 * model.cfg.hidden_size)}
+    assert greedy(model, *short, max_len=4)[1] is None
 
 
 @pytest.mark.parametrize("attention", [False, True])

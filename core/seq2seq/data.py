@@ -31,6 +31,8 @@ from pathlib import Path
 
 PAD, SOS, EOS, UNK = "<pad>", "<sos>", "<eos>", "<unk>"
 SPECIALS = (PAD, SOS, EOS, UNK)  # ids 0, 1, 2, 3 in every vocabulary
+PAD_ID, SOS_ID, EOS_ID, UNK_ID = range(len(SPECIALS))
+N_SPECIAL = len(SPECIALS)
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _ENGLISH_TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
@@ -136,14 +138,7 @@ class Vocab:
     def __contains__(self, token: str) -> bool:
         return token in self.stoi
 
-    @property
-    def pad_id(self) -> int: return 0
-    @property
-    def sos_id(self) -> int: return 1
-    @property
-    def eos_id(self) -> int: return 2
-    @property
-    def unk_id(self) -> int: return 3
+    pad_id, sos_id, eos_id, unk_id = PAD_ID, SOS_ID, EOS_ID, UNK_ID
 
     def encode(self, tokens: list[str]) -> list[int]:
         return [self.stoi.get(t, self.unk_id) for t in tokens]

@@ -10,14 +10,17 @@ sentence), and sentences with fewer references fill the missing streams with ``N
 from __future__ import annotations
 
 import math
+import time
 
 import sacrebleu
 import torch
 
 from .data import Pair, Vocab, group_references, tokenize_english, tokenize_french
+from .decoding import beam_search, greedy
 
-# English sentence length (words, punctuation not counted) → bucket label.
-LENGTH_BUCKETS = ((1, 3), (4, 4), (5, 5), (6, 6), (7, 40))
+# English sentence length (words, punctuation not counted): the buckets BLEU is reported in.
+# The last one is open-ended; its label says the longest sentence it really holds.
+LENGTH_BUCKETS = ((1, 3), (4, 4), (5, 5), (6, 6), (7, 1000))
 
 
 def english_word_count(sentence: str) -> int:
@@ -44,12 +47,14 @@ def corpus_bleu(hypotheses: list[str], references: list[list[str]], tokenize: st
 
 
 def bleu_by_length(hypotheses, references, lengths, buckets=LENGTH_BUCKETS) -> list[dict]:
-    """One row per length bucket: {"bucket", "sentences", "bleu"} (empty buckets are skipped)."""
+    """One row per length bucket: {"bucket", "sentences", "bleu"} (empty buckets are skipped).
+    A bucket's upper end is the longest sentence in it, not the bound it was asked for."""
     rows = []
     for lo, hi in buckets:
         idx = [i for i, n in enumerate(lengths) if lo <= n <= hi]
         if not idx:
             continue
+        hi = max(lengths[i] for i in idx) if lo != hi else hi
         score, _ = corpus_bleu([hypotheses[i] for i in idx], [references[i] for i in idx])
         rows.append({"bucket": bucket_label(lo, hi), "min_words": lo, "max_words": hi,
                      "sentences": len(idx), "bleu": round(score.score, 2)})
@@ -76,31 +81,45 @@ def held_out_suggestions(english: list[str], lengths: list[int], src_vocab: Voca
     return out
 
 
+def source_batch(src_vocab: Vocab, sentences: list[str], max_words: int = 60):
+    """Raw English sentences → padded ids [B, S] and lengths [B] (an empty one becomes <unk>)."""
+    rows = [src_vocab.encode(tokenize_english(s))[:max_words] or [src_vocab.unk_id] for s in sentences]
+    lens = torch.tensor([len(r) for r in rows])
+    src = torch.full((len(rows), int(lens.max())), src_vocab.pad_id, dtype=torch.long)
+    for i, r in enumerate(rows):
+        src[i, : len(r)] = torch.tensor(r)
+    return src, lens
+
+
 @torch.no_grad()
 def translate_batch(model, src_vocab: Vocab, tgt_vocab: Vocab, sentences: list[str],
-                    batch_size: int = 256, extra_len: int = 10) -> list[list[str]]:
-    """Greedy translations (French tokens) for raw English sentences, batched."""
+                    batch_size: int = 256, extra_len: int = 10, beam: int | None = None) -> list[list[str]]:
+    """Translations (French tokens) of raw English sentences: greedy in batches, or beam
+    search one sentence at a time."""
     model.eval()
     out: list[list[str]] = []
     for start in range(0, len(sentences), batch_size):
-        chunk = [src_vocab.encode(tokenize_english(s))[:60] or [src_vocab.unk_id]
-                 for s in sentences[start:start + batch_size]]
-        lens = torch.tensor([len(c) for c in chunk])
-        src = torch.zeros(len(chunk), int(lens.max()), dtype=torch.long)
-        for i, c in enumerate(chunk):
-            src[i, : len(c)] = torch.tensor(c)
-        ids, _, _, _ = model.greedy(src, lens, max_len=int(lens.max()) * 2 + extra_len)
-        out.extend(tgt_vocab.decode(row.tolist()) for row in ids)
+        src, lens = source_batch(src_vocab, sentences[start:start + batch_size])
+        max_len = int(lens.max()) * 2 + extra_len
+        if beam is None:
+            ids, _, _ = greedy(model, src, lens, max_len=max_len)
+            out.extend(tgt_vocab.decode(row.tolist()) for row in ids)
+        else:
+            for i in range(len(lens)):
+                n = int(lens[i])
+                found = beam_search(model, src[i:i + 1, :n], lens[i:i + 1], beam, max_len=2 * n + extra_len)
+                out.append(tgt_vocab.decode(found))
     return out
 
 
 def evaluate(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
-             limit: int | None = None) -> dict:
-    """BLEU overall and by English length, exact match, on the held-out pairs."""
+             limit: int | None = None, beam: int | None = None) -> dict:
+    """BLEU overall and by English length, exact match, on the held-out pairs (greedy, or
+    beam search of width ``beam``)."""
     groups = group_references(test_pairs)[:limit]
     english = [g[0] for g in groups]
     references = [[" ".join(tokenize_french(r)) for r in g[1]] for g in groups]
-    hypotheses = [" ".join(t) for t in translate_batch(model, src_vocab, tgt_vocab, english)]
+    hypotheses = [" ".join(t) for t in translate_batch(model, src_vocab, tgt_vocab, english, beam=beam)]
     lengths = [english_word_count(e) for e in english]
     score, signature = corpus_bleu(hypotheses, references)
     return {
@@ -114,6 +133,32 @@ def evaluate(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
         "examples": [{"english": e, "output": h, "references": r}
                      for e, h, r in list(zip(english, hypotheses, references))[:20]],
     }
+
+
+BEAM = 5  # the beam width every card reports beside greedy decoding
+
+
+def score_both(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
+               limit: int | None = None) -> dict:
+    """A card's two evaluation sections: greedy ("evaluation") and beam ("evaluation_beam")."""
+    t0 = time.time()
+    greedy_metrics = evaluate(model, src_vocab, tgt_vocab, test_pairs, limit=limit)
+    t1 = time.time()
+    beam_metrics = evaluate(model, src_vocab, tgt_vocab, test_pairs, limit=limit, beam=BEAM)
+    t2 = time.time()
+    return {
+        "evaluation": {**greedy_metrics, "decoding": "greedy", "eval_seconds": round(t1 - t0, 1),
+                       "note": LENGTH_NOTE},
+        "evaluation_beam": {**{k: beam_metrics[k] for k in ("bleu", "bleu_signature", "bleu_by_length",
+                                                            "exact_match", "test_sentences")},
+                            "decoding": f"beam search, width {BEAM}, length-normalised",
+                            "beam": BEAM, "eval_seconds": round(t2 - t1, 1)},
+    }
+
+
+def longest_sentence(pairs: list[Pair]) -> int:
+    """The most English words any pair has (what the models ever saw in training)."""
+    return max((english_word_count(p.english) for p in pairs), default=0)
 
 
 LENGTH_NOTE = ("Tatoeba sentences are short (English: 1–9 words, mostly 3–6), far shorter than the "
@@ -130,7 +175,6 @@ def main(argv=None):
     """
     import argparse
     import json
-    import time
     from pathlib import Path
 
     from .data import read_pairs, split_by_english
@@ -147,15 +191,14 @@ def main(argv=None):
     translator = load_translator(args.checkpoint)
     card = translator.card
     split = card["data"]
-    _, test = split_by_english(read_pairs(args.data), split["test_fraction"], seed=card["training"]["seed"])
-    t0 = time.time()
-    metrics = evaluate(translator.model, translator.src_vocab, translator.tgt_vocab, test)
-    card["evaluation"] = {**metrics, "decoding": "greedy", "eval_seconds": round(time.time() - t0, 1),
-                          "note": LENGTH_NOTE}
+    train, test = split_by_english(read_pairs(args.data), split["test_fraction"], seed=card["training"]["seed"])
+    card["data"]["longest_train_english"] = longest_sentence(train)
+    card.update(score_both(translator.model, translator.src_vocab, translator.tgt_vocab, test))
     if not args.no_write:
         path = Path(args.checkpoint) / "card.json"
         path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(json.dumps({k: metrics[k] for k in ("bleu", "exact_match", "bleu_by_length")}, indent=1))
+    print(json.dumps({section: {k: card[section][k] for k in ("bleu", "exact_match", "bleu_by_length")}
+                      for section in ("evaluation", "evaluation_beam")}, indent=1))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@
 2. ``sequential_vs_parallel``: forward time of one LSTM layer (T steps, one after the
    other) against one causal self-attention layer of the same width (all T positions
    at once, but a T × T score matrix).
+3. ``training_step_times``: one real training step (forward, loss, backward) of the shipped
+   attention LSTM and Transformer, at their sizes, against the target sentence's length.
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import random
 import statistics
 import threading
 import time
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,7 +27,10 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from .data import EOS_ID, N_SPECIAL
+from .decoding import greedy
 from .models import Seq2Seq, Seq2SeqConfig
+from .transformer import TransformerConfig, TransformerSeq2Seq
 from .train import batches, make_batch
 
 # Hard caps: a public deployment must not be made to train or measure for minutes.
@@ -31,10 +38,11 @@ MAX_HIDDEN = 128
 MAX_LENGTH = 40
 MAX_STEPS = 3000
 MAX_TIMING_LENGTH = 2048
+MAX_STEP_LENGTH = 64      # target words in a timed training step
+MAX_STEP_BATCH = 64
 
 TASKS = ("reverse", "copy")
-N_SPECIAL = 4            # <pad> <sos> <eos> <unk>, ids 0..3 as in data.Vocab
-SYMBOLS = "ABCDEFGHIJKLMNOPQRST"  # 20 symbols, ids 4..23
+SYMBOLS = "ABCDEFGHIJKLMNOPQRST"  # 20 symbols, ids N_SPECIAL.. after <pad> <sos> <eos> <unk>
 
 
 @dataclass(frozen=True)
@@ -97,7 +105,7 @@ def make_dataset(settings: LabSettings, n_train: int = 20000):
         seq = sample(rng.randint(s.min_length, s.max_length))
         if seq not in held_out:
             train_set.append(seq)
-    as_pair = lambda seq: (list(seq), target_of(list(seq), s.task) + [2])
+    as_pair = lambda seq: (list(seq), target_of(list(seq), s.task) + [EOS_ID])
     return [as_pair(x) for x in train_set], [as_pair(x) for x in test]
 
 
@@ -115,7 +123,7 @@ def accuracy_by_length(model: Seq2Seq, test, batch_size: int = 256) -> list[dict
     for i in range(0, len(test), batch_size):
         chunk = test[i:i + batch_size]
         src, lens, _, tgt_out = make_batch(chunk)
-        ids, _, _, _ = model.greedy(src, lens, max_len=tgt_out.size(1))
+        ids = greedy(model, src, lens, max_len=tgt_out.size(1))[0]
         for (s, t), row in zip(chunk, ids.tolist()):
             pred = row[: len(t)] + [0] * (len(t) - len(row))
             correct = [p == q for p, q in zip(pred, t)]
@@ -151,22 +159,18 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     batch_list = [make_batch(b) for _, b in zip(range(s.steps),
                                                 batches(train, s.batch_size, random.Random(s.seed)))]
     losses: dict[str, list[float]] = {k: [] for k in models}
-    failures: list[BaseException] = []
-    workers = [threading.Thread(target=_train_one, args=(m, batch_list, losses[k], failures),
-                                name=f"lab-{k}", daemon=True) for k, m in models.items()]
-    for w in workers:
-        w.start()
     every = max(1, s.steps // 100)
     reported = 0
-    while any(w.is_alive() for w in workers):  # progress is drawn from the caller's thread
-        for w in workers:
-            w.join(timeout=0.2)
-        done = min(len(v) for v in losses.values())
-        if progress is not None and done >= reported + every:
-            reported = done
-            progress(done, s.steps, {k: v[done - 1] for k, v in losses.items()})
-    if failures:
-        raise failures[0]
+    with ThreadPoolExecutor(max_workers=len(models), thread_name_prefix="lab") as pool:
+        jobs = [pool.submit(_train_one, m, batch_list, losses[k]) for k, m in models.items()]
+        while not all(j.done() for j in jobs):  # progress is drawn from the caller's thread
+            wait(jobs, timeout=0.2)
+            done = min(len(v) for v in losses.values())
+            if progress is not None and done >= reported + every:
+                reported = done
+                progress(done, s.steps, {k: v[done - 1] for k, v in losses.items()})
+        for job in jobs:
+            job.result()  # a failure in training is raised here
     if progress is not None:
         progress(s.steps, s.steps, {k: v[-1] for k, v in losses.items()})
     rows = []
@@ -175,31 +179,78 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
         rows += [{"model": name, **r} for r in accuracy_by_length(model, test)]
     longest = max(test, key=lambda p: len(p[0]))
     src, lens, _, tgt_out = make_batch([longest])
-    ids, alpha, _, _ = models["attention"].greedy(src, lens, max_len=tgt_out.size(1))
+    ids, alpha, _ = greedy(models["attention"], src, lens, max_len=tgt_out.size(1))
     out = ids[0].tolist()
-    n = out.index(2) if 2 in out else len(out)
+    n = out.index(EOS_ID) if EOS_ID in out else len(out)
     name_of = lambda i: SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
     return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
                      alpha[0, :n].numpy(), time.time() - t0, machine_description())
 
 
-def _train_one(model: Seq2Seq, batch_list, losses: list[float], failures: list) -> None:
+class Lab:
+    """One server's lab: finished runs kept per setting (the oldest dropped past `kept`), the
+    last timing, and one training or timing run at a time across every visitor."""
+
+    def __init__(self, kept: int = 32):
+        self.kept = kept
+        self.results: OrderedDict[LabSettings, LabResult] = OrderedDict()
+        self.timing: tuple[list[dict], str] | None = None
+        self.step_timing: tuple[list[dict], str] | None = None
+        self._busy = threading.Lock()
+
+    def result(self, settings: LabSettings) -> LabResult | None:
+        return self.results.get(settings.checked())
+
+    def train(self, settings: LabSettings, progress=None) -> LabResult | None:
+        """Train both models (train_both), or None at once when another run is going."""
+        if not self._busy.acquire(blocking=False):
+            return None
+        try:
+            result = train_both(settings, progress=progress)
+            self.results[result.settings] = result
+            while len(self.results) > self.kept:
+                self.results.popitem(last=False)
+            return result
+        finally:
+            self._busy.release()
+
+    def time_training_steps(self, cards: dict[str, dict], lengths, batch_size: int,
+                            repeats: int) -> list[dict] | None:
+        """training_step_times, kept as the lab's last; None when busy."""
+        if not self._busy.acquire(blocking=False):
+            return None
+        try:
+            self.step_timing = (training_step_times(cards, lengths, batch_size=batch_size,
+                                                    repeats=repeats), machine_description())
+            return self.step_timing[0]
+        finally:
+            self._busy.release()
+
+    def time_layers(self, lengths, width: int, repeats: int) -> list[dict] | None:
+        """sequential_vs_parallel, kept as the lab's last timing; None when busy."""
+        if not self._busy.acquire(blocking=False):
+            return None
+        try:
+            self.timing = (sequential_vs_parallel(lengths, width, repeats), machine_description())
+            return self.timing[0]
+        finally:
+            self._busy.release()
+
+
+def _train_one(model: Seq2Seq, batch_list, losses: list[float]) -> None:
     """One model's training loop, on its own thread with one intra-op thread: the two models
     train side by side on the two cores, and no OpenMP pool spins against other work on a
     shared server (with 2 intra-op threads each, a busy machine made the lab 9× slower)."""
-    try:
-        torch.set_num_threads(1)  # per calling thread
-        opt = torch.optim.Adam(model.parameters(), lr=3e-3)
-        model.train()
-        for src, lens, tgt_in, tgt_out in batch_list:
-            loss = model.loss(src, lens, tgt_in, tgt_out)
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            losses.append(loss.item())
-    except BaseException as exc:  # re-raised in the caller's thread
-        failures.append(exc)
+    torch.set_num_threads(1)  # per calling thread
+    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
+    model.train()
+    for src, lens, tgt_in, tgt_out in batch_list:
+        loss = model.loss(src, lens, tgt_in, tgt_out)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        losses.append(loss.item())
 
 
 # ---------------------------------------------------------------- sequential vs parallel
@@ -270,3 +321,48 @@ def sequential_vs_parallel(lengths=(16, 32, 64, 128, 256, 512, 1024), width: int
                      "attention_sequential_steps": 1,
                      "attention_matrix_bytes": T * T * 4})
     return rows
+
+
+# ---------------------------------------------------------------- real training steps
+
+def model_from_card(card: dict) -> torch.nn.Module:
+    """A fresh translator of a card's sizes (random weights: a step costs the same)."""
+    if card["model"] == "transformer":
+        return TransformerSeq2Seq(TransformerConfig(**card["config"]))
+    return Seq2Seq(Seq2SeqConfig(**card["config"]))
+
+
+def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), source_length: int = 10,
+                        batch_size: int = 32, repeats: int = 3, seed: int = 0) -> list[dict]:
+    """Median time (ms) of one training step — forward, loss, backward — of each card's model
+    on random batches whose targets are T words long, on one CPU thread. The LSTM decoder
+    runs T steps one after another; the Transformer's decoder reads all T positions in one
+    pass, the causal mask hiding from each the words it must predict (teacher forcing).
+    Rows: model, T, ms, sequential_decoder_steps."""
+    lengths = sorted({int(t) for t in lengths if 1 <= int(t) <= MAX_STEP_LENGTH})
+    batch_size = int(min(max(1, batch_size), MAX_STEP_BATCH))
+    repeats = int(min(max(1, repeats), 10))
+
+    def measure() -> list[dict]:
+        torch.set_num_threads(1)  # this worker thread only
+        gen = torch.Generator().manual_seed(seed)
+        rows = []
+        for name, card in cards.items():
+            torch.manual_seed(seed)
+            model = model_from_card(card).train()
+            src_v, tgt_v = card["config"]["src_vocab_size"], card["config"]["tgt_vocab_size"]
+            for T in lengths:
+                src = torch.randint(N_SPECIAL, src_v, (batch_size, source_length), generator=gen)
+                tgt = torch.randint(N_SPECIAL, tgt_v, (batch_size, T), generator=gen)
+                lens = torch.full((batch_size,), source_length)
+
+                def step():
+                    model.zero_grad(set_to_none=True)
+                    model.loss(src, lens, tgt, tgt).backward()
+
+                rows.append({"model": name, "T": T, "ms": _median_ms(step, repeats),
+                             "sequential_decoder_steps": 1 if card["model"] == "transformer" else T})
+        return rows
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="step-timing") as pool:
+        return pool.submit(measure).result()

@@ -41,9 +41,10 @@ class Encoder(nn.Module):
         self.rnn = nn.LSTM(cfg.emb_size, cfg.hidden_size, batch_first=True, bidirectional=True)
         self.drop = nn.Dropout(cfg.dropout)
 
-    def forward(self, src: torch.Tensor, src_lens: torch.Tensor):
-        # src: [B, S] token ids, src_lens: [B] true lengths (padding after them)
-        x = self.drop(self.embed(src))                                   # [B, S, E]
+    def forward(self, src: torch.Tensor, src_lens: torch.Tensor, embedded: torch.Tensor | None = None):
+        # src: [B, S] token ids, src_lens: [B] true lengths (padding after them);
+        # embedded: [B, S, E] the word vectors to read instead of embed(src) (gradient probes)
+        x = self.drop(self.embed(src) if embedded is None else embedded)  # [B, S, E]
         packed = nn.utils.rnn.pack_padded_sequence(x, src_lens.cpu(), batch_first=True,
                                                    enforce_sorted=False)
         out, (h_n, _) = self.rnn(packed)
@@ -136,7 +137,8 @@ class AttentionDecoder(_DecoderBase):
 
 
 class Seq2Seq(nn.Module):
-    """Encoder + one of the two decoders. ``forward`` is teacher-forced; ``greedy`` decodes."""
+    """Encoder + one of the two decoders. ``forward`` is teacher-forced; ``start`` and ``step``
+    decode one word at a time (core.seq2seq.decoding)."""
 
     def __init__(self, cfg: Seq2SeqConfig):
         super().__init__()
@@ -144,14 +146,11 @@ class Seq2Seq(nn.Module):
         self.encoder = Encoder(cfg)
         self.decoder = AttentionDecoder(cfg) if cfg.attention else PlainDecoder(cfg)
 
-    def forward(self, src, src_lens, tgt_in):
+    def forward(self, src, src_lens, tgt_in, embedded=None):
         # src: [B, S]; src_lens: [B]; tgt_in: [B, T] = <sos> y_1 … y_{T-1}
-        states, context = self.encoder(src, src_lens)
-        src_mask = src != self.cfg.pad_id                                # [B, S]
-        memo, state = self.decoder.start(states, context, src_mask)
-        logits = []
-        for t in range(tgt_in.size(1)):
-            step_logits, state, _ = self.decoder.step(tgt_in[:, t], state, memo)
+        state, logits = self.start(src, src_lens, embedded), []
+        for t in range(tgt_in.size(1)):                                  # one step after another
+            step_logits, state, _ = self.step(tgt_in[:, t], state)
             logits.append(step_logits)
         return torch.stack(logits, dim=1)                                # [B, T, V]
 
@@ -160,31 +159,16 @@ class Seq2Seq(nn.Module):
         return F.cross_entropy(logits.reshape(-1, logits.size(-1)), tgt_out.reshape(-1),
                                ignore_index=self.cfg.pad_id)
 
-    @torch.no_grad()
-    def greedy(self, src, src_lens, max_len: int, sos_id: int = 1, eos_id: int = 2,
-               keep_probs: bool = False):
-        """Pick the most likely word at each step.
+    # ---- decoding, one word at a time (the interface core.seq2seq.decoding drives)
 
-        Returns ids [B, T'] (after <sos>, up to <eos> or max_len), the attention
-        [B, T', S] (zeros for the plain model), the context vector [B, 2H] and, with
-        ``keep_probs``, the output distribution at every step [B, T', V] (else None).
-        """
-        states, context = self.encoder(src, src_lens)
-        src_mask = src != self.cfg.pad_id
-        memo, state = self.decoder.start(states, context, src_mask)
-        B, S = src.shape
-        y = torch.full((B,), sos_id, dtype=torch.long, device=src.device)
-        done = torch.zeros(B, dtype=torch.bool, device=src.device)
-        ids, alphas, probs = [], [], []
-        for _ in range(max_len):
-            logits, state, alpha = self.decoder.step(y, state, memo)
-            y = logits.argmax(-1)                                        # [B]
-            ids.append(y)
-            if keep_probs:
-                probs.append(F.softmax(logits, dim=-1))
-            alphas.append(alpha if alpha is not None else src.new_zeros(B, S, dtype=torch.float))
-            done |= y == eos_id
-            if bool(done.all()):
-                break
-        return (torch.stack(ids, 1), torch.stack(alphas, 1), context,
-                torch.stack(probs, 1) if keep_probs else None)
+    def start(self, src, src_lens, embedded=None):
+        """Encode the source once: the decoder's first state and what it reads at every step
+        (the context vector c for the plain decoder, every h_j for the attention one)."""
+        states, context = self.encoder(src, src_lens, embedded)
+        memo, hidden = self.decoder.start(states, context, src != self.cfg.pad_id)
+        return {"memo": memo, "hidden": hidden, "context": context}
+
+    def step(self, y_prev, state):
+        """y_prev [B] → logits [B, V] for the next word, the new state, alpha [B, S] or None."""
+        logits, hidden, alpha = self.decoder.step(y_prev, state["hidden"], state["memo"])
+        return logits, {**state, "hidden": hidden}, alpha

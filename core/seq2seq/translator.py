@@ -8,11 +8,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import Vocab, detokenize_french, tokenize_english
+from .data import SOS_ID, Vocab, detokenize_french, tokenize_english
+from .decoding import beam_search, greedy, teacher_forced
 from .models import Seq2Seq, Seq2SeqConfig
+from .transformer import TransformerConfig, TransformerSeq2Seq
 
 CHECKPOINTS = Path(__file__).parent / "checkpoints"
-MODEL_NAMES = ("plain", "attention")
+MODEL_NAMES = ("plain", "attention", "transformer")
+EQUAL_DATA = "transformer-7500"  # the Transformer after the LSTMs' budget of pairs seen
 MAX_INPUT_WORDS = 40      # longer inputs are cut here (and flagged)
 MAX_INPUT_CHARS = 1000    # raw text beyond this is not even tokenised
 TOP_K = 5                 # candidates kept per decoding step
@@ -33,9 +36,16 @@ class Translation:
     oov: list[bool]                       # per source token: outside the training vocabulary
     truncated: bool                       # the input was longer than MAX_INPUT_WORDS
     tokens: list[str]                     # French output words (no <eos>)
-    attention: np.ndarray | None          # [len(tokens), len(source_tokens)] or None (plain)
-    context: np.ndarray                   # the encoder's final context vector [2H]
+    attention: np.ndarray | None          # [T, S]: where each output word looked (None: plain)
+    #                                       Bahdanau's alignment, or the Transformer's last
+    #                                       decoder layer's cross-attention averaged over heads
+    context: np.ndarray | None            # the LSTM encoder's final context vector [2H]
     steps: list[DecodingStep] = field(default_factory=list)
+    # the Transformer only, every layer and head: [L, h, S, S], [L, h, T, T], [L, h, T, S]
+    # (T counts the decoder's inputs, <sos> and the words before the last)
+    encoder_attention: np.ndarray | None = None
+    decoder_attention: np.ndarray | None = None
+    cross_attention: np.ndarray | None = None
 
     @property
     def empty(self) -> bool:
@@ -55,44 +65,68 @@ class Translation:
 
 
 class Translator:
-    """A trained Seq2Seq with its vocabularies and card."""
+    """A trained translator (LSTM or Transformer) with its vocabularies and card."""
 
-    def __init__(self, model: Seq2Seq, src_vocab: Vocab, tgt_vocab: Vocab, card: dict | None = None):
+    def __init__(self, model, src_vocab: Vocab, tgt_vocab: Vocab, card: dict | None = None):
         self.model = model.eval()
         self.src_vocab = src_vocab
         self.tgt_vocab = tgt_vocab
         self.card = card or {}
 
     @property
+    def is_transformer(self) -> bool:
+        return isinstance(self.model, TransformerSeq2Seq)
+
+    @property
     def has_attention(self) -> bool:
-        return self.model.cfg.attention
+        return self.is_transformer or self.model.cfg.attention
 
     @torch.no_grad()
-    def translate(self, sentence: str, max_output: int | None = None) -> Translation:
+    def translate(self, sentence: str, max_output: int | None = None, beam: int | None = None) -> Translation:
+        """Greedy decoding, or beam search of width ``beam``; then the chosen words are fed back
+        once more to keep what every step saw (distribution, attention)."""
         text = sentence if isinstance(sentence, str) else ""
         tokens = tokenize_english(text[:MAX_INPUT_CHARS])
         truncated = len(tokens) > MAX_INPUT_WORDS or len(text) > MAX_INPUT_CHARS
         tokens = tokens[:MAX_INPUT_WORDS]
         oov = [t not in self.src_vocab for t in tokens]
-        H2 = 2 * self.model.cfg.hidden_size
         if not tokens:
             return Translation(text, [], [], truncated, [], None if not self.has_attention
-                               else np.zeros((0, 0), np.float32), np.zeros(H2, np.float32))
+                               else np.zeros((0, 0), np.float32), None)
         src = torch.tensor([self.src_vocab.encode(tokens)])
         lens = torch.tensor([len(tokens)])
         max_len = max_output or 2 * len(tokens) + 10
-        ids, alpha, context, probs = self.model.greedy(src, lens, max_len=max_len, keep_probs=True)
-        ids = ids[0].tolist()
+        if beam is None:
+            ids = greedy(self.model, src, lens, max_len=max_len)[0][0].tolist()
+        else:
+            ids = beam_search(self.model, src, lens, beam=beam, max_len=max_len)
         eos = self.tgt_vocab.eos_id
-        n = ids.index(eos) if eos in ids else len(ids)  # output positions before <eos>
+        ids = ids[: ids.index(eos)] if eos in ids else ids  # output positions before <eos>
+        probs, alpha = teacher_forced(self.model, src, lens, ids)
         steps = []
-        for t in range(n):
-            p, i = probs[0, t].topk(TOP_K)
-            steps.append(DecodingStep(self.tgt_vocab.itos[ids[t]], float(probs[0, t, ids[t]]),
+        for t, word in enumerate(ids):
+            p, i = probs[t].topk(TOP_K)
+            steps.append(DecodingStep(self.tgt_vocab.itos[word], float(probs[t, word]),
                                       [(self.tgt_vocab.itos[j], float(q)) for q, j in zip(p.tolist(), i.tolist())]))
-        attention = alpha[0, :n].numpy().astype(np.float32) if self.has_attention else None
-        return Translation(text, tokens, oov, truncated, [s.word for s in steps], attention,
-                           context[0].numpy().astype(np.float32), steps)
+        if alpha is None and self.has_attention:  # nothing was said: no rows
+            alpha = torch.zeros(0, len(tokens))
+        result = Translation(text, tokens, oov, truncated, [s.word for s in steps],
+                             None if alpha is None else alpha.numpy().astype(np.float32), None, steps)
+        if self.is_transformer:
+            self._attention_maps(result, src, ids)
+        else:
+            result.context = self.model.start(src, lens)["context"][0].numpy().astype(np.float32)
+        return result
+
+    def _attention_maps(self, result: Translation, src, ids: list[int]) -> None:
+        """Every layer and head of the three kinds of attention, for this translation."""
+        tgt_in = torch.tensor([[SOS_ID] + ids[:-1]]) if ids else torch.tensor([[SOS_ID]])
+        memory, encoder = self.model.encode(src)
+        _, decoder, cross = self.model.decode(tgt_in, memory, src)
+        stack = lambda maps: torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
+        result.encoder_attention = stack(encoder)                          # [L, h, S, S]
+        result.decoder_attention = stack(decoder)                          # [L, h, T, T]
+        result.cross_attention = stack(cross)                              # [L, h, T, S]
 
 
 def load_translator(directory: str | Path) -> Translator:
@@ -100,21 +134,27 @@ def load_translator(directory: str | Path) -> Translator:
     directory = Path(directory)
     card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
     vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
-    model = Seq2Seq(Seq2SeqConfig(**card["config"]))
+    if card.get("model") == "transformer":
+        model = TransformerSeq2Seq(TransformerConfig(**card["config"]))
+    else:
+        model = Seq2Seq(Seq2SeqConfig(**card["config"]))
     state = torch.load(directory / "model.pt", map_location="cpu", weights_only=True)
     model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
     return Translator(model, Vocab(vocab["source"]), Vocab(vocab["target"]), card)
 
 
-def load_pretrained(name: str) -> Translator:
-    """The shipped checkpoint "plain" (no attention) or "attention" (Bahdanau)."""
-    if name not in MODEL_NAMES:
+def _checkpoint(name: str) -> Path:
+    if name not in (*MODEL_NAMES, EQUAL_DATA):
         raise ValueError(f"unknown model {name!r}: choose one of {', '.join(MODEL_NAMES)}")
-    return load_translator(CHECKPOINTS / name)
+    return CHECKPOINTS / name
+
+
+def load_pretrained(name: str) -> Translator:
+    """A shipped checkpoint: "plain" (one context vector), "attention" (Bahdanau) or
+    "transformer" (and "transformer-7500", the Transformer at the LSTMs' budget)."""
+    return load_translator(_checkpoint(name))
 
 
 def load_card(name: str) -> dict:
     """The JSON card shipped with a checkpoint (data, sizes, training, held-out BLEU)."""
-    if name not in MODEL_NAMES:
-        raise ValueError(f"unknown model {name!r}: choose one of {', '.join(MODEL_NAMES)}")
-    return json.loads((CHECKPOINTS / name / "card.json").read_text(encoding="utf-8"))
+    return json.loads((_checkpoint(name) / "card.json").read_text(encoding="utf-8"))

@@ -1,12 +1,14 @@
-"""Tables the RNN-vs-attention page draws: plain pandas, no streamlit (tested without a browser)."""
+"""Tables the translation page draws: plain pandas, no streamlit (tested without a browser)."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-# Bahdanau, Cho & Bengio (2015), "Neural Machine Translation by Jointly Learning to Align and
-# Translate", Table 1: BLEU on the WMT'14 English→French test set, all sentences.
-PAPER_BLEU = (("RNNencdec-50", "plain", 17.82), ("RNNsearch-50", "attention", 26.75))
+# BLEU on the WMT'14 English→French test set, as the papers report it:
+# Bahdanau, Cho & Bengio (2015), Table 1 (all sentences); Vaswani et al. (2017), Table 2.
+PAPER_BLEU = (("RNNencdec-50 (Bahdanau et al. 2015)", "plain", 17.82),
+              ("RNNsearch-50 (Bahdanau et al. 2015)", "attention", 26.75),
+              ("Transformer base (Vaswani et al. 2017)", "transformer", 38.1))
 
 
 def _unique_labels(tokens: list[str]) -> list[str]:
@@ -14,13 +16,15 @@ def _unique_labels(tokens: list[str]) -> list[str]:
     return [f"{i + 1} {t}" for i, t in enumerate(tokens)]
 
 
-def alignment_frame(source_tokens: list[str], target_tokens: list[str], weights) -> pd.DataFrame:
-    """Long table of an alignment matrix [target, source]: one row per (target word, source word)."""
+def alignment_frame(source_tokens: list[str], target_tokens: list[str], weights,
+                    causal: bool = False) -> pd.DataFrame:
+    """Long table of an attention matrix [target (queries), source (keys)]: one row per cell.
+    `causal`: a self-attention that may not look ahead — cells with key > query are masked."""
     w = np.asarray(weights, dtype=float)
     src, tgt = _unique_labels(source_tokens), _unique_labels(target_tokens)
     return pd.DataFrame([{"source": src[j], "target": tgt[i], "source_word": source_tokens[j],
                           "target_word": target_tokens[i], "source_pos": j, "target_pos": i,
-                          "weight": float(w[i, j])}
+                          "weight": float(w[i, j]), "masked": causal and j > i}
                          for i in range(w.shape[0]) for j in range(w.shape[1])])
 
 
@@ -30,24 +34,72 @@ def context_frame(vectors: dict[str, np.ndarray]) -> pd.DataFrame:
                          for label, vec in vectors.items() for d, v in enumerate(np.asarray(vec))])
 
 
+EVALUATIONS = {"greedy": "evaluation", "beam": "evaluation_beam"}  # decoding -> card section
+
+
 def bleu_by_length_frame(cards: dict[str, dict]) -> pd.DataFrame:
-    """{model: card} → rows (model, bucket, min_words, sentences, bleu) from the cards."""
-    return pd.DataFrame([{"model": name, **row} for name, card in cards.items()
-                         for row in card["evaluation"]["bleu_by_length"]])
+    """{model: card} → rows (model, decoding, bucket, min_words, sentences, bleu) from the cards."""
+    return pd.DataFrame([{"model": name, "decoding": decoding, **row}
+                         for name, card in cards.items()
+                         for decoding, section in EVALUATIONS.items() if section in card
+                         for row in card[section]["bleu_by_length"]])
 
 
 def overall_frame(cards: dict[str, dict]) -> pd.DataFrame:
+    """One row per model: BLEU greedy and beam, exact match, size, training budget and time."""
     rows = []
     for name, card in cards.items():
         ev, tr = card["evaluation"], card["training"]
-        rows.append({"model": name, "bleu": ev["bleu"], "exact_match": ev["exact_match"],
-                     "test_sentences": ev["test_sentences"], "parameters": card["parameters"],
-                     "steps": tr["steps"], "minutes": round(tr["wall_seconds"] / 60, 1)})
+        rows.append({"model": name, "bleu": ev["bleu"],
+                     "bleu_beam": card.get("evaluation_beam", {}).get("bleu", np.nan),
+                     "exact_match": ev["exact_match"], "test_sentences": ev["test_sentences"],
+                     "parameters": card["parameters"], "steps": tr["steps"],
+                     "pairs_seen": tr["steps"] * tr["batch_size"],
+                     "minutes": round(tr["wall_seconds"] / 60, 1),
+                     "seconds_per_step": round(tr["wall_seconds"] / tr["steps"], 3)})
+    return pd.DataFrame(rows)
+
+
+def loss_time_frame(cards: dict[str, dict]) -> pd.DataFrame:
+    """Training loss against wall-clock minutes, one line per model, from the cards. A card
+    with `loss_curve_seconds` gives the time of every point; an older card only its total
+    time, so its points are spread evenly over it (every step of a run costs about the same)."""
+    rows = []
+    for name, card in cards.items():
+        tr = card["training"]
+        curve, every = tr["loss_curve"], tr["loss_curve_every"]
+        seconds = tr.get("loss_curve_seconds") or [
+            min(tr["steps"], (i + 1) * every) / tr["steps"] * tr["wall_seconds"] for i in range(len(curve))]
+        rows += [{"model": name, "minutes": s / 60, "step": min(tr["steps"], (i + 1) * every),
+                  "loss": loss} for i, (s, loss) in enumerate(zip(seconds, curve))]
     return pd.DataFrame(rows)
 
 
 def paper_frame() -> pd.DataFrame:
     return pd.DataFrame([{"paper_model": m, "model": kind, "bleu": b} for m, kind, b in PAPER_BLEU])
+
+
+def gradient_frame(tokens: dict[str, list[str]], norms: dict[str, np.ndarray]) -> pd.DataFrame:
+    """{model: [S] gradient norms} → rows (model, position, word, norm, share): `share` is the
+    norm over the sentence's largest, so sentences and models compare by shape."""
+    rows = []
+    for name, g in norms.items():
+        g = np.asarray(g, dtype=float)
+        top = g.max() if len(g) and g.max() > 0 else 1.0
+        rows += [{"model": name, "position": j, "word": f"{j + 1} {w}", "norm": float(v),
+                  "share": float(v / top)} for j, (w, v) in enumerate(zip(tokens[name], g))]
+    return pd.DataFrame(rows)
+
+
+def halves_frame(halves, dims: int) -> pd.DataFrame:
+    """The encoder's two directions as cells (word, direction, dimension, value), the first
+    `dims` numbers of each."""
+    rows = []
+    for direction, states in (("forward", halves.forward), ("backward", halves.backward)):
+        for j, word in enumerate(halves.tokens):
+            rows += [{"word": f"{j + 1} {word}", "position": j, "direction": direction,
+                      "dimension": d, "value": float(states[j, d])} for d in range(min(dims, states.shape[1]))]
+    return pd.DataFrame(rows)
 
 
 def steps_frame(translation) -> pd.DataFrame:

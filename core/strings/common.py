@@ -15,6 +15,9 @@ EN = {
     "source.local cache": "from the local Hugging Face cache",
     "source.local directory": "from a local folder",
     "source.offline default": "offline default, converted from GGUF",
+    "model.startup_fallback": "{name} isn't available here (offline and not downloaded), so "
+                              "the app opened on the offline model. To show {name}, connect and "
+                              "run `python -m core.models prefetch {key}` once.",
     "model.loading": "Loading {name} …",
     "model.unavailable": "**{name} could not be loaded here**: {reason}. "
                          "Showing the offline model **SmolLM2-135M-Instruct** instead. "
@@ -49,7 +52,8 @@ EN = {
     "nav.embeddings": "Embeddings",
     "nav.positional": "Positional encoding",
     "nav.attention": "Attention",
-    "nav.rnn": "RNN vs attention",
+    "nav.block": "Inside one block",
+    "nav.rnn": "RNN → attention → Transformer",
     "nav.sampling": "Sampling",
 }
 
@@ -68,6 +72,9 @@ KO = {
     "source.local cache": "로컬 Hugging Face 캐시에서 불러옴",
     "source.local directory": "로컬 폴더에서 불러옴",
     "source.offline default": "오프라인 기본 모델, GGUF에서 변환",
+    "model.startup_fallback": "{name}은(는) 지금 쓸 수 없어(오프라인이고 내려받은 적 없음) "
+                              "오프라인 모델로 열었습니다. {name}을(를) 보려면 인터넷에 연결한 뒤 "
+                              "`python -m core.models prefetch {key}`를 한 번 실행하세요.",
     "model.loading": "{name} 불러오는 중…",
     "model.unavailable": "**여기서는 {name}을(를) 불러올 수 없습니다**: {reason}. "
                          "대신 오프라인 모델 **SmolLM2-135M-Instruct**로 보여 드립니다. "
@@ -102,6 +109,7 @@ KO = {
     "nav.embeddings": "임베딩",
     "nav.positional": "위치 인코딩",
     "nav.attention": "어텐션",
-    "nav.rnn": "RNN과 어텐션",
+    "nav.block": "블록 하나 들여다보기",
+    "nav.rnn": "RNN → 어텐션 → 트랜스포머",
     "nav.sampling": "샘플링",
 }

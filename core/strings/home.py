@@ -4,8 +4,10 @@ EN = {
     "home.title": "Home",
     "home.heading": "Transformer Anatomy",
     "home.intro": "A real language model, taken apart one stage at a time. Every number on "
-                  "these pages is computed from the model you picked in the sidebar — "
-                  "nothing is typed in or made up.",
+                  "the model pages is computed from the model you picked in the sidebar; the "
+                  "translation page computes its numbers from its own three small translators, "
+                  "trained here, and quotes the original papers' figures only as references, "
+                  "labelled as such. Nothing is typed in or made up.",
     "home.map": "The map: from text to the next token",
     "home.map_caption": "One forward pass, left to right. Each stage below opens the page "
                         "that takes it apart.",
@@ -16,7 +18,7 @@ EN = {
     "home.stage.block": "Transformer block",
     "home.stage.attention": "masked multi-head self-attention",
     "home.stage.mlp": "MLP",
-    "home.stage.norm": "residual + LayerNorm",
+    "home.stage.norm": "residual + {norm}",
     "home.stage.unembed": "Linear (unembedding)",
     "home.stage.softmax": "Softmax",
     "home.stage.next": "Next token",
@@ -25,12 +27,14 @@ EN = {
     "home.step.positional": "**2. + position.** Attention sees all tokens at once, so the "
                             "order has to be added: learned vectors (GPT-2) or rotations "
                             "(RoPE).",
-    "home.step.attention": "**3. N × (attention + MLP).** Each token gathers information from "
-                           "the tokens before it; an MLP transforms it; residual connections "
-                           "and LayerNorm keep it stable.",
+    "home.step.attention": "**3. Attention.** Each token gathers information from the tokens "
+                           "before it (and itself), head by head.",
+    "home.step.block": "**4. The rest of the block, N times.** An MLP transforms every token on "
+                       "its own; residual connections add each result to the stream and "
+                       "{norm} keeps its scale in check.",
     "home.step.rnn": "**Before Transformers.** LSTM encoder–decoders squeezed a sentence into "
                      "one vector; attention let them look back at every word.",
-    "home.step.sampling": "**4. Logits → softmax → next token.** A probability for every "
+    "home.step.sampling": "**5. Logits → softmax → next token.** A probability for every "
                           "token in the vocabulary; temperature, top-k and top-p decide "
                           "which one is drawn.",
     "home.facts": "The model you are looking at",
@@ -61,9 +65,10 @@ EN = {
 KO = {
     "home.title": "홈",
     "home.heading": "트랜스포머 해부학",
-    "home.intro": "실제 언어 모델을 한 단계씩 뜯어 봅니다. 이 페이지들에 나오는 숫자는 모두 "
-                  "사이드바에서 고른 모델로 직접 계산한 값입니다. 손으로 적어 넣거나 지어낸 "
-                  "숫자는 하나도 없습니다.",
+    "home.intro": "실제 언어 모델을 한 단계씩 뜯어 봅니다. 모델 페이지의 숫자는 모두 "
+                  "사이드바에서 고른 모델로 직접 계산한 값입니다. 번역 페이지는 여기서 학습한 "
+                  "작은 번역기 세 개로 숫자를 계산하고, 원 논문의 수치는 참고용임을 밝혀 "
+                  "인용만 합니다. 손으로 적어 넣거나 지어낸 숫자는 하나도 없습니다.",
     "home.map": "전체 지도: 텍스트에서 다음 토큰까지",
     "home.map_caption": "순전파 한 번을 왼쪽에서 오른쪽으로 따라갑니다. 아래 각 단계를 누르면 "
                         "그 단계를 자세히 뜯어 보는 페이지로 이동합니다.",
@@ -74,7 +79,7 @@ KO = {
     "home.stage.block": "트랜스포머 블록",
     "home.stage.attention": "마스크드 멀티헤드 셀프 어텐션",
     "home.stage.mlp": "MLP",
-    "home.stage.norm": "잔차 연결 + LayerNorm",
+    "home.stage.norm": "잔차 연결 + {norm}",
     "home.stage.unembed": "선형층 (언임베딩)",
     "home.stage.softmax": "소프트맥스",
     "home.stage.next": "다음 토큰",
@@ -83,12 +88,14 @@ KO = {
     "home.step.positional": "**2. + 위치.** 어텐션은 모든 토큰을 한꺼번에 보기 때문에 순서를 "
                             "따로 알려 줘야 합니다. GPT-2는 학습된 위치 벡터를, Llama 계열은 "
                             "회전(RoPE)을 씁니다.",
-    "home.step.attention": "**3. N × (어텐션 + MLP).** 각 토큰이 앞선 토큰들에서 정보를 "
-                           "모으고, MLP가 이를 변환합니다. 잔차 연결과 LayerNorm이 학습을 "
-                           "안정적으로 잡아 줍니다.",
+    "home.step.attention": "**3. 어텐션.** 각 토큰이 자신과 앞선 토큰들에서 헤드별로 정보를 "
+                           "모읍니다.",
+    "home.step.block": "**4. 블록의 나머지, N번 반복.** MLP가 토큰 하나하나를 따로 변환하고, "
+                       "잔차 연결이 그 결과를 흐름에 더하며, {norm}이(가) 값의 크기를 "
+                       "일정하게 잡아 줍니다.",
     "home.step.rnn": "**트랜스포머 이전.** LSTM 인코더–디코더는 문장 전체를 벡터 하나에 "
                      "욱여넣었고, 어텐션 덕분에 모든 단어를 다시 돌아볼 수 있게 되었습니다.",
-    "home.step.sampling": "**4. 로짓 → 소프트맥스 → 다음 토큰.** 어휘의 모든 토큰에 확률이 "
+    "home.step.sampling": "**5. 로짓 → 소프트맥스 → 다음 토큰.** 어휘의 모든 토큰에 확률이 "
                           "매겨지고, 온도·top-k·top-p가 어떤 토큰을 뽑을지 정합니다.",
     "home.facts": "지금 보고 있는 모델",
     "home.facts_caption": "불러온 모델에서 직접 읽어 낸 값입니다.",

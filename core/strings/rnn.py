@@ -2,24 +2,29 @@
 lab, and the cost of being sequential."""
 
 EN = {
-    "rnn.title": "RNN vs attention",
-    "rnn.heading": "Before Transformers: RNN translators, with and without attention",
-    "rnn.intro": "Two LSTM encoder–decoders translate English into French. They are the same "
-                 "size and had the same training budget; one difference: the **plain** "
-                 "decoder sees the English sentence only through one fixed-size context "
-                 "vector, the **attention** decoder (Bahdanau, Cho & Bengio 2015) looks back "
-                 "at every English word before writing each French word. Self-attention in "
-                 "Transformers grew out of this idea.",
-    "rnn.missing": "The trained translation models are missing from `core/seq2seq/checkpoints/`. "
-                   "Train them with `python -m core.seq2seq.train --data fra-eng.tsv --model "
-                   "attention --out core/seq2seq/checkpoints/attention` (and `--model plain`).",
-    "rnn.tab.translate": "Translate & align",
+    "rnn.title": "RNN → attention → Transformer",
+    "rnn.heading": "From RNNs to Transformers: three translators, one task",
+    "rnn.intro": ("Three encoder–decoders translate English into French, trained on the same "
+                 "sentence pairs, with the same split and word vocabularies: "
+                 "**plain** — a bidirectional LSTM encoder whose decoder sees the sentence only "
+                 "through one fixed-size context vector ({plain_params:.2f} M parameters); "
+                 "**attention** — the same LSTMs plus Bahdanau (additive) attention, so the decoder "
+                 "looks back at every English word before writing each French word "
+                 "({attention_params:.2f} M); **Transformer** — no recurrence at all: "
+                 "self-attention in the encoder, masked self-attention in the decoder and "
+                 "encoder–decoder (cross-) attention between them ({transformer_params:.2f} M). "
+                 "Unlike the paper's RNNencdec, both LSTM encoders here read the sentence in both "
+                 "directions."),
+    "rnn.missing": ("The trained translators are missing from `core/seq2seq/checkpoints/`. Train them "
+                   "with `python -m core.seq2seq.train --data fra-eng.tsv --model attention --out "
+                   "core/seq2seq/checkpoints/attention` (and `--model plain`, `--model transformer`)."),
+    "rnn.tab.translate": "Translate & look inside",
     "rnn.tab.lab": "Bottleneck lab",
     "rnn.tab.cost": "Sequential vs parallel",
     "rnn.model.plain": "Plain (context vector only)",
     "rnn.model.attention": "With attention (Bahdanau)",
     # translate
-    "rnn.translate.header": "1. Translate with both models",
+    "rnn.translate.header": "1. Translate with all three",
     "rnn.translate.input": "English sentence",
     "rnn.translate.default": "She is five years younger than me.",
     "rnn.translate.suggest": "Or pick a held-out sentence — one the models never saw in "
@@ -33,26 +38,27 @@ EN = {
                                  "learned English only, from short everyday sentences — so the "
                                  "output below is what they make of a row of `<unk>` tokens.",
     "rnn.translate.truncated": "Only the first {n} words are translated.",
-    "rnn.translate.longer": "This sentence has {n} words; the longest training sentences have "
-                            "{m}. Expect both models to struggle — the plain one first.",
+    "rnn.translate.longer": ("This sentence has {n} words; the longest English sentence in the training data "
+                            "has {m}. Expect all three models to struggle."),
     "rnn.translate.caption": "Greedy decoding: at each step the single most likely French word.",
     "rnn.translate.nothing": "(no words before the end token)",
     # alignment
-    "rnn.align.header": "2. Where does the attention model look?",
-    "rnn.align.body": "Each row is one French word the model wrote; each column an English word. "
-                      "The cell is the attention weight α — how much of that English word went "
-                      "into the context for that French word. Every row sums to 1. Try "
-                      "*the black cat is sleeping*: French puts the adjective after the noun, "
-                      "so the bright cells step off the diagonal.",
+    "rnn.align.header": "2. Where does the decoder look? Encoder–decoder (cross-) attention",
+    "rnn.align.body": ("Both attention models let each French word look back at the English words. Each "
+                      "row is one French word the model wrote, each column an English word; every "
+                      "row sums to 1. Bahdanau's alignment is exactly this encoder–decoder attention, "
+                      "computed with an additive score from the LSTM states; the Transformer "
+                      "computes it with scaled dot products, in several heads and layers. Try "
+                      "*the black cat is sleeping*: French puts the adjective after the noun."),
     "rnn.align.source": "English (source)",
     "rnn.align.target": "French (output)",
     "rnn.align.weight": "Attention weight α",
     # bottleneck
-    "rnn.bottleneck.header": "3. The bottleneck: one vector for the whole sentence",
-    "rnn.bottleneck.body": "All the plain decoder ever sees of the English sentence is this "
-                           "context vector: the encoder's final state, {d} numbers. It has the "
-                           "same size for a 3-word sentence and a 9-word one — the longer the "
-                           "sentence, the more has to be squeezed into the same space.",
+    "rnn.bottleneck.header": "4. The bottleneck: one vector for the whole sentence",
+    "rnn.bottleneck.body": ("All the plain decoder ever sees of the English sentence is this context vector: "
+                           "the encoder's final states, {d} numbers. It has the same size for the "
+                           "{short}-word sentence and the {long}-word one — the longer the sentence, the "
+                           "more has to be squeezed into the same space."),
     "rnn.bottleneck.short": "I am tired.",
     "rnn.bottleneck.long": "She is five years younger than me and my brother.",
     "rnn.bottleneck.yours": "your sentence",
@@ -61,10 +67,11 @@ EN = {
     "rnn.bottleneck.value": "Value",
     "rnn.bottleneck.sentence": "Sentence",
     # BLEU
-    "rnn.bleu.header": "4. BLEU by sentence length",
-    "rnn.bleu.body": "BLEU compares each translation with every French translation of that "
-                     "sentence in the corpus (0–100, higher is better). Measured on {test:,} "
-                     "held-out English sentences that are in no training pair.",
+    "rnn.bleu.header": "BLEU by sentence length",
+    "rnn.bleu.body": ("BLEU compares each translation with every French translation of that sentence "
+                     "in the corpus (0–100, higher is better), measured on {test:,} held-out English "
+                     "sentences that are in no training pair — greedy and with beam search ({k} "
+                     "partial translations)."),
     "rnn.bleu.length": "English sentence length (words)",
     "rnn.bleu.bleu": "BLEU",
     "rnn.bleu.sentences": "Test sentences",
@@ -73,22 +80,22 @@ EN = {
     "rnn.bleu.params": "Parameters",
     "rnn.bleu.steps": "Training steps",
     "rnn.bleu.minutes": "Training time (min, 1 CPU thread)",
-    "rnn.bleu.note": "Tatoeba sentences are short (1–9 English words, most of them 3–6), far "
-                     "shorter than the news sentences of the paper, so the plain model's "
-                     "collapse with length can only begin to show here. The bottleneck lab "
-                     "tab shows it on long inputs.",
+    "rnn.bleu.note": ("Tatoeba sentences are short (the longest English sentence in the training "
+                     "data has {longest} words, most have 3–6), far shorter than the news sentences "
+                     "of the papers, so a plain model's collapse with length can only begin to show "
+                     "here. The bottleneck lab shows it on long inputs."),
     "rnn.bleu.paper": "For reference: the paper's numbers",
-    "rnn.bleu.paper_caption": "Bahdanau, Cho & Bengio (2015), Table 1: BLEU on WMT'14 "
-                              "English→French, all test sentences, models trained on sentences "
-                              "of up to 50 words. Different data, vocabulary and compute, so "
-                              "compare the gap between the models, not the numbers.",
+    "rnn.bleu.paper_caption": ("Bahdanau, Cho & Bengio (2015), Table 1, and Vaswani et al. (2017), Table 2: "
+                              "BLEU on WMT'14 English→French news, with millions of sentence pairs "
+                              "and far more compute. Different data, vocabulary and budget — compare "
+                              "the order of the models, not the numbers."),
     "rnn.bleu.paper_model": "Model in the paper",
     "rnn.bleu.ours": "Ours (this page)",
     "rnn.bleu.credit": "Data: {pairs:,} English–French pairs from the Tatoeba Project "
                        "(CC-BY 2.0 FR, via manythings.org/anki); split by English sentence. "
                        "BLEU by sacrebleu: `{signature}`.",
     # step by step
-    "rnn.steps.header": "5. Step by step: one French word at a time",
+    "rnn.steps.header": "7. Step by step: one French word at a time",
     "rnn.steps.body": "At each step the attention decoder weighs the English words (bars), "
                       "builds its context from them, and picks the most likely next word.",
     "rnn.steps.slider": "Output step",
@@ -152,30 +159,109 @@ EN = {
     "rnn.cost.bytes": "Attention matrix per head (KB)",
     "rnn.cost.summary": "At T = {T}: LSTM {l:.1f} ms in {T} sequential steps; self-attention "
                         "{a:.1f} ms in one, holding a {T}×{T} matrix ({kb:,.0f} KB per head).",
-    "rnn.cost.note": "On a CPU with few threads the two are close; the attention layer's "
-                     "single step is what lets a GPU spread the work over thousands of cores, "
-                     "while the LSTM's T steps cannot be spread at all.",
+    "rnn.cost.note": ("On a CPU with few threads the two are close. An LSTM step is itself parallel — "
+                     "over the sentences of a batch and over its hidden units — but the time axis is "
+                     "not: step t needs step t − 1. The attention layer's single step is what lets a "
+                     "GPU spread the whole sequence over thousands of cores."),
+    "rnn.tab.scores": "Scores & training",
+    "rnn.model.transformer": "Transformer",
+    "rnn.model.transformer-7500": "Transformer after 7,500 steps (the LSTMs' budget)",
+    "rnn.decoding": "Decoding",
+    "rnn.decoding.greedy": "Greedy (the most likely word each step)",
+    "rnn.decoding.beam": "Beam search (the {k} best partial translations)",
+    "rnn.decoding.short.greedy": "greedy",
+    "rnn.decoding.short.beam": "beam search",
+    "rnn.translate.caption_beam": ("Beam search: the {k} best partial translations are kept at every step, and "
+                                  "finished ones are ranked by their mean log-probability per word."),
+    "rnn.align.caption": ("Left: α from the attention LSTM. Right: one layer of the Transformer's "
+                         "cross-attention — the mean over its heads, or one head."),
+    "rnn.cross.layer": "Layer",
+    "rnn.cross.head": "Head",
+    "rnn.cross.mean": "mean of the heads",
+    "rnn.self.header": "3. Inside the Transformer: self-attention and masked self-attention",
+    "rnn.self.body": ("The encoder's self-attention lets every English word look at every other one. "
+                     "The decoder's self-attention looks only back: the word being written may "
+                     "use the French words before it (and itself), never the ones after — the grey "
+                     "cells are masked to −∞ before the softmax."),
+    "rnn.self.encoder": "Encoder self-attention (English → English)",
+    "rnn.self.decoder": "Decoder masked self-attention (French → earlier French)",
+    "rnn.self.keys": "Key (what is read)",
+    "rnn.self.queries": "Query (what is written)",
+    "rnn.self.caption": ("The decoder's rows start at <sos>: the word at row i is the input from which "
+                        "the model predicted the next French word."),
+    "rnn.encoder.header": "5. The bidirectional encoder",
+    "rnn.encoder.body": ("Both LSTMs read the English sentence twice: left to right and right to left. "
+                        "The state at word j, h_j, is the two halves side by side ({h} + {h} = {d} "
+                        "numbers): the forward half has read words 1…j, the backward half words "
+                        "j…end. The attention decoder reads every h_j; the plain decoder gets only "
+                        "the last forward state and the first backward state."),
+    "rnn.encoder.forward": "forward (left → right)",
+    "rnn.encoder.backward": "backward (right → left)",
+    "rnn.encoder.caption": "The first {n} of each half's {h} numbers, from the attention model's encoder.",
+    "rnn.grad.header": "6. How far does a word reach? Gradients through time",
+    "rnn.grad.body": ("How much would the loss of the model's own translation change if one English "
+                     "word's embedding x_j were nudged? Autograd answers for every word at once. The "
+                     "plain decoder reaches word j only through the LSTM's steps into one context "
+                     "vector — a long, multiplied path along which gradients shrink; the attention "
+                     "decoder also reaches every h_j directly."),
+    "rnn.grad.share": "|∂loss/∂x_j| ÷ the sentence's largest",
+    "rnn.grad.norm": "|∂loss/∂x_j|",
+    "rnn.grad.caption": ("For this sentence the weakest word gets {plain:.0%} of the strongest word's "
+                        "gradient in the plain model and {attention:.0%} in the attention model."),
+    "rnn.bleu.greedy": "BLEU (greedy)",
+    "rnn.bleu.beam": "BLEU (beam {k})",
+    "rnn.bleu.pairs": "Sentence pairs seen",
+    "rnn.bleu.per_step": "Seconds per step",
+    "rnn.training.header": "Training, measured",
+    "rnn.training.minutes": "Wall-clock time (minutes)",
+    "rnn.training.caption": ("From the checkpoints' cards, one CPU thread each: {plain_s:.2f} s per step "
+                            "for the plain LSTM, {attention_s:.2f} s for the attention LSTM ({lstm_steps:,} "
+                            "steps), {transformer_s:.2f} s for the Transformer ({steps:,} steps; its loss "
+                            "includes label smoothing {smoothing}, so it cannot reach 0). The LSTMs' times "
+                            "were measured in an earlier session on a faster CPU; a step of each on the "
+                            "same machine is timed in the Sequential vs parallel tab."),
+    "rnn.cost.steps_header": "A real training step: one after another, or all at once",
+    "rnn.cost.steps_body": ("Training uses teacher forcing: the decoder is given the correct French words "
+                           "and must predict each next one. The LSTM decoder still has to take them one "
+                           "step after another; the Transformer's decoder reads all of them in one pass, "
+                           "and the causal mask (left) keeps each position from seeing the words it must "
+                           "predict. Measured live: one step (forward, loss, backward) of the shipped "
+                           "attention LSTM and Transformer, at their sizes, on batches of {b} sentence "
+                           "pairs."),
+    "rnn.cost.mask_caption": "The causal mask: position i may read positions ≤ i (grey: −∞ before the softmax).",
+    "rnn.cost.steps_button": "Time a training step of both",
+    "rnn.cost.steps_running": "Timing training steps …",
+    "rnn.cost.steps_press": "Press the button to time one training step of both for target lengths {lengths}.",
+    "rnn.cost.target_T": "Target sentence length T (words)",
+    "rnn.cost.step_ms": "One training step (ms)",
+    "rnn.cost.steps_summary": ("At T = {T}: the attention LSTM's step took {lstm:,.0f} ms ({T} decoder steps "
+                              "one after another), the Transformer's {transformer:,.0f} ms (one pass). "
+                              "On one CPU thread both grow with T — the arithmetic grows either way; "
+                              "what the Transformer gains is that its one pass can be spread over many "
+                              "cores at once."),
 }
 
 KO = {
-    "rnn.title": "RNN과 어텐션",
-    "rnn.heading": "트랜스포머 이전: 어텐션이 있는 RNN 번역기와 없는 RNN 번역기",
-    "rnn.intro": "LSTM 인코더–디코더 두 개가 영어를 프랑스어로 번역합니다. 두 모델은 크기도 "
-                 "같고 학습에 들인 예산도 같습니다. 차이는 단 하나입니다. **기본(plain)** "
-                 "디코더는 영어 문장을 고정된 크기의 문맥 벡터 하나로만 보고, **어텐션** "
-                 "디코더(Bahdanau, Cho & Bengio 2015)는 프랑스어 단어를 하나 쓸 때마다 영어 "
-                 "단어 전체를 다시 돌아봅니다. 트랜스포머의 셀프 어텐션이 바로 이 아이디어에서 "
-                 "자라났습니다.",
-    "rnn.missing": "학습된 번역 모델이 `core/seq2seq/checkpoints/`에 없습니다. "
-                   "`python -m core.seq2seq.train --data fra-eng.tsv --model attention --out "
-                   "core/seq2seq/checkpoints/attention`으로 학습하세요(`--model plain`도 "
-                   "마찬가지입니다).",
-    "rnn.tab.translate": "번역과 정렬",
+    "rnn.title": "RNN → 어텐션 → 트랜스포머",
+    "rnn.heading": "RNN에서 트랜스포머까지: 번역기 셋, 과제 하나",
+    "rnn.intro": ("인코더–디코더 세 개가 영어를 프랑스어로 번역합니다. 세 모델 모두 같은 문장 쌍, "
+                 "같은 학습/평가 분할, 같은 단어 어휘로 학습했습니다. **기본 모델**은 양방향 LSTM "
+                 "인코더를 쓰고, 디코더는 문장을 고정된 크기의 문맥 벡터 하나로만 봅니다(파라미터 "
+                 "{plain_params:.2f}M개). **어텐션 모델**은 같은 LSTM에 Bahdanau(가산) 어텐션을 더해, "
+                 "프랑스어 단어를 하나 쓸 때마다 영어 단어 전체를 다시 돌아봅니다({attention_params:.2f}M개). "
+                 "**트랜스포머**는 순환 구조가 전혀 없습니다. 인코더에는 셀프 어텐션, 디코더에는 "
+                 "마스킹된 셀프 어텐션, 둘 사이에는 인코더–디코더(크로스) 어텐션이 있습니다"
+                 "({transformer_params:.2f}M개). 논문의 RNNencdec와 달리, 여기의 두 LSTM 인코더는 "
+                 "문장을 양쪽 방향으로 모두 읽습니다."),
+    "rnn.missing": ("학습된 번역기가 `core/seq2seq/checkpoints/`에 없습니다. `python -m core.seq2seq.train "
+                   "--data fra-eng.tsv --model attention --out core/seq2seq/checkpoints/attention`으로 "
+                   "학습하세요(`--model plain`, `--model transformer`도 마찬가지입니다)."),
+    "rnn.tab.translate": "번역하고 속 들여다보기",
     "rnn.tab.lab": "병목 실험실",
     "rnn.tab.cost": "순차 처리 vs 병렬 처리",
     "rnn.model.plain": "기본 모델 (문맥 벡터만 사용)",
     "rnn.model.attention": "어텐션 모델 (Bahdanau)",
-    "rnn.translate.header": "1. 두 모델로 번역해 보기",
+    "rnn.translate.header": "1. 세 모델로 번역해 보기",
     "rnn.translate.input": "영어 문장",
     "rnn.translate.default": "She is five years younger than me.",
     "rnn.translate.suggest": "아니면 평가용으로 떼어 둔 문장을 골라 보세요. 모델이 학습 중에 "
@@ -190,26 +276,24 @@ KO = {
                                  "결과는 `<unk>` 토큰만 줄지어 받았을 때 모델이 내놓는 "
                                  "출력입니다.",
     "rnn.translate.truncated": "앞의 {n}단어만 번역합니다.",
-    "rnn.translate.longer": "이 문장은 {n}단어입니다. 학습 데이터에서 가장 긴 문장도 {m}단어"
-                            "뿐이니, 두 모델 모두 고전할 것입니다. 먼저 무너지는 쪽은 기본 "
-                            "모델이겠지요.",
-    "rnn.translate.caption": "탐욕적(greedy) 디코딩: 매 단계에서 가장 확률이 높은 프랑스어 "
-                             "단어 하나를 고릅니다.",
+    "rnn.translate.longer": ("이 문장은 {n}단어입니다. 학습 데이터에서 가장 긴 영어 문장도 {m}단어뿐이니 "
+                            "세 모델 모두 고전할 것입니다."),
+    "rnn.translate.caption": "그리디 디코딩: 매 단계에서 가장 확률이 높은 프랑스어 단어 하나를 고릅니다.",
     "rnn.translate.nothing": "(끝 토큰 전에 나온 단어가 없습니다)",
-    "rnn.align.header": "2. 어텐션 모델은 어디를 보고 있을까?",
-    "rnn.align.body": "각 행은 모델이 쓴 프랑스어 단어, 각 열은 영어 단어입니다. 칸의 값은 "
-                      "어텐션 가중치 α로, 그 프랑스어 단어의 문맥을 만들 때 해당 영어 단어가 "
-                      "얼마나 반영되었는지를 나타냅니다. 행마다 합은 1입니다. *the black cat "
-                      "is sleeping*을 넣어 보세요. 프랑스어는 형용사를 명사 뒤에 두기 때문에 "
-                      "밝은 칸이 대각선에서 벗어납니다.",
+    "rnn.align.header": "2. 디코더는 어디를 볼까? 인코더–디코더(크로스) 어텐션",
+    "rnn.align.body": ("두 어텐션 모델은 프랑스어 단어를 쓸 때마다 영어 단어들을 다시 돌아봅니다. 각 행은 "
+                      "모델이 쓴 프랑스어 단어, 각 열은 영어 단어이고, 행마다 합은 1입니다. Bahdanau의 "
+                      "정렬이 바로 이 인코더–디코더 어텐션으로, LSTM 상태로부터 가산 점수를 계산합니다. "
+                      "트랜스포머는 같은 일을 스케일드 닷 프로덕트로, 여러 헤드와 층에서 합니다. "
+                      "*the black cat is sleeping*을 넣어 보세요. 프랑스어는 형용사를 명사 뒤에 둡니다."),
     "rnn.align.source": "영어 (입력)",
     "rnn.align.target": "프랑스어 (출력)",
     "rnn.align.weight": "어텐션 가중치 α",
-    "rnn.bottleneck.header": "3. 병목: 문장 전체를 벡터 하나에",
-    "rnn.bottleneck.body": "기본 디코더가 영어 문장에 대해 볼 수 있는 것은 이 문맥 벡터뿐입니다. "
-                           "인코더의 마지막 상태, 숫자 {d}개지요. 세 단어짜리 문장이든 아홉 "
-                           "단어짜리 문장이든 크기는 똑같습니다. 문장이 길어질수록 같은 공간에 "
-                           "더 많은 내용을 욱여넣어야 합니다.",
+    "rnn.bottleneck.header": "4. 병목: 문장 전체를 벡터 하나에",
+    "rnn.bottleneck.body": ("기본 디코더가 영어 문장에 대해 볼 수 있는 것은 이 문맥 벡터뿐입니다. 인코더의 "
+                           "마지막 상태, 숫자 {d}개지요. {short}단어짜리 문장이든 {long}단어짜리 "
+                           "문장이든 크기는 똑같습니다. 문장이 길어질수록 같은 공간에 더 많은 내용을 "
+                           "욱여넣어야 합니다."),
     "rnn.bottleneck.short": "I am tired.",
     "rnn.bottleneck.long": "She is five years younger than me and my brother.",
     "rnn.bottleneck.yours": "입력한 문장",
@@ -217,10 +301,10 @@ KO = {
     "rnn.bottleneck.dimension": "문맥 벡터의 차원",
     "rnn.bottleneck.value": "값",
     "rnn.bottleneck.sentence": "문장",
-    "rnn.bleu.header": "4. 문장 길이별 BLEU",
-    "rnn.bleu.body": "BLEU는 번역 결과를 코퍼스에 있는 그 문장의 프랑스어 번역 전부와 비교한 "
-                     "점수입니다(0–100, 높을수록 좋음). 어떤 학습 쌍에도 나오지 않은 영어 문장 "
-                     "{test:,}개로 측정했습니다.",
+    "rnn.bleu.header": "문장 길이별 BLEU",
+    "rnn.bleu.body": ("BLEU는 번역 결과를 코퍼스에 있는 그 문장의 프랑스어 번역 전부와 비교한 점수입니다"
+                     "(0–100, 높을수록 좋음). 어떤 학습 쌍에도 나오지 않은 영어 문장 {test:,}개로, "
+                     "그리디 디코딩과 빔 서치(부분 번역 {k}개) 두 가지로 측정했습니다."),
     "rnn.bleu.length": "영어 문장 길이 (단어 수)",
     "rnn.bleu.bleu": "BLEU",
     "rnn.bleu.sentences": "평가 문장 수",
@@ -229,21 +313,21 @@ KO = {
     "rnn.bleu.params": "파라미터 수",
     "rnn.bleu.steps": "학습 스텝",
     "rnn.bleu.minutes": "학습 시간 (분, CPU 스레드 1개)",
-    "rnn.bleu.note": "Tatoeba 문장은 짧습니다(영어 1–9단어, 대부분 3–6단어). 논문의 뉴스 "
-                     "문장보다 훨씬 짧아서, 길이가 늘수록 기본 모델이 무너지는 현상은 여기서 "
-                     "겨우 드러나기 시작할 뿐입니다. 긴 입력에서 어떻게 되는지는 ‘병목 실험실’ "
-                     "탭에서 직접 확인할 수 있습니다.",
+    "rnn.bleu.note": ("Tatoeba 문장은 짧습니다(학습 데이터에서 가장 긴 영어 문장이 {longest}단어, 대부분 "
+                     "3–6단어). 논문의 뉴스 문장보다 훨씬 짧아서, 길이가 늘수록 기본 모델이 무너지는 "
+                     "현상은 여기서 겨우 드러나기 시작할 뿐입니다. 긴 입력에서 어떻게 되는지는 ‘병목 "
+                     "실험실’ 탭에서 직접 확인할 수 있습니다."),
     "rnn.bleu.paper": "참고: 논문에 보고된 수치",
-    "rnn.bleu.paper_caption": "Bahdanau, Cho & Bengio (2015), 표 1: WMT'14 영어→프랑스어 "
-                              "전체 평가 문장에 대한 BLEU. 최대 50단어 문장으로 학습한 "
-                              "모델입니다. 데이터도, 어휘도, 계산 자원도 다르니 숫자 자체보다 "
-                              "두 모델 사이의 격차를 비교하세요.",
+    "rnn.bleu.paper_caption": ("Bahdanau, Cho & Bengio (2015) 표 1과 Vaswani 외 (2017) 표 2: WMT'14 "
+                              "영어→프랑스어 뉴스 문장에 대한 BLEU로, 수백만 개의 문장 쌍과 훨씬 큰 계산 "
+                              "자원을 썼습니다. 데이터도, 어휘도, 예산도 다르니 숫자 자체보다 모델 사이의 "
+                              "순서를 비교하세요."),
     "rnn.bleu.paper_model": "논문의 모델",
     "rnn.bleu.ours": "이 페이지의 모델",
     "rnn.bleu.credit": "데이터: Tatoeba 프로젝트의 영어–프랑스어 문장 쌍 {pairs:,}개 "
                        "(CC-BY 2.0 FR, manythings.org/anki 제공). 영어 문장 단위로 학습/평가를 "
                        "나눴습니다. BLEU는 sacrebleu로 계산: `{signature}`.",
-    "rnn.steps.header": "5. 한 단계씩: 프랑스어 단어를 하나씩",
+    "rnn.steps.header": "7. 한 단계씩: 프랑스어 단어를 하나씩",
     "rnn.steps.body": "어텐션 디코더는 매 단계 영어 단어들에 가중치를 매기고(막대), 그것으로 "
                       "문맥을 만든 다음, 가장 그럴듯한 다음 단어를 고릅니다.",
     "rnn.steps.slider": "출력 단계",
@@ -306,7 +390,84 @@ KO = {
     "rnn.cost.summary": "T = {T}일 때: LSTM은 순차 단계 {T}번에 {l:.1f} ms, 셀프 어텐션은 "
                         "한 번에 {a:.1f} ms가 걸렸고, 그 대신 {T}×{T} 행렬(헤드당 "
                         "{kb:,.0f} KB)을 들고 있어야 합니다.",
-    "rnn.cost.note": "스레드가 몇 개 안 되는 CPU에서는 둘의 차이가 크지 않습니다. 어텐션 층이 "
-                     "단계 하나로 끝난다는 점이 바로 GPU가 수천 개의 코어에 일을 나눠 줄 수 "
-                     "있는 이유이고, LSTM의 T단계는 아무리 코어가 많아도 나눌 수 없습니다.",
+    "rnn.cost.note": ("스레드가 몇 개 안 되는 CPU에서는 둘의 차이가 크지 않습니다. LSTM의 한 단계도 그 "
+                     "자체로는 병렬입니다. 배치 안의 문장들과 은닉 유닛들에 걸쳐서요. 하지만 시간 축은 "
+                     "그렇지 않습니다. t번째 단계는 t − 1번째 단계가 끝나야 시작할 수 있습니다. 어텐션 "
+                     "층은 한 단계로 끝나기 때문에 GPU가 시퀀스 전체를 수천 개의 코어에 나눠 줄 수 "
+                     "있습니다."),
+    "rnn.tab.scores": "점수와 학습 과정",
+    "rnn.model.transformer": "트랜스포머",
+    "rnn.model.transformer-7500": "7,500스텝 시점의 트랜스포머 (LSTM과 같은 예산)",
+    "rnn.decoding": "디코딩 방식",
+    "rnn.decoding.greedy": "그리디 디코딩 (매 단계 가장 확률이 높은 단어)",
+    "rnn.decoding.beam": "빔 서치 (가장 좋은 부분 번역 {k}개 유지)",
+    "rnn.decoding.short.greedy": "그리디 디코딩",
+    "rnn.decoding.short.beam": "빔 서치",
+    "rnn.translate.caption_beam": ("빔 서치: 매 단계 가장 좋은 부분 번역 {k}개를 남겨 두고, 끝난 번역은 단어당 "
+                                  "평균 로그 확률로 순위를 매깁니다."),
+    "rnn.align.caption": ("왼쪽: 어텐션 LSTM의 α. 오른쪽: 트랜스포머의 크로스 어텐션 한 층 — 헤드들의 평균, "
+                         "또는 헤드 하나."),
+    "rnn.cross.layer": "층",
+    "rnn.cross.head": "헤드",
+    "rnn.cross.mean": "헤드 평균",
+    "rnn.self.header": "3. 트랜스포머 안: 셀프 어텐션과 마스킹된 셀프 어텐션",
+    "rnn.self.body": ("인코더의 셀프 어텐션에서는 영어 단어마다 다른 모든 단어를 볼 수 있습니다. 디코더의 "
+                     "셀프 어텐션은 뒤만 돌아봅니다. 지금 쓰는 단어는 자신과 그 앞의 프랑스어 단어만 "
+                     "쓸 수 있고 뒤의 단어는 쓸 수 없습니다. 회색 칸은 소프트맥스 전에 −∞로 "
+                     "마스킹됩니다."),
+    "rnn.self.encoder": "인코더 셀프 어텐션 (영어 → 영어)",
+    "rnn.self.decoder": "디코더의 마스킹된 셀프 어텐션 (프랑스어 → 앞선 프랑스어)",
+    "rnn.self.keys": "Key (읽히는 쪽)",
+    "rnn.self.queries": "Query (쓰는 쪽)",
+    "rnn.self.caption": ("디코더의 행은 <sos>에서 시작합니다. i번째 행의 단어는 모델이 다음 프랑스어 단어를 "
+                        "예측할 때 입력으로 받은 단어입니다."),
+    "rnn.encoder.header": "5. 양방향 인코더",
+    "rnn.encoder.body": ("두 LSTM 모두 영어 문장을 두 번 읽습니다. 왼쪽에서 오른쪽으로 한 번, 오른쪽에서 "
+                        "왼쪽으로 한 번. j번째 단어의 상태 h_j는 두 절반을 나란히 붙인 것입니다"
+                        "({h} + {h} = {d}개). 정방향 절반은 1…j번째 단어를, 역방향 절반은 j…끝 단어를 "
+                        "읽은 상태입니다. 어텐션 디코더는 모든 h_j를 읽고, 기본 디코더는 정방향의 마지막 "
+                        "상태와 역방향의 첫 상태만 받습니다."),
+    "rnn.encoder.forward": "정방향 (왼쪽 → 오른쪽)",
+    "rnn.encoder.backward": "역방향 (오른쪽 → 왼쪽)",
+    "rnn.encoder.caption": "어텐션 모델 인코더에서, 각 절반의 숫자 {h}개 가운데 앞의 {n}개입니다.",
+    "rnn.grad.header": "6. 단어는 얼마나 멀리까지 닿을까? 시간을 거슬러 흐르는 기울기",
+    "rnn.grad.body": ("영어 단어 하나의 임베딩 x_j를 살짝 바꾸면 모델이 낸 번역의 손실은 얼마나 변할까요? "
+                     "자동 미분으로 모든 단어에 대해 한꺼번에 구할 수 있습니다. 기본 디코더는 LSTM의 "
+                     "단계들을 거쳐 문맥 벡터 하나로만 j번째 단어에 닿습니다. 곱셈이 길게 이어지는 "
+                     "경로라 기울기가 줄어들기 쉽습니다. 어텐션 디코더는 모든 h_j에 직접 닿는 길도 "
+                     "있습니다."),
+    "rnn.grad.share": "|∂손실/∂x_j| ÷ 문장 안에서 가장 큰 값",
+    "rnn.grad.norm": "|∂손실/∂x_j|",
+    "rnn.grad.caption": ("이 문장에서 기울기가 가장 약한 단어는 가장 강한 단어의 {plain:.0%}(기본 모델), "
+                        "{attention:.0%}(어텐션 모델)를 받습니다."),
+    "rnn.bleu.greedy": "BLEU (그리디)",
+    "rnn.bleu.beam": "BLEU (빔 {k})",
+    "rnn.bleu.pairs": "학습에 쓴 문장 쌍",
+    "rnn.bleu.per_step": "스텝당 초",
+    "rnn.training.header": "학습 과정, 직접 잰 값",
+    "rnn.training.minutes": "실제 경과 시간 (분)",
+    "rnn.training.caption": ("체크포인트 카드에 기록된 값으로, 모두 CPU 스레드 1개입니다. 스텝당 기본 LSTM "
+                            "{plain_s:.2f}초, 어텐션 LSTM {attention_s:.2f}초({lstm_steps:,}스텝), 트랜스포머 "
+                            "{transformer_s:.2f}초({steps:,}스텝)입니다. 트랜스포머의 손실에는 레이블 "
+                            "스무딩 {smoothing}이(가) 들어 있어 0까지 내려갈 수 없습니다. LSTM의 시간은 "
+                            "이전 세션에서 더 빠른 CPU로 잰 것이니, 같은 컴퓨터에서 한 스텝씩 잰 값은 "
+                            "‘순차 처리 vs 병렬 처리’ 탭에서 확인하세요."),
+    "rnn.cost.steps_header": "실제 학습 스텝: 하나씩 차례로, 또는 한꺼번에",
+    "rnn.cost.steps_body": ("학습은 교사 강요(teacher forcing)로 합니다. 디코더에 정답 프랑스어 단어를 주고 "
+                           "매번 다음 단어를 예측하게 하지요. 그래도 LSTM 디코더는 그 단어들을 한 단계씩 "
+                           "차례로 처리해야 합니다. 트랜스포머의 디코더는 한 번에 모두 읽고, 인과 마스크"
+                           "(왼쪽)가 각 위치에서 예측해야 할 단어를 가립니다. 지금 이 컴퓨터에서 잽니다: "
+                           "배포된 어텐션 LSTM과 트랜스포머를 같은 크기로, 문장 쌍 {b}개짜리 배치에서 "
+                           "한 스텝(순전파, 손실, 역전파)씩."),
+    "rnn.cost.mask_caption": "인과 마스크: i번째 위치는 i 이하의 위치만 읽을 수 있습니다(회색: 소프트맥스 전에 −∞).",
+    "rnn.cost.steps_button": "두 모델의 학습 스텝 재기",
+    "rnn.cost.steps_running": "학습 스텝을 재는 중…",
+    "rnn.cost.steps_press": "버튼을 누르면 목표 문장 길이 {lengths}에 대해 두 모델의 학습 스텝 하나를 잽니다.",
+    "rnn.cost.target_T": "목표 문장 길이 T (단어)",
+    "rnn.cost.step_ms": "학습 스텝 하나 (ms)",
+    "rnn.cost.steps_summary": ("T = {T}일 때: 어텐션 LSTM의 스텝은 {lstm:,.0f} ms(디코더 단계 {T}번을 차례로), "
+                              "트랜스포머의 스텝은 {transformer:,.0f} ms(한 번에)가 걸렸습니다. CPU 스레드 "
+                              "하나에서는 둘 다 T에 따라 늘어납니다. 계산량은 어느 쪽이든 T만큼 늘기 "
+                              "때문입니다. 트랜스포머가 얻는 이점은 그 한 번의 처리를 여러 코어에 동시에 "
+                              "나눠 줄 수 있다는 데 있습니다."),
 }

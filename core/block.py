@@ -1,0 +1,245 @@
+"""One Transformer block recomputed from its weights, and who wrote the prediction.
+
+A pre-norm block (GPT-2, Llama) is two residual equations:
+
+    x_mid = x + Attn(Norm₁(x))
+    x_out = x_mid + MLP(Norm₂(x_mid))
+
+    steps = block_steps(lm, trace, layer=5)     # every intermediate, for every token (numpy)
+    steps.resid_pre + steps.attn_out + steps.mlp_out  ==  steps.resid_post
+    parts = logit_attribution(lm, trace, token_id)   # embedding, each attention, each MLP
+
+Shapes: T tokens, d width, H heads, d_mlp the MLP's hidden width, V vocabulary, L blocks.
+Everything goes through the family adapter (core.arch); the block's input is the cached
+residual stream (trace.resid_pre), so nothing but this one block runs again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from core.arch import Norm, apply_norm, attend
+from core.models import LM, on_model_thread
+from core.trace import Trace
+
+
+@dataclass
+class NormSteps:
+    """A norm written out for every token: LayerNorm (x − mean) / std · γ + β, or RMSNorm
+    x / rms · γ."""
+
+    kind: str  # "LayerNorm" | "RMSNorm"
+    mean: np.ndarray | None  # [T] (LayerNorm only: it subtracts the mean)
+    scale: np.ndarray  # [T] std = sqrt(var + eps) (LayerNorm) or rms = sqrt(mean(x²) + eps)
+    normalized: np.ndarray  # [T, d] before γ and β
+    gamma: np.ndarray  # [d]
+    beta: np.ndarray | None  # [d] (LayerNorm only)
+    out: np.ndarray  # [T, d] by the formula above
+    module_diff: float  # max |formula − the model's own norm module|
+
+
+@dataclass
+class BlockSteps:
+    layer: int
+    resid_pre: np.ndarray  # [T, d] x, the residual stream entering the block
+    norm_1: NormSteps
+    ln1: np.ndarray  # [T, d] Norm₁(x), the model's own module
+    attn_out: np.ndarray  # [T, d] Attn(Norm₁(x)): every head, concatenated, through W_O
+    resid_mid: np.ndarray  # [T, d] x + attn_out
+    norm_2: NormSteps
+    ln2: np.ndarray  # [T, d] Norm₂(x_mid)
+    mlp_pre: np.ndarray  # [T, d_mlp] before the activation (Llama: the gate's input to SiLU)
+    mlp_up: np.ndarray | None  # [T, d_mlp] Llama: the up projection the gate multiplies
+    mlp_act: np.ndarray  # [T, d_mlp] after the activation (Llama: SiLU(gate) · up)
+    mlp_out: np.ndarray  # [T, d] back down to d
+    resid_post: np.ndarray  # [T, d] x_mid + mlp_out, the block's output
+    mlp_module_diff: float  # max |mlp_out − the model's own MLP module on ln2|
+
+
+def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormSteps:
+    """x [T, d] through a norm, by its formula, beside the model's own module."""
+    x = x.double()
+    gamma = norm.weight.detach().double()
+    if norm.centred:
+        mean = x.mean(-1, keepdim=True)  # [T, 1]
+        scale = torch.sqrt(((x - mean) ** 2).mean(-1, keepdim=True) + norm.eps)  # biased variance
+        normalized = (x - mean) / scale
+        out = normalized * gamma + norm.bias.detach().double()
+    else:
+        mean = None
+        scale = torch.sqrt((x ** 2).mean(-1, keepdim=True) + norm.eps)
+        normalized = x / scale
+        out = normalized * gamma
+    own = module(x.float()).double()
+    return NormSteps(
+        kind=norm.kind, mean=None if mean is None else mean[:, 0].numpy(), scale=scale[:, 0].numpy(),
+        normalized=normalized.numpy(), gamma=gamma.numpy(),
+        beta=None if norm.bias is None else norm.bias.detach().double().numpy(),
+        out=out.numpy(), module_diff=float((out - own).abs().max()))
+
+
+def block_steps(lm: LM, trace: Trace, layer: int) -> BlockSteps:
+    """Every intermediate of block `layer` for every token, from its weights (model thread)."""
+    if not 0 <= layer < lm.n_layers:
+        raise ValueError(f"layer {layer} out of range ({lm.n_layers} layers)")
+    return on_model_thread(_block_steps, lm, np.array(trace.resid_pre(layer), dtype=np.float32), layer)
+
+
+def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
+    arch = lm.arch
+    x = torch.from_numpy(resid_pre)  # [T, d]
+    n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
+
+    ln1 = n1(x)  # [T, d]
+    q, k, v = arch.qkv(layer, ln1)  # [H, T, dh], [H_kv, T, dh] ×2
+    kv = [arch.kv_head(h) for h in range(arch.n_heads)]
+    scaling = arch.attention_scaling(layer)
+    heads = torch.stack([attend(q[h], k[kv[h]], v[kv[h]], scaling)[2] for h in range(arch.n_heads)])
+    z = heads.transpose(0, 1).reshape(x.shape[0], -1)  # [T, H·dh] the heads side by side
+    attn_out = arch.attention_output(layer, z)  # [T, d]
+    resid_mid = x + attn_out
+
+    ln2 = n2(resid_mid)
+    pre, up = arch.mlp_in(layer, ln2)  # [T, d_mlp] (and the gate's partner)
+    act = arch.act(pre) if up is None else arch.act(pre) * up
+    mlp_out = arch.mlp_out(layer, act)  # [T, d]
+    resid_post = resid_mid + mlp_out
+
+    numpy = lambda t: t.detach().float().numpy()
+    return BlockSteps(
+        layer=layer, resid_pre=resid_pre, norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(ln1),
+        attn_out=numpy(attn_out), resid_mid=numpy(resid_mid),
+        norm_2=norm_steps(arch.norm(n2), n2, resid_mid), ln2=numpy(ln2),
+        mlp_pre=numpy(pre), mlp_up=None if up is None else numpy(up), mlp_act=numpy(act),
+        mlp_out=numpy(mlp_out), resid_post=numpy(resid_post),
+        mlp_module_diff=float((arch.mlp(layer)(ln2) - mlp_out).abs().max()))
+
+
+# --------------------------------------------------------------------------- the block's weights
+
+
+def parameter_split(lm: LM, layer: int = 0) -> dict[str, int]:
+    """How many parameters one block spends on attention, on the MLP and on its two norms."""
+    arch = lm.arch
+    count = lambda m: sum(p.numel() for p in m.parameters())
+    return {"attention": count(arch.attention(layer)), "mlp": count(arch.mlp(layer)),
+            "norms": count(arch.norm_1(layer)) + count(arch.norm_2(layer))}
+
+
+def activation_curve(lm: LM, lo: float = -4.0, hi: float = 4.0, n: int = 161) -> dict[str, np.ndarray]:
+    """The model's activation function (and ReLU, the original paper's) on a grid of inputs."""
+    x = torch.linspace(lo, hi, n)
+    with torch.no_grad():
+        return {"x": x.numpy(), "model": lm.arch.act(x).numpy(), "relu": torch.relu(x).numpy()}
+
+
+def unit_writes(lm: LM, steps: BlockSteps, position: int, n_units: int = 8, n_tokens: int = 8):
+    """The units most active for one token, and for each the vocabulary tokens its output
+    scaled by its activation pushes up most: act_i · (W_U · W_out[i]).
+    Returns [(unit, activation, [(token id, logit change)])]."""
+    act = steps.mlp_act[position]  # [d_mlp]
+    units = np.argsort(-np.abs(act))[:n_units]
+
+    def compute():
+        W_out = lm.arch.mlp_out_directions(steps.layer)[torch.as_tensor(units)]  # [n, d]
+        W_U, _ = lm.arch.unembedding()  # [V, d]
+        effect = (W_U @ W_out.T).T * torch.as_tensor(act[units])[:, None]  # [n, V]
+        top = torch.topk(effect, min(n_tokens, effect.shape[-1]), dim=-1)
+        return top.indices.numpy(), top.values.float().numpy()
+
+    ids, values = on_model_thread(compute)
+    return [(int(u), float(act[u]), list(zip(ids[i].tolist(), values[i].tolist())))
+            for i, u in enumerate(units)]
+
+
+# --------------------------------------------------------------------------- who wrote the logit
+
+
+@dataclass
+class Attribution:
+    """A next-token logit split into what each part of the residual stream wrote into it."""
+
+    token_id: int
+    names: list[str]  # "embed", "attn 0", "mlp 0", …, in the order they were added
+    kinds: list[str]  # "embed" | "attn" | "mlp"
+    layers: list[int]  # -1 for the embedding
+    values: np.ndarray  # [1 + 2L] each part's share of the logit
+    bias: float  # W_U[t] · β (+ the unembedding's bias): what no part wrote
+    logit: float  # the model's own logit for the token
+
+    @property
+    def total(self) -> float:
+        return float(self.values.sum() + self.bias)
+
+
+def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
+    """Direct logit attribution at the last position. The final norm is linear once its scale
+    is frozen at the value it had there, so the logit splits exactly into one term per part
+    of the residual stream (embedding, each attention, each MLP) plus the norm's bias."""
+    L = lm.n_layers
+    parts = np.concatenate([trace.resid[0, -1][None], np.stack(
+        [p for layer in range(L) for p in (trace.attn_out_last[layer], trace.mlp_out_last[layer])])])
+    x_last = trace.resid[L, -1].astype(np.float64)  # = the sum of the parts
+
+    def compute():
+        norm = lm.arch.norm(lm.arch.final_norm())
+        W_U, b = lm.arch.unembedding()
+        w = W_U[int(token_id)].detach().double().numpy()  # [d]
+        gamma = norm.weight.detach().double().numpy()
+        beta = 0.0 if norm.bias is None else float(w @ norm.bias.detach().double().numpy())
+        return w, gamma, beta + (0.0 if b is None else float(b[int(token_id)]))
+
+    w, gamma, bias = on_model_thread(compute)
+    p = parts.astype(np.float64)  # [1 + 2L, d]
+    if lm.arch.norm(lm.arch.final_norm()).centred:  # LayerNorm: centre each part, one shared std
+        eps = lm.arch.norm(lm.arch.final_norm()).eps
+        scale = np.sqrt(((x_last - x_last.mean()) ** 2).mean() + eps)
+        p = p - p.mean(-1, keepdims=True)
+    else:  # RMSNorm: one shared rms
+        scale = np.sqrt((x_last ** 2).mean() + lm.arch.norm(lm.arch.final_norm()).eps)
+    values = (p / scale * gamma) @ w  # [1 + 2L]
+    names = ["embed"] + [f"{kind} {layer}" for layer in range(L) for kind in ("attn", "mlp")]
+    kinds = ["embed"] + [kind for _ in range(L) for kind in ("attn", "mlp")]
+    layers = [-1] + [layer for layer in range(L) for _ in range(2)]
+    return Attribution(int(token_id), names, kinds, layers, values, bias,
+                       float(trace.next_token_logits[int(token_id)]))
+
+
+# --------------------------------------------------------------------------- dropout
+
+
+@dataclass
+class DropoutRuns:
+    probabilities: dict[str, float]  # from the model's config
+    eval_logits: list[np.ndarray]  # [V] twice, the model in eval mode
+    train_logits: list[np.ndarray]  # [V] twice, in train mode (dropout on), seeds 0 and 1
+
+
+def dropout_runs(lm: LM, trace: Trace) -> DropoutRuns:
+    """The same prompt twice in eval mode and twice in train mode. Every forward pass of every
+    session runs on the one model thread, so switching to train mode there and back (always,
+    in `finally`) means no other session ever meets the model in train mode."""
+    ids = torch.tensor([trace.token_ids.tolist()])
+
+    def runs():
+        def logits():
+            return lm.model(input_ids=ids, use_cache=False, logits_to_keep=1).logits[0, -1].numpy().copy()
+
+        rng = torch.get_rng_state()
+        try:
+            evals = [logits(), logits()]
+            lm.model.train()
+            trains = []
+            for seed in (0, 1):
+                torch.manual_seed(seed)
+                trains.append(logits())
+        finally:
+            lm.model.eval()
+            torch.set_rng_state(rng)
+        return evals, trains
+
+    evals, trains = on_model_thread(runs)
+    return DropoutRuns(lm.arch.dropout(), evals, trains)

@@ -1,0 +1,330 @@
+"""Inside one block: the norm, the MLP and the residual stream, recomputed from the model's
+own weights; what single units write; which layer wrote the prediction; dropout."""
+
+import streamlit as st
+
+from core import ui
+
+DEFAULT_PROMPT = "The capital of France is"
+TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
+OUTLIERS = 6  # largest numbers of a token's vector shown by dimension
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def steps_of(model_name: str, text: str, layer: int, _lm, _trace):
+    """One block recomputed, once per model, prompt and layer (arguments with _ not hashed)."""
+    return block_steps(_lm, _trace, layer)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def units_of(model_name: str, text: str, layer: int, position: int, _lm, _steps):
+    return unit_writes(_lm, _steps, position, TOP_UNITS, TOP_TOKENS)
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def depth_chart(page, n_layers: int):
+    """Per block: how big the stream is after it (line) and what attention and the MLP wrote (bars)."""
+    import altair as alt
+
+    t = page.t
+    x = alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0))
+    y = alt.Y("norm:Q", title=t("block.col.norm"))
+    tooltip = [alt.Tooltip("layer:O", title=t("block.col.layer")),
+               alt.Tooltip("part_label:N", title=t("block.col.part")),
+               alt.Tooltip("norm:Q", title=t("block.col.norm"), format=",.2f")]
+    color = alt.Color("part_label:N", title=t("block.col.part"))
+    bars = alt.Chart().transform_filter("datum.part != 'stream'").mark_bar().encode(
+        x=x, xOffset="part_label:N", y=y, color=color, tooltip=tooltip)
+    line = alt.Chart().transform_filter("datum.part == 'stream'").mark_line(point=True, color="black").encode(
+        x=x, y=y, color=color, tooltip=tooltip)
+    return alt.layer(bars, line, data=ui.data()).properties(height=320)
+
+
+def cosine_chart(page):
+    import altair as alt
+
+    t = page.t
+    return alt.Chart(ui.data()).mark_line(point=True).encode(
+        x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("cosine:Q", title=t("block.col.cosine"), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[alt.Tooltip("layer:O", title=t("block.col.layer")),
+                 alt.Tooltip("cosine:Q", title=t("block.col.cosine"), format=".4f")]).properties(height=220)
+
+
+def histogram_chart(page):
+    """The token's d numbers before and after the norm, as two histograms."""
+    import altair as alt
+
+    t = page.t
+    return alt.Chart(ui.data()).mark_bar(opacity=0.8).encode(
+        x=alt.X("value:Q", bin=alt.Bin(maxbins=60), title=t("block.col.value")),
+        y=alt.Y("count():Q", title=t("block.col.count")),
+        color=alt.Color("stage_label:N", title=None),
+        row=alt.Row("stage_label:N", title=None, sort=None),
+        tooltip=[alt.Tooltip("stage_label:N", title=t("block.col.stage")), alt.Tooltip("count():Q",
+                                                                                  title=t("block.col.count"))],
+    ).properties(height=110, width=520).resolve_scale(x="independent")
+
+
+def activation_chart(page, title: str):
+    """The activation function as a curve (the model's and ReLU), this token's pre-activations
+    as points on the model's curve."""
+    import altair as alt
+
+    t = page.t
+    x = alt.X("x:Q", title=t("block.col.pre"))
+    curves = alt.Chart().transform_filter("datum.kind == 'curve'").mark_line().encode(
+        x=x, y=alt.Y("y:Q", title=t("block.col.post")), color=alt.Color("function:N", title=None),
+        strokeDash=alt.StrokeDash("function:N", title=None))
+    points = alt.Chart().transform_filter("datum.kind == 'unit'").mark_circle(size=14, opacity=0.5,
+                                                                               color="#e45756").encode(
+        x=x, y="y:Q", tooltip=[alt.Tooltip("unit:Q", title=t("block.col.unit")),
+                               alt.Tooltip("x:Q", title=t("block.col.pre"), format=".3f"),
+                               alt.Tooltip("y:Q", title=t("block.col.post"), format=".3f")])
+    return alt.layer(curves, points, data=ui.data()).properties(height=300, title=title)
+
+
+def unit_chart(page):
+    import altair as alt
+
+    t = page.t
+    return alt.Chart(ui.data()).mark_bar().encode(
+        x=alt.X("change:Q", title=t("block.col.logit_change")),
+        y=alt.Y("label:N", sort=None, title=t("block.col.token")),
+        tooltip=[alt.Tooltip("token:N", title=t("block.col.token")), "token_id:Q",
+                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")]).properties(height=alt.Step(22))
+
+
+def attribution_chart(page):
+    """What the embedding and each layer's attention and MLP wrote into the predicted logit."""
+    import altair as alt
+
+    t = page.t
+    return alt.Chart(ui.data()).mark_bar().encode(
+        x=alt.X("where:N", sort=None, title=t("block.col.where"), axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("kind_label:N"),
+        y=alt.Y("value:Q", title=t("block.col.contribution")),
+        color=alt.Color("kind_label:N", title=t("block.col.part")),
+        tooltip=[alt.Tooltip("name:N", title=t("block.col.part")),
+                 alt.Tooltip("value:Q", title=t("block.col.contribution"), format="+.4f")]).properties(height=320)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def show_equations(page, lm) -> None:
+    """1. The block in two lines, with the loaded model's names and its parameters split."""
+    t, norm = page.t, lm.arch.norm_kind
+    st.header(t("block.equations"))
+    st.write(t("block.equations_text", norm=norm, n=lm.n_layers))
+    st.latex(r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)" % norm)
+    st.latex(r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(\mathrm{%s}_2(x_{\mathrm{mid}})\big)" % norm)
+    split = parameter_split(lm)
+    total = sum(split.values())
+    a, b, c = st.columns(3)
+    a.metric(t("block.params_attention"), f"{split['attention'] / 1e6:,.2f} M",
+             help=t("block.share", p=split["attention"] / total))
+    b.metric(t("block.params_mlp"), f"{split['mlp'] / 1e6:,.2f} M", help=t("block.share", p=split["mlp"] / total))
+    c.metric(t("block.params_norms"), f"{split['norms']:,}")
+    st.caption(t("block.params_caption", blocks=lm.n_layers, total=total * lm.n_layers / 1e6,
+                 all=lm.n_params / 1e6, mlp=split["mlp"] / split["attention"]))
+
+
+def show_residual_stream(page, lm, trace, position: int) -> None:
+    """2. The residual stream through the depth, for the chosen token."""
+    t = page.t
+    st.header(t("block.stream"))
+    st.write(t("block.stream_text"))
+    stream = np.linalg.norm(trace.resid[1:, position], axis=-1)  # [L] after each block
+    L = lm.n_layers
+    table = pd.DataFrame({
+        "layer": np.tile(np.arange(L), 3),
+        "part": np.repeat(["stream", "attention", "mlp"], L),
+        "norm": np.concatenate([stream, trace.attn_out_norm[:, position], trace.mlp_out_norm[:, position]])})
+    table["part_label"] = table["part"].map(lambda p: t(f"block.part.{p}"))
+    ui.chart(page, depth_chart, table, "residual_stream", n_layers=L)
+    before, after = trace.resid[:-1, position], trace.resid[1:, position]  # [L, d] each
+    cosine = (before * after).sum(-1) / np.maximum(
+        np.linalg.norm(before, axis=-1) * np.linalg.norm(after, axis=-1), 1e-12)
+    ui.chart(page, cosine_chart, pd.DataFrame({"layer": np.arange(L), "cosine": cosine}), "block_cosine")
+    st.caption(t("block.stream_caption", lo=float(cosine.min()), hi=float(cosine.max()),
+                 start=float(np.linalg.norm(trace.resid[0, position])), end=float(stream[-1])))
+
+
+def show_norm(page, lm, steps, position: int, token: str) -> None:
+    """3. The first norm of the chosen block, step by step, for the chosen token."""
+    t, norm = page.t, steps.norm_1
+    st.header(t("block.norm", norm=norm.kind))
+    st.write(t("block.norm_layer" if norm.kind == "LayerNorm" else "block.norm_rms", token=token,
+               layer=steps.layer, d=lm.d_model))
+    if norm.kind == "LayerNorm":
+        st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
+    else:
+        st.latex(r"\mathrm{RMSNorm}(x)=\frac{x}{\sqrt{\tfrac{1}{d}\sum_i x_i^2+\varepsilon}}\odot\gamma")
+    x = steps.resid_pre[position]
+    cols = st.columns(4)
+    if norm.mean is not None:
+        cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
+        cols[1].metric(t("block.std"), f"{norm.scale[position]:.4f}")
+    else:
+        cols[1].metric(t("block.rms"), f"{norm.scale[position]:.4f}")
+    cols[2].metric(t("block.largest"), f"{np.abs(x).max():,.2f}")
+    cols[3].metric(t("block.diff"), f"{norm.module_diff:.1e}", help=t("block.diff_help"))
+    stages = [("input", x), ("normalized", norm.normalized[position]), ("output", norm.out[position])]
+    table = pd.DataFrame([{"stage": s, "dimension": i, "value": float(v)} for s, values in stages
+                          for i, v in enumerate(values)])
+    table["stage_label"] = table["stage"].map(lambda s: t(f"block.stage.{s}"))
+    ui.chart(page, histogram_chart, table, "norm_steps")
+    order = np.argsort(-np.abs(x))[:OUTLIERS]
+    spread = norm.scale[position]
+    centre = norm.mean[position] if norm.mean is not None else 0.0
+    st.caption(t("block.outliers", n=OUTLIERS))
+    st.dataframe(pd.DataFrame({
+        t("block.col.dimension"): order, t("block.col.value"): x[order],
+        t("block.col.z"): (x[order] - centre) / spread,
+        t("block.col.gamma"): norm.gamma[order], t("block.col.output"): norm.out[position, order]}),
+        hide_index=True)
+
+
+def show_mlp(page, lm, steps, position: int, token: str) -> None:
+    """4. The MLP of the chosen block, step by step, for the chosen token."""
+    t = page.t
+    st.header(t("block.mlp"))
+    ratio = lm.d_mlp / lm.d_model
+    if lm.arch.gated_mlp:
+        st.write(t("block.mlp_gated", d=lm.d_model, m=lm.d_mlp, r=ratio, act=lm.arch.activation))
+        st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
+    else:
+        st.write(t("block.mlp_plain", d=lm.d_model, m=lm.d_mlp, r=ratio, act=lm.arch.activation))
+        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{GELU}(W_1x+b_1)+b_2"
+                 r"\qquad\text{(the 2017 paper: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}")
+    pre = steps.mlp_pre[position]
+    fire = float((pre > 0).mean())
+    a, b, c = st.columns(3)
+    a.metric(t("block.width"), f"{lm.d_model} → {lm.d_mlp} → {lm.d_model}", help=t("block.ratio", r=ratio))
+    b.metric(t("block.fire"), f"{fire:.1%}", help=t("block.fire_help"))
+    c.metric(t("block.diff"), f"{steps.mlp_module_diff:.1e}", help=t("block.mlp_diff_help"))
+    curve = activation_curve(lm)
+    rows = [{"kind": "curve", "function": lm.arch.activation, "x": x, "y": y, "unit": -1}
+            for x, y in zip(curve["x"], curve["model"])]
+    rows += [{"kind": "curve", "function": t("block.relu"), "x": x, "y": y, "unit": -1}
+             for x, y in zip(curve["x"], curve["relu"])]
+    shown = np.clip(pre, curve["x"][0], curve["x"][-1])  # a few far-out units sit on the edge
+    act = torch_act(lm, shown)
+    rows += [{"kind": "unit", "function": token, "x": float(x), "y": float(y), "unit": i}
+             for i, (x, y) in enumerate(zip(shown, act))]
+    ui.chart(page, activation_chart, pd.DataFrame(rows), "activation",
+             title=t("block.curve_title", act=lm.arch.activation, token=token))
+    st.caption(t("block.curve_caption_gated" if lm.arch.gated_mlp else "block.curve_caption",
+                 n=lm.d_mlp, outside=int((np.abs(pre) > curve["x"][-1]).sum())))
+
+
+def show_units(page, lm, trace, steps, position: int, token: str) -> None:
+    """5. What the most active units of this MLP write into the vocabulary."""
+    t = page.t
+    st.header(t("block.units"))
+    st.write(t("block.units_text", token=token, layer=steps.layer))
+    units = units_of(lm.name, trace.text, steps.layer, position, lm, steps)
+    st.dataframe(pd.DataFrame({
+        t("block.col.unit"): [u for u, _, _ in units],
+        t("block.col.activation"): [a for _, a, _ in units],
+        t("block.col.promotes"): [" · ".join(lm.display_tokens([i for i, _ in top])) for _, _, top in units]}),
+        hide_index=True)
+    unit = ui.selectbox(page, "unit", t("block.unit"), [u for u, _, _ in units], units[0][0])
+    _, act, top = next(u for u in units if u[0] == unit)
+    shown = lm.display_tokens([i for i, _ in top])
+    table = pd.DataFrame({"token": shown, "label": [f"{r + 1}. {s}" for r, s in enumerate(shown)],
+                          "token_id": [i for i, _ in top], "change": [v for _, v in top]})
+    ui.chart(page, unit_chart, table, "unit_writes")
+    st.caption(t("block.unit_caption", unit=unit, a=act))
+
+
+def show_attribution(page, lm, trace) -> None:
+    """6. Which layer wrote the prediction: direct logit attribution at the last token."""
+    t = page.t
+    st.header(t("block.attribution"))
+    top = int(np.argmax(trace.next_token_logits))
+    token = lm.display_tokens([top])[0]
+    st.write(t("block.attribution_text", token=token, norm=lm.arch.norm_kind))
+    parts = logit_attribution(lm, trace, top)
+    names = {"embed": t("block.kind.embed"), "attn": t("block.kind.attn"), "mlp": t("block.kind.mlp")}
+    table = pd.DataFrame({"name": parts.names, "kind": parts.kinds, "layer": parts.layers, "value": parts.values})
+    table["kind_label"] = table["kind"].map(names)
+    table["where"] = table["layer"].map(lambda i: t("block.kind.embed_short") if i < 0 else str(i))
+    ui.chart(page, attribution_chart, table, "logit_attribution")
+    a, b, c = st.columns(3)
+    a.metric(t("block.sum_parts"), f"{parts.values.sum():+.4f}")
+    b.metric(t("block.bias"), f"{parts.bias:+.4f}")
+    c.metric(t("block.logit"), f"{parts.logit:+.4f}", delta=t("block.sum_delta", d=parts.total - parts.logit),
+             delta_color="off")
+    best = table.iloc[np.argmax(table["value"].to_numpy())]
+    st.caption(t("block.attribution_caption", part=best["name"], v=best["value"]))
+
+
+def show_dropout(page, lm, trace) -> None:
+    """7. Dropout: on while training, off at inference — shown with the model's own config."""
+    t = page.t
+    st.header(t("block.dropout"))
+    probs = lm.arch.dropout()
+    st.write(t("block.dropout_text", probs=", ".join(f"{k} {v:g}" for k, v in probs.items())))
+    memory = ui.session_memory("block_dropout", (lm.name, trace.text))
+    if st.button(t("block.dropout_button"), key="dropout"):
+        memory["runs"] = dropout_runs(lm, trace)
+    if "runs" not in memory:
+        st.info(t("block.dropout_press"))
+        return
+    runs = memory["runs"]
+    same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
+    differ = float(np.abs(runs.train_logits[0] - runs.train_logits[1]).max())
+    a, b = st.columns(2)
+    a.metric(t("block.eval_diff"), f"{same:.2e}")
+    b.metric(t("block.train_diff"), f"{differ:.2e}")
+    rows = []
+    for mode, logits in (("eval", runs.eval_logits), ("train", runs.train_logits)):
+        for run, z in enumerate(logits, start=1):
+            best = int(np.argmax(z))
+            rows.append({t("block.col.mode"): t(f"block.mode.{mode}"), t("block.col.run"): run,
+                         t("block.col.top"): lm.display_tokens([best])[0], t("block.col.top_logit"): float(z[best])})
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.caption(t("block.dropout_zero" if max(probs.values(), default=0) == 0 else "block.dropout_caption"))
+
+
+def torch_act(lm, values):
+    """The model's activation on these numbers (the curve's points for each unit)."""
+    import torch
+
+    with torch.no_grad():
+        return lm.arch.act(torch.as_tensor(values, dtype=torch.float32)).numpy()
+
+
+page = ui.setup_page("block.title", "🧱")
+t = page.t
+st.title(t("block.heading"))
+st.write(t("block.intro"))
+lm = ui.load_model(page)
+# numpy, pandas and the model's code: imported once the page is on screen
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from core.block import (activation_curve, block_steps, dropout_runs, logit_attribution,  # noqa: E402
+                        parameter_split, unit_writes)
+
+show_equations(page, lm)
+text = ui.text_input(page, "text", t("block.prompt"), DEFAULT_PROMPT)
+trace = ui.trace(page, text)
+left, right = st.columns(2)
+with left:
+    layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.n_layers)), 0)
+with right:
+    position = ui.selectbox(page, "token", t("block.token"), list(range(trace.n_tokens)), trace.n_tokens - 1,
+                            format_func=lambda i: f"{i}: {trace.tokens[i]}")
+token = trace.tokens[position]
+steps = steps_of(lm.name, trace.text, layer, lm, trace)
+show_residual_stream(page, lm, trace, position)
+show_norm(page, lm, steps, position, token)
+show_mlp(page, lm, steps, position, token)
+show_units(page, lm, trace, steps, position, token)
+show_attribution(page, lm, trace)
+show_dropout(page, lm, trace)

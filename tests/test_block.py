@@ -1,0 +1,201 @@
+"""core.block: one block recomputed from its weights equals what the model's own modules
+compute; the logit splits exactly into its parts; dropout is put back; and the page."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from core import i18n
+from core.block import (block_steps, dropout_runs, logit_attribution, parameter_split,
+                        unit_writes)
+from core.models import load_lm
+from core.trace import run_trace
+
+TEXT = "The train left the station on time"
+PAGE = "pages/4_Transformer_Block.py"
+
+
+def _sharpened(folder):
+    """A fresh copy of a tiny model with larger weights, so every part matters."""
+    lm = load_lm(str(folder))
+    torch.manual_seed(1)
+    with torch.no_grad():
+        for p in lm.model.parameters():
+            p.normal_(0, 0.5) if p.dim() == 2 else p.add_(torch.randn_like(p) * 0.1)
+    return lm
+
+
+def hooked(lm, text):
+    """The model's own norm, MLP and block outputs per layer, recorded by forward hooks."""
+    seen = {}
+    hooks = []
+    for i in range(lm.n_layers):
+        for name, module in (("ln1", lm.arch.norm_1(i)), ("ln2", lm.arch.norm_2(i)),
+                             ("mlp", lm.arch.mlp(i)), ("block", lm.arch.blocks()[i])):
+            hooks.append(module.register_forward_hook(
+                lambda m, a, o, key=f"{name}.{i}": seen.__setitem__(key, (o[0] if isinstance(o, tuple) else o)[0])))
+    try:
+        with torch.no_grad():
+            lm.model(input_ids=torch.tensor([lm.encode(text)]))
+    finally:
+        for h in hooks:
+            h.remove()
+    return seen
+
+
+@pytest.mark.parametrize("arch", ["gpt2", "llama"])
+def test_block_steps_equal_the_models_own_modules(tiny_dirs, arch):
+    lm = _sharpened(tiny_dirs[arch])
+    trace = run_trace(lm, TEXT)
+    seen = hooked(lm, TEXT)
+    for layer in range(lm.n_layers):
+        s = block_steps(lm, trace, layer)
+        np.testing.assert_allclose(s.resid_pre + s.attn_out + s.mlp_out, s.resid_post, atol=1e-4)
+        np.testing.assert_allclose(s.resid_post, seen[f"block.{layer}"].numpy(), atol=1e-4)
+        np.testing.assert_allclose(s.ln1, seen[f"ln1.{layer}"].numpy(), atol=1e-5)
+        np.testing.assert_allclose(s.ln2, seen[f"ln2.{layer}"].numpy(), atol=1e-5)
+        np.testing.assert_allclose(s.mlp_out, seen[f"mlp.{layer}"].numpy(), atol=1e-4)
+        assert s.mlp_pre.shape == s.mlp_act.shape == (trace.n_tokens, lm.d_mlp)
+        assert s.norm_1.module_diff < 1e-5 and s.norm_2.module_diff < 1e-5 and s.mlp_module_diff < 1e-5
+
+
+@pytest.mark.parametrize("arch", ["gpt2", "llama"])
+def test_the_norm_by_hand_is_the_textbook_formula(tiny_dirs, arch):
+    lm = _sharpened(tiny_dirs[arch])
+    trace = run_trace(lm, TEXT)
+    s = block_steps(lm, trace, 1)
+    x = torch.from_numpy(np.array(s.resid_pre, dtype=np.float64))
+    module = lm.arch.norm_1(1)
+    if arch == "gpt2":
+        want = torch.nn.functional.layer_norm(x, x.shape[-1:], module.weight.double(), module.bias.double(),
+                                              module.eps)
+        np.testing.assert_allclose(s.norm_1.mean, x.mean(-1).numpy(), atol=1e-9)
+        np.testing.assert_allclose(s.norm_1.scale, np.sqrt(x.var(-1, unbiased=False).numpy() + module.eps))
+        assert s.norm_1.beta is not None
+    else:  # RMSNorm: no mean, no β
+        want = module.weight.double() * x / torch.sqrt((x ** 2).mean(-1, keepdim=True) + module.variance_epsilon)
+        assert s.norm_1.mean is None and s.norm_1.beta is None
+    np.testing.assert_allclose(s.norm_1.out, want.numpy(), atol=1e-9)
+    np.testing.assert_allclose(s.ln1, want.numpy(), atol=1e-5)
+
+
+@pytest.mark.parametrize("arch", ["gpt2", "llama"])
+def test_logit_attribution_adds_up_to_the_models_logit(tiny_dirs, arch):
+    lm = _sharpened(tiny_dirs[arch])
+    trace = run_trace(lm, TEXT)
+    for token in (int(np.argmax(trace.next_token_logits)), 3):
+        parts = logit_attribution(lm, trace, token)
+        assert len(parts.values) == 1 + 2 * lm.n_layers
+        assert parts.total == pytest.approx(parts.logit, abs=1e-4)
+        assert np.abs(parts.values).max() > 1e-3  # the parts carry the logit, not the bias alone
+    # independent: with the embedding's part removed from the stream, the model's own final
+    # norm (its scale frozen) and unembedding lose exactly that part's share
+    x = trace.resid[-1, -1].astype(np.float64)
+    e = trace.resid[0, -1].astype(np.float64)
+    norm = lm.arch.norm(lm.arch.final_norm())
+    W_U = lm.arch.unembedding()[0].detach().double().numpy()
+    if norm.centred:
+        scale = np.sqrt(x.var() + norm.eps)
+        share = W_U[token] @ ((e - e.mean()) / scale * norm.weight.detach().double().numpy())
+    else:
+        share = W_U[token] @ (e / np.sqrt((x ** 2).mean() + norm.eps) * norm.weight.detach().double().numpy())
+    assert parts.values[0] == pytest.approx(share, rel=1e-6, abs=1e-9)
+
+
+def test_parameter_split_of_gpt2_small_size():
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from core.models import wrap
+    from tests.tiny_models import build_tokenizer
+
+    torch.manual_seed(0)
+    lm = wrap(GPT2LMHeadModel(GPT2Config()).eval(), build_tokenizer(), "gpt2-size", "GPT-2 size", "test")
+    split = parameter_split(lm)
+    # 768×2304 + 2304 (q, k, v) + 768×768 + 768 (W_O); 768×3072 + 3072 + 3072×768 + 768 (MLP)
+    assert split == {"attention": 2_362_368, "mlp": 4_722_432, "norms": 4 * 768}
+
+
+def test_unit_writes_are_activation_times_the_row_through_the_unembedding(tiny_gpt2):
+    trace = run_trace(tiny_gpt2, TEXT)
+    s = block_steps(tiny_gpt2, trace, 0)
+    units = unit_writes(tiny_gpt2, s, 2, n_units=3, n_tokens=4)
+    assert [abs(a) for _, a, _ in units] == sorted((abs(a) for _, a, _ in units), reverse=True)
+    W_U = tiny_gpt2.arch.unembedding()[0].detach().numpy()
+    W_out = tiny_gpt2.arch.mlp_out_directions(0).detach().numpy()
+    for unit, act, top in units:
+        effect = act * (W_U @ W_out[unit])
+        assert [i for i, _ in top] == list(np.argsort(-effect)[:4])
+        np.testing.assert_allclose([v for _, v in top], np.sort(effect)[::-1][:4], rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("fixture", ["tiny_gpt2", "tiny_llama"])
+def test_dropout_differs_only_in_training_and_the_model_is_put_back(request, fixture):
+    lm = request.getfixturevalue(fixture)
+    trace = run_trace(lm, TEXT)
+    runs = dropout_runs(lm, trace)
+    assert not lm.model.training
+    np.testing.assert_array_equal(runs.eval_logits[0], runs.eval_logits[1])
+    np.testing.assert_allclose(runs.eval_logits[0], trace.next_token_logits, atol=1e-5)
+    if max(runs.probabilities.values()) > 0:
+        assert np.abs(runs.train_logits[0] - runs.train_logits[1]).max() > 1e-3
+    else:  # the tiny Llama, like SmolLM2, has no dropout: training mode changes nothing
+        np.testing.assert_allclose(runs.train_logits[0], runs.eval_logits[0], atol=1e-5)
+    assert np.array_equal(run_trace(lm, TEXT + " again").next_token_logits,
+                          run_trace(lm, TEXT + " again").next_token_logits)
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def test_page_shows_every_section_with_the_models_numbers(app, tiny_gpt2):
+    at = app(PAGE, text=TEXT, layer="1", token="2")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    headers = [h.value for h in at.header]
+    for key in ("block.equations", "block.stream", "block.mlp", "block.units", "block.attribution",
+                "block.dropout"):
+        assert i18n.t(key) in headers, key
+    assert i18n.t("block.norm", norm="LayerNorm") in headers
+    metrics = {m.label: m.value for m in at.metric}
+    split = parameter_split(tiny_gpt2)
+    assert metrics[i18n.t("block.params_attention")] == f"{split['attention'] / 1e6:,.2f} M"
+    trace = run_trace(tiny_gpt2, TEXT)
+    s = block_steps(tiny_gpt2, trace, 1)
+    assert metrics[i18n.t("block.mean")] == f"{s.norm_1.mean[2]:+.4f}"
+    assert metrics[i18n.t("block.fire")] == f"{(s.mlp_pre[2] > 0).mean():.1%}"
+    parts = logit_attribution(tiny_gpt2, trace, int(np.argmax(trace.next_token_logits)))
+    assert metrics[i18n.t("block.logit")] == f"{parts.logit:+.4f}"
+    assert len(at.get("vega_lite_chart")) >= 6
+    at.button(key="dropout").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[i18n.t("block.eval_diff")] == "0.00e+00"
+    assert float(metrics[i18n.t("block.train_diff")]) > 0
+
+
+def test_page_on_the_rotary_model_in_korean(app, tiny_dirs, monkeypatch):
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs["llama"]))
+    at = app(PAGE, lang="ko")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == i18n.t("block.heading", "ko")
+    assert i18n.t("block.norm", "ko", norm="RMSNorm") in [h.value for h in at.header]
+    labels = [m.label for m in at.metric]
+    assert i18n.t("block.rms", "ko") in labels and i18n.t("block.mean", "ko") not in labels
+    at.button(key="dropout").click().run()
+    assert i18n.t("block.dropout_zero", "ko") in [c.value for c in at.caption]
+
+
+def test_hostile_prompts_and_tampered_links(app):
+    at = app(PAGE, layer="99", token="-4", unit="abc")
+    at.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "“layer”" in warnings and "“token”" in warnings
+    for text in ["", "😀" * 40, "안녕하세요 트랜스포머", "a" * 5000]:
+        at.text_input(key="text").set_value(text).run()
+        assert not at.exception, text
+    at.text_input(key="text").set_value("").run()
+    assert [m.value for m in at.info] == [i18n.t("prompt.empty")]
