@@ -88,3 +88,48 @@ def head_statistics(attentions: np.ndarray) -> dict[str, np.ndarray]:
     else:
         previous = np.zeros(a.shape[:2])
     return {"entropy": entropy, "first": first, "previous": previous}
+
+
+# --------------------------------------------------------------------------- why the pieces are there
+
+
+def dot_product_spread(dims=(1, 2, 4, 8, 16, 32, 64, 128, 256), samples: int = 20000,
+                       seed: int = 0) -> list[dict]:
+    """For q and k with d_k independent parts of mean 0 and variance 1, the spread (standard
+    deviation) of q·k, measured on random draws, beside the formula √d_k (the variance of a
+    sum of d_k unit-variance products is d_k). Rows: d_k, measured, sqrt_dk."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for d in dims:
+        q, k = rng.standard_normal((samples, d)), rng.standard_normal((samples, d))
+        rows.append({"d_k": d, "measured": float((q * k).sum(1).std()), "sqrt_dk": float(np.sqrt(d))})
+    return rows
+
+
+def entropy_bits(p: np.ndarray) -> float:
+    p = np.asarray(p, dtype=np.float64)
+    p = p[p > 0]
+    return float(-(p * np.log2(p)).sum()) + 0.0
+
+
+def without_scaling(steps: AttentionSteps, query: int) -> np.ndarray:
+    """[T] the query row's softmax if q·k were not multiplied by the scaling (1/√d_k)."""
+    raw = steps.q[query] @ steps.k.T  # [T]
+    raw = np.where(np.arange(len(raw)) > query, -np.inf, raw)
+    e = np.exp(raw - raw[: query + 1].max())
+    return e / e.sum()
+
+
+def best_matches(trace: Trace, layer: int, head: int) -> dict[str, np.ndarray]:
+    """For every query token, the key it would match best (keys up to itself): with raw token
+    embeddings, x_i · x_j, and with the real head (the argmax of its attention weights, the
+    model's own). Without W_Q and W_K a token mostly matches itself (or the same word
+    earlier): its own vector points its own way. Arrays [T]: raw, head, and whether each is
+    the query's own token id."""
+    x = np.asarray(trace.token_embeddings, dtype=np.float64)  # [T, d]
+    T = len(x)
+    scores = np.where(np.tri(T, dtype=bool), x @ x.T, -np.inf)  # [T, T] causal: keys ≤ query
+    raw = scores.argmax(1)
+    head_best = np.asarray(trace.attentions[layer, head]).argmax(1)
+    ids = np.asarray(trace.token_ids)
+    return {"raw": raw, "head": head_best, "raw_self": ids[raw] == ids, "head_self": ids[head_best] == ids}

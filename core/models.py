@@ -156,6 +156,11 @@ class LM:
             return _tokens.token_bytes(self.tokenizer, token_id)
 
     @property
+    def unk_id(self) -> int | None:
+        """The tokenizer's unknown-token id, if it has one."""
+        return self.tokenizer.unk_token_id
+
+    @property
     def eos_ids(self) -> set[int]:
         """The ids that end a generation (the generation config's, else the tokenizer's)."""
         eos = self.model.generation_config.eos_token_id

@@ -5,6 +5,8 @@ import streamlit as st
 
 from core import ui
 
+WORDS_EXAMPLE = "play, game, orange"  # the lecture notes' example
+
 
 @st.cache_resource(max_entries=1, show_spinner=False)
 def embedding_index(model_name: str, _lm):
@@ -86,6 +88,7 @@ import pandas as pd  # noqa: E402
 from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,  # noqa: E402
                              context_drift, cosine_matrix, find_word, matrix_facts,
                              parse_words, pca_2d, point_names, word_states)
+from core.tokenization import compare_tokenizations, english_words  # noqa: E402
 
 index = embedding_index(lm.name, lm)
 
@@ -108,6 +111,17 @@ if trace is not None:
         t("embeddings.col.bytes"): [lm.token_bytes(i).hex(" ") for i in trace.token_ids],
     })
     st.dataframe(tokens, hide_index=True, height="auto" if trace.n_tokens <= 10 else 400)
+
+# --- 1b. the trade-off --------------------------------------------------------------------
+if trace is not None:
+    st.subheader(t("embeddings.tradeoff"))
+    st.write(t("embeddings.tradeoff_text"))
+    rows = pd.DataFrame(compare_tokenizations(lm, trace.text, english_words()))
+    rows["scheme"] = rows["scheme"].map(lambda s: t(f"embeddings.scheme.{s}", name=lm.display_name))
+    st.dataframe(rows.rename(columns={c: t(f"embeddings.col.{c}") for c in rows.columns}), hide_index=True,
+                 column_config={t("embeddings.col.unknown"): st.column_config.NumberColumn(format="percent"),
+                                t("embeddings.col.per_sentence"): st.column_config.NumberColumn(format="%.1f")})
+    st.caption(t("embeddings.tradeoff_caption"))
 
 # --- 2. the matrix -------------------------------------------------------------------------
 st.header(t("embeddings.matrix"))
@@ -137,6 +151,8 @@ st.write(t("embeddings.cosine_text"))
 st.latex(r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
          r"=\frac{\sum_i a_i b_i}{\sqrt{\sum_i a_i^2}\,\sqrt{\sum_i b_i^2}}\in[-1,1]")
 raw_words = ui.text_input(page, "words", t("embeddings.words"), t("embeddings.words_default"))
+st.button(WORDS_EXAMPLE, key="words_example", on_click=lambda: st.session_state.update(words=WORDS_EXAMPLE),
+          help=t("embeddings.example_help"))
 names, n_given = parse_words(raw_words)
 if n_given > MAX_WORDS:
     st.info(t("embeddings.words_capped", n=MAX_WORDS, total=n_given))
@@ -153,7 +169,10 @@ else:
     cells = pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
                           "cosine": sims.ravel()})
     ui.chart(page, cosine_chart, cells, "cosine_similarity", names=names)
-    st.caption(t("embeddings.cosine_caption"))
+    off = np.where(np.eye(len(words), dtype=bool), np.nan, sims)  # pairs of different words
+    hi, lo = np.unravel_index(np.nanargmax(off), off.shape), np.unravel_index(np.nanargmin(off), off.shape)
+    st.caption(t("embeddings.cosine_caption", a=names[hi[0]], b=names[hi[1]], hi=sims[hi],
+                 c=names[lo[0]], d=names[lo[1]], lo=sims[lo]))
 
 # --- 4. nearest neighbours -----------------------------------------------------------------
 st.header(t("embeddings.neighbours"))
@@ -200,6 +219,8 @@ with c1:
 with c2:
     raw_sentences = ui.text_input(page, "sentences", t("embeddings.sentences"),
                                   t("embeddings.sentences_default"), max_chars=1000, area=True)
+    st.button(t("embeddings.bank_example"), key="bank_example", help=t("embeddings.example_help"),
+              on_click=lambda: st.session_state.update(word="bank", sentences=t("embeddings.sentences_default")))
 sentences = [s.strip() for s in raw_sentences.splitlines() if s.strip()]
 if len(sentences) > MAX_SENTENCES:
     st.info(t("embeddings.sentences_capped", n=MAX_SENTENCES, total=len(sentences)))

@@ -227,6 +227,20 @@ else:
              y_title=t("posenc.col.wavelength"), height=260, log_y=True, points=True, digits=",.1f")
     st.caption(t("posenc.rotary_caption"))
 
+# --- 3b. where absolute positions end -------------------------------------------------------
+st.subheader(t("posenc.end"))
+end = lm.context_length
+around = list(range(end - 2, end + 3))
+far = sinusoidal(end + 3, lm.d_model)[around]  # [5, d] the paper's waves just go on
+table = pd.DataFrame({t("posenc.col.position"): around,
+                      t("posenc.col.sin_norm"): np.linalg.norm(far, axis=1),
+                      t("posenc.col.sin_first"): [" ".join(f"{v:+.3f}" for v in row[:4]) for row in far]})
+if learned:
+    table[t("posenc.col.learned_norm")] = [f"{np.linalg.norm(wpe[p]):.3f}" if p < len(wpe) else "—" for p in around]
+st.dataframe(table, hide_index=True)
+st.caption(t("posenc.end_learned" if learned else "posenc.end_rotary", n=end, rows=len(wpe) if learned else end,
+             name=lm.display_name))
+
 # --- 4. side by side -----------------------------------------------------------------------
 st.header(t("posenc.side"))
 m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)

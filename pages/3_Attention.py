@@ -7,6 +7,7 @@ from core import ui
 
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
+EXAMPLE = "The train left the station on time"  # the lecture notes' example sentence
 
 
 def grid_table(weights):
@@ -75,6 +76,31 @@ def head_chart(page: ui.Page, step: int):
     return alt.layer(masked, visible, row, data=ui.data()).properties(height=alt.Step(step))
 
 
+def spread_chart(page):
+    """The spread of q·k against d_k: measured on random vectors, and the formula √d_k."""
+    t = page.t
+    x = alt.X("d_k:Q", title="d_k", scale=alt.Scale(type="log", base=2))
+    measured = alt.Chart().mark_circle(size=70).encode(
+        x=x, y=alt.Y("measured:Q", title=t("attention.col.spread")),
+        tooltip=["d_k:Q", alt.Tooltip("measured:Q", title=t("attention.col.spread"), format=".3f"),
+                 alt.Tooltip("sqrt_dk:Q", title="√d_k", format=".3f")])
+    formula = alt.Chart().mark_line(color="#e45756").encode(x=x, y="sqrt_dk:Q")
+    return alt.layer(formula, measured, data=ui.data()).properties(height=240)
+
+
+def scaling_chart(page):
+    """One query row's weights with the model's scaling and without it."""
+    t = page.t
+    return alt.Chart(ui.data()).mark_bar().encode(
+        x=alt.X("key:N", sort=alt.EncodingSortField("key_index"), title=t("attention.col.key"),
+                axis=alt.Axis(labelAngle=-40)),
+        xOffset=alt.XOffset("version_label:N"),
+        y=alt.Y("weight:Q", title=t("attention.col.weight"), scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("version_label:N", title=None),
+        tooltip=[alt.Tooltip("key:N", title=t("attention.col.key")), alt.Tooltip("version_label:N", title=None),
+                 alt.Tooltip("weight:Q", title=t("attention.col.weight"), format=".4f")]).properties(height=240)
+
+
 def numbers(data, digits: int, **columns) -> None:
     """A table of numbers to `digits` places (extra column_config entries by name); its row
     labels shown unless they are just 0, 1, 2 …"""
@@ -111,7 +137,7 @@ def show_head_statistics(page, lm, trace) -> None:
     ui.chart(page, statistics_chart, table, "head_statistics", stat=stat, n_layers=lm.n_layers)
 
 
-def show_steps(page, lm, trace, labels, layer: int, head: int, query: int) -> None:
+def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
     """One head recomputed from the layer's weights: q, k, scores, mask, softmax, Σ weights·v."""
     t, T = page.t, trace.n_tokens
     st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
@@ -141,6 +167,42 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int) -> No
                                        for j in range(T)])
     out.loc["= Σ"] = steps.output[query, :n]
     numbers(out, 3)
+    return steps
+
+
+def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
+    """Q, K, V as a search — and why W_Q and W_K are there at all."""
+    t = page.t
+    st.header(t("attention.search"))
+    st.write(t("attention.search_text"))
+    match = best_matches(trace, layer, head)
+    st.write(t("attention.search_why", raw=float(match["raw_self"].mean()),
+               head=float(match["head_self"].mean()), layer=layer, h=head))
+    st.dataframe(pd.DataFrame({
+        t("attention.col.query"): labels,
+        t("attention.col.raw_best"): [labels[j] for j in match["raw"]],
+        t("attention.col.head_best"): [labels[j] for j in match["head"]]}), hide_index=True)
+    st.caption(t("attention.search_caption"))
+
+
+def show_why_scale(page, lm, steps, labels, query: int) -> None:
+    """Why q·k is divided by √d_k: dot products spread with d_k, and softmax saturates."""
+    t = page.t
+    st.header(t("attention.why_scale"))
+    st.write(t("attention.why_scale_text"))
+    ui.chart(page, spread_chart, pd.DataFrame(spread_rows()), "dot_product_spread")
+    unscaled = without_scaling(steps, query)
+    scaled = steps.weights[query]
+    rows = [{"key": labels[j], "key_index": j, "version": v, "weight": float(w[j])}
+            for v, w in (("scaled", scaled), ("unscaled", unscaled)) for j in range(query + 1)]
+    table = pd.DataFrame(rows)
+    table["version_label"] = table["version"].map(lambda v: t(f"attention.version.{v}", dk=lm.d_head))
+    ui.chart(page, scaling_chart, table, "with_and_without_scaling")
+    a, b = st.columns(2)
+    a.metric(t("attention.entropy_scaled"), t("attention.bits", h=entropy_bits(scaled)))
+    b.metric(t("attention.entropy_unscaled"), t("attention.bits", h=entropy_bits(unscaled)))
+    st.caption(t("attention.why_scale_caption", dk=lm.d_head, top=float(unscaled.max()),
+                 top_scaled=float(scaled.max())))
 
 
 def show_multi_head(page, lm) -> None:
@@ -174,7 +236,9 @@ def show_one_head(page, lm, trace) -> None:
     cells = cells.assign(weight=cells.weight.where(~cells.masked),
                          chosen=cells.query_index == query)
     ui.chart(page, head_chart, cells, "attention_head", step=max(8, 480 // T))
-    show_steps(page, lm, trace, labels, layer, head, query)
+    show_search(page, lm, trace, labels, layer, head)
+    steps = show_steps(page, lm, trace, labels, layer, head, query)
+    show_why_scale(page, lm, steps, labels, query)
     show_multi_head(page, lm)
 
 
@@ -188,10 +252,18 @@ lm = ui.load_model(page)
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from core.attention import attention_steps, head_statistics  # noqa: E402
+from core.attention import (attention_steps, best_matches, dot_product_spread,  # noqa: E402
+                            entropy_bits, head_statistics, without_scaling)
+
+
+@st.cache_data(show_spinner=False)
+def spread_rows():
+    return dot_product_spread()
+
 
 text = ui.text_input(page, "text", t("attention.prompt"), t("attention.default"))
-st.caption(t("attention.try"))
+st.button(EXAMPLE, key="example", on_click=lambda: st.session_state.update(text=EXAMPLE),
+          help=t("attention.try"))
 trace = ui.trace(page, text)
 show_all_heads(page, lm, trace)
 show_head_statistics(page, lm, trace)

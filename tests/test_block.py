@@ -68,15 +68,17 @@ def test_the_norm_by_hand_is_the_textbook_formula(tiny_dirs, arch):
     s = block_steps(lm, trace, 1)
     x = torch.from_numpy(np.array(s.resid_pre, dtype=np.float64))
     module = lm.arch.norm_1(1)
-    if arch == "gpt2":
-        want = torch.nn.functional.layer_norm(x, x.shape[-1:], module.weight.double(), module.bias.double(),
-                                              module.eps)
-        np.testing.assert_allclose(s.norm_1.mean, x.mean(-1).numpy(), atol=1e-9)
-        np.testing.assert_allclose(s.norm_1.scale, np.sqrt(x.var(-1, unbiased=False).numpy() + module.eps))
-        assert s.norm_1.beta is not None
-    else:  # RMSNorm: no mean, no β
-        want = module.weight.double() * x / torch.sqrt((x ** 2).mean(-1, keepdim=True) + module.variance_epsilon)
-        assert s.norm_1.mean is None and s.norm_1.beta is None
+    with torch.no_grad():
+        if arch == "gpt2":
+            want = torch.nn.functional.layer_norm(x, x.shape[-1:], module.weight.double(),
+                                                  module.bias.double(), module.eps)
+            np.testing.assert_allclose(s.norm_1.mean, x.mean(-1).numpy(), atol=1e-9)
+            np.testing.assert_allclose(s.norm_1.scale, np.sqrt(x.var(-1, unbiased=False).numpy() + module.eps))
+            assert s.norm_1.beta is not None
+        else:  # RMSNorm: no mean, no β
+            want = module.weight.double() * x / torch.sqrt((x ** 2).mean(-1, keepdim=True)
+                                                           + module.variance_epsilon)
+            assert s.norm_1.mean is None and s.norm_1.beta is None
     np.testing.assert_allclose(s.norm_1.out, want.numpy(), atol=1e-9)
     np.testing.assert_allclose(s.ln1, want.numpy(), atol=1e-5)
 

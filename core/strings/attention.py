@@ -3,13 +3,13 @@
 EN = {
     "attention.title": "Attention",
     "attention.heading": "Attention: who looks at whom",
-    "attention.intro": "Each token builds a query q, every token a key k and a value v. "
-                       "A head compares the query with all earlier keys, turns the scores "
-                       "into weights with softmax, and takes the weighted sum of the values. "
-                       "Every number here comes from the loaded model's own weights.",
+    "attention.intro": ("Each token builds a query q, every token a key k and a value v. A head compares "
+                       "the query with its own key and every earlier one, turns the scores into "
+                       "weights with softmax, and takes the weighted sum of the values. Every number "
+                       "here comes from the loaded model's own weights."),
     "attention.prompt": "Prompt",
     "attention.default": "Data visualization empowers users to",
-    "attention.try": "Another one to try: “The train left the station on time”.",
+    "attention.try": "The lecture notes' example sentence.",
     "attention.layer": "Layer",
     "attention.head": "Head",
     "attention.query": "Query token",
@@ -70,6 +70,34 @@ EN = {
                          "why the model predicts what it predicts. Values, the output "
                          "projection, the MLPs and the other {n} heads all matter; attention "
                          "maps alone are not an explanation.",
+    "attention.search": "Q, K and V: a search",
+    "attention.search_text": ("Think of a search engine. The **query** is what a token is looking for, the "
+                             "**key** is how each token is labelled for the search, and the **value** is "
+                             "what it hands over when it is found. All three are the same token vector "
+                             "multiplied by three different learned matrices, W_Q, W_K and W_V."),
+    "attention.search_why": ("Why not compare the token vectors directly? A vector is most like itself: "
+                            "with the raw embedding rows, x_i · x_j, {raw:.0%} of the tokens here would "
+                            "find their best match in themselves (or the same word earlier). With "
+                            "layer {layer}, head {h}'s own W_Q and W_K, {head:.0%} do — the projections "
+                            "let a token look for something other than itself."),
+    "attention.col.raw_best": "Best match, raw embeddings x·x",
+    "attention.col.head_best": "Best match, this head (q·k)",
+    "attention.search_caption": ("Keys up to the query itself, as the causal mask allows. The head's best "
+                                "match is where its attention weight is largest."),
+    "attention.why_scale": "Why divide by √d_k?",
+    "attention.why_scale_text": ("If q and k have d_k independent parts with mean 0 and variance 1, their dot "
+                                "product has variance d_k: its spread grows like √d_k. Measured below on "
+                                "random vectors, with the formula as a line. Without the division, wide "
+                                "heads would feed softmax very large numbers and it would put almost all "
+                                "the weight on one key — the gradients through the others vanish."),
+    "attention.col.spread": "Spread of q·k (standard deviation)",
+    "attention.version.scaled": "÷ √{dk} (as the model does)",
+    "attention.version.unscaled": "not divided",
+    "attention.entropy_scaled": "Entropy of the row, divided by √d_k",
+    "attention.entropy_unscaled": "Entropy of the row, not divided",
+    "attention.bits": "{h:.2f} bits",
+    "attention.why_scale_caption": ("This head's real scores for the chosen query, with and without the ÷√{dk}: "
+                                   "undivided, the largest weight is {top:.1%} (divided: {top_scaled:.1%})."),
 }
 
 KO = {
@@ -81,7 +109,7 @@ KO = {
                        "모두 불러온 모델의 실제 가중치로 계산한 것입니다.",
     "attention.prompt": "프롬프트",
     "attention.default": "Data visualization empowers users to",
-    "attention.try": "이것도 넣어 보세요: “The train left the station on time”.",
+    "attention.try": "강의 노트에 나오는 예문입니다.",
     "attention.layer": "층",
     "attention.head": "헤드",
     "attention.query": "질의 토큰",
@@ -140,4 +168,31 @@ KO = {
                          "뿐, 모델이 왜 그렇게 예측했는지를 설명하지는 않습니다. 값 벡터, "
                          "출력 투영, MLP, 그리고 나머지 헤드 {n}개도 모두 영향을 줍니다. "
                          "어텐션 지도만으로는 설명이 되지 않습니다.",
+    "attention.search": "Query, Key, Value: 검색에 빗대어 보기",
+    "attention.search_text": ("검색 엔진을 떠올려 보세요. **Query**는 토큰이 찾고 있는 것, **Key**는 각 토큰이 "
+                             "검색에 걸리도록 붙인 꼬리표, **Value**는 검색에 걸렸을 때 넘겨주는 내용입니다. "
+                             "셋 모두 같은 토큰 벡터에 서로 다른 학습된 행렬 W_Q, W_K, W_V를 곱해 만듭니다."),
+    "attention.search_why": ("토큰 벡터끼리 바로 비교하면 안 될까요? 벡터는 자기 자신과 가장 닮았습니다. "
+                            "임베딩 행을 그대로 쓴 x_i · x_j로는 여기 토큰의 {raw:.0%}가 자기 자신(또는 "
+                            "앞에 나온 같은 단어)을 가장 잘 맞는 상대로 고릅니다. {layer}층 {h}번 헤드의 "
+                            "W_Q와 W_K를 거치면 그 비율이 {head:.0%}로 바뀝니다. 투영 행렬 덕분에 토큰이 "
+                            "자신이 아닌 다른 것을 찾을 수 있습니다."),
+    "attention.col.raw_best": "가장 잘 맞는 키, 임베딩 그대로 x·x",
+    "attention.col.head_best": "가장 잘 맞는 키, 이 헤드 (q·k)",
+    "attention.search_caption": ("인과 마스크가 허락하는 대로 Query 자신까지의 Key만 봅니다. 헤드가 가장 잘 "
+                                "맞는다고 본 키는 어텐션 가중치가 가장 큰 곳입니다."),
+    "attention.why_scale": "왜 √d_k로 나눌까?",
+    "attention.why_scale_text": ("q와 k가 평균 0, 분산 1인 독립 성분 d_k개로 되어 있으면 두 벡터의 내적은 분산이 "
+                                "d_k입니다. 퍼짐(표준편차)이 √d_k만큼 커지지요. 아래는 무작위 벡터로 잰 값이고, "
+                                "선은 공식입니다. 나누지 않으면 폭이 넓은 헤드는 소프트맥스에 아주 큰 숫자를 "
+                                "넣게 되고, 소프트맥스는 거의 모든 가중치를 키 하나에 몰아줍니다. 그러면 나머지 "
+                                "키로 가는 기울기가 사라집니다."),
+    "attention.col.spread": "q·k의 퍼짐 (표준편차)",
+    "attention.version.scaled": "÷ √{dk} (모델이 하는 대로)",
+    "attention.version.unscaled": "나누지 않음",
+    "attention.entropy_scaled": "행의 엔트로피, √d_k로 나눔",
+    "attention.entropy_unscaled": "행의 엔트로피, 나누지 않음",
+    "attention.bits": "{h:.2f}비트",
+    "attention.why_scale_caption": ("고른 Query에 대한 이 헤드의 실제 점수를 ÷√{dk} 한 경우와 안 한 경우입니다. "
+                                   "나누지 않으면 가장 큰 가중치가 {top:.1%}(나누면 {top_scaled:.1%})입니다."),
 }

@@ -53,8 +53,9 @@ EN = {
                         "single token, so the rows of its pieces are averaged: {words}",
     "embeddings.need_two": "Type at least two words to compare.",
     "embeddings.col.cosine": "Cosine similarity",
-    "embeddings.cosine_caption": "Look for blocks: play is closer to game than to orange, "
-                                 "king to queen, a city to its country. Hover for exact values.",
+    "embeddings.cosine_caption": ("Among these words, the closest pair is {a} and {b} (cosine {hi:.3f}), the "
+                                 "farthest {c} and {d} ({lo:.3f}) — in this model's embedding rows. "
+                                 "Hover for every value."),
     "embeddings.neighbours": "4. Nearest neighbours in the whole vocabulary",
     "embeddings.probe": "Word",
     "embeddings.probe_default": "king",
@@ -108,6 +109,25 @@ EN = {
                                          "vector; it rotates q and k inside attention). "
                                          "After each block the context pulls the vectors "
                                          "apart. The last point is after the final norm.",
+    "embeddings.example_help": "The lecture notes' example.",
+    "embeddings.bank_example": "“bank” by the river and at the bank",
+    "embeddings.tradeoff": "Words, characters or subwords?",
+    "embeddings.tradeoff_text": ("The same text cut three ways. Whole words need a large vocabulary and still "
+                                "meet words they never saw (each becomes <unk>, its meaning lost); single "
+                                "characters need a tiny vocabulary and never meet an unknown one, but make "
+                                "long sequences; subwords sit in between — frequent words stay whole, rare "
+                                "ones are spelled from pieces."),
+    "embeddings.scheme.words": "Words (the translators' vocabulary, from Tatoeba)",
+    "embeddings.scheme.characters": "Characters (every character of that vocabulary)",
+    "embeddings.scheme.subwords": "Subwords ({name}'s tokenizer)",
+    "embeddings.col.scheme": "Tokens are",
+    "embeddings.col.vocabulary": "Vocabulary size",
+    "embeddings.col.tokens": "Tokens in this text",
+    "embeddings.col.per_sentence": "Tokens per sentence",
+    "embeddings.col.unknown": "Out of vocabulary",
+    "embeddings.col.first": "The first tokens",
+    "embeddings.tradeoff_caption": ("Word level as the translation page's models read English (lower-cased, split "
+                                   "on spaces and punctuation); characters of the same lower-cased text."),
 }
 
 KO = {
@@ -162,9 +182,9 @@ KO = {
                         "하나로 되지 않는 단어는 조각들의 행을 평균해서 씁니다: {words}",
     "embeddings.need_two": "비교하려면 단어를 두 개 이상 입력하세요.",
     "embeddings.col.cosine": "코사인 유사도",
-    "embeddings.cosine_caption": "덩어리를 찾아보세요. play는 orange보다 game에 가깝고, "
-                                 "king은 queen에, 도시는 그 나라에 가깝습니다. 칸 위에 "
-                                 "마우스를 올리면 정확한 값이 보입니다.",
+    "embeddings.cosine_caption": ("이 단어들 가운데 가장 가까운 쌍은 {a}와(과) {b}(코사인 {hi:.3f}), 가장 먼 쌍은 "
+                                 "{c}와(과) {d}({lo:.3f})입니다. 이 모델의 임베딩 행으로 잰 값이며, 마우스를 "
+                                 "올리면 모든 값을 볼 수 있습니다."),
     "embeddings.neighbours": "4. 전체 어휘에서 가장 가까운 이웃",
     "embeddings.probe": "단어",
     "embeddings.probe_default": "king",
@@ -216,4 +236,22 @@ KO = {
                                          "않고 어텐션 안에서 q와 k를 회전시킵니다). 블록을 "
                                          "지날수록 문맥 때문에 멀어집니다. 마지막 점은 최종 "
                                          "정규화를 거친 값입니다.",
+    "embeddings.example_help": "강의 노트에 나오는 예입니다.",
+    "embeddings.bank_example": "강둑의 “bank”와 은행의 “bank”",
+    "embeddings.tradeoff": "단어, 문자, 서브워드 가운데 무엇으로 자를까?",
+    "embeddings.tradeoff_text": ("같은 텍스트를 세 가지 방식으로 잘라 봅니다. 단어 단위는 어휘가 커야 하는데도 "
+                                "처음 보는 단어를 만나고(모두 <unk>가 되어 뜻을 잃습니다), 문자 단위는 어휘가 "
+                                "아주 작고 모르는 문자가 없지만 시퀀스가 길어집니다. 서브워드는 그 중간입니다. "
+                                "자주 쓰는 단어는 통째로 두고, 드문 단어는 조각으로 씁니다."),
+    "embeddings.scheme.words": "단어 (번역기의 어휘, Tatoeba에서 학습)",
+    "embeddings.scheme.characters": "문자 (그 어휘에 나오는 모든 문자)",
+    "embeddings.scheme.subwords": "서브워드 ({name}의 토크나이저)",
+    "embeddings.col.scheme": "토큰 단위",
+    "embeddings.col.vocabulary": "어휘 크기",
+    "embeddings.col.tokens": "이 텍스트의 토큰 수",
+    "embeddings.col.per_sentence": "문장당 토큰 수",
+    "embeddings.col.unknown": "어휘 밖 비율",
+    "embeddings.col.first": "앞쪽 토큰들",
+    "embeddings.tradeoff_caption": ("단어 단위는 번역 페이지의 모델들이 영어를 읽는 방식(소문자로 바꾸고 공백과 "
+                                   "문장 부호로 나눔)을 따랐고, 문자 단위도 같은 소문자 텍스트를 씁니다."),
 }

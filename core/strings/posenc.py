@@ -140,6 +140,16 @@ EN = {
     "posenc.rope_caption": "The same two vectors at every pair of positions: each diagonal "
                            "(fixed m − n) has one colour. Largest difference along any "
                            "diagonal: {spread:.1e}.",
+    "posenc.end": "Where absolute positions end",
+    "posenc.col.sin_norm": "|sinusoid|",
+    "posenc.col.sin_first": "Sinusoid, first 4 numbers",
+    "posenc.col.learned_norm": "|learned vector|",
+    "posenc.end_learned": ("{name} learned one vector per position: its table has {rows:,} rows, positions "
+                          "0 to {rows:,} − 1. Position {n:,} has no vector at all (—), so the model cannot "
+                          "read a longer text. The sine waves have no table: they go on for any position."),
+    "posenc.end_rotary": ("{name} has no table of positions: rotary angles, like the sine waves, exist for any "
+                         "position. It was trained on at most {n:,} positions, though — beyond that the angles "
+                         "are ones it has never seen."),
 }
 
 KO = {
@@ -274,4 +284,14 @@ KO = {
     "posenc.rope_caption": "같은 두 벡터를 모든 위치 쌍에 놓았습니다. 대각선(m − n이 "
                            "일정)마다 색이 하나입니다. 어느 대각선에서든 가장 큰 차이: "
                            "{spread:.1e}.",
+    "posenc.end": "절대 위치는 어디서 끝날까",
+    "posenc.col.sin_norm": "|사인파 벡터|",
+    "posenc.col.sin_first": "사인파, 앞의 숫자 4개",
+    "posenc.col.learned_norm": "|학습된 벡터|",
+    "posenc.end_learned": ("{name}은(는) 위치마다 벡터를 하나씩 학습했습니다. 그 표는 {rows:,}행, 곧 위치 0부터 "
+                          "{rows:,} − 1까지입니다. 위치 {n:,}에는 벡터가 아예 없으므로(—) 모델은 더 긴 "
+                          "텍스트를 읽을 수 없습니다. 사인파에는 표가 없어서 어떤 위치든 계속 만들 수 있습니다."),
+    "posenc.end_rotary": ("{name}에는 위치 표가 없습니다. 회전 각도는 사인파처럼 어떤 위치에서든 계산할 수 "
+                         "있습니다. 다만 학습 때 본 위치는 최대 {n:,}개이므로, 그 너머의 각도는 모델이 한 번도 "
+                         "본 적 없는 값입니다."),
 }

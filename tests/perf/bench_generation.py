@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from core import sampling  # noqa: E402
-from core.models import LM, _describe, load_lm  # noqa: E402
+from core.models import LM, load_lm, wrap  # noqa: E402
 
 DEFAULT_TOKENIZER = ROOT.parent / "shared" / "gpt2-tokenizer"
 PROMPT = "Data visualization empowers users to"
@@ -41,8 +41,7 @@ def gpt2_small_random(tokenizer_dir: Path) -> LM:
     tokenizer = real_gpt2_tokenizer(tokenizer_dir)
     torch.manual_seed(0)
     model = GPT2LMHeadModel(GPT2Config(attn_implementation="eager")).eval()
-    return _describe(model, tokenizer, "gpt2-random", "GPT-2 small size, random weights",
-                     "local directory")
+    return wrap(model, tokenizer, "gpt2-random", "GPT-2 small size, random weights", "local directory")
 
 
 def time_streamed(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float, list[int]]:
@@ -55,7 +54,7 @@ def time_streamed(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float
 def time_generate(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float, list[int]]:
     kwargs = dict(max_new_tokens=n, min_new_tokens=n,
                   attention_mask=torch.ones(1, len(ids), dtype=torch.long),
-                  pad_token_id=lm.tokenizer.eos_token_id)
+                  pad_token_id=min(lm.eos_ids))
     if settings.get("greedy"):
         kwargs["do_sample"] = False
     else:
@@ -63,7 +62,7 @@ def time_generate(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float
         kwargs.update(do_sample=True, temperature=settings["temperature"],
                       top_k=settings["top_k"], top_p=settings["top_p"])
     started = time.perf_counter()
-    with lm.lock, torch.no_grad():
+    with torch.no_grad():
         out = lm.model.generate(torch.tensor([ids]), **kwargs)
     return time.perf_counter() - started, out[0, len(ids):].tolist()
 
@@ -109,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         torch.set_num_threads(args.threads)
 
     lm = load_lm(args.model) if args.model else gpt2_small_random(args.tokenizer)
-    ids = lm.tokenizer(PROMPT, add_special_tokens=False)["input_ids"]
+    ids = lm.encode(PROMPT)
     n = min(args.tokens, sampling.MAX_NEW_TOKENS)
     print(f"model: {lm.display_name} ({lm.n_params:,} parameters, {lm.n_layers} layers, "
           f"vocab {lm.vocab_size:,}); prompt {len(ids)} tokens; {n} new tokens; "
