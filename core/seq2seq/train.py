@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from .data import Vocab, read_pairs, split_by_english, tokenize_english, tokenize_french
+from .data import PAD_ID, SOS_ID, Vocab, read_pairs, split_by_english, tokenize_english, tokenize_french
 from .evaluate import longest_sentence, score_both
 from .models import Seq2Seq, Seq2SeqConfig
 from .transformer import TransformerConfig, TransformerSeq2Seq
@@ -45,7 +45,7 @@ def encode_pairs(pairs, src_vocab: Vocab, tgt_vocab: Vocab):
              tgt_vocab.encode(tokenize_french(p.french)) + [tgt_vocab.eos_id]) for p in pairs]
 
 
-def make_batch(examples, pad_id: int = 0, sos_id: int = 1):
+def make_batch(examples, pad_id: int = PAD_ID, sos_id: int = SOS_ID):
     """List of (src ids, tgt ids) → src [B,S], src_lens [B], tgt_in [B,T], tgt_out [B,T]."""
     B = len(examples)
     S = max(len(s) for s, _ in examples)

@@ -135,9 +135,69 @@ def test_a_charts_data_downloads_as_csv(server, browser, tiny_gpt2):
     finally:
         context.close()
     prompt = i18n.t("home.demo_default")
-    ids = tiny_gpt2.tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    ids = tiny_gpt2.encode(prompt)
     with torch.no_grad():
         probs = torch.softmax(tiny_gpt2.model(torch.tensor([ids])).logits[0, -1].double(), -1)
     top = torch.topk(probs, 10)
     assert [int(r["token_id"]) for r in rows] == top.indices.tolist()
     assert [float(r["probability"]) for r in rows] == pytest.approx(top.values.tolist(), rel=1e-4)
+
+
+def open_page(browser, url: str, lang: str = "en"):
+    context = browser.new_context(viewport={"width": 1400, "height": 2400},
+                                  locale="ko-KR" if lang == "ko" else "en-US")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+    return context, page
+
+
+def test_the_maps_block_node_opens_the_block_page(server, browser):
+    from core import i18n
+
+    context, page = open_page(browser, server + "/?lang=en")
+    try:
+        page.locator("svg g.node", has_text=i18n.t("home.stage.block")).first.click()
+        page.wait_for_url("**/Transformer_Block**", timeout=60_000)
+        page.wait_for_selector("h1", timeout=120_000)
+        assert page.locator("h1").first.inner_text().strip() == i18n.t("block.heading")
+    finally:
+        context.close()
+
+
+def test_block_page_dropout_runs_in_the_browser(server, browser):
+    from core import i18n
+
+    context, page = open_page(browser, server + "/Transformer_Block?lang=en&layer=1")
+    try:
+        page.get_by_role("button", name=i18n.t("block.dropout_button")).click()
+        page.get_by_text(i18n.t("block.train_diff")).wait_for(timeout=120_000)
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / "block-dropout-en.png", full_page=True)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 6
+    finally:
+        context.close()
+
+
+def test_three_translators_and_their_attention_in_the_browser(server, browser):
+    from core import i18n
+    from core.seq2seq import MODEL_NAMES, load_pretrained
+
+    context, page = open_page(browser, server + "/RNN_Attention_Transformer?lang=ko")
+    try:
+        page.get_by_role("button", name="I love you.").click()
+        page.wait_for_timeout(500)
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+        text = page.locator('[data-testid="stMain"]').inner_text()
+        for name in MODEL_NAMES:
+            assert i18n.t(f"rnn.model.{name}", "ko") in text
+            assert load_pretrained(name).translate("I love you.").french in text
+        assert i18n.t("rnn.self.header", "ko") in text
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / "translators-ko.png", full_page=True)
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
