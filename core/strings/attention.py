@@ -103,31 +103,32 @@ EN = {
 KO = {
     "attention.title": "어텐션",
     "attention.heading": "어텐션: 어느 토큰이 어느 토큰을 보는가",
-    "attention.intro": "각 토큰은 질의(query) q를, 모든 토큰은 키(key) k와 값(value) v를 "
-                       "만듭니다. 헤드는 질의를 앞선 모든 키와 비교하고, 그 점수를 "
-                       "softmax로 가중치로 바꾼 뒤 값들을 가중합합니다. 여기 나오는 숫자는 "
-                       "모두 불러온 모델의 실제 가중치로 계산한 것입니다.",
+    "attention.intro": "각 토큰은 Query 벡터 q를 만들고, 모든 토큰은 Key 벡터 k와 Value "
+                       "벡터 v를 만듭니다. 헤드는 Query를 앞선 모든 Key와 비교해 어텐션 "
+                       "스코어를 구하고, 소프트맥스로 스코어를 가중치로 바꾼 뒤 Value들의 "
+                       "가중합을 구합니다. 여기 나오는 숫자는 모두 불러온 모델의 실제 가중치로 "
+                       "계산한 것입니다.",
     "attention.prompt": "프롬프트",
     "attention.default": "Data visualization empowers users to",
     "attention.try": "강의 노트에 나오는 예문입니다.",
     "attention.layer": "층",
     "attention.head": "헤드",
-    "attention.query": "질의 토큰",
+    "attention.query": "Query 토큰",
     "attention.one_head": "헤드 하나 자세히 보기",
-    "attention.one_head_caption": "행은 질의 토큰, 열은 그 토큰이 바라보는 키 토큰입니다. "
-                                  "대각선 위의 회색 칸은 마스크된 자리(softmax 전에 −∞)로, "
-                                  "토큰은 미래를 볼 수 없습니다. 선택한 질의 행에는 테두리가 "
+    "attention.one_head_caption": "행은 Query 토큰, 열은 그 토큰이 바라보는 Key 토큰입니다. "
+                                  "대각선 위의 회색 칸은 마스킹된 자리(소프트맥스 전에 −∞)로, "
+                                  "토큰은 미래를 볼 수 없습니다. 선택한 Query 행에는 테두리가 "
                                   "표시됩니다.",
-    "attention.col.query": "질의 토큰",
-    "attention.col.key": "키 토큰",
+    "attention.col.query": "Query 토큰",
+    "attention.col.key": "Key 토큰",
     "attention.col.weight": "가중치",
-    "attention.masked": "마스크됨",
+    "attention.masked": "마스킹됨",
     "attention.grid": "모든 헤드 한눈에 보기",
-    "attention.grid_caption": "행은 층, 열은 헤드입니다(헤드 {n}개, 앞의 {t}개 토큰 기준). "
-                              "바로 앞 토큰을 보는 헤드(대각선 바로 아래 줄), 첫 토큰을 보는 "
-                              "헤드(첫 열이 밝음), 넓게 퍼진 헤드를 찾아보세요.",
-    "attention.grid_capped": "격자가 느려지지 않도록 전체 {total}개 토큰 중 앞의 {t}개만 "
-                             "씁니다. 다른 그림은 모든 토큰을 씁니다.",
+    "attention.grid_caption": "행은 층, 열은 헤드입니다(헤드 {n}개, 앞의 토큰 {t}개 기준). "
+                              "바로 앞 토큰을 보는 헤드(대각선 바로 아래의 줄), 첫 토큰을 보는 "
+                              "헤드(첫 열이 밝음), 넓게 퍼져 보는 헤드를 찾아보세요.",
+    "attention.grid_capped": "격자가 느려지지 않도록 전체 토큰 {total}개 중 앞의 {t}개만 "
+                             "씁니다. 다른 그림에는 모든 토큰을 씁니다.",
     "attention.stats": "헤드별 통계",
     "attention.stats_caption": "칸 하나가 헤드 하나입니다. 통계를 고른 뒤, 눈에 띄는 헤드를 "
                                "아래의 선택 상자에서 골라 자세히 보세요.",
@@ -138,36 +139,36 @@ KO = {
     "attention.col.layer": "층",
     "attention.col.head": "헤드",
     "attention.col.value": "값",
-    "attention.steps": "한 단계씩: {layer}층, {head}번 헤드, 질의 “{token}”",
-    "attention.steps_intro": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을 거친 "
-                             "값)으로 다시 계산했습니다. d_k = {dk}이므로 점수에 "
-                             "{scale:.4f}를 곱합니다.",
-    "attention.steps_rotary": "이 모델은 회전 위치 인코딩(RoPE)을 씁니다. 아래 q와 k는 이미 "
-                              "위치만큼 회전된 값입니다. 질의 헤드 {head}번은 같은 그룹의 "
-                              "다른 헤드들과 키/값 헤드 {kv}번을 함께 씁니다.",
-    "attention.step.q": "1. 질의 벡터 q ({d}개 중 앞의 {n}개)",
-    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 키 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). q · k는 q와 k 행의 같은 자리 값을 {d}개 모두 곱해서 더한 값입니다.",
-    "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, softmax",
+    "attention.steps": "한 단계씩: {layer}층, {head}번 헤드, Query “{token}”",
+    "attention.steps_intro": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을(를) 거친 "
+                             "값)으로 다시 계산했습니다. d_k = {dk}이므로 스코어에 "
+                             "{scale:.4f}을(를) 곱합니다.",
+    "attention.steps_rotary": "이 모델은 회전 위치 인코딩(RoPE)을 씁니다. 아래의 q와 k는 이미 "
+                              "위치만큼 회전된 값입니다. Query 헤드 {head}번은 같은 그룹의 "
+                              "다른 헤드들과 Key·Value 헤드 {kv}번을 함께 씁니다.",
+    "attention.step.q": "1. Query 벡터 q ({d}개 중 앞의 {n}개)",
+    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 Key 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). q · k는 q와 k 행에서 같은 자리의 값끼리 곱한 것을 {d}개 모두 더한 값입니다.",
+    "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, 소프트맥스",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
     "attention.col.masked": "+ 마스크",
-    "attention.col.softmax": "softmax",
+    "attention.col.softmax": "소프트맥스",
     "attention.steps_sum": "이 행의 가중치를 모두 더하면 {s:.6f}입니다.",
-    "attention.step.output": "6. v의 가중합: 각 값 벡터에 가중치를 곱해 더한 결과 "
+    "attention.step.output": "6. v의 가중합: 각 Value 벡터에 가중치를 곱해 더한 결과 "
                              "({d}개 중 앞의 {n}개)",
     "attention.col.dim": "차원",
     "attention.col.contribution": "가중치 × v",
     "attention.multi": "여러 헤드를 한꺼번에",
-    "attention.multi_text": "한 층의 헤드 {h}개는 나란히 동작하며, 각자 {dh}개짜리 조각을 "
-                            "맡습니다. 출력은 토큰마다 {h} × {dh} = {hd}개 숫자로 다시 "
-                            "이어 붙인 뒤 출력 투영 W_O [{hd} × {d}]를 곱합니다. 이 투영이 "
-                            "헤드들을 섞어 잔차 스트림에 더합니다.",
-    "attention.multi_kv": "이 모델은 키/값 헤드를 {kv}개만 계산하고, 각각을 질의 헤드 {g}개가 "
-                          "함께 씁니다(그룹 질의 어텐션, GQA).",
-    "attention.caution": "**주의:** 어텐션 가중치는 헤드가 어디서 정보를 읽었는지를 보여 줄 "
-                         "뿐, 모델이 왜 그렇게 예측했는지를 설명하지는 않습니다. 값 벡터, "
-                         "출력 투영, MLP, 그리고 나머지 헤드 {n}개도 모두 영향을 줍니다. "
-                         "어텐션 지도만으로는 설명이 되지 않습니다.",
+    "attention.multi_text": "한 층의 헤드 {h}개는 나란히 동작하며, 각자 숫자 {dh}개짜리 조각을 "
+                            "맡습니다. 헤드들의 출력은 토큰마다 {h} × {dh} = {hd}개 숫자로 "
+                            "다시 이어 붙인 뒤 출력 투영 W_O [{hd} × {d}]를 곱합니다. 이 "
+                            "투영이 헤드들을 섞고, 그 결과를 잔차 스트림에 씁니다.",
+    "attention.multi_kv": "이 모델은 Key·Value 헤드를 {kv}개만 계산하고, 각각을 Query 헤드 "
+                          "{g}개가 함께 씁니다(그룹 Query 어텐션, GQA).",
+    "attention.caution": "**유의할 점:** 어텐션 가중치는 헤드가 어디에서 정보를 읽었는지를 "
+                         "보여 줄 뿐, 모델이 왜 그렇게 예측했는지를 설명하지는 않습니다. "
+                         "Value 벡터, 출력 투영, MLP, 그리고 나머지 헤드 {n}개도 모두 영향을 "
+                         "줍니다. 어텐션 맵만으로는 설명이 되지 않습니다.",
     "attention.search": "Query, Key, Value: 검색에 빗대어 보기",
     "attention.search_text": ("검색 엔진을 떠올려 보세요. **Query**는 토큰이 찾고 있는 것, **Key**는 각 토큰이 "
                              "검색에 걸리도록 붙인 꼬리표, **Value**는 검색에 걸렸을 때 넘겨주는 내용입니다. "

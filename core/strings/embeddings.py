@@ -134,35 +134,36 @@ KO = {
     "embeddings.title": "임베딩",
     "embeddings.heading": "텍스트 → 토큰 → 벡터",
     "embeddings.intro": "언어 모델은 글자를 직접 보지 않습니다. 토크나이저가 텍스트를 정해진 "
-                        "어휘 집합의 토큰으로 자르고, 각 토큰은 번호(id)가 됩니다. 그리고 이 "
-                        "id로 학습된 큰 행렬에서 행 하나를 꺼내는데, 그것이 토큰의 "
-                        "임베딩입니다. 아래의 모든 값은 지금 불러온 모델에서 읽어 온 것입니다.",
+                        "어휘의 토큰으로 자르고, 각 토큰은 번호(id)가 됩니다. 이 id로 학습된 큰 "
+                        "행렬에서 행 하나를 꺼내는데, 이것이 그 토큰의 임베딩입니다. 아래의 값은 "
+                        "모두 지금 불러온 모델에서 읽어 온 것입니다.",
     "embeddings.tokens": "1. 토큰",
     "embeddings.prompt": "텍스트",
     "embeddings.default": "Data visualization empowers users to",
     "embeddings.try": "드문 단어, 1234567 같은 숫자, 한국어(안녕하세요), 이모지(🚀)도 "
-                      "넣어 보세요. 어휘에 통째로 없는 것은 조각으로, 심하면 바이트 단위까지 "
-                      "쪼개집니다.",
+                      "넣어 보세요. 어휘에 통째로 들어 있지 않은 것은 조각으로, 심하면 바이트 "
+                      "단위까지 쪼개집니다.",
     "embeddings.chars": "글자 수",
     "embeddings.n_tokens": "토큰 수",
     "embeddings.vocab": "어휘 크기",
-    "embeddings.tokens_caption": "␣는 앞에 붙은 공백입니다. “␣users”와 “users”는 서로 다른 "
-                                 "토큰이에요. [안 1-2/3]처럼 보이는 조각은 ‘안’을 이루는 "
+    "embeddings.tokens_caption": "␣는 앞에 붙은 공백을 나타냅니다. “␣users”와 “users”는 서로 "
+                                 "다른 토큰입니다. [안 1-2/3]처럼 보이는 조각은 ‘안’을 이루는 "
                                  "3바이트 중 1~2번째 바이트만 담고 있다는 뜻입니다. 바이트 "
-                                 "수준 BPE는 자주 나오지 않는 글자를 이렇게 쪼갭니다.",
+                                 "수준 BPE는 자기만의 토큰을 받을 만큼 자주 나오지 않는 글자를 "
+                                 "이렇게 쪼갭니다.",
     "embeddings.col.position": "위치",
     "embeddings.col.token": "토큰",
     "embeddings.col.id": "토큰 id",
     "embeddings.col.bytes": "UTF-8 바이트",
     "embeddings.matrix": "2. 임베딩 행렬",
-    "embeddings.shape": "크기 (토큰 × 폭)",
+    "embeddings.shape": "크기 (토큰 × 너비)",
     "embeddings.params": "파라미터 수",
     "embeddings.share": "모델 전체 중 비중",
     "embeddings.matrix_text": "토큰 {v:,}개마다 행이 하나씩 있고, 행마다 숫자가 {d:,}개 "
-                              "있습니다. 토큰을 임베딩으로 바꾸는 일은 id번째 행을 꺼내는 "
-                              "것뿐, 계산은 전혀 없습니다. 이 숫자들도 다른 가중치와 "
-                              "마찬가지로 학습으로 정해진 값입니다.",
-    "embeddings.tied": "이 모델은 맨 마지막에 다음 토큰 후보의 점수를 매길 때도 같은 행렬을 "
+                              "있습니다. 토큰의 임베딩을 찾는 일은 id번째 행을 꺼내는 것뿐이며, "
+                              "계산은 전혀 없습니다. 이 숫자들도 다른 가중치와 마찬가지로 "
+                              "학습으로 정해진 값입니다.",
+    "embeddings.tied": "이 모델은 맨 마지막에 다음 토큰 후보마다 점수를 매길 때도 같은 행렬을 "
                        "다시 씁니다(가중치 공유). 그래서 파라미터는 한 번만 셉니다.",
     "embeddings.dims": "보여 줄 차원 수",
     "embeddings.col.dimension": "차원",
@@ -190,20 +191,20 @@ KO = {
     "embeddings.probe_default": "king",
     "embeddings.k": "개수",
     "embeddings.probe_empty": "이웃을 보려면 단어를 입력하세요.",
-    "embeddings.probe_split": "“{word}”는 토큰 하나가 아닙니다({pieces}). 조각들의 행을 "
+    "embeddings.probe_split": "“{word}”은(는) 토큰 하나가 아닙니다({pieces}). 조각들의 행을 "
                               "평균한 벡터의 이웃을 보여 줍니다.",
-    "embeddings.neighbours_caption": "{v:,}개 행 전체와 한 번에 코사인 유사도를 계산했습니다. "
+    "embeddings.neighbours_caption": "행 {v:,}개 전체와 한 번에 코사인 유사도를 계산했습니다. "
                                      "토큰 하나짜리 단어라면 자기 자신이 1위(코사인 1)로 "
-                                     "나오고, 그다음은 철자가 조금 다른 자기 자신과 관련 "
-                                     "단어들입니다.",
+                                     "나오고, 그다음으로 같은 단어의 다른 표기와 관련 단어들이 "
+                                     "나옵니다.",
     "embeddings.projection": "5. 단어 지도",
     "embeddings.need_three": "지도를 그리려면 단어를 세 개 이상 입력하세요.",
     "embeddings.axis": "주성분 {n} (분산의 {p:.0%})",
     "embeddings.projection_caption": "주성분 분석(PCA)으로 단어 {n}개의 {d}차원 벡터를 서로 "
-                                     "가장 크게 달라지는 두 방향 위에 펼쳤습니다. 이 두 축이 "
-                                     "담는 것은 전체 퍼짐의 {kept:.0%}뿐이니, 여기서의 "
-                                     "거리보다 코사인 표를 더 믿으세요.",
-    "embeddings.context": "6. 문맥이 벡터를 바꾼다",
+                                     "가장 크게 달라지는 두 방향 위에 펼쳤습니다. 이 두 축에 "
+                                     "남는 것은 전체 분산의 {kept:.0%}뿐이고 나머지는 "
+                                     "사라지므로, 여기서의 거리보다 코사인 표를 더 믿으세요.",
+    "embeddings.context": "6. 문맥에 따라 달라지는 벡터",
     "embeddings.context_text": "단어의 임베딩 행은 어느 문장에서나 똑같습니다. 그런데 "
                                "트랜스포머 블록을 하나 지날 때마다 다른 토큰의 정보가 "
                                "섞여 들어오기 때문에, 깊이 들어갈수록 ‘강둑’의 bank와 "
@@ -215,9 +216,9 @@ KO = {
                                     "The bank approved my loan",
     "embeddings.sentences_capped": "문장 {total}개 중 앞의 {n}개만 사용합니다.",
     "embeddings.target_empty": "따라가 볼 단어를 입력하세요.",
-    "embeddings.not_found": "{n}번 문장(“{sentence}”)에서 “{word}”를 같은 토큰으로 찾지 "
+    "embeddings.not_found": "{n}번 문장(“{sentence}”)에서 “{word}”을(를) 같은 토큰으로 찾지 "
                             "못해 이 문장은 건너뜁니다. 대소문자까지 정확히 일치해야 합니다.",
-    "embeddings.need_two_sentences": "비교하려면 “{word}”가 두 문장 이상에 들어 있어야 "
+    "embeddings.need_two_sentences": "비교하려면 “{word}”이(가) 두 문장 이상에 들어 있어야 "
                                      "합니다.",
     "embeddings.col.point": "네트워크 속 위치",
     "embeddings.col.pair": "문장 쌍",
@@ -225,15 +226,15 @@ KO = {
     "embeddings.point.position": "+ 위치",
     "embeddings.point.block": "블록 {n}",
     "embeddings.context_caption_learned": "두 문장에서 같은 단어의 벡터가 이루는 코사인 "
-                                          "유사도입니다. 토큰 행에서는 정확히 1입니다. 같은 "
-                                          "토큰이니 같은 행이죠. 단어의 위치가 다르면 위치 "
-                                          "벡터를 더하는 순간 조금 달라지고, 블록을 지날수록 "
-                                          "문맥 때문에 더 멀어집니다. 마지막 점은 최종 "
-                                          "레이어 정규화를 거친 값입니다.",
+                                          "유사도입니다. 토큰 행에서는 같은 토큰이 같은 행을 "
+                                          "받으므로 정확히 1입니다. 단어의 위치가 다르면 위치 "
+                                          "벡터를 더하는 순간 벌써 조금 달라지고, 블록을 지날수록 "
+                                          "문맥 때문에 더 멀어집니다. 마지막 점은 최종 레이어 "
+                                          "정규화를 거친 값입니다.",
     "embeddings.context_caption_rotary": "두 문장에서 같은 단어의 벡터가 이루는 코사인 "
-                                         "유사도입니다. 토큰 행에서는 정확히 1입니다. 같은 "
-                                         "토큰이니 같은 행이죠(이 모델은 위치 벡터를 더하지 "
-                                         "않고 어텐션 안에서 q와 k를 회전시킵니다). 블록을 "
+                                         "유사도입니다. 토큰 행에서는 같은 토큰이 같은 행을 "
+                                         "받으므로 정확히 1입니다(이 모델은 위치 벡터를 더하지 "
+                                         "않고, 어텐션 안에서 q와 k를 회전시킵니다). 블록을 "
                                          "지날수록 문맥 때문에 멀어집니다. 마지막 점은 최종 "
                                          "정규화를 거친 값입니다.",
     "embeddings.example_help": "강의 노트에 나오는 예입니다.",

@@ -129,16 +129,17 @@ KO = {
     "sampling.title": "샘플링",
     "sampling.heading": "샘플링: 로짓에서 다음 토큰으로",
     "sampling.intro": "순전파의 마지막 단계는 어휘의 모든 토큰마다 숫자 하나, 곧 로짓을 "
-                      "내놓습니다. 소프트맥스가 이를 확률로 바꾸고, 샘플러가 다음 토큰을 "
+                      "내놓습니다. 소프트맥스가 로짓을 확률로 바꾸고, 샘플러가 다음 토큰을 "
                       "뽑습니다. 여기서는 온도·top-k·top-p를 Hugging Face의 `generate`와 "
                       "똑같은 순서와 방식으로, 어휘 전체에 적용합니다.",
     "sampling.prompt": "프롬프트",
     "sampling.prompt_caption": "토큰 {t}개: {tokens}",
     "sampling.settings": "1. 샘플러 설정",
     "sampling.greedy": "그리디 디코딩 (항상 가장 가능성 높은 토큰 선택)",
-    "sampling.greedy_help": "그리디는 '온도 0'이 아니라 별도의 방식입니다. 0으로 나눌 수는 "
-                            "없으니, 그냥 로짓이 가장 큰 토큰(argmax)을 고릅니다.",
-    "sampling.greedy_note": "그리디 모드에서는 온도·top-k·top-p를 쓰지 않습니다. 매번 로짓이 "
+    "sampling.greedy_help": "그리디 디코딩은 ‘온도 0’이 아니라 별도의 방식입니다. 0으로 나누는 "
+                            "것은 정의되지 않으므로, 샘플러는 로짓이 가장 큰 토큰(argmax)을 그대로 "
+                            "고릅니다.",
+    "sampling.greedy_note": "그리디 디코딩에서는 온도·top-k·top-p를 쓰지 않습니다. 매번 로짓이 "
                             "가장 큰 토큰을 고릅니다.",
     "sampling.temperature": "온도 T",
     "sampling.temperature_help": "소프트맥스 전에 로짓을 T로 나눕니다. T < 1이면 분포가 "
@@ -146,10 +147,11 @@ KO = {
     "sampling.top_k": "Top-k (0 = 끄기)",
     "sampling.top_k_help": "로짓이 가장 큰 k개 토큰만 남깁니다(k번째와 값이 같은 토큰도 "
                            "남습니다). 0이면 꺼지고, {v:,}이면 어휘 전체가 남습니다.",
-    "sampling.top_p": "Top-p (뉴클리어스, 1 = 끄기)",
-    "sampling.top_p_help": "top-k 다음에 적용합니다. 확률이 높은 순서로 더해 p 이상이 되는 "
-                           "가장 작은 토큰 집합만 남깁니다. 가장 가능성 높은 토큰은 항상 "
-                           "남으므로 p = 0은 그리디와 같습니다.",
+    "sampling.top_p": "Top-p (누적 확률 기준, 1 = 끄기)",
+    "sampling.top_p_help": "top-p 샘플링은 top-k 다음에 적용합니다. 확률이 높은 순서로 더해 "
+                           "누적 확률이 p 이상이 되는 가장 작은 토큰 집합만 남깁니다. 가장 "
+                           "가능성 높은 토큰은 항상 남으므로 p = 0이면 그리디 디코딩과 "
+                           "같습니다.",
     "sampling.formulas": "수식",
     "sampling.formula_softmax": "**온도를 넣은 소프트맥스.** 각 로짓 $z_i$를 온도 $T$로 "
                                 "나눈 뒤 지수를 취하고 정규화합니다.",
@@ -167,7 +169,7 @@ KO = {
     "sampling.bits_delta": "{h:+.2f}비트 (모델 원래 분포 대비)",
     "sampling.entropy": "샘플링 분포의 엔트로피",
     "sampling.entropy_help": "최종 분포에 대한 H = −Σ p log₂ p입니다. 모델 원래 분포"
-                             "(T = 1, 자르기 없음)는 {h:.2f}비트입니다.",
+                             "(T = 1, 자르기 없음)의 엔트로피는 {h:.2f}비트입니다.",
     "sampling.kept": "뽑힐 수 있는 토큰",
     "sampling.kept_help": "어휘 전체 가운데 top-k와 top-p를 거치고 남은 토큰 수입니다.",
     "sampling.mass": "남은 확률 질량",
@@ -187,7 +189,7 @@ KO = {
     "sampling.status.kept": "남음",
     "sampling.status.top_k": "top-k에서 잘림",
     "sampling.status.top_p": "top-p에서 잘림",
-    "sampling.status.greedy": "argmax 아님 (그리디)",
+    "sampling.status.greedy": "argmax 아님 (그리디 디코딩)",
     "sampling.col.token": "토큰",
     "sampling.col.rank": "순위",
     "sampling.col.p_original": "모델 원래 확률 (T = 1)",
@@ -212,18 +214,18 @@ KO = {
     "sampling.next": "다음 토큰",
     "sampling.undo": "되돌리기",
     "sampling.reset": "처음부터",
-    "sampling.steps_full": "{n}단계까지 왔습니다. 여기서는 이만큼까지만 진행할 수 있으니, "
-                           "되돌리거나 처음부터 다시 시작하세요.",
+    "sampling.steps_full": "{n}단계까지 왔습니다. 한 토큰씩 생성하기는 여기까지입니다. "
+                           "이어 가려면 되돌리거나 처음부터 다시 시작하세요.",
     "sampling.step_caption": "{n}단계에서 뽑을 수 있던 토큰 {kept:,}개 가운데 “{token}”이(가) "
-                             "확률 {p:.2%}로 뽑혔습니다. 그때의 분포(주황색: 뽑힌 토큰):",
+                             "{p:.2%}의 확률로 뽑혔습니다. 그때의 분포(주황색: 뽑힌 토큰):",
     "sampling.generate": "4. 생성하기",
     "sampling.generate_intro": "같은 설정으로 여러 단계를 이어서 생성합니다. 프롬프트는 한 "
                                "번만 실행하고, 그 뒤로는 단계마다 새 토큰 하나만 넣으면서 이미 "
-                               "계산한 키와 값을 다시 씁니다(KV 캐시). 시드 두 개를 나란히 "
+                               "계산한 Key와 Value를 다시 씁니다(KV 캐시). 시드 두 개를 나란히 "
                                "놓으면 우연이 얼마나 많은 것을 정하는지 보입니다.",
     "sampling.n_new": "새로 생성할 토큰 수",
     "sampling.seed2": "두 번째 시드",
-    "sampling.greedy_seeds": "그리디는 시드를 쓰지 않으므로 두 결과가 똑같습니다.",
+    "sampling.greedy_seeds": "그리디 디코딩은 시드를 쓰지 않으므로 두 결과가 똑같습니다.",
     "sampling.generate_button": "생성",
     "sampling.run_title": "**시드 {seed}**",
     "sampling.run_caption": "토큰 {n}개, 초당 {rate:.1f}개",
@@ -235,7 +237,7 @@ KO = {
                                "결과는 {distinct}개입니다.",
     "sampling.lens": "5. 로짓 렌즈: 층마다 무엇을 예측할까",
     "sampling.lens_intro": "각 층을 지난 마지막 토큰의 은닉 상태를 곧바로 출력단으로 "
-                           "보냅니다. 마지막 정규화를 거친 뒤 언임베딩을 곱하는 것이죠. 앞쪽 "
+                           "보냅니다. 즉 마지막 정규화를 거친 뒤 언임베딩을 곱합니다. 앞쪽 "
                            "층은 답을 거의 모릅니다. 아래로 내려가며 예측이 만들어지는 과정을 "
                            "지켜보세요.",
     "sampling.lens_k": "층마다 보여 줄 예측 수",

@@ -1,0 +1,129 @@
+"""One voice in Korean: the glossary's terms, one speech level, particles that fit any
+inserted word, and the same placeholders as the English.
+
+Plain dicts only: nothing here imports torch.
+"""
+
+import re
+import string
+
+import pytest
+
+from core import i18n
+from core.strings import attention as attention_strings
+from core.strings import glossary
+
+# The glossary's Korean term for a concept, and the forms of it that must not appear in any
+# Korean string (regular expressions). Keep this table small and explicit.
+BANNED = {
+    "self_attention": [r"자기 ?주의", r"셀프어텐션"],
+    "masked_self_attention": [r"마스크드"],
+    "cross_attention": [r"교차 ?어텐션"],
+    "attention_score": [r"어텐션 점수"],
+    "attention_map": [r"어텐션 지도"],
+    "query": [r"질의", r"쿼리"],
+    "key": [r"(?<![가-힣])키(?:[와를는의가로도/( ]|$)"],
+    "value": [r"밸류", r"값 벡터", r"키/값"],
+    "softmax": [r"소프트 맥스"],
+    "residual_stream": [r"잔차 흐름"],
+    "layer": [r"레이어(?! 정규화)"],
+    "layer_norm": [r"(?<![가-힣])층 정규화", r"계층 정규화"],
+    "greedy_decoding": [r"탐욕", r"그리디(?! 디코딩)"],
+    "beam_search": [r"빔 ?탐색"],
+    "top_p": [r"뉴클리어스", r"핵 샘플링"],
+    "sequence": [r"수열"],
+    "context_vector": [r"문맥 벡터"],
+    "gradient": [r"그래디언트", r"그레이디언트"],
+    "teacher_forcing": [r"티처 ?포싱"],
+    "dot_product": [r"닷 ?프로덕트"],
+    "width": [r"(?<![가-힣])폭(?:[과이을의]|(?![가-힣]))"],
+}
+
+# A one-form particle right after a placeholder (after any closing quote or Markdown mark):
+# `{x}을` is wrong for a word ending in a vowel, so write `{x}을(를)`.
+ONE_FORM_PARTICLE = re.compile(
+    r"^[”’\"'*`]*(?:을|를|은|는|이|가|와|과|으로|로)(?=[\s.,;:!?)\]”’\"'…—–-]|$)"
+    r"|^[”’\"'*`]*(?:와의|과의|으로부터|로부터|으로서|로서)")
+
+# Sentence endings outside 합니다체: 해요체 (…해요. …이에요. …예요. …죠.) and 해라체
+# (…한다. …이다. …했다.). A sentence ends at . or ! , a closing parenthesis or the end of the
+# string. Polite requests (…하세요., …보세요.), the usual way Korean teaching text and UIs
+# give instructions next to 합니다체 statements, and nouns ending in 요 (필요, 중요 …) pass.
+CASUAL_ENDING = re.compile(
+    r"(?<=[가-힣])(?:(?<![세필중개주])요|죠|(?<![니시])다)(?=[.!)]|$)")
+
+CODE_OR_MATH = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.S)
+
+
+def korean() -> dict[str, str]:
+    return i18n.catalogs()["ko"]
+
+
+def fields(text: str) -> set[tuple[str, str, str | None]]:
+    """Each {placeholder} as (name, format spec, conversion)."""
+    return {(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text)
+            if name is not None}
+
+
+def prose(text: str) -> str:
+    """The text without `code` and $LaTeX$."""
+    return CODE_OR_MATH.sub(" ", text)
+
+
+KO_KEYS = sorted(i18n.catalogs()["ko"])
+
+
+@pytest.mark.parametrize("key", KO_KEYS)
+def test_korean_placeholders_match_english_with_format_specs(key):
+    en, ko = i18n.catalogs()["en"][key], korean()[key]
+    assert fields(ko) == fields(en), key
+
+
+def test_no_english_softmax_in_korean_text():
+    bad = {k: v for k, v in korean().items() if re.search(r"softmax", prose(v), re.I)}
+    assert not bad, f"write 소프트맥스: {bad}"
+
+
+def test_cautions_are_not_labelled_with_the_word_for_attention():
+    """주의: reads as “Attention:” on a page about attention."""
+    assert attention_strings.KO.keys() <= korean().keys()
+    bad = {k: v for k, v in korean().items() if re.search(r"주의\s*(?:\*\*)?\s*[:：]", v)}
+    assert not bad, bad
+    assert not re.search(r"주의", attention_strings.KO["attention.caution"])
+
+
+def test_particles_after_placeholders_fit_any_word():
+    bad = {}
+    for key, text in korean().items():
+        parts = list(string.Formatter().parse(text))
+        for (_, name, _, _), (after, _, _, _) in zip(parts, parts[1:]):
+            if name is not None and ONE_FORM_PARTICLE.match(after):
+                bad[key] = f"{{{name}}}{after[:12]}"
+    assert not bad, f"write 을(를), 은(는), 이(가), 와(과), (으)로: {bad}"
+
+
+def test_sentences_end_in_hamnida_style():
+    bad = {}
+    for key, text in korean().items():
+        found = [prose(text)[max(0, m.start() - 8):m.end() + 1]
+                 for m in CASUAL_ENDING.finditer(prose(text))]
+        if found:
+            bad[key] = found
+    assert not bad, f"end sentences in 합니다체: {bad}"
+
+
+@pytest.mark.parametrize("concept", sorted(BANNED))
+def test_glossary_terms_are_used_and_their_alternatives_are_not(concept):
+    term = glossary.KO[f"glossary.{concept}"]
+    bad = {k: m.group(0) for k, v in korean().items() if not k.startswith("glossary.")
+           for pattern in BANNED[concept] if (m := re.search(pattern, prose(v)))}
+    assert not bad, f"{concept}: write {term!r}, not {bad}"
+    head = re.sub(r"\(.*\)$", "", term)  # "레이어 정규화(LayerNorm)" is used as "레이어 정규화"
+    users = [k for k, v in korean().items() if head in v and not k.startswith("glossary.")]
+    assert users, f"{concept}: the glossary term {head!r} is used nowhere"
+
+
+def test_glossary_covers_both_languages():
+    assert glossary.EN.keys() == glossary.KO.keys()
+    assert all(k.startswith("glossary.") for k in glossary.EN)
+    assert {f"glossary.{c}" for c in BANNED} <= glossary.KO.keys()
