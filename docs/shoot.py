@@ -21,8 +21,9 @@ SHOTS = {  # page -> (file name, query string, which chart to centre; None = top
     "pages/1_Embeddings.py": ("embeddings", "", 1),
     "pages/2_Positional_Encoding.py": ("positional", "", 0),
     "pages/3_Attention.py": ("attention", "?layer=3&head=5", 0),
-    "pages/4_RNN_vs_Attention.py": ("rnn", "", 0),
-    "pages/5_Sampling.py": ("sampling", "", 0),
+    "pages/4_Transformer_Block.py": ("block", "?layer=5", 5),
+    "pages/5_RNN_Attention_Transformer.py": ("translators", "?sentence=I+love+you.", 1),
+    "pages/6_Sampling.py": ("sampling", "", 0),
 }
 
 

@@ -48,24 +48,26 @@ def cosine_chart(page):
     t = page.t
     return alt.Chart(ui.data()).mark_line(point=True).encode(
         x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("cosine:Q", title=t("block.col.cosine"), scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("cosine:Q", title=t("block.col.cosine"), scale=alt.Scale(domainMax=1, zero=False)),
         tooltip=[alt.Tooltip("layer:O", title=t("block.col.layer")),
                  alt.Tooltip("cosine:Q", title=t("block.col.cosine"), format=".4f")]).properties(height=220)
 
 
 def histogram_chart(page):
-    """The token's d numbers before and after the norm, as two histograms."""
+    """The token's d numbers at each stage of the norm, one histogram per stage, each on its
+    own axis (the table holds the bins: start, end, count)."""
     import altair as alt
 
     t = page.t
-    return alt.Chart(ui.data()).mark_bar(opacity=0.8).encode(
-        x=alt.X("value:Q", bin=alt.Bin(maxbins=60), title=t("block.col.value")),
-        y=alt.Y("count():Q", title=t("block.col.count")),
-        color=alt.Color("stage_label:N", title=None),
-        row=alt.Row("stage_label:N", title=None, sort=None),
-        tooltip=[alt.Tooltip("stage_label:N", title=t("block.col.stage")), alt.Tooltip("count():Q",
-                                                                                  title=t("block.col.count"))],
-    ).properties(height=110, width=520).resolve_scale(x="independent")
+    return alt.Chart(ui.data()).mark_bar(opacity=0.85).encode(
+        x=alt.X("start:Q", title=t("block.col.value")), x2="end:Q",
+        y=alt.Y("count:Q", title=t("block.col.count")),
+        color=alt.Color("stage_label:N", legend=None),
+        row=alt.Row("stage_label:N", title=None, sort=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+        tooltip=[alt.Tooltip("stage_label:N", title=t("block.col.stage")),
+                 alt.Tooltip("start:Q", title=t("block.col.value"), format=".3f"),
+                 alt.Tooltip("count:Q", title=t("block.col.count"))],
+    ).properties(height=100, width=560).resolve_scale(x="independent")
 
 
 def activation_chart(page, title: str):
@@ -173,8 +175,12 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
     cols[2].metric(t("block.largest"), f"{np.abs(x).max():,.2f}")
     cols[3].metric(t("block.diff"), f"{norm.module_diff:.1e}", help=t("block.diff_help"))
     stages = [("input", x), ("normalized", norm.normalized[position]), ("output", norm.out[position])]
-    table = pd.DataFrame([{"stage": s, "dimension": i, "value": float(v)} for s, values in stages
-                          for i, v in enumerate(values)])
+    bins = []
+    for stage, values in stages:
+        counts, edges = np.histogram(values, bins=60)
+        bins += [{"stage": stage, "start": float(a), "end": float(b), "count": int(c)}
+                 for a, b, c in zip(edges[:-1], edges[1:], counts)]
+    table = pd.DataFrame(bins)
     table["stage_label"] = table["stage"].map(lambda s: t(f"block.stage.{s}"))
     ui.chart(page, histogram_chart, table, "norm_steps")
     order = np.argsort(-np.abs(x))[:OUTLIERS]
@@ -183,7 +189,7 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
     st.caption(t("block.outliers", n=OUTLIERS))
     st.dataframe(pd.DataFrame({
         t("block.col.dimension"): order, t("block.col.value"): x[order],
-        t("block.col.z"): (x[order] - centre) / spread,
+        t("block.col.z" if norm.mean is not None else "block.col.z_rms"): (x[order] - centre) / spread,
         t("block.col.gamma"): norm.gamma[order], t("block.col.output"): norm.out[position, order]}),
         hide_index=True)
 

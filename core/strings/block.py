@@ -138,6 +138,7 @@ EN = {
     "block.col.run": "Run",
     "block.col.top": "Top next token",
     "block.col.top_logit": "Its logit",
+    "block.col.z_rms": "x / rms",
 }
 
 KO = {
@@ -272,4 +273,5 @@ KO = {
     "block.col.run": "실행",
     "block.col.top": "가장 높은 다음 토큰",
     "block.col.top_logit": "그 로짓",
+    "block.col.z_rms": "x / 제곱평균제곱근",
 }

@@ -1,0 +1,209 @@
+"""The lecture notes' concepts, each computed demonstration against an independent computation:
+why √d_k, why W_Q and W_K, the tokenization trade-off, where absolute positions end, the
+bidirectional encoder, gradients through time, and the claims the pages make from the data."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+
+from core import i18n
+from core.attention import (attention_steps, best_matches, dot_product_spread, entropy_bits,
+                            without_scaling)
+from core.overview import architecture_dot
+from core.positional import sinusoidal
+from core.trace import run_trace
+
+TEXT = "The train left the station on time"
+
+
+# --------------------------------------------------------------------------- attention
+
+
+def test_the_spread_of_q_dot_k_grows_like_the_square_root_of_d_k():
+    rows = dot_product_spread(dims=(1, 4, 16, 64, 256), samples=40000)
+    for r in rows:  # Var(Σ q_i k_i) = d_k for independent unit-variance parts
+        assert r["measured"] == pytest.approx(math.sqrt(r["d_k"]), rel=0.03)
+        assert r["sqrt_dk"] == math.sqrt(r["d_k"])
+
+
+def test_without_the_scale_the_softmax_is_sharper(tiny_gpt2):
+    trace = run_trace(tiny_gpt2, TEXT)
+    steps = attention_steps(tiny_gpt2, TEXT, 1, 0, trace=trace)
+    q = trace.n_tokens - 1
+    raw = steps.q[q] @ steps.k.T  # independent: softmax of the unscaled, unmasked-past row
+    want = np.exp(raw - raw.max()) / np.exp(raw - raw.max()).sum()
+    np.testing.assert_allclose(without_scaling(steps, q), want, rtol=1e-5)
+    assert steps.scaling == pytest.approx(1 / math.sqrt(tiny_gpt2.d_head))
+    assert entropy_bits(without_scaling(steps, q)) < entropy_bits(steps.weights[q])
+    assert entropy_bits(np.array([0.5, 0.5])) == pytest.approx(1.0)
+
+
+def test_raw_embeddings_match_themselves_and_the_head_follows_its_own_weights(tiny_gpt2):
+    trace = run_trace(tiny_gpt2, TEXT)
+    m = best_matches(trace, 1, 2)
+    x = np.asarray(trace.token_embeddings, dtype=np.float64)
+    for i in range(trace.n_tokens):  # independent: plain loops over the keys a query may see
+        dots = [x[i] @ x[j] for j in range(i + 1)]
+        assert m["raw"][i] == int(np.argmax(dots))
+        assert m["head"][i] == int(np.argmax(trace.attentions[1, 2, i, : i + 1]))
+    ids = trace.token_ids
+    np.testing.assert_array_equal(m["raw_self"], ids[m["raw"]] == ids)
+    assert m["raw_self"].mean() > m["head_self"].mean()  # the projections look elsewhere
+
+
+# --------------------------------------------------------------------------- tokens and positions
+
+
+def test_words_characters_and_subwords_on_the_same_text(tiny_gpt2):
+    from core.tokenization import compare_tokenizations
+
+    words = ("i", "love", "you", ".", "the", "cat")
+    rows = {r["scheme"]: r for r in compare_tokenizations(tiny_gpt2, "I love you. The zyzzyva sat.", words)}
+    assert rows["words"]["tokens"] == 8 and rows["words"]["vocabulary"] == 6  # i love you . the zyzzyva sat .
+    assert rows["words"]["unknown"] == pytest.approx(2 / 8)  # zyzzyva, sat
+    assert rows["words"]["per_sentence"] == pytest.approx(4.0)
+    assert rows["characters"]["tokens"] == len("i love you. the zyzzyva sat.")
+    unknown_chars = sum(c not in set("iloveyou.thecat ") for c in "i love you. the zyzzyva sat.")
+    assert rows["characters"]["unknown"] == pytest.approx(unknown_chars / len("i love you. the zyzzyva sat."))
+    assert rows["subwords"]["tokens"] == len(tiny_gpt2.encode("I love you. The zyzzyva sat."))
+    assert rows["subwords"]["unknown"] == 0.0 and rows["subwords"]["vocabulary"] == tiny_gpt2.vocab_size
+
+
+def test_learned_positions_end_where_the_table_ends_and_sinusoids_go_on(tiny_gpt2, app):
+    wpe = tiny_gpt2.position_embedding_matrix()
+    n = tiny_gpt2.context_length
+    assert wpe.shape[0] == n == tiny_gpt2.model.config.n_positions
+    beyond = sinusoidal(n + 3, 8)[n:]  # the paper's formula, by hand
+    pos = np.arange(n, n + 3)[:, None]
+    want = np.stack([np.sin(pos[:, 0] / 10000 ** (0 / 8)), np.cos(pos[:, 0] / 10000 ** (0 / 8))], 1)
+    np.testing.assert_allclose(beyond[:, :2], want)
+    at = app("pages/2_Positional_Encoding.py")
+    at.run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if i18n.t("posenc.col.learned_norm") in d.value.columns)
+    column = list(table[i18n.t("posenc.col.learned_norm")])
+    assert column[:2] != ["—", "—"] and column[2:] == ["—", "—", "—"]  # positions n, n+1, n+2
+
+
+# --------------------------------------------------------------------------- the pages' claims
+
+
+def test_the_map_names_the_models_own_norm(tiny_gpt2, tiny_llama):
+    labels = {s: i18n.t(f"home.stage.{s}") for s in
+              ("text", "tokens", "embed", "position", "block", "attention", "mlp", "norm", "unembed",
+               "softmax", "next")}
+    assert "LayerNorm" in architecture_dot(tiny_gpt2, labels) and "RMSNorm" not in architecture_dot(tiny_gpt2, labels)
+    assert "RMSNorm" in architecture_dot(tiny_llama, labels) and "LayerNorm" not in architecture_dot(tiny_llama, labels)
+
+
+def test_the_cosine_caption_says_what_the_numbers_show(app, tiny_gpt2):
+    from core.embeddings import EmbeddingIndex, cosine_matrix
+
+    words = ["play", "game", "orange", "king"]
+    at = app("pages/1_Embeddings.py", words=", ".join(words))
+    at.run()
+    assert not at.exception
+    index = EmbeddingIndex(tiny_gpt2)
+    sims = cosine_matrix(np.stack([index.word(w).vector for w in words]))
+    np.fill_diagonal(sims, np.nan)
+    hi = np.unravel_index(np.nanargmax(sims), sims.shape)
+    lo = np.unravel_index(np.nanargmin(sims), sims.shape)
+    want = i18n.t("embeddings.cosine_caption", a=words[hi[0]], b=words[hi[1]], hi=sims[hi],
+                  c=words[lo[0]], d=words[lo[1]], lo=sims[lo])
+    assert want in [c.value for c in at.caption]
+
+
+def test_examples_are_one_click_away(app):
+    at = app("pages/3_Attention.py", text="something else")
+    at.run()
+    at.button(key="example").click().run()
+    assert at.text_input(key="text").value == "The train left the station on time"
+    at = app("pages/1_Embeddings.py", words="a, b", word="cat", sentences="x")
+    at.run()
+    at.button(key="words_example").click().run()
+    assert at.text_input(key="words").value == "play, game, orange"
+    at.button(key="bank_example").click().run()
+    assert at.text_input(key="word").value == "bank" and "river bank" in at.text_area(key="sentences").value
+
+
+def test_step_tables_keep_their_row_labels(app):
+    """pandas 3 gives string indexes a "str" dtype: the key labels and "= Σ" must still show."""
+    at = app("pages/3_Attention.py", text=TEXT)
+    at.run()
+    assert not at.exception
+    import json
+
+    sums = [d for d in at.dataframe if "= Σ" in list(d.value.index)]
+    assert sums, "the weighted-sum table has no row labels"
+    assert json.loads(sums[0].proto.columns)["_index"]["hidden"] is False  # and they are shown
+
+
+# --------------------------------------------------------------------------- inside the LSTMs
+
+
+def tiny_translator(attention: bool):
+    from core.seq2seq.data import Vocab
+    from core.seq2seq.models import Seq2Seq, Seq2SeqConfig
+    from core.seq2seq.translator import Translator
+
+    src = Vocab.build([["i", "am", "very", "tired", "."]])
+    tgt = Vocab.build([["je", "suis", "très", "fatigué", "."]])
+    torch.manual_seed(0)
+    model = Seq2Seq(Seq2SeqConfig(len(src), len(tgt), emb_size=6, hidden_size=5, attention=attention,
+                                  dropout=0.0))
+    return Translator(model, src, tgt)
+
+
+def test_the_encoders_halves_are_a_left_to_right_and_a_right_to_left_lstm():
+    from core.seq2seq.anatomy import encoder_halves
+
+    t = tiny_translator(True)
+    halves = encoder_halves(t, "I am very tired.")
+    rnn = t.model.encoder.rnn
+    x = t.model.encoder.embed(torch.tensor([t.src_vocab.encode(halves.tokens)]))  # [1, S, E]
+    with torch.no_grad():
+        for suffix, states, flip in (("", halves.forward, False), ("_reverse", halves.backward, True)):
+            one_way = torch.nn.LSTM(rnn.input_size, rnn.hidden_size, batch_first=True)
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                getattr(one_way, f"{name}_l0").copy_(getattr(rnn, f"{name}_l0{suffix}"))
+            out, _ = one_way(x.flip(1) if flip else x)
+            np.testing.assert_allclose(states, (out.flip(1) if flip else out)[0].numpy(), atol=1e-6)
+    H = rnn.hidden_size
+    np.testing.assert_allclose(halves.context[:H], halves.forward[-1], atol=1e-6)  # read everything →
+    np.testing.assert_allclose(halves.context[H:], halves.backward[0], atol=1e-6)  # read everything ←
+
+
+@pytest.mark.parametrize("attention", [False, True])
+def test_source_gradients_match_finite_differences(attention):
+    from core.seq2seq.anatomy import source_gradients
+    from core.seq2seq.data import SOS_ID, tokenize_english
+    from core.seq2seq.decoding import greedy
+
+    t = tiny_translator(attention)
+    sentence = "I am very tired."
+    norms = source_gradients(t, sentence)
+    tokens = tokenize_english(sentence)
+    src, lens = torch.tensor([t.src_vocab.encode(tokens)]), torch.tensor([len(tokens)])
+    with torch.no_grad():
+        out = greedy(t.model, src, lens, max_len=2 * len(tokens) + 10)[0]
+        tgt_in = torch.cat([torch.full((1, 1), SOS_ID), out[:, :-1]], 1)
+        x = t.model.encoder.embed(src).double()
+        model = t.model.double()
+
+        def loss(emb):
+            logits = model(src, lens, tgt_in, embedded=emb)
+            return float(torch.nn.functional.cross_entropy(logits[0], out[0], reduction="sum"))
+
+        eps = 1e-5
+        for j in range(len(tokens)):  # the largest directional derivative at word j is |∂L/∂x_j|
+            grads = []
+            for k in range(x.shape[-1]):
+                step = torch.zeros_like(x)
+                step[0, j, k] = eps
+                grads.append((loss(x + step) - loss(x - step)) / (2 * eps))
+            assert norms[j] == pytest.approx(float(np.linalg.norm(grads)), rel=1e-3, abs=1e-7)
+        model.float()
