@@ -142,7 +142,7 @@ def _softmax64(logits: torch.Tensor) -> np.ndarray:
 def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
                             top_p: float = 1.0, greedy: bool = False) -> Distribution:
     """[V] logits -> every stage of the sampling distribution (see Distribution)."""
-    z = torch.as_tensor(np.asarray(logits)).float()  # [V]
+    z = torch.tensor(np.asarray(logits), dtype=torch.float32)  # [V] a copy: traces are read-only
     original = _softmax64(z)
     if greedy:
         final = np.zeros_like(original)

@@ -24,6 +24,16 @@ def translate(name: str, sentence: str, beam: int | None):
     return translators()[name].translate(sentence, beam=beam)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def source_gradients(name: str, sentence: str):
+    return anatomy.source_gradients(translators()[name], sentence)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def encoder_halves(sentence: str):
+    return anatomy.encoder_halves(translators()["attention"], sentence)
+
+
 @st.cache_resource(show_spinner=False)
 def shared_lab():
     """One lab per server: finished runs and timings kept for every visitor, one run at a time."""
@@ -308,7 +318,7 @@ def show_encoder(page, sentence: str) -> None:
     """The bidirectional encoder: each h_j is a left-to-right half and a right-to-left half."""
     t = page.t
     st.header(t("rnn.encoder.header"))
-    halves = anatomy.encoder_halves(translators()["attention"], sentence)
+    halves = encoder_halves(sentence)
     H = halves.forward.shape[1]
     st.write(t("rnn.encoder.body", h=H, d=2 * H))
     table = views.halves_frame(halves, HALF_DIMS)
@@ -325,7 +335,7 @@ def show_gradients(page, sentence: str) -> None:
     st.write(t("rnn.grad.body"))
     st.latex(r"\left\lVert \frac{\partial\, \mathcal{L}}{\partial x_j} \right\rVert")
     names = ("plain", "attention")
-    norms = {name: anatomy.source_gradients(translators()[name], sentence) for name in names}
+    norms = {name: source_gradients(name, sentence) for name in names}
     tokens = {name: translate(name, sentence, None).source_tokens for name in names}
     table = labelled(page, views.gradient_frame(tokens, norms))
     ui.chart(page, gradient_chart, table, "source_gradients", models=[label(page, n) for n in names])

@@ -201,3 +201,27 @@ def test_hostile_prompts_and_tampered_links(app):
         assert not at.exception, text
     at.text_input(key="text").set_value("").run()
     assert [m.value for m in at.info] == [i18n.t("prompt.empty")]
+
+
+@pytest.mark.slow
+def test_block_steps_on_the_real_offline_model():
+    """SmolLM2-135M (Llama family, RMSNorm, gated SiLU, grouped heads): every block
+    recomputed equals the model's own, and the logit of " Paris" splits exactly."""
+    lm = load_lm("smollm2-135m")
+    text = "The capital of France is"
+    trace = run_trace(lm, text)
+    seen = hooked(lm, text)
+    for layer in (0, lm.n_layers // 2, lm.n_layers - 1):
+        s = block_steps(lm, trace, layer)
+        np.testing.assert_allclose(s.resid_post, seen[f"block.{layer}"].numpy(), atol=2e-3, rtol=1e-4)
+        np.testing.assert_allclose(s.ln1, seen[f"ln1.{layer}"].numpy(), atol=1e-4)
+        np.testing.assert_allclose(s.mlp_out, seen[f"mlp.{layer}"].numpy(), atol=2e-3, rtol=1e-4)
+        assert s.norm_1.mean is None and s.norm_1.module_diff < 1e-4
+    paris = lm.encode(" Paris")[0]
+    assert int(np.argmax(trace.next_token_logits)) == paris
+    parts = logit_attribution(lm, trace, paris)
+    assert parts.total == pytest.approx(parts.logit, abs=1e-3)
+    assert max(parts.values) > 1.0  # a few parts carry it
+    runs = dropout_runs(lm, trace)
+    assert runs.probabilities == {"attention": 0.0} and not lm.model.training
+    np.testing.assert_allclose(runs.train_logits[0], runs.eval_logits[0], atol=1e-4)

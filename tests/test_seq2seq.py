@@ -185,8 +185,10 @@ def test_bleu_uses_every_reference_and_a_variable_number_of_them():
 def test_bleu_by_length_puts_sentences_in_their_bucket():
     hyps = ["a b c d", "x y z w", "p q r s"]
     refs = [["a b c d"], ["x y z w"], ["nothing here at all"]]
-    rows = bleu_by_length(hyps, refs, lengths=[2, 2, 7], buckets=((1, 3), (4, 6), (7, 9)))
-    assert [(r["bucket"], r["sentences"]) for r in rows] == [("1–3", 2), ("7–9", 1)]
+    rows = bleu_by_length(hyps, refs, lengths=[2, 3, 7], buckets=((1, 3), (4, 6), (7, 1000)))
+    # labelled by what each bucket holds: 2–3 words, and 7 (not the open-ended 7–1000)
+    assert [(r["bucket"], r["sentences"]) for r in rows] == [("2–3", 2), ("7", 1)]
+    assert (rows[1]["min_words"], rows[1]["max_words"]) == (7, 7)
     assert rows[0]["bleu"] == pytest.approx(100.0)
     assert rows[1]["bleu"] == pytest.approx(0.0)
 

@@ -48,13 +48,14 @@ def corpus_bleu(hypotheses: list[str], references: list[list[str]], tokenize: st
 
 def bleu_by_length(hypotheses, references, lengths, buckets=LENGTH_BUCKETS) -> list[dict]:
     """One row per length bucket: {"bucket", "sentences", "bleu"} (empty buckets are skipped).
-    A bucket's upper end is the longest sentence in it, not the bound it was asked for."""
+    A bucket is labelled by the shortest and longest sentence it holds, not the bounds it was
+    asked for (the last bucket is open-ended)."""
     rows = []
     for lo, hi in buckets:
         idx = [i for i, n in enumerate(lengths) if lo <= n <= hi]
         if not idx:
             continue
-        hi = max(lengths[i] for i in idx) if lo != hi else hi
+        lo, hi = min(lengths[i] for i in idx), max(lengths[i] for i in idx)  # what the bucket holds
         score, _ = corpus_bleu([hypotheses[i] for i in idx], [references[i] for i in idx])
         rows.append({"bucket": bucket_label(lo, hi), "min_words": lo, "max_words": hi,
                      "sentences": len(idx), "bleu": round(score.score, 2)})

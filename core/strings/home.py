@@ -32,8 +32,10 @@ EN = {
     "home.step.block": "**4. The rest of the block, N times.** An MLP transforms every token on "
                        "its own; residual connections add each result to the stream and "
                        "{norm} keeps its scale in check.",
-    "home.step.rnn": "**Before Transformers.** LSTM encoder–decoders squeezed a sentence into "
-                     "one vector; attention let them look back at every word.",
+    "home.step.rnn": ("**Three translators, one task.** An LSTM encoder–decoder squeezes a sentence into one "
+                    "vector; Bahdanau attention lets it look back at every word; a small Transformer "
+                    "drops recurrence for attention everywhere — trained here on the same English→French "
+                    "pairs."),
     "home.step.sampling": "**5. Logits → softmax → next token.** A probability for every "
                           "token in the vocabulary; temperature, top-k and top-p decide "
                           "which one is drawn.",
@@ -93,9 +95,9 @@ KO = {
     "home.step.block": "**4. 블록의 나머지, N번 반복.** MLP가 토큰 하나하나를 따로 변환하고, "
                        "잔차 연결이 그 결과를 잔차 스트림에 더하며, {norm}이(가) 값의 크기를 "
                        "일정하게 잡아 줍니다.",
-    "home.step.rnn": "**트랜스포머 이전.** LSTM 인코더–디코더는 문장 전체를 컨텍스트 벡터 "
-                     "하나에 욱여넣었습니다. 어텐션 덕분에 디코더가 모든 단어를 다시 돌아볼 수 "
-                     "있게 되었습니다.",
+    "home.step.rnn": ("**번역기 셋, 과제 하나.** LSTM 인코더–디코더는 문장을 벡터 하나에 욱여넣고, Bahdanau "
+                    "어텐션은 모든 단어를 다시 돌아보게 하며, 작은 트랜스포머는 순환 구조 없이 어디서나 "
+                    "어텐션을 씁니다. 세 모델 모두 여기서 같은 영어→프랑스어 문장 쌍으로 학습했습니다."),
     "home.step.sampling": "**5. 로짓 → 소프트맥스 → 다음 토큰.** 어휘의 모든 토큰에 확률이 "
                           "매겨지고, 온도·top-k·top-p가 어떤 토큰을 뽑을지 정합니다.",
     "home.facts": "지금 보고 있는 모델",
