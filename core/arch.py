@@ -11,11 +11,9 @@ Shapes: T tokens, d width, H query heads, H_kv key/value heads, d_head, d_mlp.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as F
 
 
 @dataclass(frozen=True)
@@ -282,15 +280,7 @@ def family_of(model) -> Family:
     return FAMILIES[model.config.model_type](model)
 
 
-# ------------------------------------------------------------------ the same, by hand
-
-
-def apply_norm(norm: Norm, x: torch.Tensor) -> torch.Tensor:
-    """The norm's formula written out: LayerNorm (x - mean) / sqrt(var + eps) · γ + β, or
-    RMSNorm x / sqrt(mean(x²) + eps) · γ, over the last dimension."""
-    if norm.centred:
-        return F.layer_norm(x, x.shape[-1:], norm.weight, norm.bias, norm.eps)
-    return norm.weight * (x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + norm.eps))
+# ------------------------------------------------------------------ attention, by hand
 
 
 def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scaling: float):
@@ -304,7 +294,3 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scaling: float):
 def causal_mask(n: int) -> torch.Tensor:
     """[T, T] 0 on and below the diagonal, -inf above it (a token can't see the future)."""
     return torch.full((n, n), float("-inf")).triu(1)
-
-
-def default_scaling(d_head: int) -> float:
-    return 1.0 / math.sqrt(d_head)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.arch import Norm, apply_norm, attend
+from core.arch import Norm, attend
 from core.models import LM, on_model_thread
 from core.trace import Trace
 
