@@ -31,6 +31,8 @@ def show_facts(page, lm) -> None:
     st.caption(t("home.facts_caption"))
     facts = overview.model_facts(lm)
     facts["positional"] = t(f"positional.{facts['positional']}")
+    if isinstance(facts["heads"], tuple):  # grouped-query attention: fewer key/value heads
+        facts["heads"] = t("fact.heads_grouped", q=facts["heads"][0], kv=facts["heads"][1])
     st.table({t("home.fact"): [t(f"fact.{k}") for k in facts],
               t("home.value"): [str(v) for v in facts.values()]})
 

@@ -1,7 +1,7 @@
 """Token embeddings: a token id picks a row of one big learned matrix.
 
     index = EmbeddingIndex(lm)               # the [V, d] matrix and its row norms, once
-    king = index.word("king")                # " king" -> its token ids and its row
+    king = index.word(lm, "king")            # " king" -> its token ids and its row
     index.neighbours(king.vector, k=10)      # the closest rows of the whole vocabulary
     cosine_matrix(np.stack([w.vector for w in words]))
     drift = context_drift(lm, hidden_states_per_sentence, spans)   # [pairs, points]
@@ -39,7 +39,7 @@ class MatrixFacts:
 
 def matrix_facts(lm: LM) -> MatrixFacts:
     rows, cols = lm.token_embedding_matrix().shape
-    tied = bool(getattr(lm.model.config, "tie_word_embeddings", False))
+    tied = lm.arch.tied_embeddings()
     return MatrixFacts(vocab_size=rows, d_model=cols, n_params=rows * cols,
                        share=rows * cols / lm.n_params, tied=tied)
 
@@ -75,24 +75,23 @@ def parse_words(text: str, limit: int = MAX_WORDS) -> tuple[list[str], int]:
 
 class EmbeddingIndex:
     """The token-embedding matrix with its row norms computed once, so cosine similarity
-    against the whole vocabulary is one matrix-vector product."""
+    against the whole vocabulary is one matrix-vector product. It keeps the matrix, not the
+    model: a cached index never holds on to a model that was unloaded."""
 
     def __init__(self, lm: LM):
-        self.lm = lm
         with torch.no_grad():
             self.matrix = lm.token_embedding_matrix().detach().float()  # [V, d] (no copy)
             norms = self.matrix.norm(dim=1)  # [V]
         self.inv_norms = 1.0 / norms.clamp_min(1e-12)  # [V]
 
-    def word(self, text: str) -> Word:
+    def word(self, lm: LM, text: str) -> Word:
         """The word as the model sees it after a space: one token's row, or the mean of
         the rows of the pieces it splits into."""
-        ids = self.lm.encode(" " + text.strip())
+        ids = lm.encode(" " + text.strip())
         if not ids:
             raise ValueError("a word has no tokens")
         rows = self.matrix[torch.tensor(ids)]  # [pieces, d]
-        return Word(text=text, token_ids=list(ids),
-                    pieces=self.lm.display_tokens(ids),
+        return Word(text=text, token_ids=list(ids), pieces=lm.display_tokens(ids),
                     vector=rows.mean(dim=0).numpy().copy())
 
     def neighbours(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
@@ -102,9 +101,6 @@ class EmbeddingIndex:
         cos = (self.matrix @ v) * self.inv_norms / v.norm().clamp_min(1e-12)  # [V]
         top = torch.topk(cos, min(k, cos.numel()))
         return list(zip(top.indices.tolist(), top.values.tolist()))
-
-    def token_strings(self, ids) -> list[str]:
-        return self.lm.display_tokens(ids)
 
 
 # --------------------------------------------------------------------------- geometry

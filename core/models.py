@@ -158,14 +158,16 @@ class LM:
     @property
     def unk_id(self) -> int | None:
         """The tokenizer's unknown-token id, if it has one."""
-        return self.tokenizer.unk_token_id
+        with self.lock:
+            return self.tokenizer.unk_token_id
 
     @property
     def eos_ids(self) -> set[int]:
         """The ids that end a generation (the generation config's, else the tokenizer's)."""
         eos = self.model.generation_config.eos_token_id
         if eos is None:
-            eos = self.tokenizer.eos_token_id
+            with self.lock:
+                eos = self.tokenizer.eos_token_id
         if eos is None:
             return set()
         return {int(e) for e in (eos if isinstance(eos, (list, tuple)) else [eos])}
@@ -260,6 +262,7 @@ def hub_cached(hub_id: str) -> bool:
 
 
 _hub_probe: dict[str, float | bool] = {}
+_hub_probe_lock = threading.Lock()
 _HUB_PROBE_TTL = 60.0
 
 
@@ -270,17 +273,18 @@ def hub_reachable(timeout: float = 2.0) -> bool:
     """
     if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
         return False
-    now = time.monotonic()
-    if _hub_probe and now - float(_hub_probe["at"]) < _HUB_PROBE_TTL:
-        return bool(_hub_probe["ok"])
-    url = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
-    try:
-        with socket.create_connection((url.hostname, url.port or 443), timeout=timeout):
-            ok = True
-    except OSError:
-        ok = False
-    _hub_probe.update(at=now, ok=ok)
-    return ok
+    with _hub_probe_lock:  # one probe at a time; the others read its answer
+        now = time.monotonic()
+        if _hub_probe and now - float(_hub_probe["at"]) < _HUB_PROBE_TTL:
+            return bool(_hub_probe["ok"])
+        url = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+        try:
+            with socket.create_connection((url.hostname, url.port or 443), timeout=timeout):
+                ok = True
+        except OSError:
+            ok = False
+        _hub_probe.update(at=now, ok=ok)
+        return ok
 
 
 # --------------------------------------------------------------------------- the offline default

@@ -24,8 +24,7 @@ def model_facts(lm: LM) -> dict[str, object]:
     return {
         "params": f"{lm.n_params:,}",
         "layers": lm.n_layers,
-        "heads": lm.n_heads if lm.n_kv_heads == lm.n_heads
-        else f"{lm.n_heads} (query) / {lm.n_kv_heads} (key-value)",
+        "heads": lm.n_heads if lm.n_kv_heads == lm.n_heads else (lm.n_heads, lm.n_kv_heads),
         "width": lm.d_model,
         "head_width": lm.d_head,
         "mlp": lm.d_mlp,

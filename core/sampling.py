@@ -4,7 +4,7 @@
     dist = next_token_distribution(logits, temperature=0.8, top_k=50, top_p=0.9)
     dist.entropy_bits, dist.n_kept, dist.mass_kept
     for step in generate_steps(lm, prompt_ids, 30, temperature=0.8, seed=42): ...
-    lens = logit_lens(lm, trace, k=5)
+    lens = lens_table(lm, *start_logit_lens(lm, trace, k=5).result())
 
 The filters are the ones Hugging Face's `generate(do_sample=True)` applies, in its order:
 temperature (z / T), then top-k (keep every logit >= the k-th largest: ties at the k-th
@@ -349,8 +349,12 @@ def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, **setti
 def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) -> Step:
     """One step of the step-by-step mode: the next token after `ids`, one seeded draw, with
     the top alternatives of the distribution it came from."""
-    return next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives,
-                         stop_at_eos=False, **settings))[0]
+    steps = next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives,
+                          stop_at_eos=False, **settings), None)
+    if steps is None:
+        raise ValueError(f"no room for another token: the text already fills the model's "
+                         f"context of {lm.context_length} tokens")
+    return steps[0]
 
 
 # --------------------------------------------------------------------------- logit lens
@@ -396,8 +400,3 @@ def lens_table(lm: LM, ids: torch.Tensor, probs: torch.Tensor, k: int | None = N
                          "rank": np.tile(np.arange(1, n_shown + 1), n_layers),
                          "token": shown, "token_id": ids.reshape(-1).numpy().astype(int),
                          "probability": probs.reshape(-1).double().numpy()})
-
-
-def logit_lens(lm: LM, trace: Trace, k: int = 5) -> pd.DataFrame:
-    """Long table: for each layer (0 = embeddings) its top-k next tokens and probabilities."""
-    return lens_table(lm, *start_logit_lens(lm, trace, k).result())

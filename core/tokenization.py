@@ -18,14 +18,15 @@ from pathlib import Path
 from core.models import LM
 
 VOCAB_FILE = Path(__file__).parent / "seq2seq" / "checkpoints" / "attention" / "vocab.json"
-SPECIALS = 4  # <pad> <sos> <eos> <unk> head every translator vocabulary
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 @lru_cache(maxsize=1)
 def english_words() -> tuple[str, ...]:
     """The word-level vocabulary the translators learned from Tatoeba (specials left out)."""
-    return tuple(json.loads(VOCAB_FILE.read_text(encoding="utf-8"))["source"][SPECIALS:])
+    from core.seq2seq.data import N_SPECIAL
+
+    return tuple(json.loads(VOCAB_FILE.read_text(encoding="utf-8"))["source"][N_SPECIAL:])
 
 
 def sentences(text: str) -> list[str]:

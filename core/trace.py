@@ -23,7 +23,6 @@ from typing import Callable
 import numpy as np
 
 from core.models import LM, on_model_thread
-from core.tokens import SPACE_MARK, display_tokens, token_bytes  # noqa: F401 — re-exported
 
 MAX_PROMPT_TOKENS = 128  # attention is T x T per head and layer: keep it responsive
 MAX_PROMPT_CHARS = 2000  # read no more of a text box than this

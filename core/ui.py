@@ -108,7 +108,7 @@ def _model_picker(page: Page) -> str:
     """The sidebar's model box. It opens on the model the app can load here: the configured
     default, or — offline, with GPT-2 not cached — the offline default, with a short note
     saying why and how to get GPT-2."""
-    startup = models.startup_model()
+    startup = startup_model()
 
     def label(name: str) -> str:
         if name == models.OFFLINE_DEFAULT:
@@ -124,6 +124,17 @@ def _model_picker(page: Page) -> str:
         st.caption(page.t("model.startup_fallback", name=models.DISPLAY_NAMES.get(configured, configured),
                           key=configured))
     return name
+
+
+def startup_model() -> str:
+    """models.startup_model, decided once per server (the preload decides it as the server
+    starts), so no visitor's page waits for a probe of the hub."""
+    return _startup_model(models.configured_default(), str(models.hub_cache_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _startup_model(configured: str, hub_cache: str) -> str:
+    return models.startup_model()
 
 
 def _page_links(page: Page) -> None:
@@ -204,7 +215,7 @@ def preload() -> None:
     """Before anyone visits: load the model the sidebar opens on (unless that is the offline
     default's first download, which shows its progress on the page) and trace Home's demo
     prompt in each language."""
-    name = models.startup_model()
+    name = startup_model()
     if name == models.OFFLINE_DEFAULT and not models.offline_default_ready():
         return
     try:
@@ -261,9 +272,10 @@ def get_trace(lm: LM, text: str) -> Trace:
 
 
 def clear_caches() -> None:
-    """Forget every loaded model and trace (tests; a server never needs it)."""
+    """Forget every loaded model, trace and start-up decision (tests; a server never needs it)."""
     _cached_lm.clear()
     _trace_cache().clear()
+    _startup_model.clear()
 
 
 def trace(page: Page, text: str, stop: bool = True) -> Trace | None:
@@ -393,7 +405,8 @@ def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width=
     numbers behind it); the table is drawn as given, and is the CSV download (written
     only when someone clicks). `where`: a container or placeholder to draw into."""
     where = where or st
-    key = (build.__module__, build.__qualname__, build.__code__.co_firstlineno, page.lang,
+    code = build.__code__  # pages run as __main__: the file tells two builders apart
+    key = (code.co_filename, build.__qualname__, code.co_firstlineno, page.lang,
            page.lm.name if page.lm is not None else "")
     spec = {**_spec(build, page, key, params), "datasets": {DATA_NAME: table}}
     where.vega_lite_chart(spec=spec, width=width)

@@ -1,6 +1,5 @@
 """Positional encodings: attention sees a bag of vectors, so word order has to be put in."""
 
-import altair as alt
 import streamlit as st
 
 from core import ui
@@ -106,34 +105,19 @@ def grid(values, x: str, y: str, value: str):
     return pd.DataFrame({y: r.ravel(), x: c.ravel(), value: values.ravel()})
 
 
-page = ui.setup_page("posenc.title", "〰️")
-t = page.t
-st.title(t("posenc.heading"))
-st.write(t("posenc.intro"))
-lm = ui.load_model(page)
-# numpy, pandas and the model's code: imported once the page is on screen
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from core.embeddings import cosine_matrix, pca_2d  # noqa: E402
-from core.positional import (frequencies, learned_positions, matched_occurrences,  # noqa: E402
-                             offset_rotation, rotary_base, rotary_frequencies,
-                             rotary_similarity_by_distance, rotate,
-                             shifted_dots, similarity_by_distance, sinusoidal)
-
-learned = lm.positional == "learned"
-
-# --- 1. why position matters ---------------------------------------------------------------
-st.header(t("posenc.why"))
-c1, c2 = st.columns(2)
-with c1:
-    text_a = ui.text_input(page, "a", t("posenc.sentence_a"), t("posenc.default_a"), max_chars=200)
-with c2:
-    text_b = ui.text_input(page, "b", t("posenc.sentence_b"), t("posenc.default_b"), max_chars=200)
-trace_a, trace_b = ui.trace(page, text_a, stop=False), ui.trace(page, text_b, stop=False)
-if trace_a is not None and trace_b is not None:
-    same_bag = sorted(trace_a.token_ids.tolist()) == sorted(trace_b.token_ids.tolist())
-    if same_bag:
+def show_word_order(page, lm, learned: bool) -> None:
+    """1. Without positions, a sentence and its shuffle are the same bag of vectors."""
+    t = page.t
+    st.header(t("posenc.why"))
+    c1, c2 = st.columns(2)
+    with c1:
+        text_a = ui.text_input(page, "a", t("posenc.sentence_a"), t("posenc.default_a"), max_chars=200)
+    with c2:
+        text_b = ui.text_input(page, "b", t("posenc.sentence_b"), t("posenc.default_b"), max_chars=200)
+    trace_a, trace_b = ui.trace(page, text_a, stop=False), ui.trace(page, text_b, stop=False)
+    if trace_a is None or trace_b is None:
+        return
+    if sorted(trace_a.token_ids.tolist()) == sorted(trace_b.token_ids.tolist()):
         st.success(t("posenc.same_bag", n=trace_a.n_tokens))
     else:
         st.info(t("posenc.not_same_bag"))
@@ -148,43 +132,48 @@ if trace_a is not None and trace_b is not None:
         t("posenc.col.pos_b"): [j for _, j in pairs],
         t("posenc.col.cos_row"): [pair_cos(trace_a.token_embeddings, trace_b.token_embeddings, i, j)
                                   for i, j in pairs],
-        t("posenc.col.cos_input"): [pair_cos(trace_a.hidden_states[0], trace_b.hidden_states[0], i, j)
-                                    for i, j in pairs],
-        t("posenc.col.cos_block1"): [pair_cos(trace_a.hidden_states[1], trace_b.hidden_states[1], i, j)
+        t("posenc.col.cos_input"): [pair_cos(trace_a.resid_pre(0), trace_b.resid_pre(0), i, j) for i, j in pairs],
+        t("posenc.col.cos_block1"): [pair_cos(trace_a.resid_post(0), trace_b.resid_post(0), i, j)
                                      for i, j in pairs],
     })
     st.dataframe(rows, hide_index=True, column_config={
         c: st.column_config.NumberColumn(format="%.4f") for c in rows.columns[3:]})
     st.caption(t("posenc.why_learned" if learned else "posenc.why_rotary"))
 
-# --- 2. sinusoidal -------------------------------------------------------------------------
-st.header(t("posenc.sinusoidal"))
-st.write(t("posenc.sinusoidal_text"))
-st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
-         r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
-c1, c2 = st.columns(2)
-with c1:
-    n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
-with c2:
-    d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
-pe = sinusoidal(n, d)  # [n, d]
-show_heatmap(page, pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
-             step=max(3, 360 // n))
-st.caption(t("posenc.sinusoidal_caption"))
 
-st.subheader(t("posenc.waves"))
-shown_dims = [j for j in sorted({0, 2, 2 * (d // 8), 2 * (d // 4)}) if j < d]  # sine columns
-waves = pd.DataFrame([{"position": p, "dimension": f"{t('posenc.col.dimension')} {j}",
-                       "value": pe[p, j]} for j in shown_dims for p in range(n)])
-ui.chart(page, waves_chart, waves, "waves")
-if n > 6:
-    fast = np.linalg.norm(pe[0, :2] - pe[6, :2]), np.linalg.norm(pe[0, :2] - pe[1, :2])
-    full = np.linalg.norm(pe[0] - pe[6]), np.linalg.norm(pe[0] - pe[1])
-    st.write(t("posenc.collide", s0=pe[0, 0], s6=pe[6, 0], c0=pe[0, 1], c6=pe[6, 1],
-               f06=fast[0], f01=fast[1], a06=full[0], a01=full[1], d=d))
+def show_sinusoidal(page):
+    """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
+    t = page.t
+    st.header(t("posenc.sinusoidal"))
+    st.write(t("posenc.sinusoidal_text"))
+    st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
+             r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
+    c1, c2 = st.columns(2)
+    with c1:
+        n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
+    with c2:
+        d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
+    pe = sinusoidal(n, d)  # [n, d]
+    show_heatmap(page, pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
+                 step=max(3, 360 // n))
+    st.caption(t("posenc.sinusoidal_caption"))
 
-# --- 3. the model's own positions ----------------------------------------------------------
-if learned:
+    st.subheader(t("posenc.waves"))
+    shown_dims = [j for j in sorted({0, 2, 2 * (d // 8), 2 * (d // 4)}) if j < d]  # sine columns
+    waves = pd.DataFrame([{"position": p, "dimension": f"{t('posenc.col.dimension')} {j}",
+                           "value": pe[p, j]} for j in shown_dims for p in range(n)])
+    ui.chart(page, waves_chart, waves, "waves")
+    if n > 6:
+        fast = np.linalg.norm(pe[0, :2] - pe[6, :2]), np.linalg.norm(pe[0, :2] - pe[1, :2])
+        full = np.linalg.norm(pe[0] - pe[6]), np.linalg.norm(pe[0] - pe[1])
+        st.write(t("posenc.collide", s0=pe[0, 0], s6=pe[6, 0], c0=pe[0, 1], c6=pe[6, 1],
+                   f06=fast[0], f01=fast[1], a06=full[0], a01=full[1], d=d))
+    return n, d, pe
+
+
+def show_learned(page, lm):
+    """3. GPT-2's learned position table. Returns (wpe, its similarity by distance)."""
+    t = page.t
     st.header(t("posenc.learned", name=lm.display_name))
     wpe, path, norms, learned_curve = learned_summary(lm.name, lm)
     st.write(t("posenc.learned_text", n=wpe.shape[0], d=wpe.shape[1]))
@@ -211,7 +200,12 @@ if learned:
         ui.chart(page, line_chart, norms_only, "position_norms", x="position", y="norm",
                  y_title=t("posenc.col.norm"), height=360, digits=".3f")
     st.caption(t("posenc.path_caption", kept=path.explained.sum(), n=len(wpe)))
-else:
+    return wpe, learned_curve
+
+
+def show_rotary(page, lm):
+    """3. A rotary model's angles per position. Returns its frequencies θ_i."""
+    t = page.t
     st.header(t("posenc.rotary", name=lm.display_name))
     inv_freq = rotary_frequencies(lm)  # [d_head / 2]
     st.write(t("posenc.rotary_text", dh=lm.d_head, pairs=len(inv_freq), base=rotary_base(lm)))
@@ -226,85 +220,124 @@ else:
     ui.chart(page, line_chart, waves, "rotary_wavelengths", x="pair", y="wavelength",
              y_title=t("posenc.col.wavelength"), height=260, log_y=True, points=True, digits=",.1f")
     st.caption(t("posenc.rotary_caption"))
+    return inv_freq
 
-# --- 3b. where absolute positions end -------------------------------------------------------
-st.subheader(t("posenc.end"))
-end = lm.context_length
-around = list(range(end - 2, end + 3))
-far = sinusoidal(end + 3, lm.d_model)[around]  # [5, d] the paper's waves just go on
-table = pd.DataFrame({t("posenc.col.position"): around,
-                      t("posenc.col.sin_norm"): np.linalg.norm(far, axis=1),
-                      t("posenc.col.sin_first"): [" ".join(f"{v:+.3f}" for v in row[:4]) for row in far]})
+
+def show_end(page, lm, wpe) -> None:
+    """Where absolute positions end: the learned table stops, the sine waves go on."""
+    t, learned = page.t, wpe is not None
+    st.subheader(t("posenc.end"))
+    end = lm.context_length
+    around = list(range(end - 2, end + 3))
+    far = sinusoidal(end + 3, lm.d_model)[around]  # [5, d] the paper's waves just go on
+    table = pd.DataFrame({t("posenc.col.position"): around,
+                          t("posenc.col.sin_norm"): np.linalg.norm(far, axis=1),
+                          t("posenc.col.sin_first"): [" ".join(f"{v:+.3f}" for v in row[:4]) for row in far]})
+    if learned:
+        table[t("posenc.col.learned_norm")] = [f"{np.linalg.norm(wpe[p]):.3f}" if p < len(wpe) else "—" for p in around]
+    st.dataframe(table, hide_index=True)
+    st.caption(t("posenc.end_learned" if learned else "posenc.end_rotary", n=end, rows=len(wpe) if learned else end,
+                 name=lm.display_name))
+
+
+def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
+    """4. Position-to-position similarity, sinusoidal beside the model's own."""
+    t, learned = page.t, wpe is not None
+    st.header(t("posenc.side"))
+    m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
+    sin_full, sin_curve = sinusoidal_at_model_size(min(lm.context_length, 1024), lm.d_model)
+    if learned:
+        other_name = t("posenc.kind.learned")
+        other_matrix = cosine_matrix(wpe[:m])
+        other_curve = learned_curve
+    else:
+        other_name = t("posenc.kind.rotary")
+        curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m))
+        other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+        other_curve = curve[: MAX_DISTANCE + 1]
+    c1, c2 = st.columns(2)
+    for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
+                                       "sinusoidal_similarity"),
+                                      (c2, other_name, other_matrix, "other_similarity")):
+        with column:
+            st.markdown(f"**{name}**")
+            show_heatmap(page, matrix, "other", "position", "cosine", t("posenc.col.cosine"), key,
+                         height=340)
+    curves = pd.concat([
+        pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
+                      "kind": t("posenc.kind.sinusoidal")}),
+        pd.DataFrame({"distance": np.arange(len(other_curve)), "cosine": other_curve, "kind": other_name})])
+    ui.chart(page, line_chart, curves, "similarity_by_distance", x="distance", y="cosine",
+             y_title=t("posenc.col.cosine"), height=300, color="kind")
+    st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
+                 d=lm.d_model, dh=lm.d_head))
+
+
+def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
+    """5. An offset is a rotation: PE[pos + k] = R_k PE[pos]; and RoPE's q·k by distance."""
+    t, learned = page.t, inv_freq is None
+    st.header(t("posenc.relative"))
+    st.write(t("posenc.relative_text"))
+    st.latex(r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"
+             r" & \sin k\omega_i\\ -\sin k\omega_i & \cos k\omega_i\end{pmatrix}\right)_i"
+             r"\;\Rightarrow\; PE_{pos}\cdot PE_{pos+k}=\sum_i\cos k\omega_i")
+    k = ui.slider(page, "k", t("posenc.offset"), 1, 32, 4)
+    even = d - d % 2
+    if even != d:
+        st.caption(t("posenc.odd", d=d, even=even))
+    if n <= k:
+        st.info(t("posenc.too_short", n=n, k=k))
+    else:
+        pe_even = pe[:, :even]
+        dots = shifted_dots(pe_even, k)  # [n - k]
+        error = np.abs(pe_even[:n - k] @ offset_rotation(even, k).T - pe_even[k:]).max()
+        c1, c2, c3 = st.columns(3)
+        c1.metric(t("posenc.dot_min"), f"{dots.min():.6f}")
+        c2.metric(t("posenc.dot_max"), f"{dots.max():.6f}")
+        c3.metric(t("posenc.rotation_error"), f"{error:.1e}")
+        flat = pd.DataFrame({"position": np.arange(len(dots)), "dot": dots})
+        middle = float(dots.mean())  # a window of ±1 around it: rounding noise stays invisible
+        ui.chart(page, line_chart, flat, "shifted_dots", x="position", y="dot",
+                 y_title=t("posenc.col.dot", k=k), height=220, points=True,
+                 y_domain=(middle - 1, middle + 1), digits=".6f")
+        st.caption(t("posenc.relative_caption", k=k, d=even))
+
+    st.subheader(t("posenc.rope"))
+    st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
+               name=lm.display_name, dh=lm.d_head))
+    freq = frequencies(lm.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
+    scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
+    spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
+    limit = float(np.abs(scores).max()) or 1.0
+    show_heatmap(page, scores, "key_position", "query_position", "score", t("posenc.col.score"),
+                 "rope_scores", domain=(-limit, limit), height=340)
+    st.caption(t("posenc.rope_caption", spread=spread))
+
+
+page = ui.setup_page("posenc.title", "〰️")
+t = page.t
+st.title(t("posenc.heading"))
+st.write(t("posenc.intro"))
+lm = ui.load_model(page)
+# altair, numpy, pandas and the model's code: imported once the page is on screen
+import altair as alt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from core.embeddings import cosine_matrix, pca_2d  # noqa: E402
+from core.positional import (frequencies, learned_positions, matched_occurrences,  # noqa: E402
+                             offset_rotation, rotary_base, rotary_frequencies,
+                             rotary_similarity_by_distance, rotate,
+                             shifted_dots, similarity_by_distance, sinusoidal)
+
+learned = lm.positional == "learned"
+show_word_order(page, lm, learned)
+n, d, pe = show_sinusoidal(page)
+wpe, learned_curve, inv_freq = None, None, None
 if learned:
-    table[t("posenc.col.learned_norm")] = [f"{np.linalg.norm(wpe[p]):.3f}" if p < len(wpe) else "—" for p in around]
-st.dataframe(table, hide_index=True)
-st.caption(t("posenc.end_learned" if learned else "posenc.end_rotary", n=end, rows=len(wpe) if learned else end,
-             name=lm.display_name))
-
-# --- 4. side by side -----------------------------------------------------------------------
-st.header(t("posenc.side"))
-m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
-sin_full, sin_curve = sinusoidal_at_model_size(min(lm.context_length, 1024), lm.d_model)
-if learned:
-    other_name = t("posenc.kind.learned")
-    other_matrix = cosine_matrix(wpe[:m])
-    other_curve = learned_curve
+    wpe, learned_curve = show_learned(page, lm)
 else:
-    other_name = t("posenc.kind.rotary")
-    curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m))
-    other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
-    other_curve = curve[: MAX_DISTANCE + 1]
-c1, c2 = st.columns(2)
-for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
-                                   "sinusoidal_similarity"),
-                                  (c2, other_name, other_matrix, "other_similarity")):
-    with column:
-        st.markdown(f"**{name}**")
-        show_heatmap(page, matrix, "other", "position", "cosine", t("posenc.col.cosine"), key,
-                     height=340)
-curves = pd.concat([
-    pd.DataFrame({"distance": np.arange(len(sin_curve)), "cosine": sin_curve,
-                  "kind": t("posenc.kind.sinusoidal")}),
-    pd.DataFrame({"distance": np.arange(len(other_curve)), "cosine": other_curve, "kind": other_name})])
-ui.chart(page, line_chart, curves, "similarity_by_distance", x="distance", y="cosine",
-         y_title=t("posenc.col.cosine"), height=300, color="kind")
-st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
-             d=lm.d_model, dh=lm.d_head))
-
-# --- 5. relative offsets -------------------------------------------------------------------
-st.header(t("posenc.relative"))
-st.write(t("posenc.relative_text"))
-st.latex(r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"
-         r" & \sin k\omega_i\\ -\sin k\omega_i & \cos k\omega_i\end{pmatrix}\right)_i"
-         r"\;\Rightarrow\; PE_{pos}\cdot PE_{pos+k}=\sum_i\cos k\omega_i")
-k = ui.slider(page, "k", t("posenc.offset"), 1, 32, 4)
-even = d - d % 2
-if even != d:
-    st.caption(t("posenc.odd", d=d, even=even))
-if n <= k:
-    st.info(t("posenc.too_short", n=n, k=k))
-else:
-    pe_even = pe[:, :even]
-    dots = shifted_dots(pe_even, k)  # [n - k]
-    error = np.abs(pe_even[:n - k] @ offset_rotation(even, k).T - pe_even[k:]).max()
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("posenc.dot_min"), f"{dots.min():.6f}")
-    c2.metric(t("posenc.dot_max"), f"{dots.max():.6f}")
-    c3.metric(t("posenc.rotation_error"), f"{error:.1e}")
-    flat = pd.DataFrame({"position": np.arange(len(dots)), "dot": dots})
-    middle = float(dots.mean())  # a window of ±1 around it: rounding noise stays invisible
-    ui.chart(page, line_chart, flat, "shifted_dots", x="position", y="dot",
-             y_title=t("posenc.col.dot", k=k), height=220, points=True,
-             y_domain=(middle - 1, middle + 1), digits=".6f")
-    st.caption(t("posenc.relative_caption", k=k, d=even))
-
-st.subheader(t("posenc.rope"))
-st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
-           name=lm.display_name, dh=lm.d_head))
-freq = frequencies(lm.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
-scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
-spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
-limit = float(np.abs(scores).max()) or 1.0
-show_heatmap(page, scores, "key_position", "query_position", "score", t("posenc.col.score"),
-             "rope_scores", domain=(-limit, limit), height=340)
-st.caption(t("posenc.rope_caption", spread=spread))
+    inv_freq = show_rotary(page, lm)
+show_end(page, lm, wpe)
+show_side_by_side(page, lm, wpe, learned_curve, inv_freq)
+show_offsets(page, lm, n, d, pe, inv_freq)

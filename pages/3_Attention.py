@@ -1,6 +1,5 @@
 """Attention: one head's heatmap, all heads at a glance, and one head step by step."""
 
-import altair as alt
 import streamlit as st
 
 from core import ui
@@ -25,7 +24,11 @@ def all_heads_chart(page: ui.Page, n_heads: int, G: int):
     return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X("key:O", axis=None), y=alt.Y("query:O", axis=None),
         color=alt.Color("weight:Q", scale=alt.Scale(scheme="blues", domain=[0, 1]), legend=None),
-        tooltip=["layer:O", "head:O", "query:O", "key:O", alt.Tooltip("weight:Q", format=".4f")],
+        tooltip=[alt.Tooltip("layer:O", title=t("attention.col.layer")),
+                 alt.Tooltip("head:O", title=t("attention.col.head")),
+                 alt.Tooltip("query:O", title=t("attention.col.query")),
+                 alt.Tooltip("key:O", title=t("attention.col.key")),
+                 alt.Tooltip("weight:Q", title=t("attention.col.weight"), format=".4f")],
     ).properties(width=cell * G, height=cell * G).facet(
         row=alt.Row("layer:O", title=t("attention.col.layer")),
         column=alt.Column("head:O", title=t("attention.col.head")), spacing=2)
@@ -39,8 +42,10 @@ def statistics_chart(page: ui.Page, stat: str, n_layers: int):
         y=alt.Y("layer:O", title=t("attention.col.layer")),
         color=alt.Color(f"{stat}:Q", title=t("attention.col.value"),
                         scale=alt.Scale(scheme="viridis")),
-        tooltip=["layer:O", "head:O", alt.Tooltip("entropy:Q", format=".3f"),
-                 alt.Tooltip("first:Q", format=".3f"), alt.Tooltip("previous:Q", format=".3f")],
+        tooltip=[alt.Tooltip("layer:O", title=t("attention.col.layer")),
+                 alt.Tooltip("head:O", title=t("attention.col.head")),
+                 *(alt.Tooltip(f"{s}:Q", title=t(f"attention.stat.{s}"), format=".3f")
+                   for s in ("entropy", "first", "previous"))],
     ).properties(height=min(16 * n_layers + 40, 600))
 
 
@@ -248,7 +253,8 @@ st.title(t("attention.heading"))
 st.write(t("attention.intro"))
 st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}+M\right)V")
 lm = ui.load_model(page)
-# numpy, pandas and the model's code: imported once the page is on screen
+# altair, numpy, pandas and the model's code: imported once the page is on screen
+import altair as alt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 

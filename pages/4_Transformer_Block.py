@@ -24,7 +24,7 @@ def units_of(model_name: str, text: str, layer: int, position: int, _lm, _steps)
 # --------------------------------------------------------------------------- charts
 
 
-def depth_chart(page, n_layers: int):
+def depth_chart(page):
     """Per block: how big the stream is after it (line) and what attention and the MLP wrote (bars)."""
     import altair as alt
 
@@ -146,7 +146,7 @@ def show_residual_stream(page, lm, trace, position: int) -> None:
         "part": np.repeat(["stream", "attention", "mlp"], L),
         "norm": np.concatenate([stream, trace.attn_out_norm[:, position], trace.mlp_out_norm[:, position]])})
     table["part_label"] = table["part"].map(lambda p: t(f"block.part.{p}"))
-    ui.chart(page, depth_chart, table, "residual_stream", n_layers=L)
+    ui.chart(page, depth_chart, table, "residual_stream")
     before, after = trace.resid[:-1, position], trace.resid[1:, position]  # [L, d] each
     cosine = (before * after).sum(-1) / np.maximum(
         np.linalg.norm(before, axis=-1) * np.linalg.norm(after, axis=-1), 1e-12)
@@ -256,8 +256,10 @@ def show_attribution(page, lm, trace) -> None:
     st.write(t("block.attribution_text", token=token, norm=lm.arch.norm_kind))
     parts = logit_attribution(lm, trace, top)
     names = {"embed": t("block.kind.embed"), "attn": t("block.kind.attn"), "mlp": t("block.kind.mlp")}
-    table = pd.DataFrame({"name": parts.names, "kind": parts.kinds, "layer": parts.layers, "value": parts.values})
+    table = pd.DataFrame({"kind": parts.kinds, "layer": parts.layers, "value": parts.values})
     table["kind_label"] = table["kind"].map(names)
+    table["name"] = [names[k] if i < 0 else t("block.part_in", part=names[k], layer=i)
+                     for k, i in zip(table["kind"], table["layer"])]
     table["where"] = table["layer"].map(lambda i: t("block.kind.embed_short") if i < 0 else str(i))
     ui.chart(page, attribution_chart, table, "logit_attribution")
     a, b, c = st.columns(3)
@@ -274,7 +276,7 @@ def show_dropout(page, lm, trace) -> None:
     t = page.t
     st.header(t("block.dropout"))
     probs = lm.arch.dropout()
-    st.write(t("block.dropout_text", probs=", ".join(f"{k} {v:g}" for k, v in probs.items())))
+    st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
     memory = ui.session_memory("block_dropout", (lm.name, trace.text))
     if st.button(t("block.dropout_button"), key="dropout"):
         memory["runs"] = dropout_runs(lm, trace)

@@ -88,7 +88,10 @@ def halves_chart(page, order: list[str]):
         color=alt.Color("value:Q", title=t("rnn.bottleneck.value"),
                         scale=alt.Scale(scheme="redblue", domain=[-1, 1])),
         column=alt.Column("direction_label:N", title=None, sort="descending"),
-        tooltip=["word:N", "direction_label:N", "dimension:O", alt.Tooltip("value:Q", format=".3f")],
+        tooltip=[alt.Tooltip("word:N", title=t("rnn.align.source")),
+                 alt.Tooltip("direction_label:N", title=t("rnn.encoder.direction")),
+                 alt.Tooltip("dimension:O", title=t("rnn.bottleneck.dimension")),
+                 alt.Tooltip("value:Q", title=t("rnn.bottleneck.value"), format=".3f")],
     ).properties(width=260)
 
 
@@ -103,7 +106,8 @@ def gradient_chart(page, models: list[str]):
         xOffset=alt.XOffset("model_label:N", sort=models),
         y=alt.Y("share:Q", title=t("rnn.grad.share"), scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("model_label:N", title=t("rnn.bleu.model"), sort=models),
-        tooltip=[alt.Tooltip("model_label:N", title=t("rnn.bleu.model")), "word:N",
+        tooltip=[alt.Tooltip("model_label:N", title=t("rnn.bleu.model")),
+                 alt.Tooltip("word:N", title=t("rnn.align.source")),
                  alt.Tooltip("norm:Q", title=t("rnn.grad.norm"), format=".4f"),
                  alt.Tooltip("share:Q", title=t("rnn.grad.share"), format=".3f")]).properties(height=260)
 
@@ -224,7 +228,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
         st.warning(t("rnn.translate.all_unknown"))
     elif first.oov_words:
         st.warning(t("rnn.translate.oov", words=", ".join(dict.fromkeys(first.oov_words)),
-                     n=vocab["source"] - 4, k=vocab["min_freq"]))
+                     n=vocab["source"] - N_SPECIAL, k=vocab["min_freq"]))
     longest = cards["attention"]["data"]["longest_train_english"]
     n_words = english_word_count(sentence)
     if n_words > longest:
@@ -426,21 +430,17 @@ def show_lab(page) -> None:
     st.header(t("rnn.lab.header"))
     st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
     runs = shared_lab()
-    result = runs.result(settings)
-    if st.button(t("rnn.lab.button"), type="primary", disabled=result is not None):
-        bar, live, seen = st.progress(0.0), st.empty(), []
-
-        def progress(step, total, losses):
-            seen.extend({"model": m, "step": step, "loss": v} for m, v in losses.items())
-            bar.progress(step / total, text=t("rnn.lab.progress", step=step, total=total, **losses))
-            ui.chart(page, curve_chart, labelled(page, pd.DataFrame(seen)), "lab_live", where=live,
-                     download=False, x="step", x_title=t("rnn.lab.step"), y="loss", y_title=t("rnn.lab.loss"))
-
-        result = runs.train(settings, progress=progress)
-        bar.empty()
-        live.empty()
-        if result is None:
+    if st.button(t("rnn.lab.button"), type="primary", disabled=runs.result(settings) is not None):
+        if runs.start(settings) is None:
             st.warning(t("rnn.lab.busy"))
+    run = runs.running
+    if run is not None and not run.finished.is_set() and run.settings == settings:
+        follow_lab_run(page, run)  # until it is done: a rerun leaves it training for everyone
+    elif run is not None and not run.finished.is_set():
+        st.info(t("rnn.lab.busy_other", done=run.step / run.settings.steps))
+    if run is not None and run.settings == settings and run.error is not None:
+        st.error(t("rnn.lab.failed", error=str(run.error)))
+    result = runs.result(settings)
     if result is None:
         st.info(t("rnn.lab.press"))
         return
@@ -460,6 +460,24 @@ def show_lab(page) -> None:
         grid = views.alignment_frame(result.example_source, result.example_output, result.example_alignment)
         ui.chart(page, attention_chart, grid, "lab_alignment", x_title=t("rnn.lab.input"),
                  y_title=t("rnn.lab.output"), height=420, weight_title=t("rnn.align.weight"))
+
+
+def follow_lab_run(page, run) -> None:
+    """A progress bar and the live loss curves of a lab run, until it finishes."""
+    import time
+
+    t = page.t
+    bar, live = st.progress(0.0), st.empty()
+    while not run.finished.is_set():
+        if run.losses:
+            last = {row["model"]: row["loss"] for row in run.losses[-2:]}
+            bar.progress(run.step / run.settings.steps,
+                         text=t("rnn.lab.progress", step=run.step, total=run.settings.steps, **last))
+            ui.chart(page, curve_chart, labelled(page, pd.DataFrame(run.losses)), "lab_live", where=live,
+                     download=False, x="step", x_title=t("rnn.lab.step"), y="loss", y_title=t("rnn.lab.loss"))
+        time.sleep(0.5)
+    bar.empty()
+    live.empty()
 
 
 def show_training_steps(page, cards) -> None:
@@ -538,6 +556,7 @@ st.title(t("rnn.heading"))
 import pandas as pd  # noqa: E402
 
 from core.seq2seq import EQUAL_DATA, MODEL_NAMES, anatomy, lab, load_card, load_pretrained, views  # noqa: E402
+from core.seq2seq.data import N_SPECIAL  # noqa: E402
 from core.seq2seq.evaluate import BEAM, english_word_count  # noqa: E402
 
 try:

@@ -3,7 +3,6 @@ and what every layer would have predicted (logit lens)."""
 
 import time
 
-import altair as alt
 import streamlit as st
 
 from core import ui
@@ -25,7 +24,7 @@ def lens_started(_lm, _trace, model_name: str, text: str):
 # --------------------------------------------------------------------------- charts
 
 
-def token_axis(page: ui.Page) -> alt.X:
+def token_axis(page: ui.Page):
     return alt.X("label:N", sort=None, title=page.t("sampling.col.token"),
                  axis=alt.Axis(labelAngle=-50, labelOverlap=False, labelLimit=140))
 
@@ -298,7 +297,8 @@ t = page.t
 st.title(t("sampling.heading"))
 st.write(t("sampling.intro"))
 lm = ui.load_model(page)
-# pandas and the model's code: imported once the page is on screen
+# altair, pandas and the model's code: imported once the page is on screen
+import altair as alt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from core import sampling as S  # noqa: E402

@@ -108,12 +108,25 @@ def test_grouped_heads_share_key_value_heads(tiny_llama):
     assert [arch.kv_head(h) for h in range(arch.n_heads)] == [h // group for h in range(arch.n_heads)]
 
 
-def test_positions_and_dropout_come_from_the_config(tiny_gpt2, tiny_llama):
-    assert tiny_gpt2.arch.position_embedding() is tiny_gpt2.model.transformer.wpe.weight
+def test_positions_and_dropout_match_the_models_own_modules(tiny_gpt2, tiny_llama):
+    """The probabilities the dropout section reports are the ones the dropout modules apply,
+    and only the learned-position family has a position table (the one it adds)."""
+    gpt2 = tiny_gpt2.model
+    dropouts = tiny_gpt2.arch.dropout()
+    assert dropouts["embeddings"] == gpt2.transformer.drop.p
+    assert {block.attn.attn_dropout.p for block in gpt2.transformer.h} == {dropouts["attention"]}
+    assert {block.mlp.dropout.p for block in gpt2.transformer.h} == {dropouts["residual"]}
+    assert tiny_gpt2.arch.position_embedding() is gpt2.transformer.wpe.weight
+    llama = tiny_llama.model
+    assert {layer.self_attn.attention_dropout for layer in llama.model.layers} == \
+        {tiny_llama.arch.dropout()["attention"]}
     assert tiny_llama.arch.position_embedding() is None
-    assert tiny_gpt2.arch.dropout()["residual"] == tiny_gpt2.model.config.resid_pdrop
-    assert tiny_llama.arch.dropout() == {"attention": tiny_llama.model.config.attention_dropout}
-    assert tiny_llama.arch.rotary_base() == tiny_llama.model.config.rope_parameters["rope_theta"]
+    # the rotary base the page reports turns q and k exactly as the model's rotary embedding does
+    from core.positional import frequencies
+
+    torch.testing.assert_close(torch.tensor(frequencies(tiny_llama.d_head, tiny_llama.arch.rotary_base()),
+                                            dtype=torch.float32),
+                               llama.model.rotary_emb.inv_freq.float(), rtol=1e-6, atol=0)
 
 
 def test_lm_owns_its_tokenizer(tiny_gpt2):

@@ -43,7 +43,7 @@ def test_a_word_is_the_row_of_its_token_or_the_mean_of_its_pieces(tiny_gpt2):
     index = EmbeddingIndex(tiny_gpt2)
     wte = tiny_gpt2.model.transformer.wte.weight.detach().numpy()
     for text in ["the", "king", "Transformers", "안녕", "😀"]:
-        word = index.word(text)
+        word = index.word(tiny_gpt2, text)
         ids = tiny_gpt2.tokenizer(" " + text, add_special_tokens=False)["input_ids"]
         assert word.token_ids == ids
         assert len(word.pieces) == len(ids)
@@ -80,8 +80,8 @@ def test_cosine_matrix_matches_the_formula_element_by_element():
 def test_neighbours_are_the_top_cosines_over_the_whole_vocabulary(tiny_gpt2):
     index = EmbeddingIndex(tiny_gpt2)
     wte = tiny_gpt2.model.transformer.wte.weight.detach()
-    one_token = next(w for w in ["the", "king", "and", "bank", "a"] if not index.word(w).split)
-    word = index.word(one_token)
+    one_token = next(w for w in ["the", "king", "and", "bank", "a"] if not index.word(tiny_gpt2, w).split)
+    word = index.word(tiny_gpt2, one_token)
     found = index.neighbours(word.vector, k=8)
     assert found[0][0] == word.token_ids[0], "a single-token word is its own nearest neighbour"
     assert found[0][1] == pytest.approx(1.0, abs=1e-5)

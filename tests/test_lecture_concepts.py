@@ -108,7 +108,7 @@ def test_the_cosine_caption_says_what_the_numbers_show(app, tiny_gpt2):
     at.run()
     assert not at.exception
     index = EmbeddingIndex(tiny_gpt2)
-    sims = cosine_matrix(np.stack([index.word(w).vector for w in words]))
+    sims = cosine_matrix(np.stack([index.word(tiny_gpt2, w).vector for w in words]))
     np.fill_diagonal(sims, np.nan)
     hi = np.unravel_index(np.nanargmax(sims), sims.shape)
     lo = np.unravel_index(np.nanargmin(sims), sims.shape)

@@ -327,7 +327,7 @@ def test_logit_lens_last_layer_is_the_models_own_logits(name, request):
     lens = S.logit_lens_logits(lm, trace)
     assert lens.shape == (lm.n_layers + 1, lm.vocab_size)
     assert np.allclose(lens[-1], trace.next_token_logits, atol=1e-5)
-    table = S.logit_lens(lm, trace, k=3)
+    table = S.lens_table(lm, *S.start_logit_lens(lm, trace, k=3).result())
     last = table[table["layer"] == lm.n_layers]
     assert list(last["token_id"]) == list(np.argsort(-trace.next_token_logits)[:3])
     z = lens.astype(np.float64)

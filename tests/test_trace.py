@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 import torch
 
-from core.trace import MAX_PROMPT_TOKENS, SPACE_MARK, EmptyPrompt, display_tokens, run_trace
+from core.tokens import SPACE_MARK, display_tokens
+from core.trace import MAX_PROMPT_TOKENS, EmptyPrompt, run_trace
 
 from tests.tiny_models import GPT2_TOKENIZER_DIR, real_gpt2_tokenizer
 

@@ -41,6 +41,7 @@ def greedy(model, src, src_lens, max_len: int, keep_probs: bool = False):
     [B, T', S] (None for a model without one) and, with keep_probs, the distribution at
     every step [B, T', V] (else None).
     """
+    max_len = min(max_len, getattr(model, "max_steps", max_len))
     state = model.start(src, src_lens)
     y = torch.full((src.size(0),), SOS_ID, dtype=torch.long)
     done = torch.zeros(src.size(0), dtype=torch.bool)
@@ -77,6 +78,7 @@ def beam_search(model, src, src_lens, beam: int = 5, max_len: int = 50) -> list[
     if src.size(0) != 1:
         raise ValueError("beam_search translates one sentence at a time")
     beam = max(1, int(beam))
+    max_len = min(max_len, getattr(model, "max_steps", max_len))
     state = model.start(src, src_lens)
     live = [Hypothesis([], 0.0)]
     finished: list[Hypothesis] = []

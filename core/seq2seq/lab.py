@@ -20,6 +20,7 @@ import threading
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -161,9 +162,9 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     losses: dict[str, list[float]] = {k: [] for k in models}
     every = max(1, s.steps // 100)
     reported = 0
-    with ThreadPoolExecutor(max_workers=len(models), thread_name_prefix="lab") as pool:
+    with one_thread_each(), ThreadPoolExecutor(max_workers=len(models), thread_name_prefix="lab") as pool:
         jobs = [pool.submit(_train_one, m, batch_list, losses[k]) for k, m in models.items()]
-        while not all(j.done() for j in jobs):  # progress is drawn from the caller's thread
+        while not all(j.done() for j in jobs):  # progress is reported from the caller's thread
             wait(jobs, timeout=0.2)
             done = min(len(v) for v in losses.values())
             if progress is not None and done >= reported + every:
@@ -184,35 +185,61 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     n = out.index(EOS_ID) if EOS_ID in out else len(out)
     name_of = lambda i: SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
     return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
-                     alpha[0, :n].numpy(), time.time() - t0, machine_description())
+                     alpha[0, :n].numpy(), time.time() - t0, machine_description(threads=1))
+
+
+@dataclass
+class LabRun:
+    """A lab run in progress, as every page that looks at it sees it."""
+
+    settings: LabSettings
+    step: int = 0
+    losses: list[dict] = field(default_factory=list)  # {"model", "step", "loss"} as reported
+    error: BaseException | None = None
+    finished: threading.Event = field(default_factory=threading.Event)
+
+    def report(self, step: int, total: int, losses: dict[str, float]) -> None:
+        self.step = step
+        self.losses = self.losses + [{"model": m, "step": step, "loss": v} for m, v in losses.items()]
 
 
 class Lab:
     """One server's lab: finished runs kept per setting (the oldest dropped past `kept`), the
-    last timing, and one training or timing run at a time across every visitor."""
+    last timings, and one training or timing run at a time across every visitor. A training
+    run belongs to the lab, not to the page that started it: it finishes and is kept even if
+    that page reruns or its visitor leaves."""
 
     def __init__(self, kept: int = 32):
         self.kept = kept
         self.results: OrderedDict[LabSettings, LabResult] = OrderedDict()
         self.timing: tuple[list[dict], str] | None = None
         self.step_timing: tuple[list[dict], str] | None = None
+        self.running: LabRun | None = None
         self._busy = threading.Lock()
 
     def result(self, settings: LabSettings) -> LabResult | None:
         return self.results.get(settings.checked())
 
-    def train(self, settings: LabSettings, progress=None) -> LabResult | None:
-        """Train both models (train_both), or None at once when another run is going."""
+    def start(self, settings: LabSettings) -> LabRun | None:
+        """Train both models (train_both) on a thread of the lab's own; None at once when
+        another run is going. Wait with `run.finished`, then read `result(settings)`."""
         if not self._busy.acquire(blocking=False):
             return None
+        run = self.running = LabRun(settings.checked())
+        threading.Thread(target=self._train, args=(run,), name="lab", daemon=True).start()
+        return run
+
+    def _train(self, run: LabRun) -> None:
         try:
-            result = train_both(settings, progress=progress)
+            result = train_both(run.settings, progress=run.report)
             self.results[result.settings] = result
             while len(self.results) > self.kept:
                 self.results.popitem(last=False)
-            return result
+        except Exception as exc:  # noqa: BLE001 — shown on the page that waits for it
+            run.error = exc
         finally:
             self._busy.release()
+            run.finished.set()
 
     def time_training_steps(self, cards: dict[str, dict], lengths, batch_size: int,
                             repeats: int) -> list[dict] | None:
@@ -221,7 +248,7 @@ class Lab:
             return None
         try:
             self.step_timing = (training_step_times(cards, lengths, batch_size=batch_size,
-                                                    repeats=repeats), machine_description())
+                                                    repeats=repeats), machine_description(threads=1))
             return self.step_timing[0]
         finally:
             self._busy.release()
@@ -237,11 +264,24 @@ class Lab:
             self._busy.release()
 
 
+@contextmanager
+def one_thread_each():
+    """Run the block's torch work with one intra-op thread per Python thread, then put the
+    count back. torch.set_num_threads reaches further than the calling thread (new threads
+    and MKL take it too), so it is restored for the rest of the server when the run ends.
+    Two models training side by side then use the two cores, and no OpenMP pool spins
+    against other work (with 2 threads each, a busy machine made the lab 9× slower)."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def _train_one(model: Seq2Seq, batch_list, losses: list[float]) -> None:
-    """One model's training loop, on its own thread with one intra-op thread: the two models
-    train side by side on the two cores, and no OpenMP pool spins against other work on a
-    shared server (with 2 intra-op threads each, a busy machine made the lab 9× slower)."""
-    torch.set_num_threads(1)  # per calling thread
+    """One model's training loop (on a thread of its own, inside one_thread_each)."""
+    torch.set_num_threads(1)  # this thread's own OpenMP team: one thread
     opt = torch.optim.Adam(model.parameters(), lr=3e-3)
     model.train()
     for src, lens, tgt_in, tgt_out in batch_list:
@@ -273,7 +313,7 @@ class CausalSelfAttention(nn.Module):
         return self.proj(weights @ v)                                   # [B, T, d]
 
 
-def machine_description() -> str:
+def machine_description(threads: int | None = None) -> str:
     cpu = platform.processor() or platform.machine()
     try:
         with open("/proc/cpuinfo") as f:
@@ -284,7 +324,7 @@ def machine_description() -> str:
     except OSError:
         pass
     return (f"{cpu}; {os.cpu_count()} logical CPUs; torch {torch.__version__} "
-            f"using {torch.get_num_threads()} thread(s)")
+            f"using {threads or torch.get_num_threads()} thread(s)")
 
 
 def _median_ms(fn, repeats: int) -> float:
@@ -344,7 +384,7 @@ def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), sour
     repeats = int(min(max(1, repeats), 10))
 
     def measure() -> list[dict]:
-        torch.set_num_threads(1)  # this worker thread only
+        torch.set_num_threads(1)  # this worker's own OpenMP team
         gen = torch.Generator().manual_seed(seed)
         rows = []
         for name, card in cards.items():
@@ -364,5 +404,5 @@ def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), sour
                              "sequential_decoder_steps": 1 if card["model"] == "transformer" else T})
         return rows
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="step-timing") as pool:
+    with one_thread_each(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="step-timing") as pool:
         return pool.submit(measure).result()

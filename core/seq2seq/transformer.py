@@ -191,6 +191,11 @@ class TransformerSeq2Seq(nn.Module):
 
     # ---- decoding, one word at a time (the interface core.seq2seq.decoding drives)
 
+    @property
+    def max_steps(self) -> int:
+        """The most words the decoder can be run for: it reads one position per word."""
+        return self.cfg.max_len
+
     def start(self, src, src_lens):
         """The state a decoder begins from: the encoded source and the words so far."""
         memory, _ = self.encode(src)
@@ -203,7 +208,3 @@ class TransformerSeq2Seq(nn.Module):
         ys = torch.cat([state["ys"], y_prev[:, None]], dim=1)               # [B, t]
         logits, _, crosses = self.decode(ys, state["memory"], state["src"])
         return logits[:, -1], {**state, "ys": ys}, crosses[-1][:, :, -1].mean(1)
-
-    @staticmethod
-    def reorder(state, index):
-        return {k: v.index_select(0, index) for k, v in state.items()}

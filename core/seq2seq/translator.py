@@ -102,7 +102,10 @@ class Translator:
             ids = beam_search(self.model, src, lens, beam=beam, max_len=max_len)
         eos = self.tgt_vocab.eos_id
         ids = ids[: ids.index(eos)] if eos in ids else ids  # output positions before <eos>
-        probs, alpha = teacher_forced(self.model, src, lens, ids)
+        if self.is_transformer:  # one decoder pass over the chosen words gives everything
+            probs, alpha, maps = self._decoded(src, ids)
+        else:  # the LSTMs go step by step again
+            (probs, alpha), maps = teacher_forced(self.model, src, lens, ids), None
         steps = []
         for t, word in enumerate(ids):
             p, i = probs[t].topk(TOP_K)
@@ -112,21 +115,22 @@ class Translator:
             alpha = torch.zeros(0, len(tokens))
         result = Translation(text, tokens, oov, truncated, [s.word for s in steps],
                              None if alpha is None else alpha.numpy().astype(np.float32), None, steps)
-        if self.is_transformer:
-            self._attention_maps(result, src, ids)
+        if maps is not None:
+            result.encoder_attention, result.decoder_attention, result.cross_attention = maps
         else:
             result.context = self.model.start(src, lens)["context"][0].numpy().astype(np.float32)
         return result
 
-    def _attention_maps(self, result: Translation, src, ids: list[int]) -> None:
-        """Every layer and head of the three kinds of attention, for this translation."""
+    def _decoded(self, src, ids: list[int]):
+        """The Transformer's decoder run once on <sos> and the chosen words: each step's
+        distribution [T, V], the last layer's cross-attention averaged over heads [T, S], and
+        every layer and head of the three attentions: [L, h, S, S], [L, h, T, T], [L, h, T, S]."""
         tgt_in = torch.tensor([[SOS_ID] + ids[:-1]]) if ids else torch.tensor([[SOS_ID]])
         memory, encoder = self.model.encode(src)
-        _, decoder, cross = self.model.decode(tgt_in, memory, src)
+        logits, decoder, cross = self.model.decode(tgt_in, memory, src)
         stack = lambda maps: torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
-        result.encoder_attention = stack(encoder)                          # [L, h, S, S]
-        result.decoder_attention = stack(decoder)                          # [L, h, T, T]
-        result.cross_attention = stack(cross)                              # [L, h, T, S]
+        probs = torch.softmax(logits[0].float(), dim=-1)[: len(ids)]
+        return probs, cross[-1][0].mean(0)[: len(ids)], (stack(encoder), stack(decoder), stack(cross))
 
 
 def load_translator(directory: str | Path) -> Translator:

@@ -102,13 +102,6 @@ def halves_frame(halves, dims: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def steps_frame(translation) -> pd.DataFrame:
-    """One row per decoding step: the word chosen, its probability, and the runners-up."""
-    return pd.DataFrame([{"step": i + 1, "word": s.word, "probability": s.probability,
-                          "candidates": ", ".join(f"{w} {p:.0%}" for w, p in s.candidates[1:])}
-                         for i, s in enumerate(translation.steps)])
-
-
 def lab_accuracy_frame(result) -> pd.DataFrame:
     """Lab accuracy rows in long form: (model, length, metric, accuracy)."""
     df = pd.DataFrame(result.accuracy)

@@ -139,6 +139,10 @@ EN = {
     "block.col.top": "Top next token",
     "block.col.top_logit": "Its logit",
     "block.col.z_rms": "x / rms",
+    "block.part_in": "{part} of block {layer}",
+    "block.dropout.embeddings": "{p:g} on the embeddings",
+    "block.dropout.attention": "{p:g} on the attention weights",
+    "block.dropout.residual": "{p:g} on what each attention and MLP adds",
 }
 
 KO = {
@@ -274,4 +278,8 @@ KO = {
     "block.col.top": "가장 높은 다음 토큰",
     "block.col.top_logit": "그 로짓",
     "block.col.z_rms": "x / 제곱평균제곱근",
+    "block.part_in": "블록 {layer}의 {part}",
+    "block.dropout.embeddings": "임베딩에 {p:g}",
+    "block.dropout.attention": "어텐션 가중치에 {p:g}",
+    "block.dropout.residual": "어텐션과 MLP가 더하는 값에 {p:g}",
 }

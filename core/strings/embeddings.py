@@ -128,6 +128,8 @@ EN = {
     "embeddings.col.first": "The first tokens",
     "embeddings.tradeoff_caption": ("Word level as the translation page's models read English (lower-cased, split "
                                    "on spaces and punctuation); characters of the same lower-cased text."),
+    "embeddings.col.word": "Word",
+    "embeddings.col.rank": "Rank",
 }
 
 KO = {
@@ -255,4 +257,6 @@ KO = {
     "embeddings.col.first": "앞쪽 토큰들",
     "embeddings.tradeoff_caption": ("단어 단위는 번역 페이지의 모델들이 영어를 읽는 방식(소문자로 바꾸고 공백과 "
                                    "문장 부호로 나눔)을 따랐고, 문자 단위도 같은 소문자 텍스트를 씁니다."),
+    "embeddings.col.word": "단어",
+    "embeddings.col.rank": "순위",
 }

@@ -62,6 +62,7 @@ EN = {
                          "pass over {t} tokens: {tokens}",
     "home.col.token": "Next token",
     "home.col.probability": "Probability",
+    "fact.heads_grouped": "{q} query heads / {kv} key-value heads",
 }
 
 KO = {
@@ -123,4 +124,5 @@ KO = {
                          "가장 높은 다음 토큰 {k}개입니다: {tokens}",
     "home.col.token": "다음 토큰",
     "home.col.probability": "확률",
+    "fact.heads_grouped": "Query 헤드 {q}개 / Key·Value 헤드 {kv}개",
 }

@@ -239,6 +239,10 @@ EN = {
                               "On one CPU thread both grow with T — the arithmetic grows either way; "
                               "what the Transformer gains is that its one pass can be spread over many "
                               "cores at once."),
+    "rnn.lab.busy_other": ("Another visitor's lab run is training on this server ({done:.0%} done). Your settings "
+                          "can be trained when it finishes."),
+    "rnn.lab.failed": "The lab run failed: {error}",
+    "rnn.encoder.direction": "Direction",
 }
 
 KO = {
@@ -471,4 +475,8 @@ KO = {
                               "하나에서는 둘 다 T에 따라 늘어납니다. 계산량은 어느 쪽이든 늘어나기 "
                               "때문입니다. 트랜스포머가 얻는 이점은 그 한 번의 처리를 여러 코어에 동시에 "
                               "나눠 줄 수 있다는 데 있습니다."),
+    "rnn.lab.busy_other": ("다른 사용자의 실험이 지금 이 서버에서 학습 중입니다({done:.0%} 진행). 그 실험이 끝나면 "
+                          "이 설정으로 학습할 수 있습니다."),
+    "rnn.lab.failed": "실험이 실패했습니다: {error}",
+    "rnn.encoder.direction": "방향",
 }
