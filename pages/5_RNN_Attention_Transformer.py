@@ -178,6 +178,12 @@ def lab_accuracy_chart(page):
                  alt.Tooltip("accuracy:Q", title=t("rnn.lab.accuracy"), format=".1%")])
 
 
+def heatmap_height(rows: int, per_row: int = 28) -> int:
+    """A heatmap's height in pixels: its rows, plus room for the axes (Vega-Lite fits the
+    whole chart, axes included, into the height it is given)."""
+    return per_row * max(rows, 1) + 110
+
+
 # --------------------------------------------------------------------------- sections
 
 
@@ -253,7 +259,7 @@ def show_alignment(page, results) -> None:
         if att.tokens:
             table = views.alignment_frame(att.source_tokens, att.tokens, att.attention)
             ui.chart(page, attention_chart, table, "alignment", x_title=t("rnn.align.source"),
-                     y_title=t("rnn.align.target"), height=max(160, 28 * len(att.tokens)),
+                     y_title=t("rnn.align.target"), height=heatmap_height(len(att.tokens)),
                      weight_title=t("rnn.align.weight"))
     with right:
         st.markdown(f"**{label(page, 'transformer')}**")
@@ -269,7 +275,7 @@ def show_alignment(page, results) -> None:
             weights = maps.mean(0) if head == "mean" else maps[head]
             table = views.alignment_frame(tr.source_tokens, tr.tokens, weights)
             ui.chart(page, attention_chart, table, "cross_attention", x_title=t("rnn.align.source"),
-                     y_title=t("rnn.align.target"), height=max(160, 28 * len(tr.tokens)),
+                     y_title=t("rnn.align.target"), height=heatmap_height(len(tr.tokens)),
                      weight_title=t("rnn.align.weight"))
     st.caption(t("rnn.align.caption"))
 
@@ -292,13 +298,13 @@ def show_self_attention(page, translation) -> None:
         st.markdown(f"**{t('rnn.self.encoder')}**")
         table = views.alignment_frame(src, src, translation.encoder_attention[layer, head])
         ui.chart(page, attention_chart, table, "encoder_self_attention", x_title=t("rnn.self.keys"),
-                 y_title=t("rnn.self.queries"), height=max(160, 26 * len(src)),
+                 y_title=t("rnn.self.queries"), height=heatmap_height(len(src)),
                  weight_title=t("rnn.align.weight"))
     with right:
         st.markdown(f"**{t('rnn.self.decoder')}**")
         table = views.alignment_frame(dec_in, dec_in, translation.decoder_attention[layer, head], causal=True)
         ui.chart(page, attention_chart, table, "decoder_self_attention", x_title=t("rnn.self.keys"),
-                 y_title=t("rnn.self.queries"), height=max(160, 26 * len(dec_in)),
+                 y_title=t("rnn.self.queries"), height=heatmap_height(len(dec_in)),
                  weight_title=t("rnn.align.weight"))
     st.caption(t("rnn.self.caption"))
 
@@ -378,11 +384,12 @@ def show_scores(page, cards) -> None:
     st.header(t("rnn.bleu.header"))
     evaluation = cards["attention"]["evaluation"]
     st.write(t("rnn.bleu.body", test=evaluation["test_sentences"], k=BEAM))
-    by_length = labelled(page, views.bleu_by_length_frame(cards), decoding="rnn.decoding.short")
+    scored = {**cards, EQUAL_DATA: load_card(EQUAL_DATA)}  # the Transformer at equal data, and final
+    by_length = labelled(page, views.bleu_by_length_frame(scored), decoding="rnn.decoding.short")
     buckets = list(dict.fromkeys(by_length.sort_values("min_words")["bucket"]))
     ui.chart(page, bleu_chart, by_length, "bleu_by_length", buckets=buckets,
-             models=[label(page, m) for m in MODEL_NAMES])
-    overall = views.overall_frame({**cards, EQUAL_DATA: load_card(EQUAL_DATA)})
+             models=[label(page, m) for m in scored])
+    overall = views.overall_frame(scored)
     overall["model"] = overall["model"].map(lambda m: label(page, m))
     columns = {"model": "rnn.bleu.model", "bleu": "rnn.bleu.greedy", "bleu_beam": "rnn.bleu.beam",
                "exact_match": "rnn.bleu.exact", "parameters": "rnn.bleu.params",
@@ -459,7 +466,8 @@ def show_lab(page) -> None:
     if len(result.example_output):
         grid = views.alignment_frame(result.example_source, result.example_output, result.example_alignment)
         ui.chart(page, attention_chart, grid, "lab_alignment", x_title=t("rnn.lab.input"),
-                 y_title=t("rnn.lab.output"), height=420, weight_title=t("rnn.align.weight"))
+                 y_title=t("rnn.lab.output"), height=heatmap_height(len(result.example_output), 16),
+                 weight_title=t("rnn.align.weight"))
 
 
 def follow_lab_run(page, run) -> None:
@@ -491,7 +499,7 @@ def show_training_steps(page, cards) -> None:
     left, right = st.columns([1, 2])
     with left:
         ui.chart(page, attention_chart, mask, "causal_mask", download=False, x_title=t("rnn.self.keys"),
-                 y_title=t("rnn.self.queries"), height=200, weight_title=t("rnn.align.weight"))
+                 y_title=t("rnn.self.queries"), height=heatmap_height(6, 22), weight_title=t("rnn.align.weight"))
         st.caption(t("rnn.cost.mask_caption"))
     runs = shared_lab()
     with right:

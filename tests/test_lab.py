@@ -68,23 +68,14 @@ def test_train_both_reports_progress_accuracy_and_an_alignment():
 
 
 def test_the_labs_claim_attention_reverses_length_20_and_one_context_vector_cannot():
-    """The page's default lab, at length 20: trained live, the attention model reverses most
-    held-out sequences exactly, the plain model almost none; its alignment is the anti-diagonal."""
-    result = lab.train_both(lab.LabSettings(max_length=20, hidden_size=64, steps=800))
-    exact = {r["model"]: r["exact"] for r in result.accuracy if r["length"] == 20}
-    assert exact["attention"] >= 0.7 and exact["plain"] <= 0.1, exact
+    """The page's default lab (lengths 3–30, hidden 64, 800 steps), trained live: at length 20
+    the attention model reverses most held-out sequences exactly, the plain model almost
+    none; the attention model's alignment for the longest one is the anti-diagonal."""
+    result = lab.train_both(lab.LabSettings())
+    exact = {(r["model"], r["length"]): r["exact"] for r in result.accuracy}
+    assert exact[("attention", 20)] >= 0.8 and exact[("plain", 20)] <= 0.1, exact
     a = result.example_alignment  # [output, source]
-    n = min(len(a), 20)
-    assert a.shape[1] == 20 and n >= 18
+    n = min(len(a), 30)
+    assert a.shape[1] == 30 and n >= 27
     np.testing.assert_allclose(a.sum(1), 1.0, rtol=1e-5)
-    assert (a[:n].argmax(1) == 19 - np.arange(n)).mean() >= 0.9  # output i looks at input n − i
-
-
-def test_timing_rows_are_ordered_by_length_with_positive_times():
-    rows = lab.sequential_vs_parallel(lengths=(64, 16, 32), width=32, repeats=2)
-    assert [r["T"] for r in rows] == [16, 32, 64]
-    for r in rows:
-        assert r["lstm_ms"] > 0 and r["attention_ms"] > 0
-        assert r["lstm_sequential_steps"] == r["T"] and r["attention_sequential_steps"] == 1
-        assert r["attention_matrix_bytes"] == 4 * r["T"] ** 2
-    assert "thread" in lab.machine_description()
+    assert (a[:n].argmax(1) == 29 - np.arange(n)).mean() >= 0.8  # output i looks at input n − i

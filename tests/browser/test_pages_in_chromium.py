@@ -189,12 +189,13 @@ def test_three_translators_and_their_attention_in_the_browser(server, browser):
     context, page = open_page(browser, server + "/RNN_Attention_Transformer?lang=ko")
     try:
         page.get_by_role("button", name="I love you.").click()
-        page.wait_for_timeout(500)
+        for name in MODEL_NAMES:  # each model's translation appears once the page has rerun
+            page.get_by_text(load_pretrained(name).translate("I love you.").french, exact=True).first.wait_for(
+                timeout=120_000)
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
         text = page.locator('[data-testid="stMain"]').inner_text()
         for name in MODEL_NAMES:
             assert i18n.t(f"rnn.model.{name}", "ko") in text
-            assert load_pretrained(name).translate("I love you.").french in text
         assert i18n.t("rnn.self.header", "ko") in text
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SHOTS / "translators-ko.png", full_page=True)
