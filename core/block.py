@@ -221,7 +221,10 @@ class DropoutRuns:
 def dropout_runs(lm: LM, trace: Trace) -> DropoutRuns:
     """The same prompt twice in eval mode and twice in train mode. Every forward pass of every
     session runs on the one model thread, so switching to train mode there and back (always,
-    in `finally`) means no other session ever meets the model in train mode."""
+    in `finally`) means no other session ever meets the model in train mode. The dropout
+    masks come from torch's global generator, seeded 0 and 1 and then put back as it was
+    (a lab run on another thread meanwhile would see it reseeded: its results stay valid,
+    only not bit-for-bit repeatable)."""
     ids = torch.tensor([trace.token_ids.tolist()])
 
     def runs():
