@@ -19,19 +19,36 @@ def translators():
     return {name: load_pretrained(name) for name in MODEL_NAMES}
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# Results are shared, read-only, between sessions (cache_resource: no copy on every rerun).
+@st.cache_resource(max_entries=256, show_spinner=False)
 def translate(name: str, sentence: str, beam: int | None):
     return translators()[name].translate(sentence, beam=beam)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def source_gradients(name: str, sentence: str):
     return anatomy.source_gradients(translators()[name], sentence)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def encoder_halves(sentence: str):
     return anatomy.encoder_halves(translators()["attention"], sentence)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def card_tables(lang: str, _page, _cards) -> dict:
+    """The tables drawn from the cards, once per language: BLEU by length, overall, the papers,
+    loss against time (the cards do not change while the server runs)."""
+    page, cards = _page, _cards
+    scored = {**cards, EQUAL_DATA: load_card(EQUAL_DATA)}  # the Transformer at equal data, and final
+    by_length = labelled(page, views.bleu_by_length_frame(scored), decoding="rnn.decoding.short")
+    overall = views.overall_frame(scored)
+    overall["model"] = overall["model"].map(lambda m: label(page, m))
+    paper = views.paper_frame()
+    paper["ours"] = paper["model"].map(lambda m: cards[m]["evaluation"]["bleu"])
+    paper["model"] = paper["model"].map(lambda m: label(page, m))
+    return {"models": [label(page, m) for m in scored], "by_length": by_length, "overall": overall,
+            "paper": paper, "curves": labelled(page, views.loss_time_frame(cards))}
 
 
 @st.cache_resource(show_spinner=False)
@@ -193,9 +210,10 @@ def label(page, name: str) -> str:
 
 def labelled(page, frame, **columns):
     """The frame with translated labels for its `model` (and other) columns."""
-    frame = frame.assign(model_label=frame["model"].map(lambda m: label(page, m)))
+    names = lambda column, key: {v: key(v) for v in frame[column].unique()}  # map by dict: vectorised
+    frame = frame.assign(model_label=frame["model"].map(names("model", lambda m: label(page, m))))
     for column, prefix in columns.items():
-        frame[f"{column}_label"] = frame[column].map(lambda v: page.t(f"{prefix}.{v}"))
+        frame[f"{column}_label"] = frame[column].map(names(column, lambda v: page.t(f"{prefix}.{v}")))
     return frame
 
 
@@ -384,13 +402,10 @@ def show_scores(page, cards) -> None:
     st.header(t("rnn.bleu.header"))
     evaluation = cards["attention"]["evaluation"]
     st.write(t("rnn.bleu.body", test=evaluation["test_sentences"], k=BEAM))
-    scored = {**cards, EQUAL_DATA: load_card(EQUAL_DATA)}  # the Transformer at equal data, and final
-    by_length = labelled(page, views.bleu_by_length_frame(scored), decoding="rnn.decoding.short")
+    tables = card_tables(page.lang, page, cards)
+    by_length, overall = tables["by_length"], tables["overall"]
     buckets = list(dict.fromkeys(by_length.sort_values("min_words")["bucket"]))
-    ui.chart(page, bleu_chart, by_length, "bleu_by_length", buckets=buckets,
-             models=[label(page, m) for m in scored])
-    overall = views.overall_frame(scored)
-    overall["model"] = overall["model"].map(lambda m: label(page, m))
+    ui.chart(page, bleu_chart, by_length, "bleu_by_length", buckets=buckets, models=tables["models"])
     columns = {"model": "rnn.bleu.model", "bleu": "rnn.bleu.greedy", "bleu_beam": "rnn.bleu.beam",
                "exact_match": "rnn.bleu.exact", "parameters": "rnn.bleu.params",
                "steps": "rnn.bleu.steps", "pairs_seen": "rnn.bleu.pairs", "minutes": "rnn.bleu.minutes",
@@ -400,10 +415,7 @@ def show_scores(page, cards) -> None:
                  column_config={t("rnn.bleu.exact"): st.column_config.NumberColumn(format="percent")})
     st.info(t("rnn.bleu.note", longest=cards["attention"]["data"]["longest_train_english"]))
     st.subheader(t("rnn.bleu.paper"))
-    paper = views.paper_frame()
-    paper["ours"] = paper["model"].map(lambda m: cards[m]["evaluation"]["bleu"])
-    paper["model"] = paper["model"].map(lambda m: label(page, m))
-    st.dataframe(paper.rename(columns={
+    st.dataframe(tables["paper"].rename(columns={
         "paper_model": t("rnn.bleu.paper_model"), "model": t("rnn.bleu.model"),
         "bleu": "BLEU (WMT'14)", "ours": f"BLEU — {t('rnn.bleu.ours')}"}), hide_index=True)
     st.caption(t("rnn.bleu.paper_caption"))
@@ -415,7 +427,7 @@ def show_training(page, cards) -> None:
     """Loss against wall-clock time, from the cards."""
     t = page.t
     st.header(t("rnn.training.header"))
-    curves = labelled(page, views.loss_time_frame(cards))
+    curves = card_tables(page.lang, page, cards)["curves"]
     ui.chart(page, curve_chart, curves, "loss_by_time", x="minutes", x_title=t("rnn.training.minutes"),
              y="loss", y_title=t("rnn.lab.loss"))
     tr = {name: cards[name]["training"] for name in MODEL_NAMES}

@@ -21,17 +21,21 @@ def alignment_frame(source_tokens: list[str], target_tokens: list[str], weights,
     """Long table of an attention matrix [target (queries), source (keys)]: one row per cell.
     `causal`: a self-attention that may not look ahead — cells with key > query are masked."""
     w = np.asarray(weights, dtype=float)
-    src, tgt = _unique_labels(source_tokens), _unique_labels(target_tokens)
-    return pd.DataFrame([{"source": src[j], "target": tgt[i], "source_word": source_tokens[j],
-                          "target_word": target_tokens[i], "source_pos": j, "target_pos": i,
-                          "weight": float(w[i, j]), "masked": causal and j > i}
-                         for i in range(w.shape[0]) for j in range(w.shape[1])])
+    T, S = w.shape
+    i, j = np.divmod(np.arange(T * S), S)  # row-major: every source cell of target 0, then 1, …
+    words = lambda tokens: np.array(tokens, dtype=object)
+    return pd.DataFrame({"source": words(_unique_labels(source_tokens))[j],
+                         "target": words(_unique_labels(target_tokens))[i],
+                         "source_word": words(source_tokens)[j], "target_word": words(target_tokens)[i],
+                         "source_pos": j, "target_pos": i, "weight": w.ravel(),
+                         "masked": (j > i) if causal else np.zeros(T * S, dtype=bool)})
 
 
 def context_frame(vectors: dict[str, np.ndarray]) -> pd.DataFrame:
     """{sentence label: context vector} → rows (sentence, dimension, value)."""
-    return pd.DataFrame([{"sentence": label, "dimension": d, "value": float(v)}
-                         for label, vec in vectors.items() for d, v in enumerate(np.asarray(vec))])
+    return pd.concat([pd.DataFrame({"sentence": label, "dimension": np.arange(len(vec)),
+                                    "value": np.asarray(vec, dtype=float)})
+                      for label, vec in vectors.items()], ignore_index=True)
 
 
 EVALUATIONS = {"greedy": "evaluation", "beam": "evaluation_beam"}  # decoding -> card section
