@@ -228,6 +228,7 @@ def dropout_runs(lm: LM, trace: Trace) -> DropoutRuns:
     ids = torch.tensor([trace.token_ids.tolist()])
 
     def runs():
+        @torch.no_grad()  # train mode switches dropout on, not gradients: keep no graph
         def logits():
             return lm.model(input_ids=ids, use_cache=False, logits_to_keep=1).logits[0, -1].numpy().copy()
 

@@ -26,6 +26,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n, models
+from core.preload import model_wanted
 from core.models import ModelUnavailable
 
 if TYPE_CHECKING:
@@ -192,6 +193,7 @@ def get_lm(name: str) -> LM:
 def load_model(page: Page) -> LM:
     """The model chosen in the sidebar — or, when it can't be had, the offline default with
     a plain message — with a progress message while it loads. Sets page.lm."""
+    model_wanted()  # the title is on screen: the server's preload may take the CPU now
     name = page.model_name
     try:
         page.lm = _load(page, name)

@@ -105,3 +105,32 @@ def test_every_page_draws_its_title_before_the_heavy_imports():
     assert lines[0] == "ui []", lines[0]
     assert all(line.endswith("title True") for line in lines[1:-1]), lines
     assert lines[-1] == "pages []", lines[-1]
+
+
+def test_the_preload_waits_for_a_visitors_title_then_starts_when_a_page_wants_the_model(
+        tiny_dirs, monkeypatch):
+    """torch's imports hold the GIL: a visitor arriving at start-up gets their title drawn
+    first; the preload starts as soon as a page asks for the model, not after its timeout."""
+    import threading
+
+    from streamlit.testing.v1 import AppTest
+
+    from core import models, preload, ui
+
+    folder = str(tiny_dirs["gpt2"])
+    monkeypatch.setenv(models.MODEL_ENV_VAR, folder)
+    monkeypatch.setattr(preload, "_wanted", threading.Event())
+    ui.clear_caches()
+    loads = []
+    real_load = models.load_lm
+    monkeypatch.setattr(models, "load_lm", lambda name: loads.append(name) or real_load(name))
+    thread = threading.Thread(target=preload.warm, kwargs={"wait": 600})
+    thread.start()
+    time.sleep(0.3)
+    assert thread.is_alive() and loads == [], "the preload started before anyone asked"
+    at = AppTest.from_file(str(ROOT / "pages" / "3_Attention.py"), default_timeout=120).run()
+    assert not at.exception and at.title
+    thread.join(timeout=60)
+    assert not thread.is_alive(), "a page asked for the model, the preload still waits"
+    assert loads == [folder]  # the page and the preload shared one load
+    ui.clear_caches()
