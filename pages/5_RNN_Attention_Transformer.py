@@ -78,38 +78,24 @@ def attention_chart(page, x_title: str, y_title: str, height: int, weight_title:
     return alt.layer(masked, cells, data=ui.data()).properties(height=height)
 
 
-def context_chart(page, order: list[str]):
-    """The plain decoder's context vector, one strip per sentence."""
+def strips_chart(page, row: str, row_title: str, order: list[str], split: bool = False):
+    """Vectors as strips of colour, one row per `row`: a sentence's context vector, or the
+    encoder's state at each word — with `split`, its forward and backward halves side by side."""
     import altair as alt
 
     t = page.t
-    return alt.Chart(ui.data()).mark_rect().encode(
+    split_by = {"column": alt.Column("direction_label:N", title=None, sort="descending")} if split else {}
+    chart = alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X("dimension:O", title=t("rnn.bottleneck.dimension"), axis=alt.Axis(labels=False, ticks=False)),
-        y=alt.Y("sentence:N", sort=order, title=None),
+        y=alt.Y(f"{row}:N", sort=order, title=None),
         color=alt.Color("value:Q", title=t("rnn.bottleneck.value"),
                         scale=alt.Scale(scheme="redblue", domain=[-1, 1])),
-        tooltip=[alt.Tooltip("sentence:N", title=t("rnn.bottleneck.sentence")),
+        tooltip=[alt.Tooltip(f"{row}:N", title=row_title),
+                 *([alt.Tooltip("direction_label:N", title=t("rnn.encoder.direction"))] if split else []),
                  alt.Tooltip("dimension:O", title=t("rnn.bottleneck.dimension")),
                  alt.Tooltip("value:Q", title=t("rnn.bottleneck.value"), format=".3f")],
-    ).properties(height=150)
-
-
-def halves_chart(page, order: list[str]):
-    """The encoder's state at every word, its forward half beside its backward half."""
-    import altair as alt
-
-    t = page.t
-    return alt.Chart(ui.data()).mark_rect().encode(
-        x=alt.X("dimension:O", title=t("rnn.bottleneck.dimension"), axis=alt.Axis(labels=False, ticks=False)),
-        y=alt.Y("word:N", sort=order, title=None),
-        color=alt.Color("value:Q", title=t("rnn.bottleneck.value"),
-                        scale=alt.Scale(scheme="redblue", domain=[-1, 1])),
-        column=alt.Column("direction_label:N", title=None, sort="descending"),
-        tooltip=[alt.Tooltip("word:N", title=t("rnn.align.source")),
-                 alt.Tooltip("direction_label:N", title=t("rnn.encoder.direction")),
-                 alt.Tooltip("dimension:O", title=t("rnn.bottleneck.dimension")),
-                 alt.Tooltip("value:Q", title=t("rnn.bottleneck.value"), format=".3f")],
-    ).properties(width=260)
+        **split_by)
+    return chart.properties(width=260) if split else chart.properties(height=150)
 
 
 def gradient_chart(page, models: list[str]):
@@ -339,7 +325,8 @@ def show_bottleneck(page, plain, sentence: str) -> None:
                 n=english_word_count(s)) for i, s in enumerate(sentences)]
     strips = views.context_frame({lab_: translate("plain", s, None).context
                                   for lab_, s in zip(labels, sentences)})
-    ui.chart(page, context_chart, strips, "context_vectors", order=labels)
+    ui.chart(page, strips_chart, strips, "context_vectors", row="sentence",
+             row_title=t("rnn.bottleneck.sentence"), order=labels)
 
 
 def show_encoder(page, sentence: str) -> None:
@@ -352,7 +339,8 @@ def show_encoder(page, sentence: str) -> None:
     table = views.halves_frame(halves, HALF_DIMS)
     table["direction_label"] = table["direction"].map(lambda d: t(f"rnn.encoder.{d}"))
     order = list(dict.fromkeys(table["word"]))
-    ui.chart(page, halves_chart, table, "encoder_halves", order=order)
+    ui.chart(page, strips_chart, table, "encoder_halves", row="word", row_title=t("rnn.align.source"),
+             order=order, split=True)
     st.caption(t("rnn.encoder.caption", n=HALF_DIMS, h=H))
 
 
@@ -515,16 +503,14 @@ def show_training_steps(page, cards) -> None:
         st.caption(t("rnn.cost.mask_caption"))
     runs = shared_lab()
     with right:
-        if st.button(t("rnn.cost.steps_button"), key="time_steps"):
-            with st.spinner(t("rnn.cost.steps_running")):
-                done = runs.time_training_steps({n: cards[n] for n in ("attention", "transformer")},
-                                                STEP_LENGTHS, STEP_BATCH, STEP_REPEATS)
-            if done is None:
-                st.warning(t("rnn.lab.busy"))
-        if runs.step_timing is None:
-            st.info(t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))))
+        measured = measured_on_press(
+            page, "time_steps", t("rnn.cost.steps_button"), t("rnn.cost.steps_running"),
+            lambda: runs.time_training_steps({n: cards[n] for n in ("attention", "transformer")},
+                                             STEP_LENGTHS, STEP_BATCH, STEP_REPEATS),
+            lambda: runs.step_timing, t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))))
+        if measured is None:
             return
-        rows, machine = runs.step_timing
+        rows, machine = measured
         timing = labelled(page, pd.DataFrame(rows))
         ui.chart(page, curve_chart, timing, "training_step_times", x="T", x_title=t("rnn.cost.target_T"),
                  y="ms", y_title=t("rnn.cost.step_ms"), points=True)
@@ -534,21 +520,32 @@ def show_training_steps(page, cards) -> None:
                   transformer=last.loc["transformer", "ms"]))
 
 
+def measured_on_press(page, key: str, label: str, running: str, measure, result, press: str):
+    """A timing the server keeps for every visitor, measured when someone presses the button
+    (one measurement at a time per server). Returns (rows, machine), or None with a hint."""
+    if st.button(label, key=key):
+        with st.spinner(running):
+            if measure() is None:
+                st.warning(page.t("rnn.lab.busy"))
+    if result() is None:
+        st.info(press)
+        return None
+    return result()
+
+
 def show_synthetic_timing(page) -> None:
     """One LSTM layer against one causal self-attention layer, forward only, by length."""
     t = page.t
     st.header(t("rnn.cost.header"))
     st.write(t("rnn.cost.body", d=TIMING_WIDTH))
     runs = shared_lab()
-    if st.button(t("rnn.cost.button")):
-        with st.spinner(t("rnn.cost.button")):
-            done = runs.time_layers(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS)
-        if done is None:
-            st.warning(t("rnn.lab.busy"))
-    if runs.timing is None:
-        st.info(t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))))
+    measured = measured_on_press(
+        page, "time_layers", t("rnn.cost.button"), t("rnn.cost.button"),
+        lambda: runs.time_layers(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS),
+        lambda: runs.timing, t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))))
+    if measured is None:
         return
-    rows, machine = runs.timing
+    rows, machine = measured
     st.caption(t("rnn.cost.machine", machine=machine, r=TIMING_REPEATS))
     timing = pd.DataFrame(rows)
     long_form = timing.melt(id_vars=["T"], value_vars=["lstm_ms", "attention_ms"], var_name="model",
