@@ -527,10 +527,10 @@ def measured_on_press(page, key: str, label: str, running: str, measure, result,
         with st.spinner(running):
             if measure() is None:
                 st.warning(page.t("rnn.lab.busy"))
-    if result() is None:
+    found = result()
+    if found is None:
         st.info(press)
-        return None
-    return result()
+    return found
 
 
 def show_synthetic_timing(page) -> None:
