@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from core import preload
+from core import overview, ui
+from core.ui import preload
 
 # `streamlit run Home.py` serves this app object; it starts loading the model as the
 # server comes up, before anyone visits.
@@ -44,20 +45,16 @@ def show_demo(page, lm) -> None:
     prompt = ui.text_input(page, "prompt", t("home.demo_prompt"), t("home.demo_default"))
     trace = ui.trace(page, prompt)
     top = overview.next_token_table(lm, trace, k=10)
-    st.caption(t("home.demo_caption", k=len(top), v=lm.vocab_size, t=trace.n_tokens,
+    st.caption(t("home.demo_caption", k=len(top), v=lm.arch.vocab_size, t=trace.n_tokens,
                  tokens=" | ".join(trace.tokens)))
     ui.chart(page, overview.next_token_chart, top, "next_tokens")
 
 
 if __name__ == "__main__":  # a visit: Streamlit runs this file as the Home page
-    from core import ui
-
     page = ui.setup_page("home.title", "🗺️")
     st.title(page.t("home.heading"))
     st.write(page.t("home.intro"))
     lm = ui.load_model(page)
-    from core import overview  # numpy and the model's code: after the title is on screen
-
     show_map(page, lm)
     show_facts(page, lm)
     show_demo(page, lm)

@@ -1,19 +1,29 @@
-"""Where each model family keeps its parts: one small adapter class per family.
+"""Where each model family keeps its parts, and how its block is wired: one adapter per family.
 
 Nothing else in the app knows a module path. A page asks the adapter for "block 3's first
 norm" or "the queries of layer 5", and the adapter knows that GPT-2 calls it
-`transformer.h[3].ln_1` and splits one fused `c_attn`, while Llama calls it
+`transformer.h[3].ln_1` and splits one fused `c_attn`, that Llama calls it
 `model.layers[3].input_layernorm` and has `q_proj`, grouped key/value heads and rotary
-positions. Adding a family is one class here and one line in FAMILIES.
+positions, and that GPT-NeoX (Pythia) fuses q, k and v per head, rotates only a quarter of
+each head and runs attention and the MLP side by side on the same input.
+
+The model's facts live here, read once from its config: `lm.arch.n_layers`, `lm.arch.d_head`,
+`lm.arch.positional`, `lm.arch.parallel_residual`, `lm.arch.rotary_dims` ... Adding a family is
+one class below and one entry in FAMILIES; a family that forgets a part fails when it is
+instantiated (abstract methods), not later with None.
 
 Shapes: T tokens, d width, H query heads, H_kv key/value heads, d_head, d_mlp.
+Importing this module does not import torch: the adapters run once a model is loaded.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
-import torch
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass(frozen=True)
@@ -30,43 +40,96 @@ class Norm:
         return self.kind == "LayerNorm"
 
 
-class Family:
-    """What every adapter provides. `model` is a transformers *ForCausalLM in eval mode."""
+class Family(ABC):
+    """What every adapter provides. `model` is a transformers *ForCausalLM in eval mode.
 
-    name: str  # the config's model_type
-    norm_kind: str  # "LayerNorm" | "RMSNorm"
-    activation: str  # what the MLP applies, as the UI names it
-    gated_mlp: bool  # Llama: act(gate) * up; GPT-2: act(fc)
-    positional: str  # "learned" | "rotary"
+    The block's wiring, stated by each family:
+      sequential (GPT-2, Llama)   x_mid = x + Attn(Norm₁(x));  x_out = x_mid + MLP(Norm₂(x_mid))
+      parallel   (GPT-NeoX)       x_out = x + Attn(Norm₁(x)) + MLP(Norm₂(x))
+    """
 
-    def __init__(self, model):
-        self.model = model
-        self.config = model.config
+    name: ClassVar[str]  # the config's model_type; the key in FAMILIES
+    activation: ClassVar[str]  # what the MLP applies, as the UI names it
+    gated_mlp: ClassVar[bool]  # Llama: act(gate) * up; GPT-2, GPT-NeoX: act(fc)
 
-    # ---- sizes ----------------------------------------------------------------------------
-    n_layers: int
-    n_heads: int
-    n_kv_heads: int
-    d_model: int
-    d_mlp: int
-    context_length: int
+    def __init__(self, model, *, n_layers: int, n_heads: int, n_kv_heads: int, d_model: int,
+                 d_mlp: int, context_length: int):
+        for fact in ("name", "activation", "gated_mlp"):
+            if not hasattr(type(self), fact):
+                raise TypeError(f"{type(self).__name__} does not state its {fact}")
+        self.model, self.config = model, model.config
+        self.n_layers, self.n_heads, self.n_kv_heads = n_layers, n_heads, n_kv_heads
+        self.d_model, self.d_mlp, self.context_length = d_model, d_mlp, context_length
 
+    # ---- facts derived from the above --------------------------------------------------------
     @property
     def d_head(self) -> int:
         return getattr(self.config, "head_dim", None) or self.d_model // self.n_heads
+
+    @property
+    def vocab_size(self) -> int:
+        return self.token_embedding().shape[0]
+
+    @property
+    def positional(self) -> str:
+        """"rotary" (q and k turned inside attention) or "learned" (a vector added per position)."""
+        return "rotary" if self.rotary_dims else "learned"
+
+    @property
+    def norm_kind(self) -> str:
+        """"LayerNorm" or "RMSNorm": what the family's norms are (their `Norm.kind`)."""
+        return self.norm(self.final_norm()).kind
 
     def kv_head(self, head: int) -> int:
         """The key/value head a query head reads (grouped-query attention shares them)."""
         return head // (self.n_heads // self.n_kv_heads)
 
-    # ---- modules --------------------------------------------------------------------------
+    # ---- the block's wiring ------------------------------------------------------------------
+    @property
+    @abstractmethod
+    def parallel_residual(self) -> bool:
+        """True when attention and the MLP both read the block's input (see the class doc)."""
+
+    @property
+    @abstractmethod
+    def rotary_dims(self) -> int:
+        """How many of each head's d_head dimensions rotary positions turn: 0 for none,
+        d_head for Llama, a fraction of it for GPT-NeoX (pairs turned = rotary_dims / 2)."""
+
+    def rotary_base(self) -> float | None:
+        """The rotary base ("rope_theta"), for families that rotate."""
+        return None
+
+    # ---- modules -----------------------------------------------------------------------------
+    @abstractmethod
     def blocks(self) -> list[torch.nn.Module]: ...
-    def norm_1(self, layer: int) -> torch.nn.Module: ...  # before attention
-    def norm_2(self, layer: int) -> torch.nn.Module: ...  # before the MLP
+
+    @abstractmethod
+    def norm_1(self, layer: int) -> torch.nn.Module:
+        """The norm before attention."""
+
+    @abstractmethod
+    def norm_2(self, layer: int) -> torch.nn.Module:
+        """The norm before the MLP."""
+
+    @abstractmethod
     def final_norm(self) -> torch.nn.Module: ...
-    def attention(self, layer: int) -> torch.nn.Module: ...  # returns (output [.., d], weights)
-    def mlp(self, layer: int) -> torch.nn.Module: ...  # returns [.., d]
-    def position_embedding(self) -> torch.Tensor | None: ...  # [context, d] or None
+
+    @abstractmethod
+    def attention(self, layer: int) -> torch.nn.Module:
+        """The attention module: returns (output [.., d], weights)."""
+
+    @abstractmethod
+    def mlp(self, layer: int) -> torch.nn.Module:
+        """The MLP module: returns [.., d]."""
+
+    @abstractmethod
+    def position_embedding(self) -> torch.Tensor | None:
+        """[context, d] learned position vectors, or None where positions rotate q and k."""
+
+    @abstractmethod
+    def norm(self, module: torch.nn.Module) -> Norm:
+        """A norm module's parameters and kind."""
 
     def token_embedding(self) -> torch.Tensor:
         """[V, d] the learned token-embedding matrix."""
@@ -80,64 +143,57 @@ class Family:
     def tied_embeddings(self) -> bool:
         return bool(getattr(self.config, "tie_word_embeddings", False))
 
-    def norm(self, module: torch.nn.Module) -> Norm: ...
-
-    # ---- attention ------------------------------------------------------------------------
+    # ---- attention ---------------------------------------------------------------------------
+    @abstractmethod
     def qkv(self, layer: int, x: torch.Tensor):
         """x [T, d], already normed → q [H, T, d_head], k and v [H_kv, T, d_head] (positions
         applied to q and k where the family rotates them)."""
-        ...
 
     def attention_scaling(self, layer: int) -> float:
         return float(self.attention(layer).scaling)
 
+    @abstractmethod
     def attention_output(self, layer: int, z: torch.Tensor) -> torch.Tensor:
         """z [T, H·d_head], the heads' outputs side by side → [T, d] (W_O, + bias)."""
-        ...
 
-    # ---- MLP ------------------------------------------------------------------------------
+    # ---- MLP ---------------------------------------------------------------------------------
+    @abstractmethod
     def mlp_in(self, layer: int, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor | None]:
         """x [T, d] normed → (pre-activation [T, d_mlp], the gate's partner `up` [T, d_mlp] or None)."""
-        ...
 
+    @abstractmethod
     def act(self, pre: torch.Tensor) -> torch.Tensor:
         """The activation function itself, on any tensor (for curves)."""
-        ...
 
+    @abstractmethod
     def mlp_out(self, layer: int, act: torch.Tensor) -> torch.Tensor:
         """[T, d_mlp] after the activation (and gate) → [T, d]."""
-        ...
 
+    @abstractmethod
     def mlp_out_directions(self, layer: int) -> torch.Tensor:
         """[d_mlp, d]: row i is what unit i adds to the residual stream per unit of activation."""
-        ...
 
-    # ---- training-only ---------------------------------------------------------------------
+    # ---- training-only -----------------------------------------------------------------------
+    @abstractmethod
     def dropout(self) -> dict[str, float]:
-        """Dropout probabilities from the config (used in training, off at inference)."""
-        ...
-
-    # ---- rotary ---------------------------------------------------------------------------
-    def rotary_base(self) -> float | None:
-        return None
+        """Dropout probabilities from the config (used in training, off at inference), keyed
+        by where they apply: "embeddings", "attention", "residual"."""
 
 
 class GPT2(Family):
     """GPT-2: learned positions (`wpe`), LayerNorm, one fused q/k/v projection (Conv1D:
-    x @ W + b), MLP d → 4d → d with GELU."""
+    x @ W + b), MLP d → 4d → d with GELU, sequential residual."""
 
     name = "gpt2"
-    norm_kind = "LayerNorm"
     activation = "GELU"
     gated_mlp = False
-    positional = "learned"
+    parallel_residual = False
+    rotary_dims = 0
 
     def __init__(self, model):
-        super().__init__(model)
-        c = self.config
-        self.n_layers, self.n_heads, self.d_model = c.n_layer, c.n_head, c.n_embd
-        self.n_kv_heads, self.d_mlp = c.n_head, c.n_inner or 4 * c.n_embd
-        self.context_length = c.n_positions
+        c = model.config
+        super().__init__(model, n_layers=c.n_layer, n_heads=c.n_head, n_kv_heads=c.n_head,
+                         d_model=c.n_embd, d_mlp=c.n_inner or 4 * c.n_embd, context_length=c.n_positions)
 
     def blocks(self):
         return list(self.model.transformer.h)
@@ -192,21 +248,27 @@ class GPT2(Family):
 
 class Llama(Family):
     """Llama family (SmolLM2): rotary positions on q and k, RMSNorm, separate q/k/v/o
-    projections with grouped key/value heads, gated MLP down(SiLU(gate(x)) · up(x))."""
+    projections with grouped key/value heads, gated MLP down(SiLU(gate(x)) · up(x)),
+    sequential residual."""
 
     name = "llama"
-    norm_kind = "RMSNorm"
     activation = "SiLU"
     gated_mlp = True
-    positional = "rotary"
+    parallel_residual = False
 
     def __init__(self, model):
-        super().__init__(model)
-        c = self.config
-        self.n_layers, self.n_heads, self.d_model = (c.num_hidden_layers, c.num_attention_heads,
-                                                     c.hidden_size)
-        self.n_kv_heads = c.num_key_value_heads or c.num_attention_heads
-        self.d_mlp, self.context_length = c.intermediate_size, c.max_position_embeddings
+        c = model.config
+        super().__init__(model, n_layers=c.num_hidden_layers, n_heads=c.num_attention_heads,
+                         n_kv_heads=c.num_key_value_heads or c.num_attention_heads,
+                         d_model=c.hidden_size, d_mlp=c.intermediate_size,
+                         context_length=c.max_position_embeddings)
+
+    @property
+    def rotary_dims(self):
+        return 2 * len(self.model.model.rotary_emb.inv_freq)
+
+    def rotary_base(self):
+        return _rope_theta(self.config)
 
     def blocks(self):
         return list(self.model.model.layers)
@@ -233,6 +295,7 @@ class Llama(Family):
         return Norm("RMSNorm", module.weight, None, float(module.variance_epsilon))
 
     def qkv(self, layer, x):
+        import torch
         from transformers.models.llama.modeling_llama import apply_rotary_pos_emb
 
         attn, T, dh = self.attention(layer), x.shape[0], self.d_head
@@ -262,35 +325,98 @@ class Llama(Family):
     def dropout(self):
         return {"attention": float(getattr(self.config, "attention_dropout", 0.0) or 0.0)}
 
+
+class GPTNeoX(Family):
+    """GPT-NeoX (Pythia): rotary positions on the first `rotary_dims` of each head (a quarter
+    for Pythia), LayerNorm, one fused q/k/v projection laid out head by head, MLP d → 4d → d
+    with GELU, and — with `use_parallel_residual` — attention and the MLP side by side on the
+    same input: x_out = x + Attn(LN₁(x)) + MLP(LN₂(x))."""
+
+    name = "gpt_neox"
+    activation = "GELU"
+    gated_mlp = False
+
+    def __init__(self, model):
+        c = model.config
+        super().__init__(model, n_layers=c.num_hidden_layers, n_heads=c.num_attention_heads,
+                         n_kv_heads=c.num_attention_heads, d_model=c.hidden_size,
+                         d_mlp=c.intermediate_size, context_length=c.max_position_embeddings)
+
+    @property
+    def parallel_residual(self):
+        return bool(self.config.use_parallel_residual)
+
+    @property
+    def rotary_dims(self):
+        return 2 * len(self.model.gpt_neox.rotary_emb.inv_freq)
+
     def rotary_base(self):
+        return _rope_theta(self.config)
+
+    def blocks(self):
+        return list(self.model.gpt_neox.layers)
+
+    def norm_1(self, layer):
+        return self.model.gpt_neox.layers[layer].input_layernorm
+
+    def norm_2(self, layer):
+        return self.model.gpt_neox.layers[layer].post_attention_layernorm
+
+    def final_norm(self):
+        return self.model.gpt_neox.final_layer_norm
+
+    def attention(self, layer):
+        return self.model.gpt_neox.layers[layer].attention
+
+    def mlp(self, layer):
+        return self.model.gpt_neox.layers[layer].mlp
+
+    def position_embedding(self):
+        return None  # positions rotate (part of) q and k inside attention
+
+    def norm(self, module):
+        return Norm("LayerNorm", module.weight, module.bias, float(module.eps))
+
+    def qkv(self, layer, x):
+        import torch
+        from transformers.models.gpt_neox.modeling_gpt_neox import apply_rotary_pos_emb
+
+        T, dh = x.shape[0], self.d_head
+        fused = self.attention(layer).query_key_value(x)  # [T, 3d], per head: q, k, v side by side
+        q, k, v = fused.view(T, self.n_heads, 3 * dh).transpose(0, 1).chunk(3, dim=-1)  # [H, T, dh]
+        cos, sin = self.model.gpt_neox.rotary_emb(x[None], torch.arange(T)[None])  # [1, T, rotary_dims]
+        q, k = apply_rotary_pos_emb(q[None], k[None], cos, sin)  # turns the first rotary_dims only
+        return q[0], k[0], v
+
+    def attention_output(self, layer, z):
+        return self.attention(layer).dense(z)
+
+    def mlp_in(self, layer, x):
+        return self.mlp(layer).dense_h_to_4h(x), None
+
+    def act(self, pre):
+        return self.mlp(0).act(pre)
+
+    def mlp_out(self, layer, act):
+        return self.mlp(layer).dense_4h_to_h(act)
+
+    def mlp_out_directions(self, layer):
+        return self.mlp(layer).dense_4h_to_h.weight.T  # Linear keeps W as [out, in]
+
+    def dropout(self):
         c = self.config
-        params = getattr(c, "rope_parameters", None) or {}  # transformers 5 keeps it here
-        return float(params.get("rope_theta") or getattr(c, "rope_theta", None) or 10000.0)
+        return {"embeddings": float(c.hidden_dropout), "attention": float(c.attention_dropout),
+                "residual": float(c.hidden_dropout)}
 
 
-FAMILIES: dict[str, type[Family]] = {"gpt2": GPT2, "llama": Llama}
+def _rope_theta(config) -> float:
+    params = getattr(config, "rope_parameters", None) or {}  # transformers 5 keeps it here
+    return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
 
 
-def supported(model_type: str) -> bool:
-    return model_type in FAMILIES
+FAMILIES: dict[str, type[Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX)}
 
 
 def family_of(model) -> Family:
     """The adapter for a loaded model (KeyError for a family the app doesn't know)."""
     return FAMILIES[model.config.model_type](model)
-
-
-# ------------------------------------------------------------------ attention, by hand
-
-
-def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scaling: float):
-    """softmax(q kᵀ · scaling + causal mask) v for one head: q, k, v [T, d_head] →
-    (scores [T, T], weights [T, T], output [T, d_head])."""
-    scores = (q @ k.T) * scaling
-    weights = torch.softmax(scores + causal_mask(len(scores)), dim=-1)
-    return scores, weights, weights @ v
-
-
-def causal_mask(n: int) -> torch.Tensor:
-    """[T, T] 0 on and below the diagonal, -inf above it (a token can't see the future)."""
-    return torch.full((n, n), float("-inf")).triu(1)

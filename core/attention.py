@@ -16,12 +16,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-import torch
+from typing import TYPE_CHECKING
 
-from core.arch import attend, causal_mask
+import numpy as np
+
 from core.models import LM, on_model_thread
+from core.stats import entropy_bits
 from core.trace import Trace, run_trace
+
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass
@@ -39,10 +43,30 @@ class AttentionSteps:
     output: np.ndarray  # [T, d_head]
 
 
+def additive_causal_mask(n: int) -> torch.Tensor:
+    """[T, T] added to the scores: 0 where a query may read a key (on and below the
+    diagonal), −inf above it (a token can't see the future)."""
+    import torch
+
+    return torch.full((n, n), float("-inf")).triu(1)
+
+
+def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scaling: float):
+    """softmax(q kᵀ · scaling + causal mask) v for one head: q, k, v [T, d_head] →
+    (scores [T, T], weights [T, T], output [T, d_head])."""
+    import torch
+
+    scores = (q @ k.T) * scaling
+    weights = torch.softmax(scores + additive_causal_mask(len(scores)), dim=-1)
+    return scores, weights, weights @ v
+
+
 def layer_qkv(lm: LM, trace: Trace, layer: int):
     """The layer's q [H, T, d_head], k and v [H_kv, T, d_head] from the cached residual
     stream entering it, through the block's own norm and projections (on the model thread)."""
     def compute():
+        import torch
+
         x = torch.from_numpy(np.array(trace.resid_pre(layer), dtype=np.float32))  # [T, d]
         return lm.arch.qkv(layer, lm.arch.norm_1(layer)(x))
 
@@ -52,16 +76,16 @@ def layer_qkv(lm: LM, trace: Trace, layer: int):
 def attention_steps(lm: LM, text: str, layer: int, head: int,
                     trace: Trace | None = None) -> AttentionSteps:
     """Q, K, V → scores → mask → softmax → weighted sum of V for one head of one layer."""
-    if not 0 <= layer < lm.n_layers or not 0 <= head < lm.n_heads:
+    if not 0 <= layer < lm.arch.n_layers or not 0 <= head < lm.arch.n_heads:
         raise ValueError(f"layer {layer} / head {head} out of range "
-                         f"({lm.n_layers} layers, {lm.n_heads} heads)")
+                         f"({lm.arch.n_layers} layers, {lm.arch.n_heads} heads)")
     trace = trace if trace is not None else run_trace(lm, text)
     q, k, v = layer_qkv(lm, trace, layer)
     kv_head = lm.arch.kv_head(head)
     q, k, v = q[head], k[kv_head], v[kv_head]  # [T, d_head] each
     scaling = lm.arch.attention_scaling(layer)
     scores, weights, output = attend(q, k, v, scaling)
-    masked = scores + causal_mask(len(scores))
+    masked = scores + additive_causal_mask(len(scores))
     return AttentionSteps(layer=layer, head=head, kv_head=kv_head, scaling=scaling,
                           q=q.numpy(), k=k.numpy(), v=v.numpy(), scores=scores.numpy(),
                           masked_scores=masked.numpy(), weights=weights.numpy(),
@@ -78,9 +102,7 @@ def head_statistics(attentions: np.ndarray) -> dict[str, np.ndarray]:
     before, over queries 1..T-1; 0 when there is only one token)."""
     a = np.asarray(attentions, dtype=np.float64)
     T = a.shape[-1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        plogp = np.where(a > 0, a * np.log2(a), 0.0)
-    entropy = -plogp.sum(-1).mean(-1)  # [L, H]
+    entropy = entropy_bits(a).mean(-1)  # [L, H] each row's entropy, averaged over rows
     first = a[..., :, 0].mean(-1)
     if T > 1:
         idx = np.arange(1, T)
@@ -104,12 +126,6 @@ def dot_product_spread(dims=(1, 2, 4, 8, 16, 32, 64, 128, 256), samples: int = 2
         q, k = rng.standard_normal((samples, d)), rng.standard_normal((samples, d))
         rows.append({"d_k": d, "measured": float((q * k).sum(1).std()), "sqrt_dk": float(np.sqrt(d))})
     return rows
-
-
-def entropy_bits(p: np.ndarray) -> float:
-    p = np.asarray(p, dtype=np.float64)
-    p = p[p > 0]
-    return float(-(p * np.log2(p)).sum()) + 0.0
 
 
 def without_scaling(steps: AttentionSteps, query: int) -> np.ndarray:

@@ -1,29 +1,40 @@
 """One Transformer block recomputed from its weights, and who wrote the prediction.
 
-A pre-norm block (GPT-2, Llama) is two residual equations:
+A pre-norm block is two residual equations. Sequential (GPT-2, Llama):
 
     x_mid = x + Attn(Norm₁(x))
     x_out = x_mid + MLP(Norm₂(x_mid))
 
+Parallel (GPT-NeoX / Pythia): both sublayers read the block's input,
+
+    x_out = x + Attn(Norm₁(x)) + MLP(Norm₂(x))
+
+The family adapter says which (`lm.arch.parallel_residual`); nothing here decides it.
+
     steps = block_steps(lm, trace, layer=5)     # every intermediate, for every token (numpy)
-    steps.resid_pre + steps.attn_out + steps.mlp_out  ==  steps.resid_post
+    steps.resid_post ≈ trace.resid_post(5)       # steps.model_diff: the model's own hidden state
     parts = logit_attribution(lm, trace, token_id)   # embedding, each attention, each MLP
 
 Shapes: T tokens, d width, H heads, d_mlp the MLP's hidden width, V vocabulary, L blocks.
 Everything goes through the family adapter (core.arch); the block's input is the cached
-residual stream (trace.resid_pre), so nothing but this one block runs again.
+residual stream (trace.resid_pre), so nothing but this one block runs again. Importing this
+module does not import torch (the functions do, on the model thread).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 
-from core.arch import Norm, attend
+from core.arch import Norm
+from core.attention import attend
 from core.models import LM, on_model_thread
 from core.trace import Trace
+
+if TYPE_CHECKING:
+    import torch
 
 
 @dataclass
@@ -44,23 +55,29 @@ class NormSteps:
 @dataclass
 class BlockSteps:
     layer: int
+    parallel: bool  # the wiring: True when Norm₂ reads x (not x_mid), see the module doc
     resid_pre: np.ndarray  # [T, d] x, the residual stream entering the block
     norm_1: NormSteps
     ln1: np.ndarray  # [T, d] Norm₁(x), the model's own module
     attn_out: np.ndarray  # [T, d] Attn(Norm₁(x)): every head, concatenated, through W_O
-    resid_mid: np.ndarray  # [T, d] x + attn_out
+    resid_mid: np.ndarray  # [T, d] x + attn_out: the stream once attention has written
+    mlp_in: np.ndarray  # [T, d] what Norm₂ reads: resid_mid (sequential) or resid_pre (parallel)
     norm_2: NormSteps
-    ln2: np.ndarray  # [T, d] Norm₂(x_mid)
+    ln2: np.ndarray  # [T, d] Norm₂(mlp_in)
     mlp_pre: np.ndarray  # [T, d_mlp] before the activation (Llama: the gate's input to SiLU)
     mlp_up: np.ndarray | None  # [T, d_mlp] Llama: the up projection the gate multiplies
     mlp_act: np.ndarray  # [T, d_mlp] after the activation (Llama: SiLU(gate) · up)
     mlp_out: np.ndarray  # [T, d] back down to d
-    resid_post: np.ndarray  # [T, d] x_mid + mlp_out, the block's output
-    mlp_module_diff: float  # max |mlp_out − the model's own MLP module on ln2|
+    resid_post: np.ndarray  # [T, d] x + attn_out + mlp_out, the block's output
+    # against what the model itself computed in the traced forward pass (not a recomputation):
+    model_diff: float  # max |resid_post − the model's hidden state after this block|, every token
+    mlp_diff: float  # max |mlp_out − the model's own MLP output| at the last token
 
 
 def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormSteps:
     """x [T, d] through a norm, by its formula, beside the model's own module."""
+    import torch
+
     x = x.double()
     gamma = norm.weight.detach().double()
     if norm.centred:
@@ -82,13 +99,19 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
 
 
 def block_steps(lm: LM, trace: Trace, layer: int) -> BlockSteps:
-    """Every intermediate of block `layer` for every token, from its weights (model thread)."""
-    if not 0 <= layer < lm.n_layers:
-        raise ValueError(f"layer {layer} out of range ({lm.n_layers} layers)")
-    return on_model_thread(_block_steps, lm, np.array(trace.resid_pre(layer), dtype=np.float32), layer)
+    """Every intermediate of block `layer` for every token, from its weights (model thread),
+    checked against the model's own hidden state and MLP output in the trace."""
+    if not 0 <= layer < lm.arch.n_layers:
+        raise ValueError(f"layer {layer} out of range ({lm.arch.n_layers} layers)")
+    steps = on_model_thread(_block_steps, lm, np.array(trace.resid_pre(layer), dtype=np.float32), layer)
+    steps.model_diff = float(np.abs(steps.resid_post - trace.resid_post(layer)).max())
+    steps.mlp_diff = float(np.abs(steps.mlp_out[-1] - trace.mlp_out_last[layer]).max())
+    return steps
 
 
 def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
+    import torch
+
     arch = lm.arch
     x = torch.from_numpy(resid_pre)  # [T, d]
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
@@ -102,20 +125,21 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     attn_out = arch.attention_output(layer, z)  # [T, d]
     resid_mid = x + attn_out
 
-    ln2 = n2(resid_mid)
+    mlp_in = x if arch.parallel_residual else resid_mid  # the wiring, as the family states it
+    ln2 = n2(mlp_in)
     pre, up = arch.mlp_in(layer, ln2)  # [T, d_mlp] (and the gate's partner)
     act = arch.act(pre) if up is None else arch.act(pre) * up
     mlp_out = arch.mlp_out(layer, act)  # [T, d]
-    resid_post = resid_mid + mlp_out
+    resid_post = x + attn_out + mlp_out
 
     numpy = lambda t: t.detach().float().numpy()
     return BlockSteps(
-        layer=layer, resid_pre=resid_pre, norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(ln1),
-        attn_out=numpy(attn_out), resid_mid=numpy(resid_mid),
-        norm_2=norm_steps(arch.norm(n2), n2, resid_mid), ln2=numpy(ln2),
-        mlp_pre=numpy(pre), mlp_up=None if up is None else numpy(up), mlp_act=numpy(act),
-        mlp_out=numpy(mlp_out), resid_post=numpy(resid_post),
-        mlp_module_diff=float((arch.mlp(layer)(ln2) - mlp_out).abs().max()))
+        layer=layer, parallel=arch.parallel_residual, resid_pre=resid_pre,
+        norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(ln1), attn_out=numpy(attn_out),
+        resid_mid=numpy(resid_mid), mlp_in=numpy(mlp_in), norm_2=norm_steps(arch.norm(n2), n2, mlp_in),
+        ln2=numpy(ln2), mlp_pre=numpy(pre), mlp_up=None if up is None else numpy(up),
+        mlp_act=numpy(act), mlp_out=numpy(mlp_out), resid_post=numpy(resid_post),
+        model_diff=float("nan"), mlp_diff=float("nan"))
 
 
 # --------------------------------------------------------------------------- the block's weights
@@ -131,15 +155,27 @@ def parameter_split(lm: LM, layer: int = 0) -> dict[str, int]:
 
 def activation_curve(lm: LM, lo: float = -4.0, hi: float = 4.0, n: int = 161) -> dict[str, np.ndarray]:
     """The model's activation function (and ReLU, the original paper's) on a grid of inputs."""
+    import torch
+
     x = torch.linspace(lo, hi, n)
     with torch.no_grad():
         return {"x": x.numpy(), "model": lm.arch.act(x).numpy(), "relu": torch.relu(x).numpy()}
+
+
+def activation_of(lm: LM, values) -> np.ndarray:
+    """The model's activation function on these numbers (for points on its curve)."""
+    import torch
+
+    with torch.no_grad():
+        return lm.arch.act(torch.as_tensor(np.asarray(values), dtype=torch.float32)).numpy()
 
 
 def unit_writes(lm: LM, steps: BlockSteps, position: int, n_units: int = 8, n_tokens: int = 8):
     """The units most active for one token, and for each the vocabulary tokens its output
     scaled by its activation pushes up most: act_i · (W_U · W_out[i]).
     Returns [(unit, activation, [(token id, logit change)])]."""
+    import torch
+
     act = steps.mlp_act[position]  # [d_mlp]
     units = np.argsort(-np.abs(act))[:n_units]
 
@@ -179,7 +215,7 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
     """Direct logit attribution at the last position. The final norm is linear once its scale
     is frozen at the value it had there, so the logit splits exactly into one term per part
     of the residual stream (embedding, each attention, each MLP) plus the norm's bias."""
-    L = lm.n_layers
+    L = lm.arch.n_layers
     parts = np.concatenate([trace.resid[0, -1][None], np.stack(
         [p for layer in range(L) for p in (trace.attn_out_last[layer], trace.mlp_out_last[layer])])])
     x_last = trace.resid[L, -1].astype(np.float64)  # = the sum of the parts
@@ -225,6 +261,8 @@ def dropout_runs(lm: LM, trace: Trace) -> DropoutRuns:
     masks come from torch's global generator, seeded 0 and 1 and then put back as it was
     (a lab run on another thread meanwhile would see it reseeded: its results stay valid,
     only not bit-for-bit repeatable)."""
+    import torch
+
     ids = torch.tensor([trace.token_ids.tolist()])
 
     def runs():

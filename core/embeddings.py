@@ -11,13 +11,17 @@ Everything here is plain numpy / torch on the loaded model; nothing imports stre
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
-import torch
 
 from core.models import LM
+
+if TYPE_CHECKING:
+    import torch
 
 MAX_WORDS = 20  # the cosine heatmap is n x n and the scatter labels every word
 MAX_WORD_CHARS = 40
@@ -38,7 +42,7 @@ class MatrixFacts:
 
 
 def matrix_facts(lm: LM) -> MatrixFacts:
-    rows, cols = lm.token_embedding_matrix().shape
+    rows, cols = lm.arch.token_embedding().shape
     tied = lm.arch.tied_embeddings()
     return MatrixFacts(vocab_size=rows, d_model=cols, n_params=rows * cols,
                        share=rows * cols / lm.n_params, tied=tied)
@@ -79,14 +83,18 @@ class EmbeddingIndex:
     model: a cached index never holds on to a model that was unloaded."""
 
     def __init__(self, lm: LM):
+        import torch
+
         with torch.no_grad():
-            self.matrix = lm.token_embedding_matrix().detach().float()  # [V, d] (no copy)
+            self.matrix = lm.arch.token_embedding().detach().float()  # [V, d] (no copy)
             norms = self.matrix.norm(dim=1)  # [V]
         self.inv_norms = 1.0 / norms.clamp_min(1e-12)  # [V]
 
     def word(self, lm: LM, text: str) -> Word:
         """The word as the model sees it after a space: one token's row, or the mean of
         the rows of the pieces it splits into."""
+        import torch
+
         ids = lm.encode(" " + text.strip())
         if not ids:
             raise ValueError("a word has no tokens")
@@ -97,6 +105,8 @@ class EmbeddingIndex:
     def neighbours(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
         """The k token ids whose rows point most nearly the same way as `vector`, with
         their cosine similarity, best first."""
+        import torch
+
         v = torch.as_tensor(vector, dtype=torch.float32)  # [d]
         cos = (self.matrix @ v) * self.inv_norms / v.norm().clamp_min(1e-12)  # [V]
         top = torch.topk(cos, min(k, cos.numel()))

@@ -20,18 +20,18 @@ NODE_PAGES = {"tokens": "pages/1_Embeddings.py", "embed": "pages/1_Embeddings.py
 
 def model_facts(lm: LM) -> dict[str, object]:
     """The facts table, every value read off the loaded model (keys are catalog suffixes)."""
-    emb = lm.token_embedding_matrix()
+    emb = lm.arch.token_embedding()
     return {
         "params": f"{lm.n_params:,}",
-        "layers": lm.n_layers,
-        "heads": lm.n_heads if lm.n_kv_heads == lm.n_heads else (lm.n_heads, lm.n_kv_heads),
-        "width": lm.d_model,
-        "head_width": lm.d_head,
-        "mlp": lm.d_mlp,
-        "vocab": f"{lm.vocab_size:,}",
-        "context": f"{lm.context_length:,}",
+        "layers": lm.arch.n_layers,
+        "heads": lm.arch.n_heads if lm.arch.n_kv_heads == lm.arch.n_heads else (lm.arch.n_heads, lm.arch.n_kv_heads),
+        "width": lm.arch.d_model,
+        "head_width": lm.arch.d_head,
+        "mlp": lm.arch.d_mlp,
+        "vocab": f"{lm.arch.vocab_size:,}",
+        "context": f"{lm.arch.context_length:,}",
         "embedding": f"{emb.shape[0]:,} × {emb.shape[1]:,}",
-        "positional": lm.positional,
+        "positional": lm.arch.positional,
     }
 
 
@@ -68,8 +68,8 @@ def architecture_dot(lm: LM, labels: dict[str, str], links: dict[str, str] | Non
     `labels` holds the translated stage names (keys: STAGES); the norm's label takes the
     model's norm ({norm}: LayerNorm or RMSNorm). `links`: stage -> the URL its node opens.
     """
-    d, n, h, v = lm.d_model, lm.n_layers, lm.n_heads, lm.vocab_size
-    position = (f"{labels['position']}\\n[{lm.context_length} × {d}]" if lm.positional == "learned"
+    d, n, h, v = lm.arch.d_model, lm.arch.n_layers, lm.arch.n_heads, lm.arch.vocab_size
+    position = (f"{labels['position']}\\n[{lm.arch.context_length} × {d}]" if lm.arch.positional == "learned"
                 else f"{labels['position']}\\n(RoPE: q, k)")
     norm = labels["norm"].format(norm=lm.arch.norm_kind)
     nodes = [
@@ -77,8 +77,8 @@ def architecture_dot(lm: LM, labels: dict[str, str], links: dict[str, str] | Non
         ("tokens", f"{labels['tokens']}\\n(BPE, {v:,})"),
         ("embed", f"{labels['embed']}\\n[{v:,} × {d}]"),
         ("position", position),
-        ("block", f"{n} × {labels['block']}\\n{labels['attention']} ({h} × {lm.d_head})\\n"
-                  f"+ {labels['mlp']} ({d} → {lm.d_mlp} → {d})\\n{norm}"),
+        ("block", f"{n} × {labels['block']}\\n{labels['attention']} ({h} × {lm.arch.d_head})\\n"
+                  f"+ {labels['mlp']} ({d} → {lm.arch.d_mlp} → {d})\\n{norm}"),
         ("unembed", f"{labels['unembed']}\\n[{d} → {v:,}]"),
         ("softmax", labels["softmax"]),
         ("next", labels["next"]),
@@ -89,6 +89,6 @@ def architecture_dot(lm: LM, labels: dict[str, str], links: dict[str, str] | Non
     lines += [f'{key} [label="{text}"' + (f', URL="{links[key]}", target="_self"' if key in links else "")
               + "];" for key, text in nodes]
     lines += ["text -> tokens -> embed -> block -> unembed -> softmax -> next;",
-              'position -> block [style=dashed];' if lm.positional == "rotary"
+              'position -> block [style=dashed];' if lm.arch.positional == "rotary"
               else 'position -> embed [label="+"];', "}"]
     return "\n".join(lines)

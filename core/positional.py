@@ -66,7 +66,7 @@ def similarity_by_distance(vectors: np.ndarray, max_k: int) -> np.ndarray:
 
 def learned_positions(lm: LM) -> np.ndarray | None:
     """[context, d] the model's learned position vectors (GPT-2 `wpe`); None for rotary."""
-    wpe = lm.position_embedding_matrix()
+    wpe = lm.arch.position_embedding()
     return None if wpe is None else wpe.detach().float().numpy().copy()
 
 
@@ -76,8 +76,10 @@ def rotary_base(lm: LM) -> float:
 
 
 def rotary_frequencies(lm: LM) -> np.ndarray:
-    """[d_head / 2] θ_i = 1 / base^(2i/d_head), the angle per position of each pair."""
-    return frequencies(lm.d_head, rotary_base(lm))
+    """[rotary_dims / 2] θ_i = 1 / base^(2i/rotary_dims), the angle per position of each pair
+    that turns. rotary_dims is d_head for Llama, a quarter of it for Pythia: the rest of
+    each head is not turned at all."""
+    return frequencies(lm.arch.rotary_dims, rotary_base(lm))
 
 
 def rotate(x: np.ndarray, position: int, inv_freq: np.ndarray) -> np.ndarray:
@@ -90,11 +92,14 @@ def rotate(x: np.ndarray, position: int, inv_freq: np.ndarray) -> np.ndarray:
     return np.concatenate([a * c - b * s, b * c + a * s])
 
 
-def rotary_similarity_by_distance(inv_freq: np.ndarray, max_k: int) -> np.ndarray:
+def rotary_similarity_by_distance(inv_freq: np.ndarray, max_k: int, n_pairs: int | None = None) -> np.ndarray:
     """[max_k + 1] what RoPE does to a query and a key that are the same vector with equal
-    energy in every pair, k positions apart: (q·k) / |q|² = mean_i cos(k θ_i)."""
+    energy in every pair of a head with `n_pairs` pairs (default: every pair turns), k
+    positions apart: (q·k) / |q|² = mean over pairs of cos(k θ_i), where a pair that is
+    not turned counts cos 0 = 1."""
+    n_pairs = len(inv_freq) if n_pairs is None else n_pairs
     k = np.arange(max_k + 1)[:, None]
-    return np.cos(k * inv_freq[None]).mean(axis=1)
+    return (np.cos(k * inv_freq[None]).sum(axis=1) + (n_pairs - len(inv_freq))) / n_pairs
 
 
 # --------------------------------------------------------------------------- word order

@@ -19,14 +19,17 @@ from __future__ import annotations
 import math
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 import pandas as pd
-import torch
 
 from core.models import LM, on_model_thread, start_on_model_thread
+from core.stats import entropy_bits
 from core.trace import Trace
+
+if TYPE_CHECKING:
+    import torch
 
 MAX_NEW_TOKENS = 100  # a generation's cap: every step is one forward pass
 FILTERED = -math.inf  # the value a removed logit gets
@@ -54,6 +57,8 @@ def apply_temperature(logits: torch.Tensor, temperature: float) -> torch.Tensor:
 
 def apply_top_k(logits: torch.Tensor, top_k: int) -> torch.Tensor:
     """[..., V] keep the logits >= the k-th largest (ties with it kept too), rest -inf."""
+    import torch
+
     k = min(max(int(top_k), 1), logits.shape[-1])  # at least one token, at most all of them
     kth_largest = torch.topk(logits, k, dim=-1).values[..., -1:]  # [..., 1]
     return logits.masked_fill(logits < kth_largest, FILTERED)
@@ -62,6 +67,8 @@ def apply_top_k(logits: torch.Tensor, top_k: int) -> torch.Tensor:
 def apply_top_p(logits: torch.Tensor, top_p: float) -> torch.Tensor:
     """[..., V] nucleus filter: the smallest set of most likely tokens whose probability
     reaches p; the most likely token always stays."""
+    import torch
+
     ascending, order = torch.sort(logits, descending=False, dim=-1)  # [..., V] least likely first
     mass_up_to = ascending.softmax(dim=-1).cumsum(dim=-1)  # [..., V] mass of this token and below
     remove_sorted = mass_up_to <= (1 - top_p)  # the tail holding at most 1 - p of the mass
@@ -77,6 +84,8 @@ def filter_logits(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0
     The same result as Hugging Face's TemperatureLogitsWarper -> TopKLogitsWarper ->
     TopPLogitsWarper as `generate` builds them. Raises ValueError for temperature <= 0.
     """
+    import torch
+
     check_settings(temperature, top_k, top_p)
     logits = torch.as_tensor(logits).float()
     if temperature != 1.0:
@@ -129,19 +138,17 @@ class Distribution:
         return entropy_bits(self.original)
 
 
-def entropy_bits(probs: np.ndarray) -> float:
-    p = np.asarray(probs, dtype=np.float64)
-    p = p[p > 0]
-    return float(-(p * np.log2(p)).sum()) + 0.0  # + 0.0: no "-0.0" for a certain outcome
-
-
 def _softmax64(logits: torch.Tensor) -> np.ndarray:
+    import torch
+
     return torch.softmax(logits.double(), dim=-1).numpy()
 
 
 def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
                             top_p: float = 1.0, greedy: bool = False) -> Distribution:
     """[V] logits -> every stage of the sampling distribution (see Distribution)."""
+    import torch
+
     z = torch.tensor(np.asarray(logits), dtype=torch.float32)  # [V] a copy: traces are read-only
     original = _softmax64(z)
     if greedy:
@@ -229,6 +236,8 @@ def choose_tokens(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0
     Sampling draws with torch.multinomial from softmax(filter_logits(...)), as `generate`
     does; greedy takes the argmax and shows the model's own softmax.
     """
+    import torch
+
     logits = logits.float()
     if greedy:
         return torch.argmax(logits, dim=-1), torch.softmax(logits, dim=-1)
@@ -238,6 +247,8 @@ def choose_tokens(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0
 
 def next_token_logits(lm: LM, ids) -> np.ndarray:
     """[V] the model's logits for the token after `ids` (one forward pass)."""
+    import torch
+
     out = lm.forward(input_ids=torch.tensor([list(ids)]), use_cache=False, logits_to_keep=1)
     return out.logits[0, -1].float().numpy()
 
@@ -265,7 +276,7 @@ class Step:
 
 
 def _cap_new_tokens(lm: LM, n_prompt: int, max_new_tokens: int) -> int:
-    return max(0, min(int(max_new_tokens), MAX_NEW_TOKENS, lm.context_length - n_prompt))
+    return max(0, min(int(max_new_tokens), MAX_NEW_TOKENS, lm.arch.context_length - n_prompt))
 
 
 def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperature: float = 1.0,
@@ -279,6 +290,8 @@ def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperat
     keys and values of all earlier ones (the KV cache). Each step is one call on the model
     thread, so other sessions' forward passes run between steps.
     """
+    import torch
+
     if not greedy:
         check_settings(temperature, top_k, top_p)
     prompt_ids = [int(i) for i in prompt_ids]
@@ -318,6 +331,8 @@ def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperat
 
 
 def _top_alternatives(lm: LM, probs: torch.Tensor, n: int) -> list[tuple[str, int, float]]:
+    import torch
+
     values, ids = torch.topk(probs, min(n, probs.shape[-1]))
     shown = lm.display_tokens(ids.tolist())
     return [(s, int(i), float(v)) for s, i, v in zip(shown, ids, values)]
@@ -353,7 +368,7 @@ def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) ->
                           stop_at_eos=False, **settings), None)
     if steps is None:
         raise ValueError(f"no room for another token: the text already fills the model's "
-                         f"context of {lm.context_length} tokens")
+                         f"context of {lm.arch.context_length} tokens")
     return steps[0]
 
 
@@ -368,6 +383,8 @@ def logit_lens_logits(lm: LM, trace: Trace) -> np.ndarray:
 
 
 def _lens_logits(lm: LM, resid_last) -> torch.Tensor:
+    import torch
+
     h = torch.as_tensor(np.array(resid_last, dtype=np.float32))  # [L+1, d] un-normed
     normed = lm.arch.final_norm()(h)  # [L+1, d]
     W_U, bias = lm.arch.unembedding()  # [V, d]
@@ -380,6 +397,8 @@ def _lens_logits(lm: LM, resid_last) -> torch.Tensor:
 def start_logit_lens(lm: LM, trace: Trace, k: int = 5) -> Future:
     """The logit lens's top k per layer, started on the model thread: a Future of
     ([L+1, k] token ids, [L+1, k] probabilities) for lens_table."""
+    import torch
+
     resid_last = trace.resid[:, -1]
 
     def top_k() -> tuple[torch.Tensor, torch.Tensor]:

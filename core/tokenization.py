@@ -56,5 +56,5 @@ def compare_tokenizations(lm: LM, text: str, words: tuple[str, ...]) -> list[dic
             " | ".join(w if w in vocab else "<unk>" for w in word_tokens[:12])),
         row("characters", len(chars), char_tokens, [c not in chars for c in char_tokens],
             " | ".join("␣" if c == " " else c for c in char_tokens[:24])),
-        row("subwords", lm.vocab_size, ids, [i == unk for i in ids], " | ".join(lm.display_tokens(ids[:12]))),
+        row("subwords", lm.arch.vocab_size, ids, [i == unk for i in ids], " | ".join(lm.display_tokens(ids[:12]))),
     ]

@@ -91,19 +91,19 @@ def encode_prompt(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS):
     ids = lm.encode(text)
     if not ids:
         raise EmptyPrompt("the prompt has no tokens")
-    return ids[: min(max_tokens, lm.context_length)], len(ids)
+    return ids[: min(max_tokens, lm.arch.context_length)], len(ids)
 
 
 def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS) -> Trace:
     """Run the model once on `text` and keep every activation the pages draw."""
     ids, n_requested = encode_prompt(lm, text, max_tokens)
     acts = on_model_thread(_forward, lm, ids)
-    pos = lm.position_embedding_matrix()
+    pos = lm.arch.position_embedding()
     trace = Trace(
         text=lm.decode(ids),
         tokens=lm.display_tokens(ids),
         token_ids=np.asarray(ids, dtype=np.int64),
-        token_embeddings=lm.token_embedding_matrix()[ids].detach().numpy().copy(),
+        token_embeddings=lm.arch.token_embedding()[ids].detach().numpy().copy(),
         position_embeddings=None if pos is None else pos[: len(ids)].detach().numpy().copy(),
         n_tokens_requested=n_requested,
         truncated=n_requested > len(ids),

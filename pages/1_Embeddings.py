@@ -1,8 +1,15 @@
 """Embeddings: text → tokens → one row of a learned matrix per token, and what the rows mean."""
 
+import altair as alt
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from core import ui
+from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,
+                             context_drift, cosine_matrix, find_word, matrix_facts,
+                             parse_words, pca_2d, point_names, word_states)
+from core.tokenization import compare_tokenizations, english_words
 
 WORDS_EXAMPLE = "play, game, orange"  # the lecture notes' example
 
@@ -92,7 +99,7 @@ def show_tokens(page, lm, trace) -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric(t("embeddings.chars"), f"{len(trace.text):,}")
     c2.metric(t("embeddings.n_tokens"), f"{trace.n_tokens:,}")
-    c3.metric(t("embeddings.vocab"), f"{lm.vocab_size:,}")
+    c3.metric(t("embeddings.vocab"), f"{lm.arch.vocab_size:,}")
     st.markdown("`" + "` | `".join(trace.tokens) + "`")
     st.caption(t("embeddings.tokens_caption"))
     st.dataframe(pd.DataFrame({
@@ -229,7 +236,7 @@ def show_context(page, lm) -> None:
     if not target.strip():
         st.info(t("embeddings.target_empty"))
         return
-    learned = lm.positional == "learned"
+    learned = lm.arch.positional == "learned"
     states, used = [], []
     for n, sentence in enumerate(sentences, start=1):
         found = ui.trace(page, sentence, stop=False)
@@ -243,7 +250,7 @@ def show_context(page, lm) -> None:
         st.info(t("embeddings.need_two_sentences", word=target.strip()))
         return
     shown = [t(f"embeddings.point.{p}") if not p.isdigit() else t("embeddings.point.block", n=p)
-             for p in point_names(lm.n_layers, learned)]
+             for p in point_names(lm.arch.n_layers, learned)]
     lines = pd.DataFrame([{"pair": f"{used[i]} ↔ {used[j]}", "step": step, "point": shown[step],
                            "cosine": float(c)}
                           for (i, j), curve in context_drift(states).items() for step, c in enumerate(curve)])
@@ -256,16 +263,6 @@ t = page.t
 st.title(t("embeddings.heading"))
 st.write(t("embeddings.intro"))
 lm = ui.load_model(page)
-# altair, numpy, pandas and the model's code: imported once the page is on screen
-import altair as alt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,  # noqa: E402
-                             context_drift, cosine_matrix, find_word, matrix_facts,
-                             parse_words, pca_2d, point_names, word_states)
-from core.tokenization import compare_tokenizations, english_words  # noqa: E402
-
 index = embedding_index(lm.name, lm)
 facts = matrix_facts(lm)
 st.header(t("embeddings.tokens"))

@@ -1,8 +1,16 @@
 """Positional encodings: attention sees a bag of vectors, so word order has to be put in."""
 
+import altair as alt
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from core import ui
+from core.embeddings import cosine_matrix, pca_2d
+from core.positional import (frequencies, learned_positions, matched_occurrences,
+                             offset_rotation, rotary_base, rotary_frequencies,
+                             rotary_similarity_by_distance, rotate,
+                             shifted_dots, similarity_by_distance, sinusoidal)
 
 MAX_LENGTH = 128  # positions in the sinusoidal heatmap
 MAX_WIDTH = 256  # d_model in the sinusoidal heatmap
@@ -207,8 +215,10 @@ def show_rotary(page, lm):
     """3. A rotary model's angles per position. Returns its frequencies θ_i."""
     t = page.t
     st.header(t("posenc.rotary", name=lm.display_name))
-    inv_freq = rotary_frequencies(lm)  # [d_head / 2]
-    st.write(t("posenc.rotary_text", dh=lm.d_head, pairs=len(inv_freq), base=rotary_base(lm)))
+    inv_freq = rotary_frequencies(lm)  # [rotary_dims / 2]: only the pairs that turn
+    rot, dh = lm.arch.rotary_dims, lm.arch.d_head
+    st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
+               pairs=len(inv_freq), rest=dh - rot, base=rotary_base(lm)))
     st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
              r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
@@ -227,9 +237,9 @@ def show_end(page, lm, wpe) -> None:
     """Where absolute positions end: the learned table stops, the sine waves go on."""
     t, learned = page.t, wpe is not None
     st.subheader(t("posenc.end"))
-    end = lm.context_length
+    end = lm.arch.context_length
     around = list(range(end - 2, end + 3))
-    far = sinusoidal(end + 3, lm.d_model)[around]  # [5, d] the paper's waves just go on
+    far = sinusoidal(end + 3, lm.arch.d_model)[around]  # [5, d] the paper's waves just go on
     table = pd.DataFrame({t("posenc.col.position"): around,
                           t("posenc.col.sin_norm"): np.linalg.norm(far, axis=1),
                           t("posenc.col.sin_first"): [" ".join(f"{v:+.3f}" for v in row[:4]) for row in far]})
@@ -245,14 +255,14 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     t, learned = page.t, wpe is not None
     st.header(t("posenc.side"))
     m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
-    sin_full, sin_curve = sinusoidal_at_model_size(min(lm.context_length, 1024), lm.d_model)
+    sin_full, sin_curve = sinusoidal_at_model_size(min(lm.arch.context_length, 1024), lm.arch.d_model)
     if learned:
         other_name = t("posenc.kind.learned")
         other_matrix = cosine_matrix(wpe[:m])
         other_curve = learned_curve
     else:
         other_name = t("posenc.kind.rotary")
-        curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m))
+        curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m), n_pairs=lm.arch.d_head // 2)
         other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
         other_curve = curve[: MAX_DISTANCE + 1]
     c1, c2 = st.columns(2)
@@ -270,7 +280,7 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     ui.chart(page, line_chart, curves, "similarity_by_distance", x="distance", y="cosine",
              y_title=t("posenc.col.cosine"), height=300, color="kind")
     st.caption(t("posenc.side_caption_learned" if learned else "posenc.side_caption_rotary",
-                 d=lm.d_model, dh=lm.d_head))
+                 d=lm.arch.d_model, dh=lm.arch.d_head))
 
 
 def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
@@ -303,9 +313,9 @@ def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
         st.caption(t("posenc.relative_caption", k=k, d=even))
 
     st.subheader(t("posenc.rope"))
+    freq = frequencies(lm.arch.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
     st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
-               name=lm.display_name, dh=lm.d_head))
-    freq = frequencies(lm.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
+               name=lm.display_name, dh=2 * len(freq)))  # the numbers that turn
     scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
     spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
     limit = float(np.abs(scores).max()) or 1.0
@@ -319,18 +329,7 @@ t = page.t
 st.title(t("posenc.heading"))
 st.write(t("posenc.intro"))
 lm = ui.load_model(page)
-# altair, numpy, pandas and the model's code: imported once the page is on screen
-import altair as alt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from core.embeddings import cosine_matrix, pca_2d  # noqa: E402
-from core.positional import (frequencies, learned_positions, matched_occurrences,  # noqa: E402
-                             offset_rotation, rotary_base, rotary_frequencies,
-                             rotary_similarity_by_distance, rotate,
-                             shifted_dots, similarity_by_distance, sinusoidal)
-
-learned = lm.positional == "learned"
+learned = lm.arch.positional == "learned"
 show_word_order(page, lm, learned)
 n, d, pe = show_sinusoidal(page)
 wpe, learned_curve, inv_freq = None, None, None

@@ -1,8 +1,13 @@
 """Attention: one head's heatmap, all heads at a glance, and one head step by step."""
 
+import altair as alt
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from core import ui
+from core.attention import (attention_steps, best_matches, dot_product_spread,
+                            entropy_bits, head_statistics, without_scaling)
 
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
@@ -123,9 +128,9 @@ def show_all_heads(page, lm, trace) -> None:
     G = min(T, GRID_TOKENS)
     if T > G:
         st.info(t("attention.grid_capped", t=G, total=T))
-    st.caption(t("attention.grid_caption", n=lm.n_layers * lm.n_heads, t=G))
+    st.caption(t("attention.grid_caption", n=lm.arch.n_layers * lm.arch.n_heads, t=G))
     grid = grid_table(trace.attentions[:, :, :G, :G])  # the first G tokens' [L, H, G, G] weights
-    ui.chart(page, all_heads_chart, grid, "all_heads", width="content", n_heads=lm.n_heads, G=G)
+    ui.chart(page, all_heads_chart, grid, "all_heads", width="content", n_heads=lm.arch.n_heads, G=G)
 
 
 @st.fragment  # picking a statistic redraws only this chart
@@ -136,10 +141,10 @@ def show_head_statistics(page, lm, trace) -> None:
     stats = head_statistics(trace.attentions)
     stat = ui.radio(page, "stat", t("attention.stat"), ["entropy", "first", "previous"], "first",
                     format_func=lambda s: t(f"attention.stat.{s}"), horizontal=True)
-    Ls, Hs = np.meshgrid(np.arange(lm.n_layers), np.arange(lm.n_heads), indexing="ij")
+    Ls, Hs = np.meshgrid(np.arange(lm.arch.n_layers), np.arange(lm.arch.n_heads), indexing="ij")
     table = pd.DataFrame({"layer": Ls.ravel(), "head": Hs.ravel(),
                           **{k: v.ravel() for k, v in stats.items()}})
-    ui.chart(page, statistics_chart, table, "head_statistics", stat=stat, n_layers=lm.n_layers)
+    ui.chart(page, statistics_chart, table, "head_statistics", stat=stat, n_layers=lm.arch.n_layers)
 
 
 def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
@@ -147,13 +152,13 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
     t, T = page.t, trace.n_tokens
     st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
     steps = attention_steps(lm, trace.text, layer, head, trace=trace)  # no forward pass
-    st.write(t("attention.steps_intro", norm=lm.arch.norm_kind, dk=lm.d_head, scale=steps.scaling))
-    if lm.positional == "rotary":
+    st.write(t("attention.steps_intro", norm=lm.arch.norm_kind, dk=lm.arch.d_head, scale=steps.scaling))
+    if lm.arch.positional == "rotary":
         st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
-    n = min(SHOWN_DIMS, lm.d_head)
-    st.markdown(t("attention.step.q", n=n, d=lm.d_head))
+    n = min(SHOWN_DIMS, lm.arch.d_head)
+    st.markdown(t("attention.step.q", n=n, d=lm.arch.d_head))
     numbers(pd.DataFrame([steps.q[query, :n]], index=["q"]), 3)
-    st.caption(t("attention.step.k", n=n, d=lm.d_head))
+    st.caption(t("attention.step.k", n=n, d=lm.arch.d_head))
     numbers(pd.DataFrame(steps.k[: query + 1, :n], index=labels[: query + 1]), 3)
     st.markdown(t("attention.step.scores"))
     rows = pd.DataFrame({
@@ -166,7 +171,7 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
     numbers(rows, 4, **{t("attention.col.softmax"): st.column_config.ProgressColumn(
         format="%.4f", min_value=0.0, max_value=1.0)})
     st.caption(t("attention.steps_sum", s=float(steps.weights[query].sum())))
-    st.markdown(t("attention.step.output", n=n, d=lm.d_head))
+    st.markdown(t("attention.step.output", n=n, d=lm.arch.d_head))
     contrib = steps.weights[query, :, None] * steps.v[:, :n]  # [T, n]
     out = pd.DataFrame(contrib, index=[f"{labels[j]} ({steps.weights[query, j]:.3f} × v)"
                                        for j in range(T)])
@@ -201,25 +206,25 @@ def show_why_scale(page, lm, steps, labels, query: int) -> None:
     rows = [{"key": labels[j], "key_index": j, "version": v, "weight": float(w[j])}
             for v, w in (("scaled", scaled), ("unscaled", unscaled)) for j in range(query + 1)]
     table = pd.DataFrame(rows)
-    table["version_label"] = table["version"].map(lambda v: t(f"attention.version.{v}", dk=lm.d_head))
+    table["version_label"] = table["version"].map(lambda v: t(f"attention.version.{v}", dk=lm.arch.d_head))
     ui.chart(page, scaling_chart, table, "with_and_without_scaling")
     a, b = st.columns(2)
     a.metric(t("attention.entropy_scaled"), t("attention.bits", h=entropy_bits(scaled)))
     b.metric(t("attention.entropy_unscaled"), t("attention.bits", h=entropy_bits(unscaled)))
-    st.caption(t("attention.why_scale_caption", dk=lm.d_head, top=float(unscaled.max()),
+    st.caption(t("attention.why_scale_caption", dk=lm.arch.d_head, top=float(unscaled.max()),
                  top_scaled=float(scaled.max())))
 
 
 def show_multi_head(page, lm) -> None:
     t = page.t
     st.header(t("attention.multi"))
-    st.write(t("attention.multi_text", h=lm.n_heads, dh=lm.d_head, hd=lm.n_heads * lm.d_head,
-               d=lm.d_model))
-    if lm.n_kv_heads != lm.n_heads:
-        st.write(t("attention.multi_kv", kv=lm.n_kv_heads, g=lm.n_heads // lm.n_kv_heads))
+    st.write(t("attention.multi_text", h=lm.arch.n_heads, dh=lm.arch.d_head, hd=lm.arch.n_heads * lm.arch.d_head,
+               d=lm.arch.d_model))
+    if lm.arch.n_kv_heads != lm.arch.n_heads:
+        st.write(t("attention.multi_kv", kv=lm.arch.n_kv_heads, g=lm.arch.n_heads // lm.arch.n_kv_heads))
     st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O"
-             % lm.n_heads)
-    st.warning(t("attention.caution", n=lm.n_layers * lm.n_heads - 1))
+             % lm.arch.n_heads)
+    st.warning(t("attention.caution", n=lm.arch.n_layers * lm.arch.n_heads - 1))
 
 
 @st.fragment  # choosing a layer, head or query token reruns only this part of the page
@@ -230,9 +235,9 @@ def show_one_head(page, lm, trace) -> None:
     st.header(t("attention.one_head"))
     c1, c2, c3 = st.columns(3)
     with c1:
-        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.n_layers)), 0)
+        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.arch.n_layers)), 0)
     with c2:
-        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.n_heads)), 0)
+        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.arch.n_heads)), 0)
     with c3:
         query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
                              format_func=lambda i: labels[i])
@@ -247,26 +252,17 @@ def show_one_head(page, lm, trace) -> None:
     show_multi_head(page, lm)
 
 
+@st.cache_data(show_spinner=False)
+def spread_rows():
+    return dot_product_spread()
+
+
 page = ui.setup_page("attention.title", "👀")
 t = page.t
 st.title(t("attention.heading"))
 st.write(t("attention.intro"))
 st.latex(r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\!\left(\frac{QK^\top}{\sqrt{d_k}}+M\right)V")
 lm = ui.load_model(page)
-# altair, numpy, pandas and the model's code: imported once the page is on screen
-import altair as alt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from core.attention import (attention_steps, best_matches, dot_product_spread,  # noqa: E402
-                            entropy_bits, head_statistics, without_scaling)
-
-
-@st.cache_data(show_spinner=False)
-def spread_rows():
-    return dot_product_spread()
-
-
 text = ui.text_input(page, "text", t("attention.prompt"), t("attention.default"))
 st.button(EXAMPLE, key="example", on_click=lambda: st.session_state.update(text=EXAMPLE),
           help=t("attention.try"))

@@ -1,9 +1,14 @@
 """Inside one block: the norm, the MLP and the residual stream, recomputed from the model's
 own weights; what single units write; which layer wrote the prediction; dropout."""
 
+import altair as alt
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 from core import ui
+from core.block import (activation_curve, activation_of, block_steps, dropout_runs, logit_attribution,
+                        parameter_split, unit_writes)
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
@@ -26,8 +31,6 @@ def units_of(model_name: str, text: str, layer: int, position: int, _lm, _steps)
 
 def depth_chart(page):
     """Per block: how big the stream is after it (line) and what attention and the MLP wrote (bars)."""
-    import altair as alt
-
     t = page.t
     x = alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0))
     y = alt.Y("norm:Q", title=t("block.col.norm"))
@@ -43,8 +46,6 @@ def depth_chart(page):
 
 
 def cosine_chart(page):
-    import altair as alt
-
     t = page.t
     return alt.Chart(ui.data()).mark_line(point=True).encode(
         x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
@@ -56,8 +57,6 @@ def cosine_chart(page):
 def histogram_chart(page):
     """The token's d numbers at each stage of the norm, one histogram per stage, each on its
     own axis (the table holds the bins: start, end, count)."""
-    import altair as alt
-
     t = page.t
     return alt.Chart(ui.data()).mark_bar(opacity=0.85).encode(
         x=alt.X("start:Q", title=t("block.col.value")), x2="end:Q",
@@ -73,8 +72,6 @@ def histogram_chart(page):
 def activation_chart(page, title: str):
     """The activation function as a curve (the model's and ReLU), this token's pre-activations
     as points on the model's curve."""
-    import altair as alt
-
     t = page.t
     x = alt.X("x:Q", title=t("block.col.pre"))
     curves = alt.Chart().transform_filter("datum.kind == 'curve'").mark_line().encode(
@@ -89,8 +86,6 @@ def activation_chart(page, title: str):
 
 
 def unit_chart(page):
-    import altair as alt
-
     t = page.t
     return alt.Chart(ui.data()).mark_bar().encode(
         x=alt.X("change:Q", title=t("block.col.logit_change")),
@@ -101,8 +96,6 @@ def unit_chart(page):
 
 def attribution_chart(page):
     """What the embedding and each layer's attention and MLP wrote into the predicted logit."""
-    import altair as alt
-
     t = page.t
     return alt.Chart(ui.data()).mark_bar().encode(
         x=alt.X("where:N", sort=None, title=t("block.col.where"), axis=alt.Axis(labelAngle=0)),
@@ -117,12 +110,18 @@ def attribution_chart(page):
 
 
 def show_equations(page, lm) -> None:
-    """1. The block in two lines, with the loaded model's names and its parameters split."""
+    """1. The block in two lines (or one, where attention and the MLP run side by side), as this
+    model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
     st.header(t("block.equations"))
-    st.write(t("block.equations_text", norm=norm, n=lm.n_layers))
-    st.latex(r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)" % norm)
-    st.latex(r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(\mathrm{%s}_2(x_{\mathrm{mid}})\big)" % norm)
+    if lm.arch.parallel_residual:
+        st.write(t("block.equations_text_parallel", norm=norm, n=lm.arch.n_layers))
+        st.latex(r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)"
+                 r" + \mathrm{MLP}\big(\mathrm{%s}_2(x)\big)" % (norm, norm))
+    else:
+        st.write(t("block.equations_text", norm=norm, n=lm.arch.n_layers))
+        st.latex(r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)" % norm)
+        st.latex(r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(\mathrm{%s}_2(x_{\mathrm{mid}})\big)" % norm)
     split = parameter_split(lm)
     total = sum(split.values())
     a, b, c = st.columns(3)
@@ -130,7 +129,7 @@ def show_equations(page, lm) -> None:
              help=t("block.share", p=split["attention"] / total))
     b.metric(t("block.params_mlp"), f"{split['mlp'] / 1e6:,.2f} M", help=t("block.share", p=split["mlp"] / total))
     c.metric(t("block.params_norms"), f"{split['norms']:,}")
-    st.caption(t("block.params_caption", blocks=lm.n_layers, total=total * lm.n_layers / 1e6,
+    st.caption(t("block.params_caption", blocks=lm.arch.n_layers, total=total * lm.arch.n_layers / 1e6,
                  all=lm.n_params / 1e6, mlp=split["mlp"] / split["attention"]))
 
 
@@ -140,7 +139,7 @@ def show_residual_stream(page, lm, trace, position: int) -> None:
     st.header(t("block.stream"))
     st.write(t("block.stream_text"))
     stream = np.linalg.norm(trace.resid[1:, position], axis=-1)  # [L] after each block
-    L = lm.n_layers
+    L = lm.arch.n_layers
     table = pd.DataFrame({
         "layer": np.tile(np.arange(L), 3),
         "part": np.repeat(["stream", "attention", "mlp"], L),
@@ -160,7 +159,7 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
     t, norm = page.t, steps.norm_1
     st.header(t("block.norm", norm=norm.kind))
     st.write(t("block.norm_layer" if norm.kind == "LayerNorm" else "block.norm_rms", token=token,
-               layer=steps.layer, d=lm.d_model))
+               layer=steps.layer, d=lm.arch.d_model))
     if norm.kind == "LayerNorm":
         st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
     else:
@@ -198,33 +197,33 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
     """4. The MLP of the chosen block, step by step, for the chosen token."""
     t = page.t
     st.header(t("block.mlp"))
-    ratio = lm.d_mlp / lm.d_model
+    ratio = lm.arch.d_mlp / lm.arch.d_model
     if lm.arch.gated_mlp:
-        st.write(t("block.mlp_gated", d=lm.d_model, m=lm.d_mlp, r=ratio, act=lm.arch.activation))
+        st.write(t("block.mlp_gated", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
     else:
-        st.write(t("block.mlp_plain", d=lm.d_model, m=lm.d_mlp, r=ratio, act=lm.arch.activation))
+        st.write(t("block.mlp_plain", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
         st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{GELU}(W_1x+b_1)+b_2"
                  r"\qquad\text{(the 2017 paper: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}")
     pre = steps.mlp_pre[position]
     fire = float((pre > 0).mean())
     a, b, c = st.columns(3)
-    a.metric(t("block.width"), f"{lm.d_model} → {lm.d_mlp} → {lm.d_model}", help=t("block.ratio", r=ratio))
+    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}", help=t("block.ratio", r=ratio))
     b.metric(t("block.fire"), f"{fire:.1%}", help=t("block.fire_help"))
-    c.metric(t("block.diff"), f"{steps.mlp_module_diff:.1e}", help=t("block.mlp_diff_help"))
+    c.metric(t("block.diff"), f"{steps.mlp_diff:.1e}", help=t("block.mlp_diff_help"))
     curve = activation_curve(lm)
     rows = [{"kind": "curve", "function": lm.arch.activation, "x": x, "y": y, "unit": -1}
             for x, y in zip(curve["x"], curve["model"])]
     rows += [{"kind": "curve", "function": t("block.relu"), "x": x, "y": y, "unit": -1}
              for x, y in zip(curve["x"], curve["relu"])]
     shown = np.clip(pre, curve["x"][0], curve["x"][-1])  # a few far-out units sit on the edge
-    act = torch_act(lm, shown)
+    act = activation_of(lm, shown)
     rows += [{"kind": "unit", "function": token, "x": float(x), "y": float(y), "unit": i}
              for i, (x, y) in enumerate(zip(shown, act))]
     ui.chart(page, activation_chart, pd.DataFrame(rows), "activation",
              title=t("block.curve_title", act=lm.arch.activation, token=token))
     st.caption(t("block.curve_caption_gated" if lm.arch.gated_mlp else "block.curve_caption",
-                 n=lm.d_mlp, outside=int((np.abs(pre) > curve["x"][-1]).sum())))
+                 n=lm.arch.d_mlp, outside=int((np.abs(pre) > curve["x"][-1]).sum())))
 
 
 def show_units(page, lm, trace, steps, position: int, token: str) -> None:
@@ -299,37 +298,23 @@ def show_dropout(page, lm, trace) -> None:
     st.caption(t("block.dropout_zero" if max(probs.values(), default=0) == 0 else "block.dropout_caption"))
 
 
-def torch_act(lm, values):
-    """The model's activation on these numbers (the curve's points for each unit)."""
-    import torch
-
-    with torch.no_grad():
-        return lm.arch.act(torch.as_tensor(values, dtype=torch.float32)).numpy()
-
-
 page = ui.setup_page("block.title", "🧱")
 t = page.t
 st.title(t("block.heading"))
 st.write(t("block.intro"))
 lm = ui.load_model(page)
-# numpy, pandas and the model's code: imported once the page is on screen
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from core.block import (activation_curve, block_steps, dropout_runs, logit_attribution,  # noqa: E402
-                        parameter_split, unit_writes)
-
 show_equations(page, lm)
 text = ui.text_input(page, "text", t("block.prompt"), DEFAULT_PROMPT)
 trace = ui.trace(page, text)
 left, right = st.columns(2)
 with left:
-    layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.n_layers)), 0)
+    layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.arch.n_layers)), 0)
 with right:
     position = ui.selectbox(page, "token", t("block.token"), list(range(trace.n_tokens)), trace.n_tokens - 1,
                             format_func=lambda i: f"{i}: {trace.tokens[i]}")
 token = trace.tokens[position]
 steps = steps_of(lm.name, trace.text, layer, lm, trace)
+st.caption(t("block.check", layer=layer, d=steps.model_diff))
 show_residual_stream(page, lm, trace, position)
 show_norm(page, lm, steps, position, token)
 show_mlp(page, lm, steps, position, token)

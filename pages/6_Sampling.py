@@ -3,9 +3,12 @@ and what every layer would have predicted (logit lens)."""
 
 import time
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from core import ui
+from core import sampling as S
 
 DEFAULT_PROMPT = "Data visualization empowers users to"
 MAX_STEPS = 50  # step-by-step clicks: each one is a forward pass over the whole text
@@ -127,16 +130,16 @@ def show_settings(page, lm) -> dict:
     t = page.t
     st.header(t("sampling.settings"))
     greedy = ui.toggle(page, "greedy", t("sampling.greedy"), help=t("sampling.greedy_help"))
-    if isinstance(st.session_state.get("topk"), int) and st.session_state["topk"] > lm.vocab_size:
-        st.session_state["topk"] = lm.vocab_size  # a smaller model was picked meanwhile
+    if isinstance(st.session_state.get("topk"), int) and st.session_state["topk"] > lm.arch.vocab_size:
+        st.session_state["topk"] = lm.arch.vocab_size  # a smaller model was picked meanwhile
     left, middle, right = st.columns(3)
     with left:
         temperature = ui.slider(page, "temp", t("sampling.temperature"), 0.05, 3.0, 1.0, step=0.05,
                                 disabled=greedy, help=t("sampling.temperature_help"))
     with middle:
-        top_k = ui.slider(page, "topk", t("sampling.top_k"), 0, lm.vocab_size,
-                          min(50, lm.vocab_size), disabled=greedy,
-                          help=t("sampling.top_k_help", v=lm.vocab_size))
+        top_k = ui.slider(page, "topk", t("sampling.top_k"), 0, lm.arch.vocab_size,
+                          min(50, lm.arch.vocab_size), disabled=greedy,
+                          help=t("sampling.top_k_help", v=lm.arch.vocab_size))
     with right:
         top_p = ui.slider(page, "topp", t("sampling.top_p"), 0.0, 1.0, 0.9, step=0.01,
                           disabled=greedy, help=t("sampling.top_p_help"))
@@ -163,7 +166,7 @@ def show_distribution(page, lm, trace, settings: dict) -> None:
     a.metric(t("sampling.entropy"), t("sampling.bits", h=dist.entropy_bits),
              delta=t("sampling.bits_delta", h=dist.entropy_bits - dist.entropy_original_bits),
              delta_color="off", help=t("sampling.entropy_help", h=dist.entropy_original_bits))
-    b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.vocab_size:,}", help=t("sampling.kept_help"))
+    b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.arch.vocab_size:,}", help=t("sampling.kept_help"))
     c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help"))
 
     n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
@@ -186,7 +189,7 @@ def show_step_by_step(page, lm, trace, settings: dict) -> int:
     seed = ui.slider(page, "seed", t("sampling.seed"), 0, 9999, 42, help=t("sampling.seed_help"))
     steps = ui.session_memory("sampling_steps", (lm.name, trace.text)).setdefault("steps", [])
     prompt_ids = [int(i) for i in trace.token_ids]
-    room = min(MAX_STEPS, lm.context_length - len(prompt_ids))
+    room = min(MAX_STEPS, lm.arch.context_length - len(prompt_ids))
 
     def take_step() -> None:  # callbacks run before the page redraws: the buttons stay in sync
         ids = prompt_ids + [s.token_id for s in steps]
@@ -286,10 +289,10 @@ def show_logit_lens(page, lm, trace, lens_job) -> None:
         raise
     lens = S.lens_table(lm, lens_ids, lens_probs, k=lens_k)
     layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
-                   for layer in range(lm.n_layers + 1)}
+                   for layer in range(lm.arch.n_layers + 1)}
     lens["layer_label"] = lens["layer"].map(layer_names)
     ui.chart(page, lens_chart, lens, "logit_lens", layer_order=list(layer_names.values()))
-    st.caption(t("sampling.lens_caption", n=lm.n_layers))
+    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers))
 
 
 page = ui.setup_page("sampling.title", "🎲")
@@ -297,12 +300,6 @@ t = page.t
 st.title(t("sampling.heading"))
 st.write(t("sampling.intro"))
 lm = ui.load_model(page)
-# altair, pandas and the model's code: imported once the page is on screen
-import altair as alt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from core import sampling as S  # noqa: E402
-
 prompt = ui.text_input(page, "text", t("sampling.prompt"), DEFAULT_PROMPT)
 trace = ui.trace(page, prompt)
 lens_job = lens_started(lm, trace, lm.name, trace.text)  # runs while sections 1-4 draw

@@ -41,7 +41,7 @@ def test_home_in_korean(app):
 
 
 def test_empty_and_hostile_prompts_get_messages_not_tracebacks(app, tiny_gpt2):
-    tiny_gpt2_context = tiny_gpt2.context_length  # the cap that applies to the tiny model
+    tiny_gpt2_context = tiny_gpt2.arch.context_length  # the cap that applies to the tiny model
     at = app("Home.py")
     at.run()
     for text in ["", "   ", "😀" * 50, "안녕하세요 " * 200, "\x00\x07\u202e", "a" * 5000]:

@@ -137,14 +137,14 @@ def test_find_word_locates_the_word_tokens_exactly():
 @pytest.mark.parametrize("fixture", ["tiny_gpt2", "tiny_llama"])
 def test_context_drift_starts_at_exactly_one_and_follows_the_hidden_states(request, fixture):
     lm = request.getfixturevalue(fixture)
-    learned = lm.positional == "learned"
+    learned = lm.arch.positional == "learned"
     a, b = "I deposited money at the bank", "We sat on the river bank near the bank"
     traces = [run_trace(lm, s) for s in (a, b)]
     spots = [find_word(lm, tr.token_ids, "bank") for tr in traces]
     assert all(spots)
     states = [word_states(tr.token_embeddings, tr.hidden_states, s, learned)
               for tr, s in zip(traces, spots)]
-    assert len(states[0]) == len(point_names(lm.n_layers, learned)) == lm.n_layers + 1 + learned
+    assert len(states[0]) == len(point_names(lm.arch.n_layers, learned)) == lm.arch.n_layers + 1 + learned
     drift = context_drift(states)[(0, 1)]
     assert drift[0] == pytest.approx(1.0, abs=1e-6)  # same token, same row
 
@@ -152,7 +152,7 @@ def test_context_drift_starts_at_exactly_one_and_follows_the_hidden_states(reque
     with torch.no_grad():
         outs = [lm.model(input_ids=torch.tensor(tr.token_ids)[None], output_hidden_states=True)
                 for tr in traces]
-    for layer in range(1, lm.n_layers + 1):
+    for layer in range(1, lm.arch.n_layers + 1):
         va, vb = (o.hidden_states[layer][0, s[0]] for o, s in zip(outs, spots))
         want = torch.nn.functional.cosine_similarity(va, vb, dim=0).item()
         assert drift[layer + learned] == pytest.approx(want, abs=1e-5)
@@ -180,7 +180,7 @@ def test_page_shows_the_model_tokens_and_matrix(app, tiny_gpt2):
     n = len(tiny_gpt2.tokenizer(text, add_special_tokens=False)["input_ids"])
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[i18n.t("embeddings.n_tokens")] == str(n)
-    assert metrics[i18n.t("embeddings.vocab")] == f"{tiny_gpt2.vocab_size:,}"
+    assert metrics[i18n.t("embeddings.vocab")] == f"{tiny_gpt2.arch.vocab_size:,}"
     rows, cols = tiny_gpt2.model.transformer.wte.weight.shape
     assert metrics[i18n.t("embeddings.shape")] == f"{rows:,} × {cols:,}"
     table = at.dataframe[0].value

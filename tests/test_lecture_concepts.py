@@ -37,7 +37,7 @@ def test_without_the_scale_the_softmax_is_sharper(tiny_gpt2):
     raw = steps.q[q] @ steps.k.T  # independent: softmax of the unscaled, unmasked-past row
     want = np.exp(raw - raw.max()) / np.exp(raw - raw.max()).sum()
     np.testing.assert_allclose(without_scaling(steps, q), want, rtol=1e-5)
-    assert steps.scaling == pytest.approx(1 / math.sqrt(tiny_gpt2.d_head))
+    assert steps.scaling == pytest.approx(1 / math.sqrt(tiny_gpt2.arch.d_head))
     assert entropy_bits(without_scaling(steps, q)) < entropy_bits(steps.weights[q])
     assert entropy_bits(np.array([0.5, 0.5])) == pytest.approx(1.0)
 
@@ -70,12 +70,12 @@ def test_words_characters_and_subwords_on_the_same_text(tiny_gpt2):
     unknown_chars = sum(c not in set("iloveyou.thecat ") for c in "i love you. the zyzzyva sat.")
     assert rows["characters"]["unknown"] == pytest.approx(unknown_chars / len("i love you. the zyzzyva sat."))
     assert rows["subwords"]["tokens"] == len(tiny_gpt2.encode("I love you. The zyzzyva sat."))
-    assert rows["subwords"]["unknown"] == 0.0 and rows["subwords"]["vocabulary"] == tiny_gpt2.vocab_size
+    assert rows["subwords"]["unknown"] == 0.0 and rows["subwords"]["vocabulary"] == tiny_gpt2.arch.vocab_size
 
 
 def test_learned_positions_end_where_the_table_ends_and_sinusoids_go_on(tiny_gpt2, app):
-    wpe = tiny_gpt2.position_embedding_matrix()
-    n = tiny_gpt2.context_length
+    wpe = tiny_gpt2.arch.position_embedding()
+    n = tiny_gpt2.arch.context_length
     assert wpe.shape[0] == n == tiny_gpt2.model.config.n_positions
     beyond = sinusoidal(n + 3, 8)[n:]  # the paper's formula, by hand
     pos = np.arange(n, n + 3)[:, None]

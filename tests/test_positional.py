@@ -85,11 +85,11 @@ def test_rotary_frequencies_and_rotation_match_the_models_rotary_embedding(tiny_
     inv_freq = rotary_frequencies(tiny_llama)
     rotary = tiny_llama.model.model.rotary_emb
     np.testing.assert_allclose(inv_freq, rotary.inv_freq.double().numpy(), rtol=1e-6)
-    d = tiny_llama.d_head
+    d = tiny_llama.arch.d_head
     rng = np.random.default_rng(0)
     q, k = rng.normal(size=d), rng.normal(size=d)
     positions = torch.arange(10)[None]
-    cos, sin = rotary(torch.zeros(1, 10, tiny_llama.d_model), positions)  # [1, 10, d]
+    cos, sin = rotary(torch.zeros(1, 10, tiny_llama.arch.d_model), positions)  # [1, 10, d]
     tq = torch.tensor(q, dtype=torch.float32).expand(1, 1, 10, d)
     tk = torch.tensor(k, dtype=torch.float32).expand(1, 1, 10, d)
     hq, hk = apply_rotary_pos_emb(tq, tk, cos, sin)  # the model's own rotation
@@ -101,12 +101,12 @@ def test_rotary_frequencies_and_rotation_match_the_models_rotary_embedding(tiny_
 def test_rotated_query_key_dot_depends_only_on_their_distance(tiny_llama):
     inv_freq = rotary_frequencies(tiny_llama)
     rng = np.random.default_rng(1)
-    q, k = rng.normal(size=tiny_llama.d_head), rng.normal(size=tiny_llama.d_head)
+    q, k = rng.normal(size=tiny_llama.arch.d_head), rng.normal(size=tiny_llama.arch.d_head)
     for offset in (0, 3, 11):
         dots = [rotate(q, m + offset, inv_freq) @ rotate(k, m, inv_freq) for m in range(0, 60, 7)]
         np.testing.assert_allclose(dots, dots[0], rtol=1e-9, atol=1e-9)
     # the curve for q = k with equal energy per pair: (q·k)/|q|² = mean_i cos(k θ_i)
-    x = np.ones(tiny_llama.d_head)
+    x = np.ones(tiny_llama.arch.d_head)
     curve = rotary_similarity_by_distance(inv_freq, 20)
     for dist in (0, 1, 7, 20):
         want = rotate(x, dist, inv_freq) @ rotate(x, 0, inv_freq) / (x @ x)

@@ -203,7 +203,7 @@ def test_top_n_indices_is_a_stable_descending_argsort_cut_at_n(values, n):
 
 
 def test_distribution_table_cumulative_is_over_what_top_k_left(tiny_gpt2):
-    z = np.random.default_rng(5).normal(size=tiny_gpt2.vocab_size).astype(np.float32)
+    z = np.random.default_rng(5).normal(size=tiny_gpt2.arch.vocab_size).astype(np.float32)
     dist = S.next_token_distribution(z, 1.0, 10, 0.5)
     table = S.distribution_table(tiny_gpt2, dist, 20)
     assert list(table["token_id"]) == list(np.argsort(-z)[:20])
@@ -281,7 +281,7 @@ def test_generation_is_capped(tiny_gpt2):
     ids = prompt_ids(tiny_gpt2)
     n = len(S.generate_text(tiny_gpt2, ids, 10_000, temperature=1.0, seed=0,
                             stop_at_eos=False))
-    assert n == min(S.MAX_NEW_TOKENS, tiny_gpt2.context_length - len(ids))
+    assert n == min(S.MAX_NEW_TOKENS, tiny_gpt2.arch.context_length - len(ids))
 
 
 def test_steps_carry_probabilities_alternatives_and_the_decoded_text(tiny_gpt2):
@@ -325,17 +325,17 @@ def test_logit_lens_last_layer_is_the_models_own_logits(name, request):
     lm = request.getfixturevalue(name)
     trace = run_trace(lm, PROMPT)
     lens = S.logit_lens_logits(lm, trace)
-    assert lens.shape == (lm.n_layers + 1, lm.vocab_size)
+    assert lens.shape == (lm.arch.n_layers + 1, lm.arch.vocab_size)
     assert np.allclose(lens[-1], trace.next_token_logits, atol=1e-5)
     table = S.lens_table(lm, *S.start_logit_lens(lm, trace, k=3).result())
-    last = table[table["layer"] == lm.n_layers]
+    last = table[table["layer"] == lm.arch.n_layers]
     assert list(last["token_id"]) == list(np.argsort(-trace.next_token_logits)[:3])
     z = lens.astype(np.float64)
     softmax = np.exp(z - z.max(-1, keepdims=True))
     softmax /= softmax.sum(-1, keepdims=True)  # [L+1, V]
     assert np.allclose(table["probability"], softmax[table["layer"], table["token_id"]],
                        rtol=1e-5, atol=1e-9)
-    assert list(table["rank"]) == [1, 2, 3] * (lm.n_layers + 1)
+    assert list(table["rank"]) == [1, 2, 3] * (lm.arch.n_layers + 1)
 
 
 @pytest.mark.parametrize("name", ["tiny_gpt2", "tiny_llama"])
@@ -343,9 +343,9 @@ def test_logit_lens_at_layer_l_equals_a_model_cut_after_l_blocks(name, request):
     lm = request.getfixturevalue(name)
     trace = run_trace(lm, PROMPT)
     lens = S.logit_lens_logits(lm, trace)
-    for layer in range(1, lm.n_layers):
+    for layer in range(1, lm.arch.n_layers):
         cut = copy.deepcopy(lm.model)
-        if lm.architecture == "gpt2":
+        if lm.arch.name == "gpt2":
             cut.transformer.h = cut.transformer.h[:layer]
             cut.config.n_layer = layer
         else:
@@ -378,7 +378,7 @@ def test_page_defaults_show_every_section(app, tiny_gpt2):
     # the readouts agree with an independent softmax over the model's logits
     z = run_trace(tiny_gpt2, PROMPT).next_token_logits.astype(np.float64)
     expected = S.next_token_distribution(z, 1.0, 50, 0.9)
-    assert metric(at, "sampling.kept") == f"{expected.n_kept:,} / {tiny_gpt2.vocab_size:,}"
+    assert metric(at, "sampling.kept") == f"{expected.n_kept:,} / {tiny_gpt2.arch.vocab_size:,}"
     assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 3
     assert len(at.latex) >= 3
 
@@ -405,7 +405,7 @@ def test_a_failed_logit_lens_is_not_kept_for_the_next_run(app, monkeypatch):
 def test_sliders_at_their_extremes_and_greedy(app, tiny_gpt2):
     at = app(PAGE)
     at.run()
-    v = tiny_gpt2.vocab_size
+    v = tiny_gpt2.arch.vocab_size
     at.slider(key="temp").set_value(0.05)
     at.slider(key="topk").set_value(0)
     at.slider(key="topp").set_value(0.0).run()
@@ -506,7 +506,7 @@ def test_real_offline_model_logit_lens_and_filters_on_real_logits():
     lm = load_lm("smollm2-135m")
     trace = run_trace(lm, PROMPT)
     lens = S.logit_lens_logits(lm, trace)
-    assert lens.shape == (lm.n_layers + 1, lm.vocab_size)
+    assert lens.shape == (lm.arch.n_layers + 1, lm.arch.vocab_size)
     assert np.allclose(lens[-1], trace.next_token_logits, atol=1e-4)
     z = torch.from_numpy(trace.next_token_logits)[None]
     for T, k, p in [(0.7, 50, 0.9), (1.3, 0, 0.5), (1.0, 10_000, 0.0), (3.0, 0, 0.99)]:

@@ -13,14 +13,14 @@ from tests.tiny_models import GPT2_TOKENIZER_DIR, real_gpt2_tokenizer
 def test_trace_shapes_and_values_match_the_model(which, request):
     lm = request.getfixturevalue(which)
     tr = run_trace(lm, "The cat sat on the mat.")
-    T, L, H, d = tr.n_tokens, lm.n_layers, lm.n_heads, lm.d_model
+    T, L, H, d = tr.n_tokens, lm.arch.n_layers, lm.arch.n_heads, lm.arch.d_model
     assert tr.attentions.shape == (L, H, T, T)
     assert tr.hidden_states.shape == (L + 1, T, d)
     assert tr.token_embeddings.shape == (T, d)
-    assert tr.next_token_logits.shape == (lm.vocab_size,)
+    assert tr.next_token_logits.shape == (lm.arch.vocab_size,)
     np.testing.assert_allclose(tr.attentions.sum(-1), 1.0, atol=1e-5)
     assert np.all(np.triu(tr.attentions, k=1) == 0)  # causal: nothing from the future
-    emb = lm.token_embedding_matrix().detach().numpy()
+    emb = lm.arch.token_embedding().detach().numpy()
     np.testing.assert_array_equal(tr.token_embeddings, emb[tr.token_ids])
     with torch.no_grad():
         logits = lm.model(input_ids=torch.from_numpy(tr.token_ids)[None]).logits[0, -1].numpy()
@@ -30,7 +30,7 @@ def test_trace_shapes_and_values_match_the_model(which, request):
 
 def test_gpt2_input_is_token_plus_position(tiny_gpt2):
     tr = run_trace(tiny_gpt2, "Data visualization")
-    wpe = tiny_gpt2.position_embedding_matrix().detach().numpy()
+    wpe = tiny_gpt2.arch.position_embedding().detach().numpy()
     np.testing.assert_array_equal(tr.position_embeddings, wpe[: tr.n_tokens])
     np.testing.assert_allclose(tr.hidden_states[0], tr.token_embeddings + tr.position_embeddings, atol=1e-6)
 
@@ -48,10 +48,10 @@ def test_empty_prompt_is_a_clear_error(tiny_gpt2, text):
 def test_long_prompt_is_capped_with_a_notice(tiny_gpt2, tiny_llama):
     text = "word " * 1000
     tr = run_trace(tiny_gpt2, text)  # context 64 < cap
-    assert tr.truncated and tr.n_tokens == tiny_gpt2.context_length
+    assert tr.truncated and tr.n_tokens == tiny_gpt2.arch.context_length
     assert tr.n_tokens_requested > tr.n_tokens
     tr = run_trace(tiny_llama, text)  # context 128 == cap
-    assert tr.n_tokens == min(MAX_PROMPT_TOKENS, tiny_llama.context_length)
+    assert tr.n_tokens == min(MAX_PROMPT_TOKENS, tiny_llama.arch.context_length)
     assert not run_trace(tiny_gpt2, "short").truncated
 
 

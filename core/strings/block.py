@@ -13,6 +13,15 @@ EN = {
     "block.equations_text": "Each of the {n} blocks is two residual equations. The norm comes "
                             "first, inside each branch (pre-norm, as in GPT-2 and Llama; the 2017 "
                             "paper normalised after the addition); here it is **{norm}**.",
+    "block.equations_text_parallel": "Each of the {n} blocks adds attention and the MLP to the "
+                                     "stream *side by side*: both read the same input x (a "
+                                     "parallel residual, as in GPT-NeoX and Pythia), so the MLP "
+                                     "does not see what attention just wrote. The norm comes "
+                                     "first, right before each sublayer (pre-norm); here it is "
+                                     "**{norm}**.",
+    "block.check": "Block {layer} recomputed from its weights, wired as this model wires it: its "
+                   "output differs from the model's own hidden state after the block by at most "
+                   "{d:.1e}, over every token.",
     "block.params_attention": "Attention parameters per block",
     "block.params_mlp": "MLP parameters per block",
     "block.params_norms": "Norm parameters per block",
@@ -65,7 +74,8 @@ EN = {
     "block.fire": "Units that fire (pre-activation > 0)",
     "block.fire_help": "For this token, the share of the hidden units whose input to the "
                        "activation is positive.",
-    "block.mlp_diff_help": "Our step-by-step MLP against the model's own MLP module.",
+    "block.mlp_diff_help": "Our step-by-step MLP at the last token against the MLP output the "
+                           "model itself produced in the forward pass (recorded, not recomputed).",
     "block.relu": "ReLU (2017 paper)",
     "block.curve_title": "{act}, with “{token}”'s hidden units on it",
     "block.curve_caption": "Red points: the {n} hidden units of this token, at their "
@@ -154,9 +164,18 @@ KO = {
                    "모델의 가중치로 다시 계산했고, 모델 자체의 모듈이 낸 값과 맞는지 확인했습니다.",
     "block.equations": "1. 두 줄로 쓰는 블록",
     "block.equations_text": "블록 {n}개는 모두 잔차 연결이 있는 식 두 개로 이루어집니다. 정규화는 "
-                            "각 가지 안에서 먼저 옵니다(사전 정규화, pre-norm: GPT-2와 Llama의 "
+                            "어텐션과 MLP에 들어가기 직전에 적용됩니다(사전 정규화, pre-norm: GPT-2와 Llama의 "
                             "방식이며, 2017년 논문은 덧셈 뒤에 정규화했습니다). 이 모델의 정규화는 "
                             "**{norm}**입니다.",
+    "block.equations_text_parallel": "블록 {n}개는 모두 어텐션과 MLP의 결과를 *나란히* 스트림에 "
+                                     "더합니다. 두 부분이 같은 입력 x를 읽으므로(병렬 잔차 연결: "
+                                     "GPT-NeoX와 Pythia의 방식), MLP는 방금 어텐션이 쓴 내용을 "
+                                     "보지 못합니다. 정규화는 각 부분에 들어가기 직전에 "
+                                     "적용됩니다(사전 정규화, pre-norm). 이 모델의 정규화는 "
+                                     "**{norm}**입니다.",
+    "block.check": "{layer}번 블록을 이 모델의 연결 방식 그대로 가중치에서 다시 계산했습니다. "
+                   "그 출력과 모델이 실제로 낸 블록 출력의 차이는 모든 토큰에서 최대 "
+                   "{d:.1e}입니다.",
     "block.params_attention": "블록당 어텐션 파라미터",
     "block.params_mlp": "블록당 MLP 파라미터",
     "block.params_norms": "블록당 정규화 파라미터",
@@ -206,7 +225,8 @@ KO = {
     "block.ratio": "가운데가 {r:.2f}배 넓습니다",
     "block.fire": "활성화되는 유닛 (활성화 함수 입력 > 0)",
     "block.fire_help": "이 토큰에서 활성화 함수에 들어가는 값이 양수인 은닉 유닛의 비율입니다.",
-    "block.mlp_diff_help": "한 단계씩 계산한 MLP와 모델의 MLP 모듈이 낸 값의 차이입니다.",
+    "block.mlp_diff_help": "마지막 토큰에서 한 단계씩 계산한 MLP 출력과, 모델이 순전파에서 실제로 "
+                           "낸 MLP 출력(다시 계산하지 않고 기록한 값)의 차이입니다.",
     "block.relu": "ReLU (2017년 논문)",
     "block.curve_title": "{act}와(과) 그 위에 놓인 “{token}”의 은닉 유닛",
     "block.curve_caption": "빨간 점: 이 토큰의 은닉 유닛 {n}개를 활성화 함수 입력값 자리에 찍었습니다"

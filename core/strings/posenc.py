@@ -78,6 +78,12 @@ EN = {
                           "the {dh} numbers of q and k are taken as {pairs} pairs, and pair i "
                           "is turned by the angle position × θ_i, with θ_i = "
                           "{base:,.0f}^(−2i/{dh}).",
+    "posenc.rotary_text_partial": "This model has no position matrix. Inside every attention "
+                                  "head, only the first {rot} of the {dh} numbers of q and k "
+                                  "rotate: they are taken as {pairs} pairs, and pair i is "
+                                  "turned by the angle position × θ_i, with θ_i = "
+                                  "{base:,.0f}^(−2i/{rot}). The other {rest} numbers carry no "
+                                  "position at all (partial rotary).",
     "posenc.col.cos_angle": "cos(position × θ_i)",
     "posenc.col.pair": "Pair i",
     "posenc.col.wavelength": "Positions per full turn",
@@ -226,6 +232,12 @@ KO = {
     "posenc.rotary_text": "이 모델에는 위치 행렬이 없습니다. 어텐션 헤드마다 q와 k의 숫자 "
                           "{dh}개를 {pairs}개의 쌍으로 묶고, i번째 쌍을 ‘위치 × θ_i’만큼 "
                           "회전시킵니다. 여기서 θ_i = {base:,.0f}^(−2i/{dh})입니다.",
+    "posenc.rotary_text_partial": "이 모델에는 위치 행렬이 없습니다. 어텐션 헤드마다 q와 k의 "
+                                  "숫자 {dh}개 가운데 앞의 {rot}개만 회전합니다. 이 {rot}개를 "
+                                  "{pairs}개의 쌍으로 묶고, i번째 쌍을 ‘위치 × θ_i’만큼 "
+                                  "회전시킵니다. 여기서 θ_i = {base:,.0f}^(−2i/{rot})입니다. "
+                                  "나머지 {rest}개에는 위치 정보가 전혀 들어가지 않습니다(부분 "
+                                  "회전, partial rotary).",
     "posenc.col.cos_angle": "cos(위치 × θ_i)",
     "posenc.col.pair": "쌍 i",
     "posenc.col.wavelength": "한 바퀴 도는 데 필요한 위치 수",

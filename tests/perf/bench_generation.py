@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     lm = load_lm(args.model) if args.model else gpt2_small_random(args.tokenizer)
     ids = lm.encode(PROMPT)
     n = min(args.tokens, sampling.MAX_NEW_TOKENS)
-    print(f"model: {lm.display_name} ({lm.n_params:,} parameters, {lm.n_layers} layers, "
-          f"vocab {lm.vocab_size:,}); prompt {len(ids)} tokens; {n} new tokens; "
+    print(f"model: {lm.display_name} ({lm.n_params:,} parameters, {lm.arch.n_layers} layers, "
+          f"vocab {lm.arch.vocab_size:,}); prompt {len(ids)} tokens; {n} new tokens; "
           f"torch threads {torch.get_num_threads()}")
 
     modes = {

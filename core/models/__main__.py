@@ -1,0 +1,5 @@
+import sys
+
+from core.models.prefetch import main
+
+sys.exit(main())

@@ -1,0 +1,34 @@
+"""Streamlit glue shared by every page — the only package in core/ that imports streamlit.
+
+    page = ui.setup_page("embeddings.title", "🔤")   # config, sidebar, language — no torch yet
+    st.title(page.t("embeddings.heading"))            # the page draws its title at once ...
+    lm = ui.load_model(page)                          # ... then the model arrives, with progress
+    text = ui.text_input(page, "text", page.t("embeddings.prompt"), DEFAULT_TEXT)
+    trace = ui.trace(page, text)                      # cached forward pass, messages shown
+    ui.chart(page, rows_chart, table, "rows", step=20) # a data-free Altair chart + its table
+
+One module per concern:
+
+    page      page setup and the shared sidebar (language, model box, lecture mode, links)
+    model     model choice with its fallback, loading with progress, the start-up default
+    preload   the server's preload: loads the model while the server comes up
+    traces    the trace cache shared by every session
+    memory    what one session keeps across reruns
+    widgets   widgets bound to URL query parameters
+    charts    drawing a data-free chart with its table; the spec cache
+
+Importing this package imports neither torch nor transformers: a student who opens the app
+while the model loads sees the page, not a blank screen.
+"""
+
+from core.ui.charts import chart
+from core.ui.memory import session_memory
+from core.ui.model import get_lm, load_model, model_choices, startup_model
+from core.ui.page import PAGES, Page, page_link, page_url, setup_page
+from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
+from core.ui.widgets import radio, selectbox, slider, text_input, toggle
+from core.charts import data
+
+__all__ = ["PAGES", "TRACE_CACHE_BYTES", "Page", "chart", "data", "get_lm", "get_trace", "load_model",
+           "model_choices", "page_link", "page_url", "radio", "selectbox", "session_memory",
+           "setup_page", "slider", "startup_model", "text_input", "toggle", "trace"]
