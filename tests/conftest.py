@@ -15,10 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def tiny_dirs(tmp_path_factory) -> dict[str, Path]:
-    from tests.tiny_models import build_gpt2, build_llama
+    """One saved tiny model per family (tests.tiny_models.TINY_FAMILIES), by family name."""
+    from tests.tiny_models import TINY_FAMILIES
 
     root = tmp_path_factory.mktemp("tiny-models")
-    return {"gpt2": build_gpt2(root / "gpt2"), "llama": build_llama(root / "llama")}
+    return {name: build(root / name) for name, build in TINY_FAMILIES.items()}
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +34,13 @@ def tiny_llama(tiny_dirs):
     from core.models import load_lm
 
     return load_lm(str(tiny_dirs["llama"]))
+
+
+@pytest.fixture(scope="session")
+def tiny_neox(tiny_dirs):
+    from core.models import load_lm
+
+    return load_lm(str(tiny_dirs["gpt_neox"]))
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
-"""Tiny GPT-2 and Llama models with a tiny byte-level BPE tokenizer, built from scratch.
+"""Tiny models of every family the app supports, with a tiny byte-level BPE tokenizer, built
+from scratch: GPT-2, Llama (rotary, grouped key/value heads) and GPT-NeoX (parallel residual,
+rotary on a quarter of each head, like Pythia).
 
 Saved with save_pretrained and loaded through core.models.load_lm — the path users take —
-so tests never need the network. Also a command for the browser test's server:
+so tests never need the network. TINY_FAMILIES names one builder per family in core.arch;
+the contract suite (tests/test_family_contract.py) runs on every entry. Also a command for
+the browser test's server:
 
-    python -m tests.tiny_models DIR     # writes DIR/gpt2 and DIR/llama
+    python -m tests.tiny_models DIR     # writes DIR/gpt2, DIR/llama and DIR/gpt_neox
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM
+from transformers import (GPT2Config, GPT2LMHeadModel, GPTNeoXConfig, GPTNeoXForCausalLM, LlamaConfig,
+                          LlamaForCausalLM)
 from transformers import GPT2TokenizerFast, PreTrainedTokenizerFast
 
 # GPT-2's real BPE files, beside the project (never committed into it)
@@ -90,6 +95,24 @@ def build_llama(folder: Path, seed: int = 0) -> Path:
     return folder
 
 
+def build_gpt_neox(folder: Path, seed: int = 0) -> Path:
+    """GPT-NeoX family as Pythia has it: attention and the MLP side by side on the same input
+    (parallel residual), rotary on a quarter of each head (16 numbers → 4 rotate: 2 pairs)."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = GPTNeoXConfig(vocab_size=len(tokenizer), hidden_size=64, intermediate_size=256,
+                           num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=128,
+                           rotary_pct=0.25, use_parallel_residual=True, bos_token_id=0,
+                           eos_token_id=0, pad_token_id=0, tie_word_embeddings=False)
+    GPTNeoXForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+# One tiny model per family of core.arch.FAMILIES (the key is the family's name).
+TINY_FAMILIES = {"gpt2": build_gpt2, "llama": build_llama, "gpt_neox": build_gpt_neox}
+
+
 if __name__ == "__main__":
     root = Path(sys.argv[1])
-    print(build_gpt2(root / "gpt2"), build_llama(root / "llama"))
+    print(*(build(root / name) for name, build in TINY_FAMILIES.items()))
