@@ -32,6 +32,9 @@ def show_facts(page, lm) -> None:
     st.caption(t("home.facts_caption"))
     facts = overview.model_facts(lm)
     facts["positional"] = t(f"positional.{facts['positional']}")
+    if lm.arch.positional == "rotary" and lm.arch.rotary_dims < lm.arch.d_head:
+        facts["positional"] += t("positional.partial", rot=lm.arch.rotary_dims, dh=lm.arch.d_head)
+    facts["wiring"] = t(f"wiring.{facts['wiring']}")
     if isinstance(facts["heads"], tuple):  # grouped-query attention: fewer key/value heads
         facts["heads"] = t("fact.heads_grouped", q=facts["heads"][0], kv=facts["heads"][1])
     st.table({t("home.fact"): [t(f"fact.{k}") for k in facts],

@@ -19,7 +19,8 @@ NODE_PAGES = {"tokens": "pages/1_Embeddings.py", "embed": "pages/1_Embeddings.py
 
 
 def model_facts(lm: LM) -> dict[str, object]:
-    """The facts table, every value read off the loaded model (keys are catalog suffixes)."""
+    """The facts table, every value read off the loaded model (keys are catalog suffixes;
+    "positional" and "wiring" are catalog suffixes too, the page translates them)."""
     emb = lm.arch.token_embedding()
     return {
         "params": f"{lm.n_params:,}",
@@ -32,6 +33,7 @@ def model_facts(lm: LM) -> dict[str, object]:
         "context": f"{lm.arch.context_length:,}",
         "embedding": f"{emb.shape[0]:,} × {emb.shape[1]:,}",
         "positional": lm.arch.positional,
+        "wiring": "parallel" if lm.arch.parallel_residual else "sequential",
     }
 
 

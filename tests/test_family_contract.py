@@ -22,6 +22,7 @@ import pytest
 import torch
 
 from core import arch as arch_module
+from core import i18n
 from core import sampling as S
 from core.arch import FAMILIES, Family
 from core.attention import attention_steps
@@ -371,6 +372,15 @@ def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error
+    if path == "Home.py":  # the facts table states the wiring and positions the adapter read
+        lm = load_lm(str(tiny_dirs[family]))
+        facts = at.table[0].value
+        facts = dict(zip(facts.iloc[:, 0], facts.iloc[:, 1]))
+        wiring = "parallel" if lm.arch.parallel_residual else "sequential"
+        assert facts[i18n.t("fact.wiring")] == i18n.t(f"wiring.{wiring}")
+        assert facts[i18n.t("fact.positional")].startswith(i18n.t(f"positional.{lm.arch.positional}"))
+        assert (i18n.t("positional.partial", rot=lm.arch.rotary_dims, dh=lm.arch.d_head)
+                in facts[i18n.t("fact.positional")]) == (0 < lm.arch.rotary_dims < lm.arch.d_head)
     if path == "pages/4_Transformer_Block.py":  # the page's own check against the model's hidden state
         check = next(c.value for c in at.caption if c.value.startswith("Block 0 recomputed"))
         assert float(check.rsplit("at most ", 1)[1].split(",")[0]) < 1e-4
