@@ -9,7 +9,7 @@ from core import ui
 from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,
                              context_drift, cosine_matrix, find_word, matrix_facts,
                              parse_words, pca_2d, point_names, word_states)
-from core.tokenization import compare_tokenizations, english_words
+from core.tokenization import compare_tokenizations, model_words
 
 WORDS_EXAMPLE = "play, game, orange"  # the lecture notes' example
 
@@ -18,6 +18,12 @@ WORDS_EXAMPLE = "play, game, orange"  # the lecture notes' example
 def embedding_index(model_name: str, _lm):
     """Row norms of the whole vocabulary, computed once per model."""
     return EmbeddingIndex(_lm)
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def whole_words(model_name: str, _lm):
+    """The whole words of the model's vocabulary, read once per model."""
+    return model_words(_lm)
 
 
 def rows_chart(page: ui.Page, step: int):
@@ -115,7 +121,13 @@ def show_tradeoff(page, lm, trace) -> None:
     t = page.t
     st.subheader(t("embeddings.tradeoff"))
     st.write(t("embeddings.tradeoff_text"))
-    rows = pd.DataFrame(compare_tokenizations(lm, trace.text, english_words()))
+    rows = pd.DataFrame(compare_tokenizations(lm, trace.text, whole_words(lm.name, lm)))
+    by = rows.set_index("scheme")
+    st.markdown(t("embeddings.tradeoff_here", wv=by.at["words", "vocabulary"], wu=by.at["words", "unknown"],
+                  bv=by.at["characters", "vocabulary"], bn=by.at["characters", "tokens"],
+                  ratio=by.at["characters", "tokens"] / max(1, by.at["subwords", "tokens"]),
+                  sv=by.at["subwords", "vocabulary"], sn=by.at["subwords", "tokens"],
+                  su=by.at["subwords", "unknown"]))
     rows["scheme"] = rows["scheme"].map(lambda s: t(f"embeddings.scheme.{s}", name=lm.display_name))
     st.dataframe(rows.rename(columns={c: t(f"embeddings.col.{c}") for c in rows.columns}), hide_index=True,
                  column_config={t("embeddings.col.unknown"): st.column_config.NumberColumn(format="percent"),

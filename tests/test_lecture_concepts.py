@@ -59,18 +59,44 @@ def test_raw_embeddings_match_themselves_and_the_head_follows_its_own_weights(ti
 
 
 def test_words_characters_and_subwords_on_the_same_text(tiny_gpt2):
-    from core.tokenization import compare_tokenizations
+    """The three vocabularies come from the same model; the table's counts are the text's own."""
+    from core.tokenization import compare_tokenizations, model_words
 
-    words = ("i", "love", "you", ".", "the", "cat")
-    rows = {r["scheme"]: r for r in compare_tokenizations(tiny_gpt2, "I love you. The zyzzyva sat.", words)}
-    assert rows["words"]["tokens"] == 8 and rows["words"]["vocabulary"] == 6  # i love you . the zyzzyva sat .
-    assert rows["words"]["unknown"] == pytest.approx(2 / 8)  # zyzzyva, sat
-    assert rows["words"]["per_sentence"] == pytest.approx(4.0)
-    assert rows["characters"]["tokens"] == len("i love you. the zyzzyva sat.")
-    unknown_chars = sum(c not in set("iloveyou.thecat ") for c in "i love you. the zyzzyva sat.")
-    assert rows["characters"]["unknown"] == pytest.approx(unknown_chars / len("i love you. the zyzzyva sat."))
-    assert rows["subwords"]["tokens"] == len(tiny_gpt2.encode("I love you. The zyzzyva sat."))
+    words = model_words(tiny_gpt2)
+    # independent: decode every vocabulary entry, keep those that are whole words or one mark
+    import unicodedata
+
+    decoded = {tiny_gpt2.tokenizer.decode([i]).removeprefix(" ") for i in range(len(tiny_gpt2.tokenizer))}
+    want = {w for w in decoded if w and all(unicodedata.category(c)[0] in "LN" for c in w)}
+    want |= {w for w in decoded if len(w) == 1 and unicodedata.category(w) in ("Po", "Ps", "Pe", "Pd", "Sm", "So",
+                                                                                   "Sk", "Sc", "Pi", "Pf", "Pc")}
+    want.discard("\ufffd")  # what a piece of a multi-byte character decodes to on its own
+    assert words == want and {"The", "bank", "."} <= words
+    text = "I love you. The zyzzyva sat."
+    rows = {r["scheme"]: r for r in compare_tokenizations(tiny_gpt2, text, words)}
+    split = ["I", "love", "you", ".", "The", "zyzzyva", "sat", "."]
+    assert rows["words"]["tokens"] == len(split) and rows["words"]["vocabulary"] == len(want)
+    assert rows["words"]["unknown"] == pytest.approx(sum(w not in want for w in split) / len(split))
+    assert rows["words"]["per_sentence"] == pytest.approx(len(split) / 2)
+    assert rows["characters"]["tokens"] == len(text.encode()) and rows["characters"]["unknown"] == 0.0
+    assert rows["subwords"]["tokens"] == len(tiny_gpt2.encode(text))
     assert rows["subwords"]["unknown"] == 0.0 and rows["subwords"]["vocabulary"] == tiny_gpt2.arch.vocab_size
+
+
+@pytest.mark.parametrize("text", ["Data visualization empowers users to", "1234567 zyzzyva",
+                                  "안녕하세요", "🚀 to the moon"])
+def test_the_tradeoff_sentence_is_true_of_its_table_for_every_suggested_input(tiny_gpt2, text):
+    """The page's sentence says: words lose what is not on their list; bytes never meet an
+    unknown token but make the longest sequences; subwords meet nothing unknown and are
+    shorter than bytes. Checked on the default prompt and each input the page suggests."""
+    from core.tokenization import compare_tokenizations, model_words
+
+    rows = {r["scheme"]: r for r in compare_tokenizations(tiny_gpt2, text, model_words(tiny_gpt2))}
+    assert rows["characters"]["unknown"] == rows["subwords"]["unknown"] == 0.0
+    assert rows["characters"]["tokens"] >= rows["subwords"]["tokens"] >= 1
+    assert rows["characters"]["tokens"] == len(text.encode("utf-8"))
+    if any(ord(c) > 127 for c in text):  # Korean, emoji: never whole words of an English vocabulary
+        assert rows["words"]["unknown"] > 0
 
 
 def test_learned_positions_end_where_the_table_ends_and_sinusoids_go_on(tiny_gpt2, app):

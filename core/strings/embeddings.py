@@ -112,13 +112,19 @@ EN = {
     "embeddings.example_help": "The lecture notes' example.",
     "embeddings.bank_example": "“bank” by the river and at the bank",
     "embeddings.tradeoff": "Words, characters or subwords?",
-    "embeddings.tradeoff_text": ("The same text cut three ways. Whole words need a large vocabulary and still "
-                                "meet words they never saw (each becomes <unk>, its meaning lost); single "
-                                "characters need a tiny vocabulary and never meet an unknown one, but make "
-                                "long sequences; subwords sit in between — frequent words stay whole, rare "
-                                "ones are spelled from pieces."),
-    "embeddings.scheme.words": "Words (the translators' vocabulary, from Tatoeba)",
-    "embeddings.scheme.characters": "Characters (every character of that vocabulary)",
+    "embeddings.tradeoff_text": ("The same text cut three ways, each with a vocabulary read off the same "
+                                "model. Whole words: one entry per word, so any word that is not on the "
+                                "list becomes <unk> and its meaning is lost — however long the list. "
+                                "Single characters (here the 256 bytes every text is written in): nothing "
+                                "is ever unknown, but sequences get long. Subwords: frequent words stay "
+                                "whole, rare ones are spelled from pieces — nothing unknown, and far "
+                                "shorter sequences."),
+    "embeddings.tradeoff_here": ("On this text: **words** — {wv:,} entries, and still {wu:.0%} of the "
+                                 "tokens are unknown; **bytes** — {bv} entries, nothing unknown, {bn} "
+                                 "tokens ({ratio:.1f}× the subwords'); **subwords** — {sv:,} entries, "
+                                 "{su:.0%} unknown, {sn} tokens."),
+    "embeddings.scheme.words": "Words (the whole words in {name}'s vocabulary)",
+    "embeddings.scheme.characters": "Characters (the 256 bytes of UTF-8)",
     "embeddings.scheme.subwords": "Subwords ({name}'s tokenizer)",
     "embeddings.col.scheme": "Tokens are",
     "embeddings.col.vocabulary": "Vocabulary size",
@@ -126,8 +132,9 @@ EN = {
     "embeddings.col.per_sentence": "Tokens per sentence",
     "embeddings.col.unknown": "Out of vocabulary",
     "embeddings.col.first": "The first tokens",
-    "embeddings.tradeoff_caption": ("Word level as the translation page's models read English (lower-cased, split "
-                                   "on spaces and punctuation); characters of the same lower-cased text."),
+    "embeddings.tradeoff_caption": ("Words: the text split at spaces and punctuation, a word known if the model's "
+                                   "vocabulary holds it whole (case counts). Characters: the text's UTF-8 bytes — "
+                                   "a Korean syllable is three, an emoji four."),
     "embeddings.col.word": "Word",
     "embeddings.col.rank": "Rank",
 }
@@ -242,12 +249,18 @@ KO = {
     "embeddings.example_help": "강의 노트에 나오는 예입니다.",
     "embeddings.bank_example": "강둑의 “bank”와 은행의 “bank”",
     "embeddings.tradeoff": "단어, 문자, 서브워드 가운데 무엇으로 자를까?",
-    "embeddings.tradeoff_text": ("같은 텍스트를 세 가지 방식으로 잘라 봅니다. 단어 단위는 어휘가 커야 하는데도 "
-                                "처음 보는 단어를 만나고(모두 <unk>가 되어 뜻을 잃습니다), 문자 단위는 어휘가 "
-                                "아주 작고 모르는 문자가 없지만 시퀀스가 길어집니다. 서브워드는 그 중간입니다. "
-                                "자주 쓰는 단어는 통째로 두고, 드문 단어는 조각으로 씁니다."),
-    "embeddings.scheme.words": "단어 (번역기의 어휘, Tatoeba에서 학습)",
-    "embeddings.scheme.characters": "문자 (그 어휘에 나오는 모든 문자)",
+    "embeddings.tradeoff_text": ("같은 텍스트를 세 가지 방식으로 잘라 봅니다. 세 어휘 모두 같은 모델에서 "
+                                "읽어 왔습니다. 단어 단위는 단어마다 항목이 하나씩 필요해서, 목록에 없는 "
+                                "단어는 목록이 아무리 길어도 <unk>가 되어 뜻을 잃습니다. 문자 단위(여기서는 "
+                                "모든 텍스트를 이루는 256개의 바이트)는 모르는 것이 전혀 없지만 시퀀스가 "
+                                "길어집니다. 서브워드는 자주 쓰는 단어를 통째로 두고 드문 단어는 조각으로 "
+                                "씁니다. 모르는 것이 없으면서 시퀀스도 훨씬 짧습니다."),
+    "embeddings.tradeoff_here": ("이 텍스트에서는 **단어** — 항목 {wv:,}개인데도 토큰의 {wu:.0%}가 "
+                                 "모르는 단어입니다. **바이트** — 항목 {bv}개, 모르는 것 없음, 토큰 "
+                                 "{bn}개(서브워드의 {ratio:.1f}배). **서브워드** — 항목 {sv:,}개, 모르는 "
+                                 "토큰 {su:.0%}, 토큰 {sn}개."),
+    "embeddings.scheme.words": "단어 ({name} 어휘에 통째로 있는 단어)",
+    "embeddings.scheme.characters": "문자 (UTF-8의 256개 바이트)",
     "embeddings.scheme.subwords": "서브워드 ({name}의 토크나이저)",
     "embeddings.col.scheme": "토큰 단위",
     "embeddings.col.vocabulary": "어휘 크기",
@@ -255,8 +268,9 @@ KO = {
     "embeddings.col.per_sentence": "문장당 토큰 수",
     "embeddings.col.unknown": "어휘 밖 비율",
     "embeddings.col.first": "앞쪽 토큰들",
-    "embeddings.tradeoff_caption": ("단어 단위는 번역 페이지의 모델들이 영어를 읽는 방식(소문자로 바꾸고 공백과 "
-                                   "문장 부호로 나눔)을 따랐고, 문자 단위도 같은 소문자 텍스트를 씁니다."),
+    "embeddings.tradeoff_caption": ("단어: 공백과 문장 부호에서 나눈 단어가 모델 어휘에 통째로 있으면 아는 "
+                                   "단어입니다(대소문자 구분). 문자: 텍스트의 UTF-8 바이트입니다. 한글 한 "
+                                   "글자는 세 개, 이모지 하나는 네 개입니다."),
     "embeddings.col.word": "단어",
     "embeddings.col.rank": "순위",
 }
