@@ -61,6 +61,17 @@ def attend(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, scaling: float):
     return scores, weights, weights @ v
 
 
+def all_heads(lm: LM, layer: int, x_normed: torch.Tensor) -> torch.Tensor:
+    """[H, T, d_head] every head's output (its softmax-weighted sum of values) for the normed
+    input x [T, d] of block `layer` (call on the model thread)."""
+    import torch
+
+    a = lm.arch
+    q, k, v = a.qkv(layer, x_normed)  # [H, T, dh], [H_kv, T, dh] ×2
+    scaling = a.attention_scaling(layer)
+    return torch.stack([attend(q[h], k[a.kv_head(h)], v[a.kv_head(h)], scaling)[2] for h in range(a.n_heads)])
+
+
 def layer_qkv(lm: LM, trace: Trace, layer: int):
     """The layer's q [H, T, d_head], k and v [H_kv, T, d_head] from the cached residual
     stream entering it, through the block's own norm and projections (on the model thread)."""
@@ -90,6 +101,36 @@ def attention_steps(lm: LM, text: str, layer: int, head: int,
                           q=q.numpy(), k=k.numpy(), v=v.numpy(), scores=scores.numpy(),
                           masked_scores=masked.numpy(), weights=weights.numpy(),
                           output=output.numpy())
+
+
+@dataclass
+class HeadsTogether:
+    """MultiHead(x) = Concat(head_1, …, head_H) W_O, for one layer, every token."""
+
+    layer: int
+    heads: np.ndarray  # [H, T, d_head] each head's output
+    concat: np.ndarray  # [T, H·d_head] the heads side by side
+    output: np.ndarray  # [T, d] concat through W_O (+ its bias): the layer's attention output
+    model_diff: float  # max |output − the model's own attention output| at the last token (trace)
+    norm_diff: float  # max over tokens of | |output| − the model's own |attention output| |
+
+
+def heads_together(lm: LM, trace: Trace, layer: int) -> HeadsTogether:
+    """Every head of `layer` recomputed, laid side by side and sent through W_O — checked
+    against the attention output the model itself wrote in the traced forward pass."""
+    def compute():
+        import torch
+
+        x = torch.from_numpy(np.array(trace.resid_pre(layer), dtype=np.float32))  # [T, d]
+        heads = all_heads(lm, layer, lm.arch.norm_1(layer)(x))  # [H, T, dh]
+        concat = heads.transpose(0, 1).reshape(x.shape[0], -1)  # [T, H·dh]
+        return heads.numpy(), concat.numpy(), lm.arch.attention_output(layer, concat).numpy()
+
+    heads, concat, output = on_model_thread(compute)
+    return HeadsTogether(
+        layer=layer, heads=heads, concat=concat, output=output,
+        model_diff=float(np.abs(output[-1] - trace.attn_out_last[layer]).max()),
+        norm_diff=float(np.abs(np.linalg.norm(output, axis=-1) - trace.attn_out_norm[layer]).max()))
 
 
 # --------------------------------------------------------------------------- per-head statistics

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.arch import Norm
-from core.attention import attend
+from core.attention import all_heads
 from core.models import LM, on_model_thread
 from core.trace import Trace
 
@@ -117,10 +117,7 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
 
     ln1 = n1(x)  # [T, d]
-    q, k, v = arch.qkv(layer, ln1)  # [H, T, dh], [H_kv, T, dh] ×2
-    kv = [arch.kv_head(h) for h in range(arch.n_heads)]
-    scaling = arch.attention_scaling(layer)
-    heads = torch.stack([attend(q[h], k[kv[h]], v[kv[h]], scaling)[2] for h in range(arch.n_heads)])
+    heads = all_heads(lm, layer, ln1)  # [H, T, dh]
     z = heads.transpose(0, 1).reshape(x.shape[0], -1)  # [T, H·dh] the heads side by side
     attn_out = arch.attention_output(layer, z)  # [T, d]
     resid_mid = x + attn_out

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from core import ui
-from core.attention import (attention_steps, best_matches, dot_product_spread,
-                            entropy_bits, head_statistics, without_scaling)
+from core.attention import (attention_steps, best_matches, dot_product_spread, head_statistics,
+                            heads_together, without_scaling)
+from core.stats import entropy_bits
 
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
@@ -84,6 +85,18 @@ def head_chart(page: ui.Page, step: int):
     row = base.transform_filter("datum.chosen").mark_rect(
         fill=None, stroke="#d62728", strokeWidth=2)
     return alt.layer(masked, visible, row, data=ui.data()).properties(height=alt.Step(step))
+
+
+def concat_chart(page):
+    """One token's heads side by side: a bar per number, coloured by the head it came from."""
+    t = page.t
+    return alt.Chart(ui.data()).mark_bar().encode(
+        x=alt.X("dimension:Q", title=t("attention.col.concat_dim")),
+        y=alt.Y("value:Q", title=t("attention.col.value")),
+        color=alt.Color("head_label:N", title=t("attention.head"), sort=None),
+        tooltip=[alt.Tooltip("head_label:N", title=t("attention.head")),
+                 alt.Tooltip("dimension:Q", title=t("attention.col.concat_dim")),
+                 alt.Tooltip("value:Q", title=t("attention.col.value"), format=".4f")]).properties(height=220)
 
 
 def spread_chart(page):
@@ -215,16 +228,28 @@ def show_why_scale(page, lm, steps, labels, query: int) -> None:
                  top_scaled=float(scaled.max())))
 
 
-def show_multi_head(page, lm) -> None:
-    t = page.t
+def show_multi_head(page, lm, trace, labels, layer: int, query: int) -> None:
+    """Every head of the layer, laid side by side for the chosen token, times W_O: the
+    layer's attention output, checked against the model's own."""
+    t, a = page.t, lm.arch
     st.header(t("attention.multi"))
-    st.write(t("attention.multi_text", h=lm.arch.n_heads, dh=lm.arch.d_head, hd=lm.arch.n_heads * lm.arch.d_head,
-               d=lm.arch.d_model))
-    if lm.arch.n_kv_heads != lm.arch.n_heads:
-        st.write(t("attention.multi_kv", kv=lm.arch.n_kv_heads, g=lm.arch.n_heads // lm.arch.n_kv_heads))
-    st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O"
-             % lm.arch.n_heads)
-    st.warning(t("attention.caution", n=lm.arch.n_layers * lm.arch.n_heads - 1))
+    st.write(t("attention.multi_text", h=a.n_heads, dh=a.d_head, hd=a.n_heads * a.d_head, d=a.d_model))
+    if a.n_kv_heads != a.n_heads:
+        st.write(t("attention.multi_kv", kv=a.n_kv_heads, g=a.n_heads // a.n_kv_heads))
+    st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O" % a.n_heads)
+    together = heads_together(lm, trace, layer)
+    row = together.concat[query]  # [H·dh] the heads side by side
+    table = pd.DataFrame({"dimension": np.arange(len(row)), "value": row,
+                          "head": np.repeat(np.arange(a.n_heads), a.d_head)})
+    table["head_label"] = table["head"].map(lambda h: t("attention.head_n", h=h))
+    ui.chart(page, concat_chart, table, "heads_concatenated")
+    out = together.output[query]
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("attention.concat_len"), f"{a.n_heads} × {a.d_head} = {len(row)}")
+    c2.metric(t("attention.concat_out"), f"|W_O·concat| = {np.linalg.norm(out):,.3f}")
+    c3.metric(t("attention.concat_diff"), f"{together.model_diff:.1e}", help=t("attention.concat_diff_help"))
+    st.caption(t("attention.concat_caption", token=labels[query], layer=layer, norm=together.norm_diff))
+    st.warning(t("attention.caution", n=a.n_layers * a.n_heads - 1))
 
 
 @st.fragment  # choosing a layer, head or query token reruns only this part of the page
@@ -249,7 +274,7 @@ def show_one_head(page, lm, trace) -> None:
     show_search(page, lm, trace, labels, layer, head)
     steps = show_steps(page, lm, trace, labels, layer, head, query)
     show_why_scale(page, lm, steps, labels, query)
-    show_multi_head(page, lm)
+    show_multi_head(page, lm, trace, labels, layer, query)
 
 
 @st.cache_data(show_spinner=False)

@@ -25,7 +25,7 @@ from core import arch as arch_module
 from core import i18n
 from core import sampling as S
 from core.arch import FAMILIES, Family
-from core.attention import attention_steps
+from core.attention import attention_steps, heads_together
 from core.block import block_steps, dropout_runs, logit_attribution, norm_steps
 from core.models import load_lm
 from core.positional import rotary_frequencies
@@ -207,10 +207,10 @@ def test_attention_steps_of_every_head_are_the_models_attention(lm):
             np.testing.assert_allclose(np.exp(masked) / np.exp(masked).sum(-1, keepdims=True), own, atol=1e-5)
             heads.append(s.output)
         # every head's output, side by side through W_O, is what the attention module returned
-        z = torch.from_numpy(np.stack(heads).transpose(1, 0, 2).reshape(T, -1))
-        with torch.no_grad():
-            np.testing.assert_allclose(lm.arch.attention_output(layer, z).numpy(), seen[f"attn.{layer}"][1].numpy(),
-                                       rtol=1e-4, atol=1e-4)
+        together = heads_together(lm, tr, layer)
+        np.testing.assert_allclose(together.concat, np.stack(heads).transpose(1, 0, 2).reshape(T, -1), atol=1e-6)
+        np.testing.assert_allclose(together.output, seen[f"attn.{layer}"][1].numpy(), rtol=1e-4, atol=1e-4)
+        assert together.model_diff < 1e-4 and together.norm_diff < 1e-4
 
 
 # --------------------------------------------------------------------------- one block
@@ -381,6 +381,8 @@ def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path
         assert facts[i18n.t("fact.positional")].startswith(i18n.t(f"positional.{lm.arch.positional}"))
         assert (i18n.t("positional.partial", rot=lm.arch.rotary_dims, dh=lm.arch.d_head)
                 in facts[i18n.t("fact.positional")]) == (0 < lm.arch.rotary_dims < lm.arch.d_head)
+    if path == "pages/3_Attention.py":  # Concat(heads) W_O against the model's own attention output
+        assert float(next(m.value for m in at.metric if m.label == i18n.t("attention.concat_diff"))) < 1e-4
     if path == "pages/4_Transformer_Block.py":  # the page's own check against the model's hidden state
         check = next(c.value for c in at.caption if c.value.startswith("Block 0 recomputed"))
         assert float(check.rsplit("at most ", 1)[1].split(",")[0]) < 1e-4

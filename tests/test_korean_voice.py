@@ -21,7 +21,8 @@ BANNED = {
     "cross_attention": [r"교차 ?어텐션"],
     "attention_score": [r"어텐션 점수"],
     "attention_map": [r"어텐션 지도"],
-    "query": [r"질의", r"쿼리"],
+    "query": [r"질의", r"쿼리(?! 어텐션)"],  # 그룹 쿼리 어텐션 is GQA's established name
+    "grouped_query_attention": [r"그룹 ?Query ?어텐션"],
     "key": [r"(?<![가-힣])키(?:[와를는의가로도/( ]|$)"],
     "value": [r"밸류", r"값 벡터", r"키/값"],
     "softmax": [r"소프트 맥스"],

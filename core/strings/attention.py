@@ -66,6 +66,17 @@ EN = {
                             "result into the residual stream.",
     "attention.multi_kv": "Here only {kv} key/value heads are computed; each is shared by "
                           "{g} query heads (grouped-query attention).",
+    "attention.head_n": "head {h}",
+    "attention.col.concat_dim": "Position in the concatenated vector",
+    "attention.concat_len": "Heads side by side",
+    "attention.concat_out": "Through W_O",
+    "attention.concat_diff": "Max |ours − the model's|",
+    "attention.concat_diff_help": "Our W_O · Concat(heads) at the last token against the attention "
+                                  "output the model itself wrote in the forward pass (recorded, not "
+                                  "recomputed).",
+    "attention.concat_caption": "Token {token}, layer {layer}: each colour is one head's slice. Times "
+                                "W_O, these numbers are the layer's attention output; its length "
+                                "matches the model's own at every token to within {norm:.1e}.",
     "attention.caution": "**Careful:** an attention weight says where a head read from, not "
                          "why the model predicts what it predicts. Values, the output "
                          "projection, the MLPs and the other {n} heads all matter; attention "
@@ -164,7 +175,17 @@ KO = {
                             "다시 이어 붙인 뒤 출력 투영 W_O [{hd} × {d}]를 곱합니다. 이 "
                             "투영이 헤드들을 섞고, 그 결과를 잔차 스트림에 씁니다.",
     "attention.multi_kv": "이 모델은 Key·Value 헤드를 {kv}개만 계산하고, 각각을 Query 헤드 "
-                          "{g}개가 함께 씁니다(그룹 Query 어텐션, GQA).",
+                          "{g}개가 함께 씁니다(그룹 쿼리 어텐션, GQA).",
+    "attention.head_n": "헤드 {h}",
+    "attention.col.concat_dim": "이어 붙인 벡터 안의 위치",
+    "attention.concat_len": "나란히 이어 붙인 헤드",
+    "attention.concat_out": "W_O를 곱한 결과",
+    "attention.concat_diff": "최대 |직접 계산 − 모델|",
+    "attention.concat_diff_help": "마지막 토큰에서 직접 계산한 W_O · Concat(헤드)와, 모델이 순전파에서 "
+                                  "실제로 낸 어텐션 출력(다시 계산하지 않고 기록한 값)의 차이입니다.",
+    "attention.concat_caption": "토큰 {token}, {layer}번 층: 색 하나가 헤드 하나의 조각입니다. 여기에 "
+                                "W_O를 곱한 숫자가 이 층의 어텐션 출력이며, 그 크기는 모든 토큰에서 "
+                                "모델의 실제 출력과 {norm:.1e} 이내로 같습니다.",
     "attention.caution": "**유의할 점:** 어텐션 가중치는 헤드가 어디에서 정보를 읽었는지를 "
                          "보여 줄 뿐, 모델이 왜 그렇게 예측했는지를 설명하지는 않습니다. "
                          "Value 벡터, 출력 투영, MLP, 그리고 나머지 헤드 {n}개도 모두 영향을 "
