@@ -9,6 +9,7 @@ import streamlit as st
 from core import ui
 from core.block import (activation_curve, activation_of, block_steps, dropout_runs, logit_attribution,
                         parameter_split, unit_writes)
+from core.residual import gradient_through_depth, stream_sizes
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
@@ -152,6 +153,69 @@ def show_residual_stream(page, lm, trace, position: int) -> None:
     ui.chart(page, cosine_chart, pd.DataFrame({"layer": np.arange(L), "cosine": cosine}), "block_cosine")
     st.caption(t("block.stream_caption", lo=float(cosine.min()), hi=float(cosine.max()),
                  start=float(np.linalg.norm(trace.resid[0, position])), end=float(stream[-1])))
+
+
+def depth_gradient_chart(page):
+    """|∂ logit / ∂ x| at each block's input, with and without the skip paths (log scale)."""
+    t = page.t
+    return alt.Chart(ui.data()).mark_line(point=True).encode(
+        x=alt.X("depth_label:N", sort=None, title=t("lecture.col.depth"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("gradient:Q", title=t("lecture.col.gradient"), scale=alt.Scale(type="log")),
+        color=alt.Color("wiring_label:N", title=t("lecture.col.wiring")),
+        tooltip=[alt.Tooltip("wiring_label:N", title=t("lecture.col.wiring")),
+                 alt.Tooltip("depth_label:N", title=t("lecture.col.depth")),
+                 alt.Tooltip("gradient:Q", title=t("lecture.col.gradient"), format=".3e")]).properties(height=280)
+
+
+def sizes_chart(page):
+    """The stream's size and the normed vector's size by layer (log scale: they differ a lot)."""
+    t = page.t
+    return alt.Chart(ui.data()).mark_line(point=True).encode(
+        x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("norm:Q", title=t("lecture.col.size"), scale=alt.Scale(type="log")),
+        color=alt.Color("part_label:N", title=None, sort=None),
+        tooltip=[alt.Tooltip("layer:O", title=t("block.col.layer")), alt.Tooltip("part_label:N", title=None),
+                 alt.Tooltip("norm:Q", title=t("lecture.col.size"), format=",.3f")]).properties(height=260)
+
+
+def show_why_residual(page, lm, trace) -> None:
+    """Why the skip paths: the gradient of the prediction at every depth, skips on and off."""
+    t = page.t
+    st.subheader(t("lecture.residual"))
+    top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
+    st.write(t("lecture.residual_text", token=top))
+    memory = ui.session_memory("block_depth_gradient", (lm.name, trace.text))
+    if st.button(t("lecture.residual_button"), key="depth_gradient"):
+        memory["g"] = gradient_through_depth(lm, trace)
+    if "g" not in memory:
+        st.info(t("lecture.residual_press"))
+        return
+    g, L = memory["g"], lm.arch.n_layers
+    depths = [str(layer) for layer in range(L)] + [t("lecture.depth.final")]
+    table = pd.DataFrame({"depth": np.tile(np.arange(L + 1), 2), "depth_label": depths * 2,
+                          "wiring": np.repeat(["with", "without"], L + 1),
+                          "gradient": np.concatenate([g.with_skips, g.without_skips])})
+    table["wiring_label"] = table["wiring"].map(lambda w: t(f"lecture.wiring.{w}"))
+    ui.chart(page, depth_gradient_chart, table, "gradient_through_depth")
+    step = lambda v: float(np.median(np.abs(np.log(v[:-1] / v[1:]))))  # noqa: E731 — typical factor
+    st.caption(t("lecture.residual_caption", with_total=g.with_skips[0] / g.with_skips[-1],
+                 without_total=g.without_skips[0] / g.without_skips[-1], with_step=np.exp(step(g.with_skips)),
+                 without_step=np.exp(step(g.without_skips)), diff=g.logit_diff))
+
+
+def show_why_norm(page, lm, trace, position: int, token: str) -> None:
+    """Why normalise: the stream's size through the depth against what each norm hands on."""
+    t = page.t
+    st.subheader(t("lecture.norm_why"))
+    st.write(t("lecture.norm_why_text", token=token))
+    sizes = stream_sizes(lm, trace, position)
+    L = lm.arch.n_layers
+    table = pd.DataFrame({"layer": np.tile(np.arange(L), 2), "kind": np.repeat(["stream", "normed"], L),
+                          "norm": np.concatenate([sizes.stream, sizes.normed])})
+    table["part_label"] = table["kind"].map(lambda k: t(f"lecture.size.{k}", norm=lm.arch.norm_kind))
+    ui.chart(page, sizes_chart, table, "stream_and_norm")
+    st.caption(t("lecture.norm_why_caption", growth=sizes.stream[-1] / max(sizes.stream[0], 1e-12), last=L - 1,
+                 lo=float(sizes.normed.min()), hi=float(sizes.normed.max()), big=float(sizes.largest.max())))
 
 
 def show_norm(page, lm, steps, position: int, token: str) -> None:
@@ -316,7 +380,9 @@ token = trace.tokens[position]
 steps = steps_of(lm.name, trace.text, layer, lm, trace)
 st.caption(t("block.check", layer=layer, d=steps.model_diff))
 show_residual_stream(page, lm, trace, position)
+show_why_residual(page, lm, trace)
 show_norm(page, lm, steps, position, token)
+show_why_norm(page, lm, trace, position, token)
 show_mlp(page, lm, steps, position, token)
 show_units(page, lm, trace, steps, position, token)
 show_attribution(page, lm, trace)

@@ -170,3 +170,23 @@ def test_block_steps_on_the_real_offline_model():
     runs = dropout_runs(lm, trace)
     assert runs.probabilities == {"attention": 0.0} and not lm.model.training
     np.testing.assert_allclose(runs.train_logits[0], runs.eval_logits[0], atol=1e-4)
+
+
+def test_page_measures_the_gradient_through_the_depth_and_the_norms_effect(app, tiny_gpt2):
+    """The two 'why' sections draw what core.residual computes for the page's prompt and token."""
+    from core.residual import gradient_through_depth, stream_sizes
+    from tests.helpers import chart_tables
+
+    at = app(PAGE, text=TEXT, token="2")
+    at.run()
+    assert i18n.t("lecture.residual_press") in [m.value for m in at.info]
+    at.button(key="depth_gradient").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    trace = run_trace(tiny_gpt2, TEXT)
+    g = gradient_through_depth(tiny_gpt2, trace)
+    tables = {tuple(sorted(tb.columns)): tb for tb in chart_tables(at)}
+    grad = next(tb for cols, tb in tables.items() if "gradient" in cols)
+    np.testing.assert_allclose(grad["gradient"], np.concatenate([g.with_skips, g.without_skips]), rtol=1e-5)
+    sizes = stream_sizes(tiny_gpt2, trace, 2)
+    size = next(tb for cols, tb in tables.items() if "kind" in cols and "norm" in cols)
+    np.testing.assert_allclose(size["norm"], np.concatenate([sizes.stream, sizes.normed]), rtol=1e-5)

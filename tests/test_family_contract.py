@@ -29,6 +29,7 @@ from core.attention import attention_steps, heads_together
 from core.block import block_steps, dropout_runs, logit_attribution, norm_steps
 from core.models import load_lm
 from core.positional import rotary_frequencies
+from core.residual import block_forward, gradient_through_depth, stream_sizes
 from core.trace import run_trace
 from tests.tiny_models import TINY_FAMILIES
 
@@ -264,6 +265,53 @@ def test_norms_and_mlp_reproduce_the_models_own_modules(lm):
         np.testing.assert_allclose(norm_steps(a.norm(a.final_norm()), a.final_norm(), x).out, y.numpy(),
                                    atol=1e-5, rtol=1e-5)
     assert a.norm_kind == a.norm(a.norm_1(0)).kind == a.norm(a.norm_2(0)).kind
+
+
+# --------------------------------------------------------------------------- why skips and norms
+
+
+def test_gradient_through_depth_is_the_models_own_backward_pass(lm):
+    """With the skip paths, the gradient at every block's input is what autograd finds through
+    the real model (hooks on its blocks); without them it is another function altogether."""
+    tr = run_trace(lm, TEXT)
+    g = gradient_through_depth(lm, tr)
+    assert g.token_id == int(np.argmax(tr.next_token_logits)) and g.logit_diff < 1e-3
+    inputs = []
+
+    def keep(module, args, kwargs):
+        x = args[0] if args else kwargs["hidden_states"]
+        x.retain_grad()
+        inputs.append(x)
+
+    hooks = [b.register_forward_pre_hook(keep, with_kwargs=True) for b in lm.arch.blocks()]
+    hooks.append(lm.arch.final_norm().register_forward_pre_hook(keep, with_kwargs=True))
+    try:
+        ids = torch.tensor([tr.token_ids.tolist()])
+        embeds = lm.model.get_input_embeddings()(ids).detach().requires_grad_(True)
+        with torch.enable_grad():
+            lm.model(inputs_embeds=embeds, use_cache=False).logits[0, -1, g.token_id].backward()
+    finally:
+        for h in hooks:
+            h.remove()
+    own = np.array([float(x.grad.norm()) for x in inputs])
+    np.testing.assert_allclose(g.with_skips, own, rtol=1e-3)
+    assert np.abs(np.log(g.without_skips / g.with_skips)).max() > 0.1  # cutting the skips changes it
+    if lm.arch.parallel_residual:  # a parallel block without its skip is exactly output − input
+        x = torch.from_numpy(np.array(tr.resid[0]))
+        with torch.no_grad():
+            cut = block_forward(lm, 0, x, skip=False)
+        np.testing.assert_allclose(cut.numpy(), tr.resid[1] - tr.resid[0], rtol=1e-4, atol=1e-3)
+
+
+def test_stream_sizes_are_the_models_stream_and_what_its_norms_hand_on(lm):
+    tr = run_trace(lm, TEXT)
+    seen, out = own_forward(lm)
+    p = tr.n_tokens - 2
+    sizes = stream_sizes(lm, tr, p)
+    for layer in range(lm.arch.n_layers):
+        assert sizes.stream[layer] == pytest.approx(float(out.hidden_states[layer][0, p].norm()), rel=1e-5)
+        assert sizes.normed[layer] == pytest.approx(float(seen[f"norm_1.{layer}"][1][p].norm()), rel=1e-5)
+        assert sizes.largest[layer] == pytest.approx(float(out.hidden_states[layer][0, p].abs().max()), rel=1e-5)
 
 
 # --------------------------------------------------------------------------- positions

@@ -1,0 +1,106 @@
+"""Why a block has skip paths and norms, measured on the loaded model.
+
+    g = gradient_through_depth(lm, trace)   # how much signal reaches each depth, skips on and off
+    s = stream_sizes(lm, trace, position)    # the stream's size per layer, and what the norm hands on
+
+Residual connections (He et al., ResNet, 2015) add each sublayer's output to its input, so the
+gradient has a path that skips every sublayer: ∂x_out/∂x = I + ∂F/∂x. Cut the skips and the
+gradient must pass through every sublayer's Jacobian in turn — it shrinks or blows up with
+depth. Here the blocks are run from the adapter's parts (core.arch), with the same weights,
+once as the model wires them and once with every skip path removed, and the gradient of the
+predicted token's logit is measured at the input of every block.
+
+Shapes: L blocks, T tokens, d width. Importing this module does not import torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from core.attention import all_heads
+from core.models import LM, on_model_thread
+from core.trace import Trace
+
+if TYPE_CHECKING:
+    import torch
+
+
+def block_forward(lm: LM, layer: int, x: torch.Tensor, skip: bool = True) -> torch.Tensor:
+    """Block `layer` on x [T, d] as its family wires it (differentiable). skip=False removes
+    the skip paths: the block's output is only what its sublayers compute."""
+    a = lm.arch
+    heads = all_heads(lm, layer, a.norm_1(layer)(x))  # [H, T, dh]
+    attn = a.attention_output(layer, heads.transpose(0, 1).reshape(x.shape[0], -1))  # [T, d]
+    mid = x + attn if skip else attn
+    pre, up = a.mlp_in(layer, a.norm_2(layer)(x if a.parallel_residual else mid))
+    mlp = a.mlp_out(layer, a.act(pre) if up is None else a.act(pre) * up)
+    if a.parallel_residual:
+        return x + attn + mlp if skip else attn + mlp
+    return mid + mlp
+
+
+@dataclass
+class DepthGradients:
+    token_id: int  # the predicted next token whose logit is differentiated
+    with_skips: np.ndarray  # [L+1] |∂ logit / ∂ x_l| at the input of block l (l = L: the final norm's input)
+    without_skips: np.ndarray  # [L+1] the same with every skip path removed
+    logit_diff: float  # max |our stack's logits − the model's own| (skips on): it is the model
+
+
+def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
+    """|∂ logit(predicted token) / ∂ x_l| at every depth l, for the last position, through the
+    model as wired and through the same weights with the skip paths cut (model thread)."""
+    token = int(np.argmax(trace.next_token_logits))
+
+    def run(skip: bool):
+        import torch
+
+        with torch.enable_grad():
+            x = torch.tensor(np.array(trace.resid[0]), requires_grad=True)  # [T, d] tokens (+ positions)
+            inputs = []
+            for layer in range(lm.arch.n_layers):
+                x.retain_grad()
+                inputs.append(x)
+                x = block_forward(lm, layer, x, skip=skip)
+            x.retain_grad()
+            inputs.append(x)
+            W_U, bias = lm.arch.unembedding()
+            logits = lm.arch.final_norm()(x[-1]) @ W_U.T + (0 if bias is None else bias)  # [V]
+            logits[token].backward()
+            grads = np.array([float(h.grad.norm()) for h in inputs])  # over every position
+            return grads, logits.detach().numpy()
+
+    def both():
+        with_skips, logits = run(True)
+        without_skips, _ = run(False)
+        return with_skips, without_skips, logits
+
+    with_skips, without_skips, logits = on_model_thread(both)
+    return DepthGradients(token, with_skips, without_skips,
+                          float(np.abs(logits - trace.next_token_logits).max()))
+
+
+@dataclass
+class StreamSizes:
+    stream: np.ndarray  # [L] |x| entering each block, at the chosen token
+    normed: np.ndarray  # [L] |Norm₁(x)|: what the block's attention actually reads
+    largest: np.ndarray  # [L] max |x_i|: the stream's largest single number
+    largest_normed: np.ndarray  # [L] max |Norm₁(x)_i|
+
+
+def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
+    """How large the residual stream gets through the depth at one token, and what each
+    block's first norm hands on instead (the model's own norm modules on its own stream)."""
+    def compute():
+        import torch
+
+        x = torch.from_numpy(np.array(trace.resid[:-1, position], dtype=np.float32))  # [L, d]
+        return np.stack([lm.arch.norm_1(layer)(x[layer]).numpy() for layer in range(lm.arch.n_layers)])
+
+    normed = on_model_thread(compute)  # [L, d]
+    x = np.asarray(trace.resid[:-1, position], dtype=np.float64)
+    return StreamSizes(stream=np.linalg.norm(x, axis=-1), normed=np.linalg.norm(normed, axis=-1),
+                       largest=np.abs(x).max(-1), largest_normed=np.abs(normed).max(-1))
