@@ -65,6 +65,18 @@ class Word:
         return len(self.token_ids) > 1
 
 
+def random_rows(token_ids, d: int, scale: float, seed: int = 0) -> np.ndarray:
+    """[n, d] the rows an untrained matrix of the same shape would hold for these tokens:
+    each row independent N(0, scale²), fixed per token id and seed (no [V, d] matrix is made)."""
+    return np.stack([np.random.default_rng([seed, int(i)]).normal(0.0, scale, d) for i in token_ids])
+
+
+def untrained_vector(word: Word, d: int, scale: float, seed: int = 0) -> np.ndarray:
+    """[d] the word as an untrained matrix would give it: its pieces' random rows, averaged
+    the way EmbeddingIndex.word averages the trained ones."""
+    return random_rows(word.token_ids, d, scale, seed).mean(axis=0)
+
+
 def parse_words(text: str, limit: int = MAX_WORDS) -> tuple[list[str], int]:
     """Comma- or line-separated words, trimmed, de-duplicated, capped. Returns the words
     kept and how many were given before the cap."""
@@ -88,6 +100,7 @@ class EmbeddingIndex:
         with torch.no_grad():
             self.matrix = lm.arch.token_embedding().detach().float()  # [V, d] (no copy)
             norms = self.matrix.norm(dim=1)  # [V]
+            self.scale = float(self.matrix.std())  # the spread of the trained numbers
         self.inv_norms = 1.0 / norms.clamp_min(1e-12)  # [V]
 
     def word(self, lm: LM, text: str) -> Word:

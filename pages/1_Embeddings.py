@@ -8,7 +8,7 @@ import streamlit as st
 from core import ui
 from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,
                              context_drift, cosine_matrix, find_word, matrix_facts,
-                             parse_words, pca_2d, point_names, word_states)
+                             parse_words, pca_2d, point_names, untrained_vector, word_states)
 from core.tokenization import compare_tokenizations, model_words
 
 WORDS_EXAMPLE = "play, game, orange"  # the lecture notes' example
@@ -178,15 +178,29 @@ def show_cosine(page, lm, index) -> tuple[list[str], list]:
     if len(words) < 2:
         st.info(t("embeddings.need_two"))
         return names, words
-    sims = cosine_matrix(np.stack([w.vector for w in words]))  # [n, n]
+    sims = cosine_matrix(np.stack([w.vector for w in words]))  # [n, n] the trained rows
+    d = len(words[0].vector)
+    untrained = cosine_matrix(np.stack([untrained_vector(w, d, index.scale) for w in words]))
     a, b = np.meshgrid(np.arange(len(words)), np.arange(len(words)), indexing="ij")
-    cells = pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
-                          "cosine": sims.ravel()})
-    ui.chart(page, cosine_chart, cells, "cosine_similarity", names=names)
+
+    def cells(matrix):
+        return pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
+                             "cosine": matrix.ravel()})
+
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('lecture.trained', name=lm.display_name)}**")
+        ui.chart(page, cosine_chart, cells(sims), "cosine_similarity", names=names)
+    with right:
+        st.markdown(f"**{t('lecture.untrained')}**")
+        ui.chart(page, cosine_chart, cells(untrained), "cosine_similarity_untrained", names=names)
     off = np.where(np.eye(len(words), dtype=bool), np.nan, sims)  # pairs of different words
     hi, lo = np.unravel_index(np.nanargmax(off), off.shape), np.unravel_index(np.nanargmin(off), off.shape)
     st.caption(t("embeddings.cosine_caption", a=names[hi[0]], b=names[hi[1]], hi=sims[hi],
                  c=names[lo[0]], d=names[lo[1]], lo=sims[lo]))
+    pairs = ~np.eye(len(words), dtype=bool)
+    st.caption(t("lecture.learned_caption", lo=sims[pairs].min(), hi=sims[pairs].max(),
+                 rlo=untrained[pairs].min(), rhi=untrained[pairs].max(), d=d, chance=2 / np.sqrt(d)))
     return names, words
 
 

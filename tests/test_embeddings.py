@@ -227,3 +227,46 @@ def test_page_in_korean_with_tampered_url(app):
     assert "dims" in warnings and "k" in warnings
     assert i18n.t("embeddings.words_capped", "ko", n=MAX_WORDS, total=MAX_WORDS + 3) in \
         _texts(at, "info")
+
+
+def test_the_cosine_tables_are_the_trained_rows_and_random_rows_of_the_same_shape(app, tiny_gpt2):
+    """The page's two heatmaps: cosines of the model's own rows for the typed words, and of
+    rows an untrained matrix of the same shape would hold (i.i.d. normal with the trained
+    matrix's spread) — computed here from the matrix and the tokenizer directly."""
+    from tests.helpers import chart_tables
+
+    at = app(PAGE, words="the, bank, cat")
+    at.run()
+    assert not at.exception
+    tables = [tb for tb in chart_tables(at) if "word_a" in tb.columns]
+    assert len(tables) == 2
+    W = tiny_gpt2.model.get_input_embeddings().weight.detach().numpy()
+    rows = [W[tiny_gpt2.tokenizer(" " + w, add_special_tokens=False)["input_ids"]].mean(0)
+            for w in ("the", "bank", "cat")]
+    unit = np.stack(rows) / np.linalg.norm(rows, axis=1, keepdims=True)
+    np.testing.assert_allclose(tables[0]["cosine"], (unit @ unit.T).ravel(), atol=1e-6)
+    rng_rows = [np.stack([np.random.default_rng([0, i]).normal(0.0, W.std(), W.shape[1])
+                          for i in tiny_gpt2.tokenizer(" " + w, add_special_tokens=False)["input_ids"]]).mean(0)
+                for w in ("the", "bank", "cat")]
+    unit = np.stack(rng_rows) / np.linalg.norm(rng_rows, axis=1, keepdims=True)
+    np.testing.assert_allclose(tables[1]["cosine"], (unit @ unit.T).ravel(), atol=1e-5)
+
+
+@pytest.mark.slow
+def test_structure_appears_only_in_the_trained_rows_of_the_real_model():
+    """The lecture's play/game/orange on SmolLM2: related words point the same way in the
+    trained rows, beyond anything random rows of the same shape give by chance."""
+    from core.embeddings import untrained_vector
+    from core.models import load_lm
+
+    lm = load_lm("smollm2-135m")
+    index = EmbeddingIndex(lm)
+    words = [index.word(lm, w) for w in ("play", "game", "orange", "apple", "king", "queen")]
+    d = len(words[0].vector)
+    trained = cosine_matrix(np.stack([w.vector for w in words]))
+    untrained = cosine_matrix(np.stack([untrained_vector(w, d, index.scale) for w in words]))
+    off = ~np.eye(len(words), dtype=bool)
+    assert np.abs(untrained[off]).max() < 3 / math.sqrt(d)  # chance level
+    for a, b in ((0, 1), (2, 3), (4, 5)):  # play–game, orange–apple, king–queen
+        assert trained[a, b] > 2 * np.abs(untrained[off]).max()
+        assert trained[a, b] > trained[a, 2 if a != 2 else 0]  # closer to its partner than to an unrelated word

@@ -37,6 +37,14 @@ EN = {
     "lecture.norm_why_caption": "The stream grows ×{growth:.1f} from block 0 to block {last}; what the "
                                 "norm hands on stays between {lo:,.2f} and {hi:,.2f}. Its largest "
                                 "single number reaches {big:,.1f} in the raw stream.",
+    # embeddings are learned (embeddings page)
+    "lecture.trained": "{name}'s trained rows",
+    "lecture.untrained": "Random rows of the same shape (before training)",
+    "lecture.learned_caption": "Between different words the trained rows give cosines from {lo:+.2f} to "
+                               "{hi:+.2f}; random {d}-number rows give {rlo:+.2f} to {rhi:+.2f} — "
+                               "what chance alone gives (about ±{chance:.2f}, that is 2/√{d}), with "
+                               "no pair standing out for its meaning. Which words point the same "
+                               "way is something the model learned.",
 }
 
 KO = {
@@ -69,4 +77,11 @@ KO = {
     "lecture.norm_why_caption": "스트림은 0번 블록에서 {last}번 블록까지 ×{growth:.1f}만큼 커지지만, "
                                 "정규화가 넘겨주는 값의 크기는 {lo:,.2f}–{hi:,.2f} 사이에 머뭅니다. "
                                 "정규화 전 스트림에서 가장 큰 숫자 하나는 {big:,.1f}까지 커집니다.",
+    "lecture.trained": "{name}의 학습된 행",
+    "lecture.untrained": "같은 모양의 무작위 행 (학습 전)",
+    "lecture.learned_caption": "서로 다른 단어 사이의 코사인은 학습된 행에서 {lo:+.2f}–{hi:+.2f}이고, "
+                               "숫자 {d}개짜리 무작위 행에서는 {rlo:+.2f}–{rhi:+.2f}입니다. 무작위 "
+                               "행의 값은 우연만으로 나오는 범위(약 ±{chance:.2f}, 곧 2/√{d})이며, "
+                               "뜻 때문에 두드러지는 쌍이 없습니다. 어떤 단어끼리 같은 방향을 "
+                               "가리키는지는 모델이 학습으로 얻은 것입니다.",
 }
