@@ -41,6 +41,47 @@ def show_facts(page, lm) -> None:
               t("home.value"): [str(v) for v in facts.values()]})
 
 
+def show_lecture_numbers(page, lm) -> None:
+    """The lecture quotes GPT-2 small's numbers; where another model is on screen, they sit
+    beside its own (published figures labelled as such, the model's computed)."""
+    if lm.name == "gpt2":
+        return
+    t = page.t
+    st.subheader(t("arch.lecture", name=lm.display_name))
+    rows = overview.lecture_gpt2_rows(lm)
+    st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, _, _ in rows],
+              t("arch.col.gpt2"): [term(page, v) for _, v, _ in rows],
+              lm.display_name: [term(page, v) for _, _, v in rows]})
+    st.caption(t("arch.lecture_caption", name=lm.display_name))
+
+
+def show_family_tree(page, lm) -> None:
+    """The 2017 encoder–decoder, which half each family kept, and the numbers side by side."""
+    t = page.t
+    st.header(t("arch.tree"))
+    st.write(t("arch.tree_text"))
+    labels = {k: t(f"arch.box.{k}") for k in ("encoder", "decoder", "self_attention", "masked_self_attention",
+                                               "cross_attention", "add_norm", "ffn", "bert", "gpt")}
+    st.graphviz_chart(overview.family_tree_dot(labels))
+    rows = overview.architecture_rows(lm, translator_card())
+    st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, *_ in rows],
+              t("arch.col.paper"): [term(page, v) for _, v, _, _ in rows],
+              t("arch.col.translator"): [term(page, v) for _, _, v, _ in rows],
+              lm.display_name: [term(page, v) for _, _, _, v in rows]})
+    st.caption(t("arch.tree_caption"))
+
+
+def term(page, value) -> str:
+    """A table cell: a number as it is, a word of overview.TERMS in the reader's language."""
+    return page.t(f"arch.term.{value}") if value in overview.TERMS else str(value)
+
+
+def translator_card() -> dict:
+    from core.seq2seq.translator import load_card
+
+    return load_card("transformer")
+
+
 def show_demo(page, lm) -> None:
     """One forward pass on the visitor's prompt: the ten most likely next tokens."""
     t = page.t
@@ -60,4 +101,6 @@ if __name__ == "__main__":  # a visit: Streamlit runs this file as the Home page
     lm = ui.load_model(page)
     show_map(page, lm)
     show_facts(page, lm)
+    show_lecture_numbers(page, lm)
+    show_family_tree(page, lm)
     show_demo(page, lm)

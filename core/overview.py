@@ -37,6 +37,72 @@ def model_facts(lm: LM) -> dict[str, object]:
     }
 
 
+# Published reference figures, quoted as such (never computed here, never shown unlabelled):
+# Vaswani et al. 2017, "Attention Is All You Need", Table 3 (the base model), and
+# Radford et al. 2019 with OpenAI's released GPT-2 small (openai-community/gpt2's config).
+PAPER_2017_BASE = {"stacks": "both", "layers": "6 + 6", "width": 512, "heads": 8, "mlp": 2048,
+                   "norm": "post", "positional": "sinusoidal", "cross": "yes"}
+GPT2_SMALL_PUBLISHED = {"params": "124 M", "layers": 12, "heads": 12, "width": 768, "head_width": 64,
+                        "mlp": 3072, "vocab": "50,257", "context": "1,024", "positional": "learned",
+                        "norm": "LayerNorm", "activation": "GELU"}
+# words in these tables that the page translates (catalog keys arch.term.*); the rest are numbers
+TERMS = ("both", "decoder", "post", "pre", "sinusoidal", "learned", "rotary", "yes", "no")
+
+
+def lecture_gpt2_rows(lm: LM) -> list[tuple[str, object, object]]:
+    """(fact key, GPT-2 small as published, the loaded model's own) for the facts the lecture
+    quotes. The loaded model's side is computed from it."""
+    a = lm.arch
+    mine = {"params": f"{lm.n_params / 1e6:,.0f} M", "layers": a.n_layers, "heads": a.n_heads, "width": a.d_model,
+            "head_width": a.d_head, "mlp": a.d_mlp, "vocab": f"{a.vocab_size:,}",
+            "context": f"{a.context_length:,}", "positional": a.positional, "norm": a.norm_kind,
+            "activation": a.activation}
+    return [(key, GPT2_SMALL_PUBLISHED[key], mine[key]) for key in GPT2_SMALL_PUBLISHED]
+
+
+def architecture_rows(lm: LM, translator: dict) -> list[tuple[str, object, object, object]]:
+    """(fact key, the 2017 paper's base model, this app's Transformer translator, the loaded
+    model): the original encoder–decoder beside its two descendants on screen. The
+    translator's side comes from its card, the loaded model's from the model (every family
+    the app loads normalises before each sublayer: pre-norm, see core.block)."""
+    a, c = lm.arch, translator["config"]
+    ours = {"stacks": "both", "layers": f"{c['n_encoder_layers']} + {c['n_decoder_layers']}",
+            "width": c["d_model"], "heads": c["n_heads"], "mlp": c["d_ff"], "norm": "post",
+            "positional": "sinusoidal", "cross": "yes"}
+    loaded = {"stacks": "decoder", "layers": a.n_layers, "width": a.d_model, "heads": a.n_heads,
+              "mlp": a.d_mlp, "norm": "pre", "positional": a.positional, "cross": "no"}
+    return [(key, PAPER_2017_BASE[key], ours[key], loaded[key]) for key in PAPER_2017_BASE]
+
+
+def family_tree_dot(labels: dict[str, str]) -> str:
+    """The 2017 encoder–decoder as a labelled diagram, and which half each family kept:
+    the encoder stack → BERT (encoder-only), the decoder stack without cross-attention →
+    GPT-2, Llama, Pythia (decoder-only). `labels`: the translated box texts."""
+    box = 'node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=11];'
+    lines = ["digraph G {", "rankdir=TB;", "compound=true;", box,
+             "subgraph cluster_enc {", f'label="{labels["encoder"]}"; style=rounded; color="#3b6fd8";',
+             f'enc_att [label="{labels["self_attention"]}", fillcolor="#eef3fb"];',
+             f'enc_n1 [label="{labels["add_norm"]}", fillcolor="#f6f6f6"];',
+             f'enc_ff [label="{labels["ffn"]}", fillcolor="#eef3fb"];',
+             f'enc_n2 [label="{labels["add_norm"]}", fillcolor="#f6f6f6"];',
+             "enc_att -> enc_n1 -> enc_ff -> enc_n2; }",
+             "subgraph cluster_dec {", f'label="{labels["decoder"]}"; style=rounded; color="#d83b6f";',
+             f'dec_att [label="{labels["masked_self_attention"]}", fillcolor="#fbeef3"];',
+             f'dec_n1 [label="{labels["add_norm"]}", fillcolor="#f6f6f6"];',
+             f'dec_x [label="{labels["cross_attention"]}", fillcolor="#fbeef3"];',
+             f'dec_n2 [label="{labels["add_norm"]}", fillcolor="#f6f6f6"];',
+             f'dec_ff [label="{labels["ffn"]}", fillcolor="#fbeef3"];',
+             f'dec_n3 [label="{labels["add_norm"]}", fillcolor="#f6f6f6"];',
+             "dec_att -> dec_n1 -> dec_x -> dec_n2 -> dec_ff -> dec_n3; }",
+             "enc_n2 -> dec_x [style=dashed];",
+             f'bert [label="{labels["bert"]}", fillcolor="#e8f5e9"];',
+             f'gpt [label="{labels["gpt"]}", fillcolor="#e8f5e9"];',
+             'enc_n2 -> bert [ltail=cluster_enc, style=bold];',
+             'dec_n3 -> gpt [ltail=cluster_dec, style=bold];',
+             "}"]
+    return "\n".join(lines)
+
+
 def next_token_table(lm: LM, trace: Trace, k: int = 10) -> pd.DataFrame:
     """The k most likely next tokens: softmax over the full vocabulary of the last logits."""
     logits = trace.next_token_logits.astype(np.float64)

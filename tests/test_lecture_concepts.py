@@ -233,3 +233,50 @@ def test_source_gradients_match_finite_differences(attention):
                 grads.append((loss(x + step) - loss(x - step)) / (2 * eps))
             assert norms[j] == pytest.approx(float(np.linalg.norm(grads)), rel=1e-3, abs=1e-7)
         model.float()
+
+
+# --------------------------------------------------------------------------- the original architecture
+
+
+def test_home_sets_the_2017_transformer_beside_the_translator_and_the_loaded_model(app, tiny_gpt2):
+    """The family-tree table: the translator's column is its card's config, the loaded model's
+    column its own sizes; the lecture's GPT-2 table (shown because another model is on screen)
+    sets GPT-2 small's published figures beside the model's computed ones."""
+    import json
+
+    from core.seq2seq.translator import CHECKPOINTS
+
+    at = app("Home.py")
+    at.run()
+    assert not at.exception
+    tables = [tb.value for tb in at.table]
+    arch = next(tb for tb in tables if i18n.t("arch.col.translator") in tb.columns)
+    rows = dict(zip(arch[i18n.t("home.fact")], arch[i18n.t("arch.col.translator")]))
+    card = json.loads((CHECKPOINTS / "transformer" / "card.json").read_text())["config"]
+    assert rows[i18n.t("arch.fact.width")] == str(card["d_model"])
+    assert rows[i18n.t("arch.fact.heads")] == str(card["n_heads"])
+    assert rows[i18n.t("arch.fact.layers")] == f"{card['n_encoder_layers']} + {card['n_decoder_layers']}"
+    mine = dict(zip(arch[i18n.t("home.fact")], arch[tiny_gpt2.display_name]))
+    cfg = tiny_gpt2.model.config
+    assert mine[i18n.t("arch.fact.layers")] == str(cfg.n_layer) and mine[i18n.t("arch.fact.width")] == str(cfg.n_embd)
+    assert mine[i18n.t("arch.fact.cross")] == i18n.t("arch.term.no")
+    lecture = next(tb for tb in tables if i18n.t("arch.col.gpt2") in tb.columns)
+    mine = dict(zip(lecture[i18n.t("home.fact")], lecture[tiny_gpt2.display_name]))
+    assert mine[i18n.t("arch.fact.vocab")] == f"{len(tiny_gpt2.tokenizer):,}"
+    assert mine[i18n.t("arch.fact.heads")] == str(cfg.n_head)
+    published = dict(zip(lecture[i18n.t("home.fact")], lecture[i18n.t("arch.col.gpt2")]))
+    assert published[i18n.t("arch.fact.vocab")] == "50,257"  # the lecture's number, labelled as published
+
+
+def test_the_published_gpt2_small_figures_are_gpt2_smalls():
+    """The labelled reference column quotes GPT-2 small: checked against transformers' own
+    GPT2Config defaults (GPT-2 small) and a model built from them."""
+    from transformers import GPT2Config, GPT2LMHeadModel
+
+    from core.overview import GPT2_SMALL_PUBLISHED as P
+
+    c = GPT2Config()
+    assert (P["layers"], P["heads"], P["width"], P["head_width"]) == (c.n_layer, c.n_head, c.n_embd, c.n_embd // c.n_head)
+    assert P["mlp"] == 4 * c.n_embd and P["vocab"] == f"{c.vocab_size:,}" and P["context"] == f"{c.n_positions:,}"
+    n = sum(p.numel() for p in GPT2LMHeadModel(c).parameters())
+    assert P["params"] == f"{n / 1e6:,.0f} M"

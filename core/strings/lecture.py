@@ -45,6 +45,55 @@ EN = {
                                "what chance alone gives (about ±{chance:.2f}, that is 2/√{d}), with "
                                "no pair standing out for its meaning. Which words point the same "
                                "way is something the model learned.",
+    # the original architecture and the family tree (Home)
+    "arch.tree": "Where this model comes from: the 2017 Transformer and its two halves",
+    "arch.tree_text": "The original Transformer (Vaswani et al., 2017) translates: an encoder stack reads "
+                      "the whole source sentence with self-attention, a decoder stack writes the "
+                      "translation with masked self-attention and reads the encoder through "
+                      "cross-attention; after every sublayer, Add & Norm (the residual, then "
+                      "LayerNorm: post-norm). BERT kept the encoder stack alone (encoder-only); GPT-2 "
+                      "kept the decoder stack without cross-attention (decoder-only) — as did Llama "
+                      "and Pythia.",
+    "arch.box.encoder": "Encoder × N",
+    "arch.box.decoder": "Decoder × N",
+    "arch.box.self_attention": "Self-attention",
+    "arch.box.masked_self_attention": "Masked self-attention",
+    "arch.box.cross_attention": "Cross-attention (reads the encoder)",
+    "arch.box.add_norm": "Add & Norm",
+    "arch.box.ffn": "Feed-forward (MLP)",
+    "arch.box.bert": "BERT: encoder only",
+    "arch.box.gpt": "GPT-2, Llama, Pythia: decoder only, no cross-attention",
+    "arch.col.paper": "2017 paper, base model (published)",
+    "arch.col.translator": "This app's Transformer translator",
+    "arch.col.gpt2": "GPT-2 small (published)",
+    "arch.fact.stacks": "Stacks",
+    "arch.fact.layers": "Layers",
+    "arch.fact.width": "Width d_model",
+    "arch.fact.heads": "Heads",
+    "arch.fact.mlp": "Feed-forward width d_ff",
+    "arch.fact.norm": "Norm placement",
+    "arch.fact.positional": "Positions",
+    "arch.fact.cross": "Cross-attention",
+    "arch.fact.params": "Parameters",
+    "arch.fact.head_width": "Width per head",
+    "arch.fact.vocab": "Vocabulary",
+    "arch.fact.context": "Context (tokens)",
+    "arch.fact.activation": "MLP activation",
+    "arch.term.both": "encoder + decoder",
+    "arch.term.decoder": "decoder only",
+    "arch.term.post": "after the residual (post-norm)",
+    "arch.term.pre": "before each sublayer (pre-norm)",
+    "arch.term.sinusoidal": "sinusoidal, added",
+    "arch.term.learned": "learned vectors, added",
+    "arch.term.rotary": "rotary (RoPE)",
+    "arch.term.yes": "yes",
+    "arch.term.no": "no",
+    "arch.tree_caption": "The paper's column quotes its Table 3 (base model); the other two are read off the "
+                         "translator's card and the loaded model.",
+    "arch.lecture": "The lecture's GPT-2 beside {name}",
+    "arch.lecture_caption": "The lecture notes quote GPT-2 small (its published figures, left). The "
+                            "model on screen is {name}: every number on these pages is computed from "
+                            "it, so it may differ from the lecture's.",
 }
 
 KO = {
@@ -84,4 +133,51 @@ KO = {
                                "행의 값은 우연만으로 나오는 범위(약 ±{chance:.2f}, 곧 2/√{d})이며, "
                                "뜻 때문에 두드러지는 쌍이 없습니다. 어떤 단어끼리 같은 방향을 "
                                "가리키는지는 모델이 학습으로 얻은 것입니다.",
+    "arch.tree": "이 모델은 어디에서 왔을까: 2017년 트랜스포머와 그 두 절반",
+    "arch.tree_text": "원래의 트랜스포머(Vaswani 외, 2017)는 번역 모델입니다. 인코더 스택이 셀프 어텐션으로 "
+                      "원문 문장 전체를 읽고, 디코더 스택이 마스킹된 셀프 어텐션으로 번역문을 쓰면서 "
+                      "크로스 어텐션으로 인코더를 읽습니다. 부분마다 끝에서 Add & Norm(잔차 연결 뒤 "
+                      "레이어 정규화, 곧 사후 정규화)을 거칩니다. BERT는 인코더 스택만 남겼고(인코더 "
+                      "전용), GPT-2는 크로스 어텐션을 뺀 디코더 스택만 남겼습니다(디코더 전용). Llama와 "
+                      "Pythia도 같습니다.",
+    "arch.box.encoder": "인코더 × N",
+    "arch.box.decoder": "디코더 × N",
+    "arch.box.self_attention": "셀프 어텐션",
+    "arch.box.masked_self_attention": "마스킹된 셀프 어텐션",
+    "arch.box.cross_attention": "크로스 어텐션 (인코더를 읽음)",
+    "arch.box.add_norm": "Add & Norm",
+    "arch.box.ffn": "피드포워드 (MLP)",
+    "arch.box.bert": "BERT: 인코더 전용",
+    "arch.box.gpt": "GPT-2, Llama, Pythia: 디코더 전용, 크로스 어텐션 없음",
+    "arch.col.paper": "2017년 논문, base 모델 (발표된 수치)",
+    "arch.col.translator": "이 앱의 트랜스포머 번역기",
+    "arch.col.gpt2": "GPT-2 small (발표된 수치)",
+    "arch.fact.stacks": "스택",
+    "arch.fact.layers": "층 수",
+    "arch.fact.width": "모델 너비 d_model",
+    "arch.fact.heads": "헤드 수",
+    "arch.fact.mlp": "피드포워드 너비 d_ff",
+    "arch.fact.norm": "정규화 위치",
+    "arch.fact.positional": "위치 정보",
+    "arch.fact.cross": "크로스 어텐션",
+    "arch.fact.params": "파라미터 수",
+    "arch.fact.head_width": "헤드 하나의 너비",
+    "arch.fact.vocab": "어휘 크기",
+    "arch.fact.context": "컨텍스트 (토큰)",
+    "arch.fact.activation": "MLP 활성화 함수",
+    "arch.term.both": "인코더 + 디코더",
+    "arch.term.decoder": "디코더 전용",
+    "arch.term.post": "잔차 연결 뒤 (사후 정규화)",
+    "arch.term.pre": "각 부분 앞 (사전 정규화)",
+    "arch.term.sinusoidal": "사인파, 더함",
+    "arch.term.learned": "학습된 벡터, 더함",
+    "arch.term.rotary": "회전 위치 인코딩(RoPE)",
+    "arch.term.yes": "있음",
+    "arch.term.no": "없음",
+    "arch.tree_caption": "논문 열은 논문의 표 3(base 모델)을 인용한 값이고, 나머지 두 열은 번역기의 카드와 "
+                         "불러온 모델에서 읽은 값입니다.",
+    "arch.lecture": "강의의 GPT-2와 {name} 나란히 보기",
+    "arch.lecture_caption": "강의 노트의 숫자는 GPT-2 small의 것입니다(왼쪽, 발표된 수치). 지금 화면의 "
+                            "모델은 {name}이며, 이 페이지들의 숫자는 모두 이 모델로 계산하므로 강의의 "
+                            "숫자와 다를 수 있습니다.",
 }
