@@ -128,3 +128,10 @@ def test_glossary_covers_both_languages():
     assert glossary.EN.keys() == glossary.KO.keys()
     assert all(k.startswith("glossary.") for k in glossary.EN)
     assert {f"glossary.{c}" for c in BANNED} <= glossary.KO.keys()
+
+
+def test_layer_numbers_and_token_ids_read_one_way():
+    """Layer 0 is “0번 층”, never “0층” (a ground floor); a token's id is “토큰 ID” throughout."""
+    for key, text in korean().items():
+        assert not re.search(r"\}층|(?<!\d)0층", text), (key, text)  # “2층 신경망” (two layers) is fine
+        assert "토큰 id" not in text, (key, text)

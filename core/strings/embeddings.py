@@ -162,7 +162,7 @@ KO = {
                                  "이렇게 쪼갭니다.",
     "embeddings.col.position": "위치",
     "embeddings.col.token": "토큰",
-    "embeddings.col.id": "토큰 id",
+    "embeddings.col.id": "토큰 ID",
     "embeddings.col.bytes": "UTF-8 바이트",
     "embeddings.matrix": "2. 임베딩 행렬",
     "embeddings.shape": "크기 (토큰 × 너비)",

@@ -243,6 +243,6 @@ KO = {
     "sampling.lens_k": "층마다 보여 줄 예측 수",
     "sampling.layer_embed": "0 (임베딩)",
     "sampling.layer_n": "{n}",
-    "sampling.lens_caption": "색: 확률. 마지막 줄({n}층)은 모델 자신의 예측과 정확히 "
+    "sampling.lens_caption": "색: 확률. 마지막 줄({n}번 층)은 모델 자신의 예측과 정확히 "
                              "같습니다.",
 }
