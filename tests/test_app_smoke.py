@@ -1,10 +1,15 @@
 """Every page runs without an exception, in English and Korean, on the tiny model."""
 
+import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+import torch
 
 from core import i18n, models
+from core.tokens import display_tokens
+from tests.helpers import chart_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["Home.py"] + sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
@@ -28,9 +33,50 @@ def test_home_shows_facts_map_and_next_tokens(app, tiny_gpt2):
     assert values[i18n.t("fact.params")] == f"{tiny_gpt2.n_params:,}"
     assert values[i18n.t("fact.layers")] == str(tiny_gpt2.model.config.n_layer)
     assert values[i18n.t("fact.heads")] == str(tiny_gpt2.model.config.n_head)
-    assert any(getattr(e, "type", "") == "graphviz_chart" or "digraph" in str(e.proto)
-               for e in at.main) or at.get("graphviz_chart")
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert_map_has_the_models_sizes(at, tiny_gpt2)
+    # the demo: the ten most likely next tokens, softmax over the model's own logits
+    [top] = chart_tables(at)
+    ids = tiny_gpt2.tokenizer(i18n.t("home.demo_default"), add_special_tokens=False)["input_ids"]
+    with torch.no_grad():
+        logits = tiny_gpt2.model(input_ids=torch.tensor([ids])).logits[0, -1]
+    probs = torch.softmax(logits.double(), dim=-1)
+    want = torch.topk(probs, 10)
+    assert top["rank"].tolist() == list(range(1, 11))
+    assert top["token_id"].tolist() == want.indices.tolist()
+    assert top["token"].tolist() == display_tokens(tiny_gpt2.tokenizer, want.indices.tolist())
+    np.testing.assert_allclose(top["probability"], want.values.numpy(), rtol=1e-5, atol=0)
+
+
+def assert_map_has_the_models_sizes(at, lm) -> None:
+    """The Graphviz map: each stage's label carries the sizes read off the model's config,
+    the nodes link to their pages, and the edges follow the forward pass."""
+    chart, tree = at.get("graphviz_chart")  # the map, then the 2017 Transformer's family tree
+    assert i18n.t("arch.box.cross_attention") in tree.proto.spec
+    dot = chart.proto.spec
+    cfg = lm.model.config
+    v, d, L, H, ctx = cfg.vocab_size, cfg.n_embd, cfg.n_layer, cfg.n_head, cfg.n_positions
+    mlp = cfg.n_inner or 4 * d
+    t = lambda stage: i18n.t(f"home.stage.{stage}")
+    want = {
+        "text": t("text"),
+        "tokens": f"{t('tokens')}\\n(BPE, {v:,})",
+        "embed": f"{t('embed')}\\n[{v:,} × {d}]",
+        "position": f"{t('position')}\\n[{ctx} × {d}]",
+        "block": f"{L} × {t('block')}\\n{t('attention')} ({H} × {d // H})\\n"
+                 f"+ {t('mlp')} ({d} → {mlp} → {d})\\n{t('norm').format(norm='LayerNorm')}",
+        "unembed": f"{t('unembed')}\\n[{d} → {v:,}]",
+        "softmax": t("softmax"),
+        "next": t("next"),
+    }
+    nodes = dict(re.findall(r'^(\w+) \[label="([^"]*)"', dot, flags=re.M))
+    assert nodes == want
+    links = dict(re.findall(r'^(\w+) \[label="[^"]*", URL="([^"?]*)\?', dot, flags=re.M))
+    assert links == {"tokens": "Embeddings", "embed": "Embeddings",
+                     "position": "Positional_Encoding", "block": "Transformer_Block",
+                     "unembed": "Sampling", "softmax": "Sampling", "next": "Sampling"}
+    edges = [line for line in dot.splitlines() if "->" in line]
+    assert edges == ["text -> tokens -> embed -> block -> unembed -> softmax -> next;",
+                     'position -> embed [label="+"];']  # learned positions are added
 
 
 def test_home_in_korean(app):

@@ -4,6 +4,7 @@ the page that shows them."""
 from __future__ import annotations
 
 import math
+from itertools import combinations
 from types import SimpleNamespace
 
 import numpy as np
@@ -15,6 +16,7 @@ from core.embeddings import (MAX_WORDS, EmbeddingIndex, context_drift, cosine_ma
                              find_word, matrix_facts, parse_words, pca_2d, point_names,
                              word_states)
 from core.trace import run_trace
+from tests.helpers import chart_tables
 from tests.tiny_models import real_gpt2_tokenizer
 
 PAGE = "pages/1_Embeddings.py"
@@ -186,7 +188,83 @@ def test_page_shows_the_model_tokens_and_matrix(app, tiny_gpt2):
     table = at.dataframe[0].value
     assert list(table[i18n.t("embeddings.col.id")]) == tiny_gpt2.tokenizer(
         text, add_special_tokens=False)["input_ids"]
-    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 5
+    assert_charts_hold_the_models_numbers(at, tiny_gpt2)
+
+
+def assert_charts_hold_the_models_numbers(at, lm) -> None:
+    """The six charts of the page on its defaults, each table recomputed here from the
+    model's own weights and forward pass (torch, not core.embeddings)."""
+    tables = chart_tables(at)
+    assert [list(t.columns) for t in tables] == [
+        ["position", "token", "dimension", "value"],  # the prompt's rows of the matrix
+        ["word_a", "word_b", "cosine"],  # the words' cosine heatmap
+        ["word_a", "word_b", "cosine"],  # the same words on random rows (tested on its own below)
+        ["rank", "token", "token_id", "cosine", "label"],  # the probe's neighbours
+        ["word", "pc1", "pc2"],  # the words' 2-D projection
+        ["pair", "step", "point", "cosine"],  # the word in context, layer by layer
+    ]
+    rows, cosines, _, near, projection, drift = tables
+    encode = lambda s: lm.tokenizer(s, add_special_tokens=False)["input_ids"]
+    wte = lm.model.transformer.wte.weight.detach()  # [V, d] float32
+    wpe = lm.model.transformer.wpe.weight.detach()
+
+    # 1. the prompt's tokens, each its row of wte, the first min(32, d) dimensions
+    ids = encode(i18n.t("embeddings.default"))
+    dims = min(32, wte.shape[1])
+    assert rows["position"].tolist() == np.repeat(np.arange(len(ids)), dims).tolist()
+    assert rows["dimension"].tolist() == list(range(dims)) * len(ids)
+    assert [label.rsplit(" (", 1)[1] for label in rows["token"][::dims]] == [f"{i})" for i in ids]
+    np.testing.assert_array_equal(rows["value"].to_numpy().reshape(len(ids), dims),
+                                  wte[ids, :dims].numpy())
+
+    # 2. each word is the mean of the rows of its tokens (after a space); cosine of each pair
+    names = [w.strip() for w in i18n.t("embeddings.words_default").split(",") if w.strip()]
+    vectors = torch.stack([wte[encode(" " + w)].mean(dim=0) for w in names]).double()  # [n, d]
+    n = len(names)
+    assert cosines["word_a"].tolist() == [a for a in names for _ in names]
+    assert cosines["word_b"].tolist() == names * n
+    want = torch.nn.functional.cosine_similarity(vectors[:, None], vectors[None], dim=-1)
+    np.testing.assert_allclose(cosines["cosine"].to_numpy().reshape(n, n), want.numpy(),
+                               rtol=0, atol=1e-6)
+
+    # 3. the 15 rows of the whole vocabulary nearest the probe word, best first
+    probe = wte[encode(" " + i18n.t("embeddings.probe_default"))].mean(dim=0)
+    cos = torch.nn.functional.cosine_similarity(wte.double(), probe.double()[None], dim=-1)
+    top = torch.topk(cos, 15)
+    assert near["rank"].tolist() == list(range(1, 16))
+    assert near["token_id"].tolist() == top.indices.tolist()
+    np.testing.assert_allclose(near["cosine"], top.values.numpy(), rtol=0, atol=1e-6)
+
+    # 4. the words on their two principal axes: eigenvectors of the centred Gram matrix,
+    # scaled by the root of their eigenvalue (each axis up to its sign)
+    centred = (vectors - vectors.mean(dim=0)).numpy()
+    values, vecs = np.linalg.eigh(centred @ centred.T)  # ascending
+    want = vecs[:, ::-1][:, :2] * np.sqrt(values[::-1][:2])  # [n, 2]
+    assert projection["word"].tolist() == names
+    for axis, column in enumerate(["pc1", "pc2"]):
+        got = projection[column].to_numpy()
+        sign = np.sign(got @ want[:, axis])
+        np.testing.assert_allclose(got * sign, want[:, axis], rtol=0, atol=1e-6)
+
+    # 5. "bank" in each default sentence: its token row, + position, each block's output;
+    # the cosine between two sentences' vectors at each of these points
+    target = encode(" " + i18n.t("embeddings.target_default"))
+    states = []
+    for sentence in i18n.t("embeddings.sentences_default").splitlines():
+        sids = encode(sentence)
+        start = next(i for i in range(len(sids)) if sids[i: i + len(target)] == target)
+        at_word = list(range(start, start + len(target)))
+        with torch.no_grad():
+            hidden = lm.model(input_ids=torch.tensor([sids]), output_hidden_states=True).hidden_states
+        states.append(torch.stack([wte[sids][at_word].mean(0), (wte[sids] + wpe[: len(sids)])[at_word].mean(0)]
+                                  + [h[0, at_word].mean(0) for h in hidden[1:]]).double())
+    points = [i18n.t("embeddings.point.token"), i18n.t("embeddings.point.position")] + [
+        i18n.t("embeddings.point.block", n=i) for i in range(1, lm.arch.n_layers + 1)]
+    pairs = list(combinations(range(len(states)), 2))
+    assert drift["pair"].tolist() == [f"{i + 1} ↔ {j + 1}" for i, j in pairs for _ in points]
+    assert drift["point"].tolist() == points * len(pairs)
+    want = [torch.nn.functional.cosine_similarity(states[i], states[j], dim=-1) for i, j in pairs]
+    np.testing.assert_allclose(drift["cosine"], torch.cat(want).numpy(), rtol=0, atol=1e-5)
 
 
 def test_page_with_edited_inputs_gives_messages_not_tracebacks(app):
@@ -223,8 +301,10 @@ def test_page_in_korean_with_tampered_url(app):
     at.run()
     assert not at.exception
     assert at.title[0].value == i18n.t("embeddings.heading", "ko")
-    warnings = " ".join(_texts(at, "warning"))
-    assert "dims" in warnings and "k" in warnings
+    # dims is above its slider's range, k not a number: each named with its value
+    assert sorted(_texts(at, "warning")) == sorted(
+        i18n.t("param.invalid", "ko", name=name, value=value)
+        for name, value in (("dims", "99999"), ("k", "abc")))
     assert i18n.t("embeddings.words_capped", "ko", n=MAX_WORDS, total=MAX_WORDS + 3) in \
         _texts(at, "info")
 

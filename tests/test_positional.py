@@ -13,6 +13,7 @@ from core import i18n
 from core.positional import (learned_positions, matched_occurrences, offset_rotation,
                              rotary_frequencies, rotary_similarity_by_distance, rotate,
                              shifted_dots, similarity_by_distance, sinusoidal)
+from core.trace import run_trace
 
 PAGE = "pages/2_Positional_Encoding.py"
 
@@ -183,10 +184,17 @@ def test_page_edits_and_odd_inputs_get_messages(app):
     assert at.header[-1].value == i18n.t("posenc.relative")  # the rest of the page still runs
 
 
-def test_page_in_korean_with_tampered_url(app):
-    at = app(PAGE, lang="ko", n="abc", d="99999", k="-3", a="😀 안녕 " * 30)
+def test_page_in_korean_with_tampered_url(app, tiny_gpt2):
+    text = "😀 안녕 " * 30
+    at = app(PAGE, lang="ko", n="abc", d="99999", k="-3", a=text)
     at.run()
     assert not at.exception
     assert at.title[0].value == i18n.t("posenc.heading", "ko")
-    warnings = " ".join(_texts(at, "warning"))
-    assert all(name in warnings for name in ("n", "d", "k"))
+    # n is not a number, d is above its slider's range, k below: each named with its value;
+    # the long sentence is capped to the tiny model's context, with its own notice
+    capped = run_trace(tiny_gpt2, text)
+    expected = [i18n.t("param.invalid", "ko", name=name, value=value)
+                for name, value in (("n", "abc"), ("d", "99999"), ("k", "-3"))]
+    expected.append(i18n.t("prompt.truncated", "ko", n=capped.n_tokens,
+                           total=capped.n_tokens_requested))
+    assert sorted(_texts(at, "warning")) == sorted(expected)

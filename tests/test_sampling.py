@@ -19,6 +19,7 @@ from transformers.generation.logits_process import (LogitsProcessorList,
 from core import i18n
 from core import sampling as S
 from core.trace import run_trace
+from tests.helpers import chart_tables
 
 PROMPT = "Data visualization empowers users to"
 PAGE = "pages/6_Sampling.py"
@@ -379,8 +380,57 @@ def test_page_defaults_show_every_section(app, tiny_gpt2):
     z = run_trace(tiny_gpt2, PROMPT).next_token_logits.astype(np.float64)
     expected = S.next_token_distribution(z, 1.0, 50, 0.9)
     assert metric(at, "sampling.kept") == f"{expected.n_kept:,} / {tiny_gpt2.arch.vocab_size:,}"
-    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 3
+    assert_charts_hold_the_models_numbers(at, tiny_gpt2, bars=40, top_k=50, top_p=0.9)
+    # 60 bars: past top-k's 50, so all three statuses are drawn
+    at.slider(key="bars").set_value(60).run()
+    assert_charts_hold_the_models_numbers(at, tiny_gpt2, bars=60, top_k=50, top_p=0.9)
     assert len(at.latex) >= 3
+
+
+def assert_charts_hold_the_models_numbers(at, lm, bars: int, top_k: int, top_p: float) -> None:
+    """The page's three charts (temperature 1, lens top 5), each table recomputed here from
+    the model's own forward pass, Hugging Face's warpers and its final norm + lm_head."""
+    distribution, sampled_from, lens = chart_tables(at)
+    ids = torch.tensor([lm.tokenizer(PROMPT, add_special_tokens=False)["input_ids"]])
+    with torch.no_grad():
+        out = lm.model(input_ids=ids, output_hidden_states=True, use_cache=False)
+    z = out.logits[0, -1]  # [V] float32
+    p = torch.softmax(z.double(), dim=-1).numpy()
+    after_k = torch.softmax(hf_warpers(z[None], top_k=top_k)[0].double(), dim=-1).numpy()
+    final = torch.softmax(hf_warpers(z[None], top_k=top_k, top_p=top_p)[0].double(), dim=-1).numpy()
+    order = np.argsort(-p, kind="stable")[:bars]  # the most likely tokens, most likely first
+
+    assert distribution["rank"].tolist() == list(range(1, bars + 1))
+    assert distribution["token_id"].tolist() == order.tolist()
+    np.testing.assert_allclose(distribution["p_original"], p[order], rtol=1e-5, atol=0)
+    np.testing.assert_allclose(distribution["p_tempered"], p[order], rtol=1e-5, atol=0)
+    np.testing.assert_allclose(distribution["p_final"], final[order], rtol=1e-5, atol=0)
+    np.testing.assert_allclose(distribution["cumulative"], np.cumsum(np.sort(after_k)[::-1][:bars]),
+                               rtol=1e-5, atol=0)
+    in_top_k = np.isin(order, np.argsort(-z.numpy(), kind="stable")[:top_k])
+    status = np.where(~in_top_k, "top_k", np.where(final[order] > 0, "kept", "top_p"))
+    assert distribution["status"].tolist() == status.tolist()
+    assert set(status) == ({"kept", "top_k", "top_p"} if bars > top_k else {"kept"})
+    assert (distribution["top_p"] == top_p).all()
+
+    # what the sampler can still draw: exactly the bars whose final probability is not 0
+    kept = order[final[order] > 0]
+    assert sampled_from["token_id"].tolist() == kept.tolist()
+    np.testing.assert_allclose(sampled_from["p_final"], final[kept], rtol=1e-5, atol=0)
+
+    # the logit lens: each block's output (0 = embeddings) through ln_f and lm_head; the
+    # last is the model's own logits
+    with torch.no_grad():
+        layers = [lm.model.lm_head(lm.model.transformer.ln_f(h[0, -1])) for h in out.hidden_states[:-1]]
+    lens_logits = torch.stack(layers + [z])  # [L+1, V]
+    top = torch.topk(torch.softmax(lens_logits.double(), dim=-1), 5, dim=-1)
+    n_layers = lm.arch.n_layers + 1
+    assert lens["layer"].tolist() == np.repeat(np.arange(n_layers), 5).tolist()
+    assert lens["rank"].tolist() == list(range(1, 6)) * n_layers
+    assert lens["token_id"].tolist() == top.indices.reshape(-1).tolist()
+    np.testing.assert_allclose(lens["probability"], top.values.reshape(-1).numpy(), rtol=1e-5, atol=0)
+    assert lens["layer_label"].tolist() == [i18n.t("sampling.layer_embed")] * 5 + [
+        i18n.t("sampling.layer_n", n=n) for n in range(1, n_layers) for _ in range(5)]
 
 
 def test_a_failed_logit_lens_is_not_kept_for_the_next_run(app, monkeypatch):

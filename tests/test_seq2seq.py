@@ -152,9 +152,25 @@ def test_tiny_model_loss_goes_down(attention):
     examples = encode_pairs(train, sv, tv)
     batch = make_batch(examples)
     before = model.loss(*batch).item()
-    losses = train_steps(model, examples, steps=40, batch_size=8, lr=1e-2)
+    computed, reported = [], []
+    real_loss = model.loss
+
+    def loss_of_batch(*args):  # every loss the loop computes, as it computes it
+        loss = real_loss(*args)
+        computed.append(loss.item())
+        return loss
+
+    model.loss = loss_of_batch  # shadows the method on this instance only
+    losses = train_steps(model, examples, steps=40, batch_size=8, lr=1e-2,
+                         on_step=lambda step, loss: reported.append((step, loss)))
+    del model.loss
     after = model.loss(*batch).item()
-    assert len(losses) == 40
+    # one loss per step, the one of the batch that step trained on, reported as it happened
+    assert losses == computed
+    assert reported == list(enumerate(losses))
+    assert all(math.isfinite(x) for x in losses)
+    # and training lowers it: the last steps' batches against the first ones', the full set
+    assert np.mean(losses[-5:]) < 0.7 * np.mean(losses[:5])
     assert after < 0.7 * before
 
 
@@ -209,8 +225,14 @@ def test_checkpoint_round_trip(tmp_path):
     save_checkpoint(model, sv, tv, {"model": "attention"}, tmp_path)
     loaded = load_translator(tmp_path)
     assert loaded.src_vocab.itos == sv.itos and loaded.tgt_vocab.itos == tv.itos
-    for k, v in model.state_dict().items():
-        torch.testing.assert_close(loaded.model.state_dict()[k], v.float(), atol=2e-3, rtol=2e-3)
+    original = model.state_dict()
+    assert loaded.model.state_dict().keys() == original.keys()
+    # the weights are stored as fp16 and read back as float32: exactly the fp16 round trip
+    for k, v in original.items():
+        want = v.half().float() if v.is_floating_point() else v
+        got = loaded.model.state_dict()[k]
+        assert got.dtype == want.dtype, k
+        torch.testing.assert_close(got, want, rtol=0, atol=0, msg=k)
 
 
 @pytest.fixture(scope="module")

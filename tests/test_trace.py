@@ -1,9 +1,10 @@
 import pickle
+import re
 import numpy as np
 import pytest
 import torch
 
-from core.tokens import SPACE_MARK, display_tokens
+from core.tokens import SPACE_MARK, display_tokens, token_bytes
 from core.trace import MAX_PROMPT_TOKENS, EmptyPrompt, run_trace
 
 from tests.tiny_models import GPT2_TOKENIZER_DIR, real_gpt2_tokenizer
@@ -55,18 +56,51 @@ def test_long_prompt_is_capped_with_a_notice(tiny_gpt2, tiny_llama):
     assert not run_trace(tiny_gpt2, "short").truncated
 
 
+def read_back(shown: list[str]) -> str:
+    """The text a list of display tokens stands for: a leading-space mark is a space, and a
+    character split across tokens ("[안 1/3]", "[안 2-3/3]") is that character once all of its
+    bytes have been named, in order, each exactly once."""
+    out, pending = [], None  # pending: (character, bytes named so far, its byte length)
+    for piece in shown:
+        for part in re.split(r"(\[[^\[\]]+ \d+(?:-\d+)?/\d+\])", piece):
+            if not part:
+                continue
+            split = re.fullmatch(r"\[(.+) (\d+)(?:-(\d+))?/(\d+)\]", part)
+            if split is None:
+                assert pending is None, f"{pending[0]!r} left unfinished before {part!r}"
+                out.append(part.replace(SPACE_MARK, " "))
+                continue
+            ch, first, last, n = split[1], int(split[2]), int(split[3] or split[2]), int(split[4])
+            assert n == len(ch.encode()), (part, "the byte count is the character's")
+            done = 0 if pending is None else pending[1]
+            assert pending is None or pending[0] == ch, (part, pending)
+            assert first == done + 1 and first <= last <= n, (part, "bytes named in order, once")
+            pending = None if last == n else (ch, last, n)
+            if last == n:
+                out.append(ch)
+    assert pending is None, f"{pending[0]!r} left unfinished"
+    return "".join(out)
+
+
 def test_korean_and_emoji_are_readable(tiny_gpt2):
     text = "안녕 😀 ok"
-    ids = tiny_gpt2.tokenizer(text)["input_ids"]
-    shown = display_tokens(tiny_gpt2.tokenizer, ids)
+    tok = tiny_gpt2.tokenizer
+    ids = tok(text)["input_ids"]
+    shown = display_tokens(tok, ids)
+    assert len(shown) == len(ids)
     joined = "".join(shown)
     assert "�" not in joined and "ì" not in joined  # no mojibake
+    assert " " not in re.sub(r"\[[^\[\]]+\]", "", joined)  # every space of the text is a mark
+    assert read_back(shown) == text  # the display says exactly what the text says
+    # the tiny tokenizer never learned 안, 녕 or 😀 whole: each is split, byte by byte
     for ch in "안녕😀":
-        pieces = [s for s in shown if ch in s]
-        if len(pieces) > 1:  # split across tokens: each names the character and its bytes
-            n_bytes = len(ch.encode())
-            assert all(s.startswith(f"[{ch} ") and s.endswith(f"/{n_bytes}]") for s in pieces)
-    assert shown[-1] == f"{SPACE_MARK}ok" or f"{SPACE_MARK}" in joined
+        n_bytes = len(ch.encode())
+        assert [s for s in shown if ch in s] == [f"[{ch} {i}/{n_bytes}]" for i in range(1, n_bytes + 1)]
+    # " ok" ends the text; its tokens are shown as their own bytes say, the space as a mark
+    tail = tok(" ok")["input_ids"]
+    assert ids[-len(tail):] == tail
+    assert shown[-len(tail):] == [token_bytes(tok, i).decode().replace(" ", SPACE_MARK) for i in tail]
+    assert "".join(shown[-len(tail):]) == f"{SPACE_MARK}ok"
 
 
 @pytest.mark.skipif(not GPT2_TOKENIZER_DIR.exists(), reason="GPT-2 tokenizer files not beside the project")
