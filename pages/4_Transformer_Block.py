@@ -184,13 +184,11 @@ def show_why_residual(page, lm, trace) -> None:
     st.subheader(t("lecture.residual"))
     top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("lecture.residual_text", token=top))
-    memory = ui.session_memory("block_depth_gradient", (lm.name, trace.text))
-    if st.button(t("lecture.residual_button"), key="depth_gradient"):
-        memory["g"] = gradient_through_depth(lm, trace)
-    if "g" not in memory:
-        st.info(t("lecture.residual_press"))
+    g = ui.on_press("depth_gradient", t("lecture.residual_button"), lambda: gradient_through_depth(lm, trace),
+                    (lm.name, trace.text), t("lecture.residual_press"))
+    if g is None:
         return
-    g, L = memory["g"], lm.arch.n_layers
+    L = lm.arch.n_layers
     depths = [str(layer) for layer in range(L)] + [t("lecture.depth.final")]
     table = pd.DataFrame({"depth": np.tile(np.arange(L + 1), 2), "depth_label": depths * 2,
                           "wiring": np.repeat(["with", "without"], L + 1),
@@ -340,13 +338,10 @@ def show_dropout(page, lm, trace) -> None:
     st.header(t("block.dropout"))
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
-    memory = ui.session_memory("block_dropout", (lm.name, trace.text))
-    if st.button(t("block.dropout_button"), key="dropout"):
-        memory["runs"] = dropout_runs(lm, trace)
-    if "runs" not in memory:
-        st.info(t("block.dropout_press"))
+    runs = ui.on_press("dropout", t("block.dropout_button"), lambda: dropout_runs(lm, trace),
+                       (lm.name, trace.text), t("block.dropout_press"))
+    if runs is None:
         return
-    runs = memory["runs"]
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
     differ = float(np.abs(runs.train_logits[0] - runs.train_logits[1]).max())
     a, b = st.columns(2)

@@ -10,22 +10,13 @@ from core.attention import attention_steps, head_statistics
 from core.models import load_lm
 from core.trace import run_trace
 
+from tests.helpers import sharpened
+
 TEXT = "The train left the station on time"
 
 
-def _sharpened(folder) -> object:
-    """A fresh copy of a tiny model with larger weights, so attention is far from uniform."""
-    lm = load_lm(str(folder))
-    torch.manual_seed(1)
-    with torch.no_grad():
-        for p in lm.model.parameters():
-            if p.dim() == 2:
-                p.normal_(0, 0.5)
-    return lm
-
-
 def test_without_a_trace_attention_steps_runs_its_own_forward_pass(tiny_dirs):
-    lm = _sharpened(tiny_dirs["llama"])
+    lm = sharpened(tiny_dirs["llama"])
     trace = run_trace(lm, TEXT)
     steps = attention_steps(lm, TEXT, lm.arch.n_layers - 1, 1)
     np.testing.assert_allclose(steps.weights, trace.attentions[-1, 1], atol=1e-4)

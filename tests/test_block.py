@@ -12,19 +12,10 @@ from core.block import (block_steps, dropout_runs, logit_attribution, parameter_
                         unit_writes)
 from core.models import load_lm
 from core.trace import run_trace
+from tests.helpers import sharpened
 
 TEXT = "The train left the station on time"
 PAGE = "pages/4_Transformer_Block.py"
-
-
-def _sharpened(folder):
-    """A fresh copy of a tiny model with larger weights, so every part matters."""
-    lm = load_lm(str(folder))
-    torch.manual_seed(1)
-    with torch.no_grad():
-        for p in lm.model.parameters():
-            p.normal_(0, 0.5) if p.dim() == 2 else p.add_(torch.randn_like(p) * 0.1)
-    return lm
 
 
 def hooked(lm, text):
@@ -47,7 +38,7 @@ def hooked(lm, text):
 
 @pytest.mark.parametrize("arch", ["gpt2", "llama"])
 def test_the_norm_by_hand_is_the_textbook_formula(tiny_dirs, arch):
-    lm = _sharpened(tiny_dirs[arch])
+    lm = sharpened(tiny_dirs[arch])
     trace = run_trace(lm, TEXT)
     s = block_steps(lm, trace, 1)
     x = torch.from_numpy(np.array(s.resid_pre, dtype=np.float64))

@@ -34,19 +34,10 @@ from core.trace import run_trace
 from tests.tiny_models import TINY_FAMILIES
 
 ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import sharpened
+
 TEXT = "The train left the station on time"
 FAMILY_NAMES = list(TINY_FAMILIES)
-
-
-def sharpened(folder):
-    """A fresh copy of a tiny model with larger weights, so attention is far from uniform and
-    every sublayer changes the stream (a wrong wiring shows in every element)."""
-    lm = load_lm(str(folder))
-    torch.manual_seed(1)
-    with torch.no_grad():
-        for p in lm.model.parameters():
-            p.normal_(0, 0.5) if p.dim() == 2 else p.add_(torch.randn_like(p) * 0.1)
-    return lm
 
 
 @pytest.fixture(scope="module", params=FAMILY_NAMES)
