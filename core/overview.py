@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import altair as alt
 import numpy as np
 import pandas as pd
+
+from core.charts import data
 
 from core.models import LM
 from core.trace import Trace
@@ -119,15 +122,13 @@ def next_token_table(lm: LM, trace: Trace, k: int = 10) -> pd.DataFrame:
 
 def next_token_chart(page):
     """Bars: the next-token probabilities, most likely on top (a data-free chart)."""
-    import altair as alt
-
-    from core import ui
-
     t = page.t
-    return alt.Chart(ui.data()).mark_bar().encode(
+    return alt.Chart(data()).mark_bar().encode(
         x=alt.X("probability:Q", title=t("home.col.probability"), axis=alt.Axis(format="%")),
         y=alt.Y("token:N", sort=None, title=t("home.col.token")),
-        tooltip=["rank:Q", "token:N", "token_id:Q", alt.Tooltip("probability:Q", format=".4f")])
+        tooltip=[alt.Tooltip("rank:Q", title=t("home.col.rank")), alt.Tooltip("token:N", title=t("home.col.token")),
+                 alt.Tooltip("token_id:Q", title=t("home.col.token_id")),
+                 alt.Tooltip("probability:Q", title=t("home.col.probability"), format=".4f")])
 
 
 def architecture_dot(lm: LM, labels: dict[str, str], links: dict[str, str] | None = None) -> str:

@@ -44,7 +44,8 @@ def heatmap(page: ui.Page, x: str, y: str, value: str, title: str, domain=(-1, 1
         y=alt.Y(f"{y}:O", title=t(f"posenc.col.{y}"), axis=alt.Axis(labelOverlap=True)),
         color=alt.Color(f"{value}:Q", title=title,
                         scale=alt.Scale(scheme="redblue", domain=list(domain), reverse=True)),
-        tooltip=[f"{x}:O", f"{y}:O", alt.Tooltip(f"{value}:Q", format=".4f")]
+        tooltip=[alt.Tooltip(f"{x}:O", title=t(f"posenc.col.{x}")), alt.Tooltip(f"{y}:O", title=t(f"posenc.col.{y}")),
+                 alt.Tooltip(f"{value}:Q", title=title, format=".4f")]
     ).properties(height=alt.Step(step) if step else height)
 
 
@@ -66,14 +67,17 @@ def rope_scores(inv_freq, n: int):
 def waves_chart(page: ui.Page):
     """A few sine columns against position, positions 0 and 6 circled (a template)."""
     t = page.t
+    x = alt.X("position:Q", title=t("posenc.col.position"))
+    y = alt.Y("value:Q", title=t("posenc.col.value"))
     lines = alt.Chart().mark_line(point=alt.OverlayMarkDef(size=12)).encode(
-        x=alt.X("position:Q", title=t("posenc.col.position")),
-        y=alt.Y("value:Q", title=t("posenc.col.value")),
+        x=x, y=y,
         color=alt.Color("dimension:N", sort=None, title=None),
-        tooltip=["dimension:N", "position:Q", alt.Tooltip("value:Q", format=".4f")])
+        tooltip=[alt.Tooltip("dimension:N", title=t("posenc.col.dimension")),
+                 alt.Tooltip("position:Q", title=t("posenc.col.position")),
+                 alt.Tooltip("value:Q", title=t("posenc.col.value"), format=".4f")])
     rings = alt.Chart().mark_point(
         size=160, shape="circle", filled=False, color="black").encode(
-        x="position:Q", y="value:Q").transform_filter("datum.position == 0 || datum.position == 6")
+        x=x, y=y).transform_filter("datum.position == 0 || datum.position == 6")
     return alt.layer(lines, rings, data=ui.data()).properties(height=300)
 
 
@@ -86,8 +90,9 @@ def path_chart(page: ui.Page, explained: tuple[float, float]):
     dots = along.mark_circle(size=14).encode(
         color=alt.Color("position:Q", scale=alt.Scale(scheme="viridis"),
                         title=t("posenc.col.position")),
-        tooltip=["position:Q", alt.Tooltip("pc1:Q", format=".3f"),
-                 alt.Tooltip("pc2:Q", format=".3f")])
+        tooltip=[alt.Tooltip("position:Q", title=t("posenc.col.position")),
+                 alt.Tooltip("pc1:Q", title=t("posenc.axis", n=1, p=explained[0]), format=".3f"),
+                 alt.Tooltip("pc2:Q", title=t("posenc.axis", n=2, p=explained[1]), format=".3f")])
     return alt.layer(along.mark_line(color="#bbbbbb", strokeWidth=1), dots,
                      data=ui.data()).properties(height=360)
 
@@ -98,10 +103,12 @@ def line_chart(page: ui.Page, x: str, y: str, y_title: str, height: int,
     """y against x (one line per `color` value), its titles in the UI language (a template)."""
     y_scale = alt.Scale(type="log") if log_y else (
         alt.Scale(domain=list(y_domain)) if y_domain else alt.Undefined)
-    encoding = dict(x=alt.X(f"{x}:Q", title=page.t(f"posenc.col.{x}")),
+    t = page.t
+    encoding = dict(x=alt.X(f"{x}:Q", title=t(f"posenc.col.{x}")),
                     y=alt.Y(f"{y}:Q", title=y_title, scale=y_scale),
-                    tooltip=([f"{color}:N"] if color else [])
-                    + [f"{x}:Q", alt.Tooltip(f"{y}:Q", format=digits)])
+                    tooltip=([alt.Tooltip(f"{color}:N", title=t(f"posenc.col.{color}"))] if color else [])
+                    + [alt.Tooltip(f"{x}:Q", title=t(f"posenc.col.{x}")),
+                       alt.Tooltip(f"{y}:Q", title=y_title, format=digits)])
     if color:
         encoding["color"] = alt.Color(f"{color}:N", title=None)
     return alt.Chart(ui.data()).mark_line(point=points).encode(**encoding).properties(height=height)

@@ -60,7 +60,7 @@ def histogram_chart(page):
     own axis (the table holds the bins: start, end, count)."""
     t = page.t
     return alt.Chart(ui.data()).mark_bar(opacity=0.85).encode(
-        x=alt.X("start:Q", title=t("block.col.value")), x2="end:Q",
+        x=alt.X("start:Q", title=t("block.col.value")), x2=alt.X2("end:Q", title=t("block.col.value")),
         y=alt.Y("count:Q", title=t("block.col.count")),
         color=alt.Color("stage_label:N", legend=None),
         row=alt.Row("stage_label:N", title=None, sort=None, header=alt.Header(labelAngle=0, labelAlign="left")),
@@ -91,7 +91,8 @@ def unit_chart(page):
     return alt.Chart(ui.data()).mark_bar().encode(
         x=alt.X("change:Q", title=t("block.col.logit_change")),
         y=alt.Y("label:N", sort=None, title=t("block.col.token")),
-        tooltip=[alt.Tooltip("token:N", title=t("block.col.token")), "token_id:Q",
+        tooltip=[alt.Tooltip("token:N", title=t("block.col.token")),
+                 alt.Tooltip("token_id:Q", title=t("block.col.token_id")),
                  alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")]).properties(height=alt.Step(22))
 
 
@@ -265,8 +266,8 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
     else:
         st.write(t("block.mlp_plain", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
-        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{GELU}(W_1x+b_1)+b_2"
-                 r"\qquad\text{(the 2017 paper: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}")
+        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
+                 % (lm.arch.activation, t("block.latex_paper")))
     pre = steps.mlp_pre[position]
     fire = float((pre > 0).mean())
     a, b, c = st.columns(3)

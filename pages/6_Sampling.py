@@ -36,7 +36,7 @@ def token_tooltip(page: ui.Page) -> list:
     t = page.t
     return [alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
             alt.Tooltip("token:N", title=t("sampling.col.token")),
-            alt.Tooltip("token_id:Q", title="id"),
+            alt.Tooltip("token_id:Q", title=t("sampling.col.token_id")),
             alt.Tooltip("p_original:Q", title=t("sampling.col.p_original"), format=".5f"),
             alt.Tooltip("p_tempered:Q", title=t("sampling.col.p_tempered"), format=".5f"),
             alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f"),
@@ -95,7 +95,8 @@ def last_step_chart(page: ui.Page):
         x=alt.X("label:N", sort=None, title=t("sampling.col.token")),
         y=alt.Y("p_final:Q", axis=alt.Axis(format="%", title=t("sampling.col.p_final"))),
         color=alt.condition("datum.chosen", alt.value("#f58518"), alt.value("#4c78a8")),
-        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id:Q",
+        tooltip=[alt.Tooltip("token:N", title=t("sampling.col.token")),
+                 alt.Tooltip("token_id:Q", title=t("sampling.col.token_id")),
                  alt.Tooltip("p_final:Q", title=t("sampling.col.p_final"), format=".5f")]
     ).properties(height=220)
 
@@ -111,11 +112,12 @@ def lens_chart(page: ui.Page, layer_order: list[str]):
                         title=t("sampling.axis.probability")),
         tooltip=[alt.Tooltip("layer_label:N", title=t("sampling.col.layer")),
                  alt.Tooltip("rank:Q", title=t("sampling.col.rank")),
-                 alt.Tooltip("token:N", title=t("sampling.col.token")), "token_id:Q",
+                 alt.Tooltip("token:N", title=t("sampling.col.token")),
+                 alt.Tooltip("token_id:Q", title=t("sampling.col.token_id")),
                  alt.Tooltip("probability:Q", title=t("sampling.axis.probability"),
                              format=".4f")])
     labels = alt.Chart().mark_text(fontSize=11).encode(
-        x="rank:O", y=y, text="token:N",
+        x=alt.X("rank:O", title=t("sampling.col.rank")), y=y, text="token:N",
         color=alt.condition("datum.probability > 0.5", alt.value("white"), alt.value("black")))
     return alt.layer(heat, labels, data=ui.data()).properties(
         height=max(160, 22 * len(layer_order)))
@@ -149,8 +151,7 @@ def show_settings(page, lm) -> dict:
         st.markdown(t("sampling.formula_softmax"))
         st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_{j=1}^{V} \exp(z_j / T)}")
         st.markdown(t("sampling.formula_top_k"))
-        st.latex(r"\text{top-}k:\ \text{keep } i \text{ if } z_i \ge z_{(k)}"
-                 r"\qquad \text{top-}p:\ \text{keep } i \text{ if } \sum_{j:\,p_j > p_i} p_j < p")
+        st.latex(t("sampling.latex.top_k", k="k") + r"\qquad " + t("sampling.latex.top_p", p="p"))
         st.markdown(t("sampling.formula_entropy"))
         st.latex(r"H = -\sum_i p_i \log_2 p_i")
     return dict(temperature=float(temperature), top_k=int(top_k), top_p=float(top_p),
@@ -280,7 +281,7 @@ def show_logit_lens(page, lm, trace, lens_job) -> None:
     t = page.t
     st.header(t("sampling.lens"))
     st.write(t("sampling.lens_intro"))
-    st.latex(r"\text{logits}_\ell = W_U \,\mathrm{Norm}(h_\ell)")
+    st.latex(r"\text{%s}_\ell = W_U \,\mathrm{Norm}(h_\ell)" % t("sampling.latex.logits"))
     lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, LENS_MAX_K, 5)
     try:
         lens_ids, lens_probs = lens_job.result()

@@ -153,6 +153,8 @@ EN = {
     "block.dropout.embeddings": "{p:g} on the embeddings",
     "block.dropout.attention": "{p:g} on the attention weights",
     "block.dropout.residual": "{p:g} on what each attention and MLP adds",
+    "block.col.token_id": "Token ID",
+    "block.latex_paper": "the 2017 paper",
 }
 
 KO = {
@@ -302,4 +304,6 @@ KO = {
     "block.dropout.embeddings": "임베딩에 {p:g}",
     "block.dropout.attention": "어텐션 가중치에 {p:g}",
     "block.dropout.residual": "어텐션과 MLP가 더하는 값에 {p:g}",
+    "block.col.token_id": "토큰 ID",
+    "block.latex_paper": "2017년 논문",
 }

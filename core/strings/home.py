@@ -66,6 +66,8 @@ EN = {
                          "pass over {t} tokens: {tokens}",
     "home.col.token": "Next token",
     "home.col.probability": "Probability",
+    "home.col.rank": "Rank",
+    "home.col.token_id": "Token ID",
     "fact.heads_grouped": "{q} query heads / {kv} key-value heads",
 }
 
@@ -132,5 +134,7 @@ KO = {
                          "가장 높은 다음 토큰 {k}개입니다: {tokens}",
     "home.col.token": "다음 토큰",
     "home.col.probability": "확률",
+    "home.col.rank": "순위",
+    "home.col.token_id": "토큰 ID",
     "fact.heads_grouped": "Query 헤드 {q}개 / Key·Value 헤드 {kv}개",
 }

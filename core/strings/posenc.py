@@ -101,6 +101,7 @@ EN = {
     "posenc.col.other": "Position",
     "posenc.col.cosine": "Cosine similarity",
     "posenc.col.distance": "Distance between positions",
+    "posenc.col.kind": "Encoding",
     "posenc.side_caption_learned": "Top: cosine similarity between every two positions "
                                    "(sinusoidal with d = {d}, the model's width). Bottom: "
                                    "the average over all pairs at each distance. Both fall "
@@ -254,6 +255,7 @@ KO = {
     "posenc.col.other": "위치",
     "posenc.col.cosine": "코사인 유사도",
     "posenc.col.distance": "위치 사이의 거리",
+    "posenc.col.kind": "인코딩",
     "posenc.side_caption_learned": "위: 모든 두 위치 사이의 코사인 유사도(사인파는 모델 너비와 "
                                    "같은 d = {d}). 아래: 거리별로 모든 쌍을 평균한 값. 둘 다 "
                                    "거리가 멀수록 값이 떨어집니다. 가까운 위치는 서로 닮았고, "

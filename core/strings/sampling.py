@@ -123,6 +123,11 @@ EN = {
     "sampling.layer_n": "{n}",
     "sampling.lens_caption": "Colour: probability. The last row (layer {n}) is exactly the "
                              "model's own prediction.",
+    "sampling.col.token_id": "Token ID",
+    # LaTeX, its braces doubled: the page fills in {k} and {p} (the symbols)
+    "sampling.latex.top_k": "\\text{{top-}}{k}:\\ \\text{{keep }} i \\text{{ if }} z_i \\ge z_{{({k})}}",
+    "sampling.latex.top_p": "\\text{{top-}}{p}:\\ \\text{{keep }} i \\text{{ if }} \\sum_{{j:\\,p_j > p_i}} p_j < {p}",
+    "sampling.latex.logits": "logits",
 }
 
 KO = {
@@ -245,4 +250,8 @@ KO = {
     "sampling.layer_n": "{n}",
     "sampling.lens_caption": "색: 확률. 마지막 줄({n}번 층)은 모델 자신의 예측과 정확히 "
                              "같습니다.",
+    "sampling.col.token_id": "토큰 ID",
+    "sampling.latex.top_k": "\\text{{top-}}{k}:\\ z_i \\ge z_{{({k})}}\\text{{인 }} i\\text{{만 남김}}",
+    "sampling.latex.top_p": "\\text{{top-}}{p}:\\ \\sum_{{j:\\,p_j > p_i}} p_j < {p}\\text{{인 }} i\\text{{만 남김}}",
+    "sampling.latex.logits": "로짓",
 }
