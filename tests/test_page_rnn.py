@@ -10,7 +10,7 @@ import pytest
 
 from core import i18n
 from core.seq2seq import MODEL_NAMES, lab, load_pretrained
-from core.seq2seq.translator import CHECKPOINTS
+from core.seq2seq.pretrained import CHECKPOINTS
 from tests.helpers import chart_tables
 
 PAGE = "pages/5_RNN_Attention_Transformer.py"

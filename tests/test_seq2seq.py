@@ -14,7 +14,7 @@ from core.seq2seq.evaluate import (bleu_by_length, corpus_bleu, english_word_cou
 from core.seq2seq.decoding import greedy
 from core.seq2seq.models import BahdanauAttention, Seq2Seq, Seq2SeqConfig
 from core.seq2seq.train import encode_pairs, make_batch, save_checkpoint, train_steps
-from core.seq2seq.translator import CHECKPOINTS
+from core.seq2seq.pretrained import CHECKPOINTS
 
 # A small corpus in the Tatoeba shape: English sentences repeated with several translations.
 TOY = [
