@@ -8,10 +8,30 @@ import pandas as pd
 import pyarrow as pa
 
 
+def _datasets(chart) -> list[pd.DataFrame]:
+    return [pa.ipc.open_stream(io.BytesIO(dataset.data.data)).read_pandas() for dataset in chart.proto.datasets]
+
+
 def chart_tables(at) -> list[pd.DataFrame]:
     """The table each drawn chart of an AppTest run was given (its named dataset)."""
-    tables = []
-    for chart in at.get("vega_lite_chart"):
-        for dataset in chart.proto.datasets:
-            tables.append(pa.ipc.open_stream(io.BytesIO(dataset.data.data)).read_pandas())
-    return tables
+    return [table for chart in at.get("vega_lite_chart") for table in _datasets(chart)]
+
+
+def named_chart_tables(at) -> dict[str, pd.DataFrame]:
+    """{name: table} for each chart ui.chart drew with a CSV button (the button `csv_<name>`
+    comes right after its chart); charts drawn without one are left out."""
+    named, last = {}, None
+
+    def walk(block) -> None:
+        nonlocal last
+        for index in sorted(block.children):
+            node = block.children[index]
+            if node.type == "vega_lite_chart":
+                last = _datasets(node)
+            elif node.type == "download_button" and (node.key or "").startswith("csv_") and last:
+                named[node.key.removeprefix("csv_")], last = last[0], None
+            if getattr(node, "children", None):
+                walk(node)
+
+    walk(at.main)
+    return named

@@ -221,6 +221,11 @@ class Lab:
     def result(self, settings: LabSettings) -> LabResult | None:
         return self.results.get(settings.checked())
 
+    def in_progress(self) -> LabRun | None:
+        """The run training now, or None."""
+        run = self.running
+        return run if run is not None and not run.finished.is_set() else None
+
     def start(self, settings: LabSettings) -> LabRun | None:
         """Train both models (train_both) on a thread of the lab's own; None at once when
         another run is going. Wait with `run.finished`, then read `result(settings)`."""
