@@ -112,6 +112,8 @@ def step_bars_chart(page):
 
 
 def lab_accuracy_chart(page):
+    """The lab's accuracy against input length: one line per model, solid and dashed for the
+    whole sequence right and per symbol."""
     import altair as alt
 
     t = page.t
