@@ -4,6 +4,7 @@ vocabulary, slider extremes, tampered URL parameters. Zero uncaught exceptions."
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,37 @@ def text_widgets(at: AppTest):
     return list(at.text_input) + list(at.text_area)
 
 
+def bound_tabs(at: AppTest) -> tuple[str, list[str]] | None:
+    """(URL key, labels) of the page's lazy tabs bound to the URL (only the open one runs)."""
+    blocks = [at.main]
+    while blocks:
+        block = blocks.pop()
+        if block.type == "tab_container" and block.proto.tab_container.query_param_key:
+            return block.proto.tab_container.query_param_key, [tab.label for tab in block.children.values()]
+        blocks += [child for child in block.children.values() if getattr(child, "children", None)]
+    return None
+
+
+def each_tab(at: AppTest):
+    """Yield with each lazy tab open in turn (a page without them: once, as it is); the
+    first tab is open again afterwards."""
+    tabs = bound_tabs(at)
+    if tabs is None:
+        yield None
+        return
+    key, labels = tabs
+
+    def open_tab(label: str) -> None:
+        at.session_state[key] = label
+        at.run()
+        assert_no_exception(at, label)
+
+    for label in labels:
+        open_tab(label)
+        yield label
+    open_tab(labels[0])
+
+
 def assert_no_exception(at: AppTest, case) -> None:
     assert not at.exception, (repr(case)[:200], [e.message for e in at.exception])
 
@@ -85,23 +117,26 @@ def test_hostile_text_in_every_text_box(page, text):
 @pytest.mark.parametrize("page", PAGES)
 def test_slider_extremes(page):
     at = app_for(page)
-    for i in range(len(at.slider)):
-        slider = at.slider[i]
-        for end in (slider.min, slider.max):
-            if isinstance(slider.value, tuple):
-                end = (slider.min, slider.max)
-            at.slider[i].set_value(end)
-            at.run()
-            assert_no_exception(at, (slider.label, end))
+    for _ in each_tab(at):
+        for i in range(len(at.slider)):
+            slider = at.slider[i]
+            for end in (slider.min, slider.max):
+                if isinstance(slider.value, tuple):
+                    end = (slider.min, slider.max)
+                at.slider[i].set_value(end)
+                at.run()
+                assert_no_exception(at, (slider.label, end))
 
 
-def widget_keys(at: AppTest) -> list[str]:
-    keys = {"lang", "model", "lecture"}
-    for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle",
-                 "select_slider", "number_input", "checkbox", "multiselect"):
-        for w in getattr(at, kind):
-            if w.key and not w.key.startswith("$$"):
-                keys.add(w.key)
+@functools.cache
+def widget_keys(page: str) -> list[str]:
+    at, keys = app_for(page), {"lang", "model", "lecture"}
+    for _ in each_tab(at):
+        for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle",
+                     "select_slider", "number_input", "checkbox", "multiselect"):
+            for w in getattr(at, kind):
+                if w.key and not w.key.startswith("$$"):
+                    keys.add(w.key)
     return sorted(keys)
 
 
@@ -110,8 +145,11 @@ def widget_keys(at: AppTest) -> list[str]:
           suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_tampered_url_parameters(page, data):
-    keys = widget_keys(app_for(page))
+    keys = widget_keys(page)
     params = data.draw(st.dictionaries(st.sampled_from(keys), hostile_param, min_size=1, max_size=4))
+    tabs = bound_tabs(app_for(page))
+    if tabs:  # any tab open (or a tampered one): its widgets read the URL too
+        params[tabs[0]] = data.draw(st.one_of(st.sampled_from(tabs[1]), hostile_param))
     at = AppTest.from_file(str(ROOT / page), default_timeout=120)
     at.query_params.update(params)
     at.run()
