@@ -123,14 +123,15 @@ def gradient_frame(tokens: dict[str, list[str]], norms: dict[str, np.ndarray]) -
 
 
 def halves_frame(halves, dims: int) -> pd.DataFrame:
-    """The encoder's two directions as cells (word, direction, dimension, value), the first
-    `dims` numbers of each."""
-    rows = []
-    for direction, states in (("forward", halves.forward), ("backward", halves.backward)):
-        for j, word in enumerate(halves.tokens):
-            rows += [{"word": f"{j + 1} {word}", "position": j, "direction": direction,
-                      "dimension": d, "value": float(states[j, d])} for d in range(min(dims, states.shape[1]))]
-    return pd.DataFrame(rows)
+    """The encoder's two directions as cells (word, position, direction, dimension, value),
+    the first `dims` numbers of each, word by word."""
+    S, d = len(halves.tokens), min(dims, halves.forward.shape[1])
+    j, k = np.divmod(np.arange(S * d), d)  # row-major: every dimension of word 0, then 1, …
+    words = np.array(_unique_labels(halves.tokens), dtype=object)[j]
+    return pd.concat([pd.DataFrame({"word": words, "position": j, "direction": direction, "dimension": k,
+                                    "value": np.asarray(states[:, :d], dtype=float).ravel()})
+                      for direction, states in (("forward", halves.forward), ("backward", halves.backward))],
+                     ignore_index=True)
 
 
 def lab_accuracy_frame(result) -> pd.DataFrame:
