@@ -35,3 +35,15 @@ def named_chart_tables(at) -> dict[str, pd.DataFrame]:
 
     walk(at.main)
     return named
+
+
+def bound_tabs(at) -> tuple[str, list[str]] | None:
+    """(URL key, labels) of the page's lazy tabs bound to the URL (only the open one runs);
+    open one with `at.session_state[key] = label` and a rerun."""
+    blocks = [at.main]
+    while blocks:
+        block = blocks.pop()
+        if block.type == "tab_container" and block.proto.tab_container.query_param_key:
+            return block.proto.tab_container.query_param_key, [tab.label for tab in block.children.values()]
+        blocks += [child for child in block.children.values() if getattr(child, "children", None)]
+    return None

@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from tests.helpers import bound_tabs
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
 
@@ -59,17 +61,6 @@ def app_for(page: str) -> AppTest:
 
 def text_widgets(at: AppTest):
     return list(at.text_input) + list(at.text_area)
-
-
-def bound_tabs(at: AppTest) -> tuple[str, list[str]] | None:
-    """(URL key, labels) of the page's lazy tabs bound to the URL (only the open one runs)."""
-    blocks = [at.main]
-    while blocks:
-        block = blocks.pop()
-        if block.type == "tab_container" and block.proto.tab_container.query_param_key:
-            return block.proto.tab_container.query_param_key, [tab.label for tab in block.children.values()]
-        blocks += [child for child in block.children.values() if getattr(child, "children", None)]
-    return None
 
 
 def each_tab(at: AppTest):
