@@ -1,8 +1,8 @@
-"""What every chart builder shares, without Streamlit: the named dataset it draws from.
+"""The named dataset every chart builder draws from, without streamlit.
 
-A chart builder returns a data-free Altair chart built on `data()`; core.ui.chart draws it
-with the table it is given, so the chart's Vega-Lite spec is built once per language and
-parameters, and a new prompt rebuilds no chart.
+A chart builder returns a data-free Altair chart built on `data()`; core.ui's `chart` draws
+it with the table it is given under `DATA_NAME`. So builders live in core (they are pure:
+labels in, chart out) and their Vega-Lite spec is built once per language and parameters.
 """
 
 DATA_NAME = "page_table"

@@ -8,14 +8,45 @@ import pandas as pd
 import pyarrow as pa
 
 
+def _datasets(chart) -> list[pd.DataFrame]:
+    return [pa.ipc.open_stream(io.BytesIO(dataset.data.data)).read_pandas() for dataset in chart.proto.datasets]
+
+
 def chart_tables(at) -> list[pd.DataFrame]:
     """The table each drawn chart of an AppTest run was given (its named dataset)."""
-    tables = []
-    for chart in at.get("vega_lite_chart"):
-        for dataset in chart.proto.datasets:
-            tables.append(pa.ipc.open_stream(io.BytesIO(dataset.data.data)).read_pandas())
-    return tables
+    return [table for chart in at.get("vega_lite_chart") for table in _datasets(chart)]
 
+
+def named_chart_tables(at) -> dict[str, pd.DataFrame]:
+    """{name: table} for each chart ui.chart drew with a CSV button (the button `csv_<name>`
+    comes right after its chart); charts drawn without one are left out."""
+    named, last = {}, None
+
+    def walk(block) -> None:
+        nonlocal last
+        for index in sorted(block.children):
+            node = block.children[index]
+            if node.type == "vega_lite_chart":
+                last = _datasets(node)
+            elif node.type == "download_button" and (node.key or "").startswith("csv_") and last:
+                named[node.key.removeprefix("csv_")], last = last[0], None
+            if getattr(node, "children", None):
+                walk(node)
+
+    walk(at.main)
+    return named
+
+
+def bound_tabs(at) -> tuple[str, list[str]] | None:
+    """(URL key, labels) of the page's lazy tabs bound to the URL (only the open one runs);
+    open one with `at.session_state[key] = label` and a rerun."""
+    blocks = [at.main]
+    while blocks:
+        block = blocks.pop()
+        if block.type == "tab_container" and block.proto.tab_container.query_param_key:
+            return block.proto.tab_container.query_param_key, [tab.label for tab in block.children.values()]
+        blocks += [child for child in block.children.values() if getattr(child, "children", None)]
+    return None
 
 def sharpened(folder):
     """A fresh copy of a tiny model (loaded the way users load models) with larger weights,

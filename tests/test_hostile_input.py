@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from core import i18n
+from tests.helpers import bound_tabs
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
@@ -32,7 +33,8 @@ TEXT_BOXES = {
     "pages/5_RNN_Attention_Transformer.py": ["sentence"],
     "pages/6_Sampling.py": ["text"],
 }
-# The keys of each page's sliders, on the tiny model's defaults. A page without one: [].
+# The keys of each page's sliders, on the tiny model's defaults, tab by tab where the page has
+# lazy tabs (only the open one runs). A page without one: [].
 SLIDERS = {
     "Home.py": [],
     "pages/1_Embeddings.py": ["dims", "k"],
@@ -112,6 +114,26 @@ def app_for(page: str) -> AppTest:
     return _apps[page]
 
 
+def each_tab(at: AppTest):
+    """Yield with each lazy tab open in turn (a page without them: once, as it is); the
+    first tab is open again afterwards."""
+    tabs = bound_tabs(at)
+    if tabs is None:
+        yield None
+        return
+    key, labels = tabs
+
+    def open_tab(label: str) -> None:
+        at.session_state[key] = label
+        at.run()
+        assert_no_exception(at, label)
+
+    for label in labels:
+        open_tab(label)
+        yield label
+    open_tab(labels[0])
+
+
 def text_widgets(at: AppTest):
     return list(at.text_input) + list(at.text_area)
 
@@ -141,30 +163,34 @@ def test_hostile_text_in_every_text_box(page, text):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_slider_extremes(page):
-    at = fresh_app(page)
-    assert [s.key for s in at.slider] == SLIDERS[page], "the page's sliders"
-    for key in SLIDERS[page]:
-        slider = at.slider(key=key)  # KeyError: an extreme of another slider removed this one
-        for end in (slider.min, slider.max):
-            if isinstance(slider.value, tuple):
-                end = (slider.min, slider.max)
-            at.slider(key=key).set_value(end)
-            at.run()
-            assert_no_exception(at, (key, end))
-            assert at.slider(key=key).value == end, (key, end, "the extreme is kept")
+    at, seen = fresh_app(page), []
+    for _ in each_tab(at):
+        keys = [s.key for s in at.slider]
+        seen += keys
+        for key in keys:
+            slider = at.slider(key=key)  # KeyError: an extreme of another slider removed this one
+            for end in (slider.min, slider.max):
+                if isinstance(slider.value, tuple):
+                    end = (slider.min, slider.max)
+                at.slider(key=key).set_value(end)
+                at.run()
+                assert_no_exception(at, (key, end))
+                assert at.slider(key=key).value == end, (key, end, "the extreme is kept")
+    assert seen == SLIDERS[page], "the page's sliders"
 
 
 def widget_keys(page: str) -> list[str]:
-    """Every URL parameter the page reads: its widgets' keys (from a fresh run) and the
-    sidebar's own."""
+    """Every URL parameter the page reads: its widgets' keys (from a fresh run, every tab
+    open in turn) and the sidebar's own."""
     if page not in _keys:
         at = fresh_app(page)
         keys = {"lang", "model", "lecture"}
-        for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle",
-                     "select_slider", "number_input", "checkbox", "multiselect"):
-            for w in getattr(at, kind):
-                if w.key and not w.key.startswith("$$"):
-                    keys.add(w.key)
+        for _ in each_tab(at):
+            for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle",
+                         "select_slider", "number_input", "checkbox", "multiselect"):
+                for w in getattr(at, kind):
+                    if w.key and not w.key.startswith("$$"):
+                        keys.add(w.key)
         assert keys >= set(TEXT_BOXES[page]) | set(SLIDERS[page])
         _keys[page] = sorted(keys)
     return _keys[page]
@@ -176,6 +202,9 @@ def widget_keys(page: str) -> list[str]:
 def test_tampered_url_parameters(page, data):
     keys = widget_keys(page)
     params = data.draw(st.dictionaries(st.sampled_from(keys), hostile_param, min_size=1, max_size=4))
+    tabs = bound_tabs(app_for(page))
+    if tabs:  # any tab open (or a tampered one): its widgets read the URL too
+        params[tabs[0]] = data.draw(st.one_of(st.sampled_from(tabs[1]), hostile_param))
     at = AppTest.from_file(str(ROOT / page), default_timeout=120)
     at.query_params.update(params)
     at.run()

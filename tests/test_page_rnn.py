@@ -2,19 +2,23 @@
 training, a tiny lab run, timing, Korean, hostile sentences.
 
 The page is opened from Home.py (``switch_page``), the way the app runs: the shared sidebar
-links pages relative to the entry script.
+links pages relative to the entry script. Its tabs are lazy — only the open one runs — so a
+test opens the tab it looks at (``open_tab``, or ?tab=<label> in the URL).
 """
 import re
+import time
 
+import numpy as np
 import pytest
 
 from core import i18n
-from core.seq2seq import MODEL_NAMES, lab, load_pretrained
-from core.seq2seq.translator import CHECKPOINTS
-from tests.helpers import chart_tables
+from core.seq2seq import EQUAL_DATA, MODEL_NAMES, anatomy, lab, load_card, load_pretrained
+from core.seq2seq.pretrained import CHECKPOINTS
+from tests.helpers import chart_tables, named_chart_tables
 
 PAGE = "pages/5_RNN_Attention_Transformer.py"
 TINY_LAB = {"lab_steps": "100", "lab_hidden": "16", "lab_length": "8"}
+SENTENCE = "the black cat is sleeping"
 
 pytestmark = pytest.mark.skipif(not (CHECKPOINTS / "attention" / "card.json").exists(),
                                 reason="checkpoints not trained yet")
@@ -29,28 +33,124 @@ def open_page(app, **query):
     return at
 
 
+def open_tab(at, key: str, lang: str = "en"):
+    """Open the tab labelled by catalog key `key` (as a click on it does) and rerun."""
+    at.session_state["tab"] = i18n.t(key, lang)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 def texts(elements):
     return " ".join(e.value for e in elements)
 
 
+def headers(at) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def grid(table, column: str = "weight") -> np.ndarray:
+    """An attention chart's long table back to its [target, source] matrix."""
+    T, S = table["target_pos"].max() + 1, table["source_pos"].max() + 1
+    return table.sort_values(["target_pos", "source_pos"])[column].to_numpy().reshape(T, S)
+
+
+def words(table, side: str) -> list[str]:
+    return list(table.sort_values(f"{side}_pos").drop_duplicates(f"{side}_pos")[f"{side}_word"])
+
+
 def test_page_translates_and_shows_every_section(app):
-    at = open_page(app, sentence="the black cat is sleeping")
+    at = open_page(app, sentence=SENTENCE)
     assert at.title[0].value == i18n.t("rnn.heading")
-    headers = [h.value for h in at.header]
     for key in ("rnn.translate.header", "rnn.align.header", "rnn.self.header", "rnn.bottleneck.header",
-                "rnn.encoder.header", "rnn.grad.header", "rnn.bleu.header", "rnn.training.header",
-                "rnn.steps.header", "rnn.lab.header", "rnn.cost.steps_header", "rnn.cost.header"):
-        assert i18n.t(key) in headers, key
+                "rnn.encoder.header", "rnn.grad.header", "rnn.steps.header"):
+        assert i18n.t(key) in headers(at), key
+    assert i18n.t("rnn.bleu.header") not in headers(at)  # the other tabs do not run
     subheaders = [s.value for s in at.subheader]
     for name in MODEL_NAMES:
         assert i18n.t(f"rnn.model.{name}") in subheaders
     shown = [m.value for m in at.markdown]
     for name in MODEL_NAMES:  # each model's own translation of the sentence
-        assert f"### {load_pretrained(name).translate('the black cat is sleeping').french}" in shown
-    charts = at.get("vega_lite_chart")
-    # alignment, cross-attention, two self-attentions, context strip, encoder halves, gradients,
-    # decoding step, BLEU by length, loss against time, the causal mask
-    assert len(charts) >= 11
+        assert f"### {load_pretrained(name).translate(SENTENCE).french}" in shown
+    for tab, keys in (("rnn.tab.scores", ("rnn.bleu.header", "rnn.training.header")),
+                      ("rnn.tab.lab", ("rnn.lab.header",)),
+                      ("rnn.tab.cost", ("rnn.cost.steps_header", "rnn.cost.header"))):
+        open_tab(at, tab)
+        assert all(i18n.t(key) in headers(at) for key in keys), tab
+        assert i18n.t("rnn.translate.header") not in headers(at)
+
+
+def test_translation_charts_draw_the_translators_own_numbers(app):
+    at = open_page(app, sentence=SENTENCE)
+    charts = named_chart_tables(at)
+    assert list(charts) == ["alignment", "cross_attention", "encoder_self_attention", "decoder_self_attention",
+                            "context_vectors", "encoder_halves", "source_gradients", "decoding_step"]
+    plain, att, tr = (load_pretrained(name) for name in MODEL_NAMES)
+    a, b = att.translate(SENTENCE), tr.translate(SENTENCE)
+    # Bahdanau's alignment: the attention LSTM's words and weights
+    assert words(charts["alignment"], "source") == a.source_tokens
+    assert words(charts["alignment"], "target") == a.tokens
+    np.testing.assert_allclose(grid(charts["alignment"]), a.attention, atol=1e-6)
+    # the Transformer's cross-attention, last layer averaged over heads (the defaults)
+    assert words(charts["cross_attention"], "target") == b.tokens
+    np.testing.assert_allclose(grid(charts["cross_attention"]), b.attention, atol=1e-6)
+    # its self-attentions, layer 0 head 0; the decoder's masked above the diagonal
+    np.testing.assert_allclose(grid(charts["encoder_self_attention"]), b.encoder_attention[0, 0], atol=1e-6)
+    decoder = charts["decoder_self_attention"]
+    assert words(decoder, "source") == ["<sos>", *b.tokens[:-1]]
+    np.testing.assert_allclose(grid(decoder), b.decoder_attention[0, 0], atol=1e-6)
+    assert (grid(decoder, "masked") == ~np.tri(len(b.tokens), dtype=bool)).all()
+    # the plain model's context vector for the sentence typed (the third strip)
+    strips = charts["context_vectors"]
+    assert strips["sentence"].nunique() == 3
+    yours = strips[strips["sentence"] == strips["sentence"].unique()[2]]
+    np.testing.assert_allclose(yours["value"], plain.translate(SENTENCE).context, atol=1e-6)
+    # the encoder's two directions, the first 32 numbers of each
+    halves, expected = charts["encoder_halves"], anatomy.encoder_halves(att, SENTENCE)
+    for direction, states in (("forward", expected.forward), ("backward", expected.backward)):
+        cells = halves[halves["direction"] == direction].sort_values(["position", "dimension"])
+        np.testing.assert_allclose(cells["value"].to_numpy().reshape(len(a.source_tokens), 32),
+                                   states[:, :32], atol=1e-6)
+    # gradient norms of both LSTMs, word by word
+    gradients = charts["source_gradients"]
+    for name, model in (("plain", plain), ("attention", att)):
+        rows = gradients[gradients["model"] == name].sort_values("position")
+        np.testing.assert_allclose(rows["norm"], anatomy.source_gradients(model, SENTENCE), rtol=1e-4)
+    # the first decoding step: where the attention decoder looked for its first word
+    step = charts["decoding_step"].sort_values("source_pos")
+    assert set(step["target_pos"]) == {0}
+    np.testing.assert_allclose(step["weight"], a.attention[0], atol=1e-6)
+
+
+def test_score_charts_draw_the_cards_and_the_cost_tab_the_causal_mask(app):
+    at = open_tab(open_page(app), "rnn.tab.scores")
+    charts = named_chart_tables(at)
+    assert list(charts) == ["bleu_by_length", "loss_by_time"]
+    cards = {name: load_card(name) for name in (*MODEL_NAMES, EQUAL_DATA)}
+    expected = sorted((name, decoding, row["bucket"], row["bleu"])
+                      for name, card in cards.items()
+                      for decoding, section in (("greedy", "evaluation"), ("beam", "evaluation_beam"))
+                      for row in card[section]["bleu_by_length"])
+    drawn = charts["bleu_by_length"]
+    assert sorted(zip(drawn["model"], drawn["decoding"], drawn["bucket"], drawn["bleu"])) == expected
+    losses = charts["loss_by_time"]
+    assert set(losses["model"]) == set(MODEL_NAMES)
+    for name in MODEL_NAMES:
+        assert list(losses[losses["model"] == name]["loss"]) == cards[name]["training"]["loss_curve"]
+    open_tab(at, "rnn.tab.cost")
+    (mask,) = chart_tables(at)  # nothing measured yet: the causal mask alone
+    assert (grid(mask, "masked") == ~np.tri(6, dtype=bool)).all()
+    np.testing.assert_allclose(grid(mask).sum(axis=1), 1.0)
+
+
+def test_the_open_tab_is_in_the_url_in_either_language(app):
+    at = open_page(app, tab=i18n.t("rnn.tab.scores"))
+    assert i18n.t("rnn.bleu.header") in headers(at)
+    at.sidebar.radio(key="lang").set_value("ko").run()  # a language switch keeps the tab
+    assert not at.exception, [e.message for e in at.exception]
+    assert i18n.t("rnn.bleu.header", "ko") in headers(at)
+    at = open_page(app, lang="en", tab=i18n.t("rnn.tab.lab", "ko"))  # a Korean link, read in English
+    assert i18n.t("rnn.lab.header") in headers(at)
 
 
 def test_example_button_beam_search_and_cross_attention_picks(app):
@@ -87,14 +187,25 @@ def test_suggestion_buttons_fill_the_sentence(app):
 
 
 def test_tiny_lab_run_and_timing(app):
-    at = open_page(app, **TINY_LAB)
+    at = open_tab(open_page(app, **TINY_LAB), "rnn.tab.lab")
     assert i18n.t("rnn.lab.press") in texts(at.info)
     train = next(b for b in at.button if b.label == i18n.t("rnn.lab.button"))
-    train.click().run(timeout=180)
+    train.click().run()
     assert not at.exception, [e.message for e in at.exception]
+    deadline = time.monotonic() + 180
+    while not at.success and time.monotonic() < deadline:  # it trains in the background; the page follows
+        time.sleep(0.5)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
     done = re.escape(i18n.t("rnn.lab.done", s=0, machine=lab.machine_description(threads=1))).replace("0", r"\d+", 1)
     assert at.success and re.fullmatch(done, at.success[0].value), at.success[0].value
     assert i18n.t("rnn.lab.accuracy") in [s.value for s in at.subheader]
+    charts = named_chart_tables(at)
+    assert list(charts) == ["lab_loss", "lab_accuracy", "lab_alignment"]
+    accuracy = charts["lab_accuracy"]
+    assert set(accuracy["model"]) == {"plain", "attention"} and set(accuracy["length"]) == set(range(3, 9))
+    assert accuracy["accuracy"].between(0, 1).all()
+    open_tab(at, "rnn.tab.cost")
     measure = next(b for b in at.button if b.label == i18n.t("rnn.cost.button"))
     measure.click().run(timeout=180)
     assert not at.exception
@@ -109,9 +220,9 @@ def test_tiny_lab_run_and_timing(app):
 
 
 def test_korean_page(app):
-    at = open_page(app, lang="ko")
+    at = open_page(app, lang="ko", tab=i18n.t("rnn.tab.scores", "ko"))
     assert at.title[0].value == i18n.t("rnn.heading", "ko")
-    assert i18n.t("rnn.bleu.header", "ko") in [h.value for h in at.header]
+    assert i18n.t("rnn.bleu.header", "ko") in headers(at)
 
 
 def test_catalog_has_every_key_in_both_languages():

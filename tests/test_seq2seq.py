@@ -14,7 +14,7 @@ from core.seq2seq.evaluate import (bleu_by_length, corpus_bleu, english_word_cou
 from core.seq2seq.decoding import greedy
 from core.seq2seq.models import BahdanauAttention, Seq2Seq, Seq2SeqConfig
 from core.seq2seq.train import encode_pairs, make_batch, save_checkpoint, train_steps
-from core.seq2seq.translator import CHECKPOINTS
+from core.seq2seq.pretrained import CHECKPOINTS
 
 # A small corpus in the Tatoeba shape: English sentences repeated with several translations.
 TOY = [
@@ -302,3 +302,47 @@ def test_shipped_scores_are_reproduced_and_meet_the_targets(shipped):
         assert again["test_sentences"] == card["evaluation"]["test_sentences"]
         scores[name] = again["bleu"]
     assert scores["attention"] >= 30 and scores["attention"] >= scores["plain"] + 5
+
+
+def test_the_package_and_its_page_modules_import_no_torch():
+    """The translation page draws its title before torch loads: core.seq2seq's public names
+    and its charts import none; torch comes with the first model."""
+    import subprocess
+    import sys
+
+    code = ("import sys, streamlit\n"
+            "import core.seq2seq, core.seq2seq.charts\n"
+            "from core.seq2seq import BEAM, MODEL_NAMES, load_card\n"
+            "load_card(MODEL_NAMES[0])\n"
+            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_source_tokens_cap_words_and_characters():
+    from core.seq2seq.data import MAX_INPUT_CHARS, source_tokens
+
+    assert source_tokens("I am tired.") == (["i", "am", "tired", "."], False)
+    tokens, cut = source_tokens("word " * (MAX_INPUT_WORDS + 5))
+    assert len(tokens) == MAX_INPUT_WORDS and cut
+    assert source_tokens("a" * (MAX_INPUT_CHARS + 1))[1]
+    assert source_tokens(None) == ([], False)
+
+
+def test_views_label_codes_and_reshape_timings():
+    from core.seq2seq import views
+
+    t = lambda key: f"<{key}>"  # noqa: E731
+    frame = views.labelled([{"model": "plain", "metric": "exact"}, {"model": "attention", "metric": "exact"}],
+                           t, metric="rnn.lab.metric")
+    assert list(frame["model_label"]) == ["<rnn.model.plain>", "<rnn.model.attention>"]
+    assert list(frame["metric_label"]) == ["<rnn.lab.metric.exact>"] * 2
+    rows = [{"T": 16, "lstm_ms": 1.0, "attention_ms": 0.5, "lstm_sequential_steps": 16,
+             "attention_sequential_steps": 1, "attention_matrix_bytes": 1024}]
+    lines, table = views.layer_timing_frames(rows)
+    assert sorted(zip(lines["model"], lines["ms"])) == [("attention", 0.5), ("lstm", 1.0)]
+    assert list(table.columns)[-1] == "attention_matrix_kb" and table["attention_matrix_kb"][0] == 1.0
+    mask = views.causal_mask_frame(4)
+    assert list(mask["masked"]) == [j > i for i in range(4) for j in range(4)]

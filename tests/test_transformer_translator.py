@@ -17,7 +17,7 @@ from core.seq2seq.data import EOS_ID
 from core.seq2seq.decoding import beam_search, greedy
 from core.seq2seq.models import Seq2Seq, Seq2SeqConfig
 from core.seq2seq.transformer import MultiHeadAttention, TransformerConfig, TransformerSeq2Seq
-from core.seq2seq.translator import CHECKPOINTS
+from core.seq2seq.pretrained import CHECKPOINTS
 
 SRC_V, TGT_V = 23, 29
 

@@ -5,9 +5,30 @@ Bahdanau attention, and a small Transformer — same data, split and vocabularie
     t = load_pretrained("attention").translate("I am very tired.")
     t.tokens, t.attention  # French words, [target_len, source_len] alignment
     load_pretrained("transformer").translate("I love you.", beam=5).cross_attention  # [L, h, T, S]
-"""
-from .translator import (EQUAL_DATA, MAX_INPUT_WORDS, MODEL_NAMES, Translation, Translator,
-                         load_card, load_pretrained, load_translator)
 
-__all__ = ["EQUAL_DATA", "MAX_INPUT_WORDS", "MODEL_NAMES", "Translation", "Translator", "load_card",
-           "load_pretrained", "load_translator"]
+Importing the package costs no torch (nor pandas): the names below are torch-free, and every
+submodule (`seq2seq.lab`, `seq2seq.anatomy`, `seq2seq.views`, …) and the translator's classes
+are imported when first used. So a page can draw its title before torch loads.
+"""
+from importlib import import_module
+
+from .data import MAX_INPUT_WORDS, N_SPECIAL, english_word_count
+from .pretrained import BEAM, EQUAL_DATA, MODEL_NAMES, load_card, load_pretrained
+
+_FROM_TRANSLATOR = ("Translation", "Translator", "load_translator")
+
+__all__ = ["BEAM", "EQUAL_DATA", "MAX_INPUT_WORDS", "MODEL_NAMES", "N_SPECIAL", *_FROM_TRANSLATOR,
+           "english_word_count", "load_card", "load_pretrained"]
+
+
+def __getattr__(name: str):
+    """`seq2seq.lab`, `seq2seq.Translator`, …: imported on first use (PEP 562)."""
+    if name in _FROM_TRANSLATOR:
+        return getattr(import_module(".translator", __name__), name)
+    if not name.startswith("_"):
+        try:
+            return import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":  # a submodule's own import failed: say so
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,9 +12,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .data import SOS_ID, tokenize_english
+from .data import SOS_ID, source_tokens
 from .decoding import greedy
-from .translator import MAX_INPUT_WORDS, Translator
+from .translator import Translator
 
 
 @dataclass
@@ -26,7 +26,7 @@ class EncoderHalves:
 
 
 def _source(translator: Translator, sentence: str):
-    tokens = tokenize_english((sentence or "")[:1000])[:MAX_INPUT_WORDS]
+    tokens, _ = source_tokens(sentence)  # what translate() reads
     if not tokens:
         raise ValueError("the sentence has no words")
     return tokens, torch.tensor([translator.src_vocab.encode(tokens)]), torch.tensor([len(tokens)])

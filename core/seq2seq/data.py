@@ -53,6 +53,23 @@ def tokenize_french(text: str) -> list[str]:
     return _FRENCH_TOKEN.findall(normalize(text))
 
 
+MAX_INPUT_WORDS = 40      # a translator reads at most this many source tokens (longer inputs are cut)
+MAX_INPUT_CHARS = 1000    # raw text beyond this is not even tokenised
+
+
+def source_tokens(text: str) -> tuple[list[str], bool]:
+    """The English tokens a translator reads from raw text, and whether any were cut off
+    (the text was longer than MAX_INPUT_CHARS characters or MAX_INPUT_WORDS tokens)."""
+    text = text if isinstance(text, str) else ""
+    tokens = tokenize_english(text[:MAX_INPUT_CHARS])
+    return tokens[:MAX_INPUT_WORDS], len(tokens) > MAX_INPUT_WORDS or len(text) > MAX_INPUT_CHARS
+
+
+def english_word_count(sentence: str) -> int:
+    """English words in a sentence, punctuation not counted (the length BLEU is bucketed by)."""
+    return sum(1 for t in tokenize_english(sentence) if any(ch.isalnum() for ch in t))
+
+
 def detokenize_french(tokens: list[str]) -> str:
     """Tokens → a readable line: a space between tokens, none after an elision ("j'ai")."""
     out = ""

@@ -15,16 +15,13 @@ import time
 import sacrebleu
 import torch
 
-from .data import Pair, Vocab, group_references, tokenize_english, tokenize_french
+from .data import Pair, Vocab, english_word_count, group_references, tokenize_english, tokenize_french
 from .decoding import beam_search, greedy
+from .pretrained import BEAM
 
 # English sentence length (words, punctuation not counted): the buckets BLEU is reported in.
 # The last one is open-ended; its label says the longest sentence it really holds.
 LENGTH_BUCKETS = ((1, 3), (4, 4), (5, 5), (6, 6), (7, 1000))
-
-
-def english_word_count(sentence: str) -> int:
-    return sum(1 for t in tokenize_english(sentence) if any(ch.isalnum() for ch in t))
 
 
 def bucket_label(lo: int, hi: int) -> str:
@@ -134,9 +131,6 @@ def evaluate(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
         "examples": [{"english": e, "output": h, "references": r}
                      for e, h, r in list(zip(english, hypotheses, references))[:20]],
     }
-
-
-BEAM = 5  # the beam width every card reports beside greedy decoding
 
 
 def score_both(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],

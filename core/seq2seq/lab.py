@@ -31,8 +31,9 @@ import torch.nn.functional as F
 from .data import EOS_ID, N_SPECIAL
 from .decoding import greedy
 from .models import Seq2Seq, Seq2SeqConfig
-from .transformer import TransformerConfig, TransformerSeq2Seq
 from .train import batches, make_batch
+from .transformer import causal_allowed
+from .translator import model_from_card
 
 # Hard caps: a public deployment must not be made to train or measure for minutes.
 MAX_HIDDEN = 128
@@ -220,6 +221,11 @@ class Lab:
     def result(self, settings: LabSettings) -> LabResult | None:
         return self.results.get(settings.checked())
 
+    def in_progress(self) -> LabRun | None:
+        """The run training now, or None."""
+        run = self.running
+        return run if run is not None and not run.finished.is_set() else None
+
     def start(self, settings: LabSettings) -> LabRun | None:
         """Train both models (train_both) on a thread of the lab's own; None at once when
         another run is going. Wait with `run.finished`, then read `result(settings)`."""
@@ -308,8 +314,8 @@ class CausalSelfAttention(nn.Module):
         T = x.size(1)
         q, k, v = self.qkv(x).chunk(3, dim=-1)                          # [B, T, d] each
         scores = q @ k.transpose(1, 2) / k.size(-1) ** 0.5              # [B, T, T]
-        mask = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
-        weights = F.softmax(scores.masked_fill(~mask, float("-inf")), dim=-1)
+        allowed = causal_allowed(T, x.device)                          # [T, T] key j ≤ query i
+        weights = F.softmax(scores.masked_fill(~allowed, float("-inf")), dim=-1)
         return self.proj(weights @ v)                                   # [B, T, d]
 
 
@@ -365,13 +371,6 @@ def sequential_vs_parallel(lengths=(16, 32, 64, 128, 256, 512, 1024), width: int
 
 # ---------------------------------------------------------------- real training steps
 
-def model_from_card(card: dict) -> torch.nn.Module:
-    """A fresh translator of a card's sizes (random weights: a step costs the same)."""
-    if card["model"] == "transformer":
-        return TransformerSeq2Seq(TransformerConfig(**card["config"]))
-    return Seq2Seq(Seq2SeqConfig(**card["config"]))
-
-
 def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), source_length: int = 10,
                         batch_size: int = 32, repeats: int = 3, seed: int = 0) -> list[dict]:
     """Median time (ms) of one training step — forward, loss, backward — of each card's model
@@ -389,7 +388,7 @@ def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), sour
         rows = []
         for name, card in cards.items():
             torch.manual_seed(seed)
-            model = model_from_card(card).train()
+            model = model_from_card(card).train()  # random weights: a step costs the same
             src_v, tgt_v = card["config"]["src_vocab_size"], card["config"]["tgt_vocab_size"]
             for T in lengths:
                 src = torch.randint(N_SPECIAL, src_v, (batch_size, source_length), generator=gen)

@@ -68,10 +68,11 @@ class BahdanauAttention(nn.Module):
         # U_a h_j does not depend on the decoder step: compute it once per sentence
         return self.U_a(states)                                          # [B, S, A]
 
-    def forward(self, query, keys_proj, states, src_mask):
-        # query: [B, H] = s_{i-1}; keys_proj: [B, S, A]; states: [B, S, 2H]; src_mask: [B, S] bool
+    def forward(self, query, keys_proj, states, src_allowed):
+        # query: [B, H] = s_{i-1}; keys_proj: [B, S, A]; states: [B, S, 2H];
+        # src_allowed: [B, S] bool, True on real source words (not padding)
         e = self.v_a(torch.tanh(self.W_a(query).unsqueeze(1) + keys_proj)).squeeze(-1)  # [B, S]
-        e = e.masked_fill(~src_mask, float("-inf"))                      # padding never attended
+        e = e.masked_fill(~src_allowed, float("-inf"))                   # padding never attended
         alpha = F.softmax(e, dim=-1)                                     # [B, S], rows sum to 1
         context = torch.bmm(alpha.unsqueeze(1), states).squeeze(1)       # [B, 2H] = Σ_j α_ij h_j
         return context, alpha
@@ -108,7 +109,7 @@ class _DecoderBase(nn.Module):
 class PlainDecoder(_DecoderBase):
     """Sees the source only through the single fixed-size context vector c (the bottleneck)."""
 
-    def start(self, states, context, src_mask):
+    def start(self, states, context, src_allowed):
         return {"context": context}, self.init_state(context)
 
     def step(self, y_prev, state, memo):
@@ -125,13 +126,13 @@ class AttentionDecoder(_DecoderBase):
         H = cfg.hidden_size
         self.attention = BahdanauAttention(query_size=H, key_size=2 * H, attn_size=H)
 
-    def start(self, states, context, src_mask):
-        memo = {"states": states, "keys": self.attention.project_keys(states), "mask": src_mask}
+    def start(self, states, context, src_allowed):
+        memo = {"states": states, "keys": self.attention.project_keys(states), "allowed": src_allowed}
         return memo, self.init_state(context)
 
     def step(self, y_prev, state, memo):
         emb = self.drop(self.embed(y_prev))                              # [B, E]
-        ctx, alpha = self.attention(state[0], memo["keys"], memo["states"], memo["mask"])
+        ctx, alpha = self.attention(state[0], memo["keys"], memo["states"], memo["allowed"])
         logits, state = self.step_output(emb, ctx, state)
         return logits, state, alpha                                      # alpha: [B, S]
 

@@ -45,8 +45,10 @@ class TransformerConfig:
         return asdict(self)
 
 
-def causal_mask(T: int, device=None) -> torch.Tensor:
-    """[T, T] True where query i may look at key j (j ≤ i): the lower triangle, diagonal included."""
+def causal_allowed(T: int, device=None) -> torch.Tensor:
+    """[T, T] boolean, True where query i may read key j (j ≤ i): the lower triangle, diagonal
+    included. Every mask in these translators says where attention is ALLOWED (True = read),
+    and scores where it is False become −inf before the softmax."""
     return torch.ones(T, T, dtype=torch.bool, device=device).tril()
 
 
@@ -67,11 +69,12 @@ class MultiHeadAttention(nn.Module):
         B, L, _ = x.shape                                                  # [B, L, d]
         return x.view(B, L, self.h, self.d_k).transpose(1, 2)              # [B, h, L, d_k]
 
-    def forward(self, x_q, x_kv, mask):
-        # x_q: [B, Tq, d] queries; x_kv: [B, Tk, d] keys and values; mask: [B|1, 1, Tq, Tk] bool
+    def forward(self, x_q, x_kv, allowed):
+        # x_q: [B, Tq, d] queries; x_kv: [B, Tk, d] keys and values;
+        # allowed: [B|1, 1, Tq, Tk] bool, True where a query may read a key
         q, k, v = self.split(self.w_q(x_q)), self.split(self.w_k(x_kv)), self.split(self.w_v(x_kv))
         scores = q @ k.transpose(-2, -1) / math.sqrt(self.d_k)              # [B, h, Tq, Tk]
-        weights = F.softmax(scores.masked_fill(~mask, float("-inf")), dim=-1)  # rows sum to 1
+        weights = F.softmax(scores.masked_fill(~allowed, float("-inf")), dim=-1)  # rows sum to 1
         out = self.drop(weights) @ v                                        # [B, h, Tq, d_k]
         B, _, Tq, _ = out.shape
         out = out.transpose(1, 2).reshape(B, Tq, self.h * self.d_k)         # [B, Tq, d]
@@ -99,9 +102,9 @@ class EncoderLayer(nn.Module):
         self.norm_1, self.norm_2 = nn.LayerNorm(cfg.d_model), nn.LayerNorm(cfg.d_model)
         self.drop = nn.Dropout(cfg.dropout)
 
-    def forward(self, x, src_mask):
-        # x: [B, S, d]; src_mask: [B, 1, 1, S] True on real source words
-        a, weights = self.self_attn(x, x, src_mask)
+    def forward(self, x, src_allowed):
+        # x: [B, S, d]; src_allowed: [B, 1, 1, S] True on real source words (not padding)
+        a, weights = self.self_attn(x, x, src_allowed)
         x = self.norm_1(x + self.drop(a))
         x = self.norm_2(x + self.drop(self.ffn(x)))
         return x, weights                                                   # weights: [B, h, S, S]
@@ -116,11 +119,11 @@ class DecoderLayer(nn.Module):
         self.norm_1, self.norm_2, self.norm_3 = (nn.LayerNorm(cfg.d_model) for _ in range(3))
         self.drop = nn.Dropout(cfg.dropout)
 
-    def forward(self, y, memory, tgt_mask, src_mask):
-        # y: [B, T, d]; memory: [B, S, d]; tgt_mask: [B, 1, T, T]; src_mask: [B, 1, 1, S]
-        a, self_weights = self.self_attn(y, y, tgt_mask)
+    def forward(self, y, memory, tgt_allowed, src_allowed):
+        # y: [B, T, d]; memory: [B, S, d]; tgt_allowed: [B, 1, T, T]; src_allowed: [B, 1, 1, S]
+        a, self_weights = self.self_attn(y, y, tgt_allowed)
         y = self.norm_1(y + self.drop(a))
-        c, cross_weights = self.cross_attn(y, memory, src_mask)
+        c, cross_weights = self.cross_attn(y, memory, src_allowed)
         y = self.norm_2(y + self.drop(c))
         y = self.norm_3(y + self.drop(self.ffn(y)))
         return y, self_weights, cross_weights                  # [B, h, T, T], [B, h, T, S]
@@ -154,14 +157,14 @@ class TransformerSeq2Seq(nn.Module):
             raise ValueError(f"sequence of {L} tokens is longer than max_len={self.cfg.max_len}")
         return self.drop(table(ids) * math.sqrt(self.cfg.d_model) + self.positions[:L])
 
-    def source_mask(self, src: torch.Tensor) -> torch.Tensor:
-        return (src != self.cfg.pad_id)[:, None, None, :]                    # [B, 1, 1, S]
+    def source_allowed(self, src: torch.Tensor) -> torch.Tensor:
+        return (src != self.cfg.pad_id)[:, None, None, :]                    # [B, 1, 1, S] not padding
 
     def encode(self, src: torch.Tensor):
         """src [B, S] → memory [B, S, d] and each layer's self-attention [B, h, S, S]."""
-        x, mask, weights = self.embed(self.src_embed, src), self.source_mask(src), []
+        x, allowed, weights = self.embed(self.src_embed, src), self.source_allowed(src), []
         for layer in self.encoder:
-            x, w = layer(x, mask)
+            x, w = layer(x, allowed)
             weights.append(w)
         return x, weights
 
@@ -169,18 +172,18 @@ class TransformerSeq2Seq(nn.Module):
         """tgt_in [B, T] (<sos> y_1 … y_{T-1}) → logits [B, T, V], and per layer the masked
         self-attention [B, h, T, T] and the cross-attention [B, h, T, S]."""
         T = tgt_in.size(1)
-        tgt_mask = causal_mask(T, tgt_in.device)[None, None] & (tgt_in != self.cfg.pad_id)[:, None, None, :]
-        src_mask = self.source_mask(src)
+        tgt_allowed = causal_allowed(T, tgt_in.device)[None, None] & (tgt_in != self.cfg.pad_id)[:, None, None, :]
+        src_allowed = self.source_allowed(src)
         y, selfs, crosses = self.embed(self.tgt_embed, tgt_in), [], []
         for layer in self.decoder:
-            y, s, c = layer(y, memory, tgt_mask, src_mask)
+            y, s, c = layer(y, memory, tgt_allowed, src_allowed)
             selfs.append(s)
             crosses.append(c)
         logits = y @ self.tgt_embed.weight.T                                # [B, T, V] shared weights
         return logits, selfs, crosses
 
     def forward(self, src, src_lens, tgt_in):
-        # src: [B, S]; src_lens: [B] (unused: the padding mask comes from the ids); tgt_in: [B, T]
+        # src: [B, S]; src_lens: [B] (unused: padding is found from the ids); tgt_in: [B, T]
         memory, _ = self.encode(src)
         return self.decode(tgt_in, memory, src)[0]                          # [B, T, V]
 

@@ -1,4 +1,4 @@
-"""Load a shipped checkpoint and translate one raw English sentence, with everything a page shows."""
+"""Load a checkpoint and translate one raw English sentence, with everything a page shows."""
 from __future__ import annotations
 
 import json
@@ -8,16 +8,11 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .data import SOS_ID, Vocab, detokenize_french, tokenize_english
+from .data import SOS_ID, Vocab, detokenize_french, source_tokens
 from .decoding import beam_search, greedy, teacher_forced
 from .models import Seq2Seq, Seq2SeqConfig
 from .transformer import TransformerConfig, TransformerSeq2Seq
 
-CHECKPOINTS = Path(__file__).parent / "checkpoints"
-MODEL_NAMES = ("plain", "attention", "transformer")
-EQUAL_DATA = "transformer-7500"  # the Transformer after the LSTMs' budget of pairs seen
-MAX_INPUT_WORDS = 40      # longer inputs are cut here (and flagged)
-MAX_INPUT_CHARS = 1000    # raw text beyond this is not even tokenised
 TOP_K = 5                 # candidates kept per decoding step
 
 
@@ -34,7 +29,7 @@ class Translation:
     text: str                             # the input as given
     source_tokens: list[str]              # tokens the model read (after the cap)
     oov: list[bool]                       # per source token: outside the training vocabulary
-    truncated: bool                       # the input was longer than MAX_INPUT_WORDS
+    truncated: bool                       # cut to data.MAX_INPUT_WORDS tokens (or characters)
     tokens: list[str]                     # French output words (no <eos>)
     attention: np.ndarray | None          # [T, S]: where each output word looked (None: plain)
     #                                       Bahdanau's alignment, or the Transformer's last
@@ -86,13 +81,12 @@ class Translator:
         """Greedy decoding, or beam search of width ``beam``; then the chosen words are fed back
         once more to keep what every step saw (distribution, attention)."""
         text = sentence if isinstance(sentence, str) else ""
-        tokens = tokenize_english(text[:MAX_INPUT_CHARS])
-        truncated = len(tokens) > MAX_INPUT_WORDS or len(text) > MAX_INPUT_CHARS
-        tokens = tokens[:MAX_INPUT_WORDS]
+        tokens, truncated = source_tokens(text)
         oov = [t not in self.src_vocab for t in tokens]
         if not tokens:
-            return Translation(text, [], [], truncated, [], None if not self.has_attention
-                               else np.zeros((0, 0), np.float32), None)
+            return Translation(text=text, source_tokens=[], oov=[], truncated=truncated, tokens=[],
+                               attention=np.zeros((0, 0), np.float32) if self.has_attention else None,
+                               context=None)
         src = torch.tensor([self.src_vocab.encode(tokens)])
         lens = torch.tensor([len(tokens)])
         max_len = max_output or 2 * len(tokens) + 10
@@ -113,8 +107,10 @@ class Translator:
                                       [(self.tgt_vocab.itos[j], float(q)) for q, j in zip(p.tolist(), i.tolist())]))
         if alpha is None and self.has_attention:  # nothing was said: no rows
             alpha = torch.zeros(0, len(tokens))
-        result = Translation(text, tokens, oov, truncated, [s.word for s in steps],
-                             None if alpha is None else alpha.numpy().astype(np.float32), None, steps)
+        result = Translation(text=text, source_tokens=tokens, oov=oov, truncated=truncated,
+                             tokens=[s.word for s in steps],
+                             attention=None if alpha is None else alpha.numpy().astype(np.float32),
+                             context=None, steps=steps)
         if maps is not None:
             result.encoder_attention, result.decoder_attention, result.cross_attention = maps
         else:
@@ -133,32 +129,19 @@ class Translator:
         return probs, cross[-1][0].mean(0)[: len(ids)], (stack(encoder), stack(decoder), stack(cross))
 
 
+def model_from_card(card: dict) -> torch.nn.Module:
+    """A translator of a card's kind and sizes, with fresh random weights."""
+    if card.get("model") == "transformer":
+        return TransformerSeq2Seq(TransformerConfig(**card["config"]))
+    return Seq2Seq(Seq2SeqConfig(**card["config"]))
+
+
 def load_translator(directory: str | Path) -> Translator:
     """Read model.pt (weights only), vocab.json and card.json from ``directory``."""
     directory = Path(directory)
     card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
     vocab = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
-    if card.get("model") == "transformer":
-        model = TransformerSeq2Seq(TransformerConfig(**card["config"]))
-    else:
-        model = Seq2Seq(Seq2SeqConfig(**card["config"]))
+    model = model_from_card(card)
     state = torch.load(directory / "model.pt", map_location="cpu", weights_only=True)
     model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in state.items()})
     return Translator(model, Vocab(vocab["source"]), Vocab(vocab["target"]), card)
-
-
-def _checkpoint(name: str) -> Path:
-    if name not in (*MODEL_NAMES, EQUAL_DATA):
-        raise ValueError(f"unknown model {name!r}: choose one of {', '.join(MODEL_NAMES)}")
-    return CHECKPOINTS / name
-
-
-def load_pretrained(name: str) -> Translator:
-    """A shipped checkpoint: "plain" (one context vector), "attention" (Bahdanau) or
-    "transformer" (and "transformer-7500", the Transformer at the LSTMs' budget)."""
-    return load_translator(_checkpoint(name))
-
-
-def load_card(name: str) -> dict:
-    """The JSON card shipped with a checkpoint (data, sizes, training, held-out BLEU)."""
-    return json.loads((_checkpoint(name) / "card.json").read_text(encoding="utf-8"))

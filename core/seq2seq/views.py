@@ -11,9 +11,28 @@ PAPER_BLEU = (("RNNencdec-50 (Bahdanau et al. 2015)", "plain", 17.82),
               ("Transformer base (Vaswani et al. 2017)", "transformer", 38.1))
 
 
+def labelled(rows, t, **columns) -> pd.DataFrame:
+    """`rows` (a DataFrame, or a list of dicts) with translated labels beside its codes:
+    `model_label` for the `model` column (the catalog's "rnn.model.<name>"), and
+    `<column>_label` for every column="catalog prefix" given (the label of value v is
+    t("<prefix>.<v>"); model="…" overrides the models' prefix). `t`: key → text."""
+    frame = pd.DataFrame(rows)
+    if "model" in frame:
+        columns = {"model": "rnn.model", **columns}
+    for column, prefix in columns.items():
+        names = {v: t(f"{prefix}.{v}") for v in frame[column].unique()}  # map by dict: vectorised
+        frame = frame.assign(**{f"{column}_label": frame[column].map(names)})
+    return frame
+
+
 def _unique_labels(tokens: list[str]) -> list[str]:
     """Chart axes need distinct labels: "1 le", "2 chat", … keeps order and repeats apart."""
     return [f"{i + 1} {t}" for i, t in enumerate(tokens)]
+
+
+def _causal_allowed(T: int, S: int) -> np.ndarray:
+    """[T, S] True where query i may read key j (j ≤ i): transformer.causal_allowed, in numpy."""
+    return np.tri(T, S, dtype=bool)
 
 
 def alignment_frame(source_tokens: list[str], target_tokens: list[str], weights,
@@ -28,7 +47,15 @@ def alignment_frame(source_tokens: list[str], target_tokens: list[str], weights,
                          "target": words(_unique_labels(target_tokens))[i],
                          "source_word": words(source_tokens)[j], "target_word": words(target_tokens)[i],
                          "source_pos": j, "target_pos": i, "weight": w.ravel(),
-                         "masked": (j > i) if causal else np.zeros(T * S, dtype=bool)})
+                         "masked": ~_causal_allowed(T, S).ravel() if causal else np.zeros(T * S, dtype=bool)})
+
+
+def causal_mask_frame(n: int) -> pd.DataFrame:
+    """The causal mask drawn as attention over n positions y0 … y(n-1): each reads itself and
+    the positions before it, with equal weight; the cells after it are masked."""
+    allowed = _causal_allowed(n, n)
+    words = [f"y{i}" for i in range(n)]
+    return alignment_frame(words, words, allowed / allowed.sum(axis=1, keepdims=True), causal=True)
 
 
 def context_frame(vectors: dict[str, np.ndarray]) -> pd.DataFrame:
@@ -96,14 +123,15 @@ def gradient_frame(tokens: dict[str, list[str]], norms: dict[str, np.ndarray]) -
 
 
 def halves_frame(halves, dims: int) -> pd.DataFrame:
-    """The encoder's two directions as cells (word, direction, dimension, value), the first
-    `dims` numbers of each."""
-    rows = []
-    for direction, states in (("forward", halves.forward), ("backward", halves.backward)):
-        for j, word in enumerate(halves.tokens):
-            rows += [{"word": f"{j + 1} {word}", "position": j, "direction": direction,
-                      "dimension": d, "value": float(states[j, d])} for d in range(min(dims, states.shape[1]))]
-    return pd.DataFrame(rows)
+    """The encoder's two directions as cells (word, position, direction, dimension, value),
+    the first `dims` numbers of each, word by word."""
+    S, d = len(halves.tokens), min(dims, halves.forward.shape[1])
+    j, k = np.divmod(np.arange(S * d), d)  # row-major: every dimension of word 0, then 1, …
+    words = np.array(_unique_labels(halves.tokens), dtype=object)[j]
+    return pd.concat([pd.DataFrame({"word": words, "position": j, "direction": direction, "dimension": k,
+                                    "value": np.asarray(states[:, :d], dtype=float).ravel()})
+                      for direction, states in (("forward", halves.forward), ("backward", halves.backward))],
+                     ignore_index=True)
 
 
 def lab_accuracy_frame(result) -> pd.DataFrame:
@@ -121,3 +149,25 @@ def loss_frame(losses: dict[str, list[float]], every: int = 1) -> pd.DataFrame:
             window = values[start:start + every]
             rows.append({"model": name, "step": start + len(window), "loss": float(np.mean(window))})
     return pd.DataFrame(rows)
+
+
+def exact_at_longest(result) -> dict[str, float]:
+    """{model: exact-sequence accuracy} on the lab's longest test inputs."""
+    longest = max(row["length"] for row in result.accuracy)
+    return {row["model"]: row["exact"] for row in result.accuracy if row["length"] == longest}
+
+
+def candidates_frame(step) -> pd.DataFrame:
+    """One decoding step's runners-up: (word, probability), best first."""
+    return pd.DataFrame(step.candidates, columns=["word", "probability"])
+
+
+def layer_timing_frames(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """sequential_vs_parallel's rows as (the lines: T, model "lstm" | "attention", ms) and
+    (the table, the attention matrix in KB)."""
+    table = pd.DataFrame(rows)
+    lines = table.melt(id_vars=["T"], value_vars=["lstm_ms", "attention_ms"], var_name="model",
+                       value_name="ms")
+    lines["model"] = lines["model"].str.removesuffix("_ms")
+    table = table.assign(attention_matrix_kb=table.pop("attention_matrix_bytes") / 1024)
+    return lines, table

@@ -1,6 +1,7 @@
 """Warm reruns per page, on a GPT-2-small-sized model, measured in one process:
 
-  * view-only changes (sliders, selectboxes, radios in the page body) — target p95 ≤ 150 ms
+  * view-only changes (sliders, selectboxes, radios in the page body; on a page with lazy
+    tabs, each tab's widgets with that tab open, and opening each tab) — target p95 ≤ 150 ms
   * a new prompt in the page's first text box — target ≤ 2 × a bare forward pass of the
     same prompts, measured in the same run: `model(input_ids)` as Hugging Face runs it
     (logits at every position), and, stricter, with logits_to_keep=1 (the last position
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import torch
 
+from tests.helpers import bound_tabs
 from tests.perf.harness import PAGES, ROOT, arguments, gpt2_small_folder, median, percentile, table
 
 SIDEBAR_KEYS = {"lang", "model", "lecture"}
@@ -112,10 +114,18 @@ def main() -> None:
         assert shared_cache._cache, "AppTest no longer uses the shared ScriptCache"
         timed_run(at)
         view = []
-        for kind, w in list(view_widgets(at)):
-            for value in alternatives(kind, w) * (repeats // 2):
-                getattr(at, kind)(key=w.key).set_value(value) if w.key else w.set_value(value)
-                view.append(timed_run(at))
+        tabs = bound_tabs(at)  # lazy tabs: each tab's widgets, with that tab open
+        for label in tabs[1] if tabs else [None]:
+            if label is not None and label != tabs[1][0]:
+                at.session_state[tabs[0]] = label
+                view.append(timed_run(at))  # opening a tab is a view change too
+            for kind, w in list(view_widgets(at)):
+                for value in alternatives(kind, w) * (repeats // 2):
+                    getattr(at, kind)(key=w.key).set_value(value) if w.key else w.set_value(value)
+                    view.append(timed_run(at))
+        if tabs:  # back to the first tab, where the prompt box is
+            at.session_state[tabs[0]] = tabs[1][0]
+            view.append(timed_run(at))
         prompt, forward, last_only = [], float("nan"), float("nan")
         box = first_prompt_box(at)
         if box is not None:
