@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core import overview, ui
+from core.seq2seq import load_card
 from core.ui import preload
 
 # `streamlit run Home.py` serves this app object; it starts loading the model as the
@@ -63,7 +64,7 @@ def show_family_tree(page, lm) -> None:
     labels = {k: t(f"arch.box.{k}") for k in ("encoder", "decoder", "self_attention", "masked_self_attention",
                                                "cross_attention", "add_norm", "ffn", "bert", "gpt")}
     st.graphviz_chart(overview.family_tree_dot(labels))
-    rows = overview.architecture_rows(lm, translator_card())
+    rows = overview.architecture_rows(lm, load_card("transformer"))
     st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, *_ in rows],
               t("arch.col.paper"): [term(page, v) for _, v, _, _ in rows],
               t("arch.col.translator"): [term(page, v) for _, _, v, _ in rows],
@@ -74,12 +75,6 @@ def show_family_tree(page, lm) -> None:
 def term(page, value) -> str:
     """A table cell: a number as it is, a word of overview.TERMS in the reader's language."""
     return page.t(f"arch.term.{value}") if value in overview.TERMS else str(value)
-
-
-def translator_card() -> dict:
-    from core.seq2seq.translator import load_card
-
-    return load_card("transformer")
 
 
 def show_demo(page, lm) -> None:

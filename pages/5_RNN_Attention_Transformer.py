@@ -13,7 +13,7 @@ import streamlit as st
 from core import i18n, seq2seq, ui
 from core.seq2seq import BEAM, EQUAL_DATA, MODEL_NAMES, N_SPECIAL, english_word_count, load_card, load_pretrained
 from core.seq2seq.charts import (attention_chart, bleu_chart, curve_chart, gradient_chart, heatmap_height,
-                                 lab_accuracy_chart, step_bars_chart, strips_chart)
+                                 lab_accuracy_chart, scores_chart, step_bars_chart, strips_chart)
 
 TABS = ("rnn.tab.translate", "rnn.tab.scores", "rnn.tab.lab", "rnn.tab.cost")
 TIMING_LENGTHS = (16, 32, 64, 128, 256, 512, 1024)
@@ -47,6 +47,11 @@ def translate(name: str, sentence: str, beam: int | None):
 @st.cache_resource(max_entries=64, show_spinner=False)
 def source_gradients(name: str, sentence: str):
     return seq2seq.anatomy.source_gradients(translators()[name], sentence)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def alignment_scores(sentence: str):
+    return seq2seq.anatomy.alignment_scores(translators()["attention"], translators()["transformer"], sentence)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -145,6 +150,7 @@ def show_alignment(page, results) -> None:
     st.write(t("rnn.align.body"))
     att, tr = results["attention"], results["transformer"]
     axes = dict(x_title=t("rnn.align.source"), y_title=t("rnn.align.target"), weight_title=t("rnn.align.weight"))
+    cross = None  # the Transformer's written words and the map drawn for them
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('rnn.model.attention')}**")
@@ -166,7 +172,59 @@ def show_alignment(page, results) -> None:
             table = seq2seq.views.alignment_frame(tr.source_tokens, tr.tokens, weights)
             ui.chart(page, attention_chart, table, "cross_attention", height=heatmap_height(len(tr.tokens)),
                      **axes)
+            cross = (tr.tokens, weights)
     st.caption(t("rnn.align.caption"))
+    if att.tokens:
+        show_strongest_links(page, att, cross)
+
+
+def show_strongest_links(page, att, transformer) -> None:
+    """Where each French word looked most, read off the heatmaps above (their argmax), and
+    whether the lines cross — the lecture's “I love you” → “Je t'aime”."""
+    t, views = page.t, seq2seq.views
+    parts = []
+    for name, source, target, weights in (("attention", att.source_tokens, att.tokens, att.attention),
+                                          *((("transformer", att.source_tokens, *transformer),) if transformer else ())):
+        links = views.strongest_links(source, target, weights)
+        arrows = ", ".join(f"{target[i]} → {source[j]}" for i, j in links)
+        crossing = views.crossing_pairs(links, target, source)
+        parts.append(t("lecture.links", model=t(f"rnn.model.{name}"), arrows=arrows)
+                     + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]]) if crossing else ""))
+    st.caption(" ".join(parts))
+    links = dict(views.strongest_links(att.source_tokens, att.tokens, att.attention))
+    if "t'" in att.tokens and att.source_tokens[links[att.tokens.index("t'")]] == "you":
+        st.info(t("lecture.t_slip"))
+
+
+def show_bahdanau_qkv(page, sentence: str) -> None:
+    """Bahdanau's alignment written as Query, Key and Value, and its additive score beside the
+    Transformer's scaled dot product, for the same sentence and the same French words."""
+    t = page.t
+    st.header(t("lecture.qkv"))
+    st.write(t("lecture.qkv_text"))
+    st.latex(r"e_{ij}=v_a^{\top}\tanh\big(W_a\underbrace{s_{i-1}}_{\text{Query}}+U_a\underbrace{h_j}_{\text{Key}}\big),"
+             r"\quad \alpha_{ij}=\mathrm{softmax}_j(e_{ij}),\quad c_i=\sum_j\alpha_{ij}\underbrace{h_j}_{\text{Value}}")
+    st.latex(r"\mathrm{score}_{ij}=\frac{\underbrace{W_Q\,y_i}_{\text{Query}}\cdot\underbrace{W_K\,m_j}_{\text{Key}}}"
+             r"{\sqrt{d_k}},\quad \alpha_{ij}=\mathrm{softmax}_j(\mathrm{score}_{ij}),\quad "
+             r"\sum_j\alpha_{ij}\underbrace{W_V\,m_j}_{\text{Value}}")
+    try:
+        scores = alignment_scores(sentence)
+    except ValueError:
+        return
+    H = scores.dot.shape[0]
+    head = ui.selectbox(page, "score_head", t("rnn.cross.head"), list(range(H)), 0)
+    axes = dict(x_title=t("rnn.align.source"), y_title=t("rnn.align.target"),
+                height=heatmap_height(len(scores.target)))
+    left, right = st.columns(2)
+    for column, matrix, name, title in ((left, scores.additive, "additive_scores", t("lecture.score_additive")),
+                                        (right, scores.dot[head], "dot_scores", t("lecture.score_dot"))):
+        with column:
+            st.markdown(f"**{title}**")
+            table = seq2seq.views.alignment_frame(scores.source, scores.target, matrix)
+            table["best"] = table["weight"].eq(table.groupby("target_pos")["weight"].transform("max"))
+            ui.chart(page, scores_chart, table, name, score_title=title, **axes)
+    agree = int((scores.additive.argmax(1) == scores.dot[head].argmax(1)).sum())
+    st.caption(t("lecture.qkv_caption", agree=agree, n=len(scores.target), head=head))
 
 
 def show_self_attention(page, translation) -> None:
@@ -187,7 +245,8 @@ def show_self_attention(page, translation) -> None:
     with left:
         st.markdown(f"**{t('rnn.self.encoder')}**")
         table = seq2seq.views.alignment_frame(src, src, translation.encoder_attention[layer, head])
-        ui.chart(page, attention_chart, table, "encoder_self_attention", height=heatmap_height(len(src)), **axes)
+        ui.chart(page, attention_chart, table, "encoder_self_attention", height=heatmap_height(len(src)),
+                 **{**axes, "y_title": t("rnn.self.queries_encoder")})
     with right:
         st.markdown(f"**{t('rnn.self.decoder')}**")
         table = seq2seq.views.alignment_frame(dec_in, dec_in, translation.decoder_attention[layer, head],
@@ -241,14 +300,14 @@ def show_gradients(page, sentence: str) -> None:
     st.caption(t("rnn.grad.caption", plain=spread["plain"], attention=spread["attention"]))
 
 
-def show_step_by_step(page, results) -> None:
+def show_step_by_step(page, results, beam) -> None:
     """One French word at a time: where the attention decoder looked and what else it weighed."""
     t = page.t
     att = results["attention"]
     if not att.tokens:
         return
     st.header(t("rnn.steps.header"))
-    st.write(t("rnn.steps.body"))
+    st.write(t("rnn.steps.body_beam" if beam else "rnn.steps.body", k=BEAM))
     n = len(att.tokens)
     if not 1 <= st.session_state.get("decode_step", 1) <= n:  # a shorter new sentence
         st.session_state["decode_step"] = 1
@@ -274,12 +333,13 @@ def show_translators(page, cards) -> None:
     if not show_translations(page, cards, results, sentence, beam):
         return
     show_alignment(page, results)
+    show_bahdanau_qkv(page, sentence)
     if results["transformer"].tokens:
         show_self_attention(page, results["transformer"])
     show_bottleneck(page, results["plain"], sentence)
     show_encoder(page, sentence)
     show_gradients(page, sentence)
-    show_step_by_step(page, results)
+    show_step_by_step(page, results, beam)
 
 
 # --------------------------------------------------------------------------- tab 2: scores
@@ -303,6 +363,7 @@ def show_scores(page, cards) -> None:
                  hide_index=True,
                  column_config={t("rnn.bleu.exact"): st.column_config.NumberColumn(format="percent")})
     st.info(t("rnn.bleu.note", longest=cards["attention"]["data"]["longest_train_english"]))
+    st.caption(t("lecture.long_reference"))
     st.subheader(t("rnn.bleu.paper"))
     paper = {"paper_model": t("rnn.bleu.paper_model"), "model_label": t("rnn.bleu.model"),
              "bleu": "BLEU (WMT'14)", "ours": f"BLEU — {t('rnn.bleu.ours')}"}

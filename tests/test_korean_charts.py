@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
+
+from tests.helpers import bound_tabs
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
@@ -87,12 +88,18 @@ def test_every_chart_and_formula_reads_in_korean(app, path):
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     found = {}
-    for chart in at.get("vega_lite_chart"):
-        for text in shown_strings(json.loads(chart.proto.spec)):
-            if english_words(text):
-                found.setdefault("chart", set()).add(text)
-    for latex in at.latex:
-        for text in re.findall(r"\\text\{([^}]*)\}", latex.value):
-            if english_words(text):
-                found.setdefault("latex", set()).add(text)
+    tabs = bound_tabs(at)
+    for label in (tabs[1] if tabs else [None]):  # a page with lazy tabs: each tab open in turn
+        if label is not None:
+            at.session_state[tabs[0]] = label
+            at.run()
+            assert not at.exception, [e.message for e in at.exception]
+        for chart in at.get("vega_lite_chart"):
+            for text in shown_strings(json.loads(chart.proto.spec)):
+                if english_words(text):
+                    found.setdefault("chart", set()).add(text)
+        for latex in at.latex:
+            for text in re.findall(r"\\text\{([^}]*)\}", latex.value):
+                if english_words(text):
+                    found.setdefault("latex", set()).add(text)
     assert not found, found

@@ -135,3 +135,13 @@ def test_layer_numbers_and_token_ids_read_one_way():
     for key, text in korean().items():
         assert not re.search(r"\}층|(?<!\d)0층", text), (key, text)  # “2층 신경망” (two layers) is fine
         assert "토큰 id" not in text, (key, text)
+
+
+def test_default_model_means_only_the_default_model():
+    """“기본 모델” is the app's default model; the LSTM without attention is the glossary's
+    “컨텍스트 벡터 모델” everywhere on the translation page."""
+    assert glossary.KO["glossary.default_model"] == "기본 모델"
+    for key, text in korean().items():
+        if key.startswith("rnn."):
+            assert "기본 모델" not in text, (key, text)
+    assert korean()["rnn.model.plain"].startswith(glossary.KO["glossary.plain_seq2seq"])

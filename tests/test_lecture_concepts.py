@@ -244,7 +244,7 @@ def test_home_sets_the_2017_transformer_beside_the_translator_and_the_loaded_mod
     sets GPT-2 small's published figures beside the model's computed ones."""
     import json
 
-    from core.seq2seq.translator import CHECKPOINTS
+    from core.seq2seq.pretrained import CHECKPOINTS
 
     at = app("Home.py")
     at.run()
@@ -280,3 +280,43 @@ def test_the_published_gpt2_small_figures_are_gpt2_smalls():
     assert P["mlp"] == 4 * c.n_embd and P["vocab"] == f"{c.vocab_size:,}" and P["context"] == f"{c.n_positions:,}"
     n = sum(p.numel() for p in GPT2LMHeadModel(c).parameters())
     assert P["params"] == f"{n / 1e6:,.0f} M"
+
+
+# --------------------------------------------------------------------------- Bahdanau as Query, Key, Value
+
+
+def test_additive_and_dot_product_scores_are_what_each_model_softmaxes():
+    """The scores shown before the softmax: Bahdanau's e_ij turn into the attention LSTM's own
+    alignment, the Transformer's q·k/√d_k into its own last-layer cross-attention — both for
+    the same French words (the LSTM's translation, fed to both)."""
+    import torch
+
+    from core.seq2seq import load_pretrained
+    from core.seq2seq.anatomy import alignment_scores
+    from core.seq2seq.data import SOS_ID
+
+    lstm, transformer = load_pretrained("attention"), load_pretrained("transformer")
+    s = alignment_scores(lstm, transformer, "I love you.")
+    assert s.target == lstm.translate("I love you.").tokens and s.source == ["i", "love", "you", "."]
+    alpha = torch.softmax(torch.tensor(s.additive), -1).numpy()
+    np.testing.assert_allclose(alpha, lstm.translate("I love you.").attention, atol=1e-5)
+    src = torch.tensor([lstm.src_vocab.encode(s.source)])
+    ids = lstm.tgt_vocab.encode(s.target)
+    with torch.no_grad():
+        memory, _ = transformer.model.encode(src)
+        _, _, crosses = transformer.model.decode(torch.tensor([[SOS_ID] + ids[:-1]]), memory, src)
+    np.testing.assert_allclose(torch.softmax(torch.tensor(s.dot), -1).numpy(), crosses[-1][0].numpy(), atol=1e-5)
+
+
+def test_the_alignment_of_i_love_you_crosses_and_the_caption_says_where():
+    """“I love you” → “Je t'aime”: t' looks at you and aime at love, so the lines cross — read
+    off the model's own alignment, not assumed."""
+    from core.seq2seq import load_pretrained
+    from core.seq2seq.views import crossing_pairs, strongest_links
+
+    tr = load_pretrained("attention").translate("I love you.")
+    assert tr.tokens[:3] == ["je", "t'", "aime"]
+    links = dict(strongest_links(tr.source_tokens, tr.tokens, tr.attention))
+    assert tr.source_tokens[links[1]] == "you" and tr.source_tokens[links[2]] == "love"
+    assert (1, 2) in crossing_pairs(list(links.items()), tr.tokens, tr.source_tokens)
+    assert crossing_pairs([(0, 0), (1, 1), (2, 2)], ["a", "b", "c"], ["x", "y", "z"]) == []  # no cross: none

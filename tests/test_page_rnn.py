@@ -83,8 +83,9 @@ def test_page_translates_and_shows_every_section(app):
 def test_translation_charts_draw_the_translators_own_numbers(app):
     at = open_page(app, sentence=SENTENCE)
     charts = named_chart_tables(at)
-    assert list(charts) == ["alignment", "cross_attention", "encoder_self_attention", "decoder_self_attention",
-                            "context_vectors", "encoder_halves", "source_gradients", "decoding_step"]
+    assert list(charts) == ["alignment", "cross_attention", "additive_scores", "dot_scores", "encoder_self_attention",
+                            "decoder_self_attention", "context_vectors", "encoder_halves", "source_gradients",
+                            "decoding_step"]
     plain, att, tr = (load_pretrained(name) for name in MODEL_NAMES)
     a, b = att.translate(SENTENCE), tr.translate(SENTENCE)
     # Bahdanau's alignment: the attention LSTM's words and weights
@@ -94,6 +95,11 @@ def test_translation_charts_draw_the_translators_own_numbers(app):
     # the Transformer's cross-attention, last layer averaged over heads (the defaults)
     assert words(charts["cross_attention"], "target") == b.tokens
     np.testing.assert_allclose(grid(charts["cross_attention"]), b.attention, atol=1e-6)
+    # the two scores before the softmax, for the attention LSTM's words: its softmax is the LSTM's α
+    scores = grid(charts["additive_scores"])
+    e = np.exp(scores - scores.max(1, keepdims=True))
+    np.testing.assert_allclose(e / e.sum(1, keepdims=True), a.attention, atol=1e-5)
+    assert words(charts["dot_scores"], "target") == a.tokens
     # its self-attentions, layer 0 head 0; the decoder's masked above the diagonal
     np.testing.assert_allclose(grid(charts["encoder_self_attention"]), b.encoder_attention[0, 0], atol=1e-6)
     decoder = charts["decoder_self_attention"]

@@ -3,9 +3,11 @@ each source word still reaches the output (gradient norms, computed with autogra
 
     halves = encoder_halves(translator, "I am very tired.")     # forward [S, H], backward [S, H]
     reach = source_gradients(translator, "I am very tired.")    # [S] |∂ loss / ∂ x_j|
+    scores = alignment_scores(lstm, transformer, "I love you.")  # additive [T, S], dot [h, T, S]
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from .data import SOS_ID, source_tokens
-from .decoding import greedy
+from .decoding import greedy, teacher_forced
 from .translator import Translator
 
 
@@ -59,3 +61,46 @@ def source_gradients(translator: Translator, sentence: str, max_len: int | None 
     loss = F.cross_entropy(logits[0], tgt_out[0], reduction="sum")
     (grad,) = torch.autograd.grad(loss, embedded)  # the model's own weights get no .grad
     return grad[0].norm(dim=-1).numpy()  # [S]
+
+
+@dataclass
+class AlignmentScores:
+    """Two ways to score how well an English word fits the French word being written, for the
+    same sentence and the same French words (the attention LSTM's own translation, fed to
+    both models): Bahdanau's additive score and the Transformer's scaled dot product."""
+
+    source: list[str]  # the English words
+    target: list[str]  # the French words both models were given
+    additive: np.ndarray  # [T, S] e_ij = v_aᵀ tanh(W_a s_{i−1} + U_a h_j), the attention LSTM's
+    dot: np.ndarray  # [h, T, S] q_i·k_j/√d_k in each head of the Transformer's last cross-attention
+
+
+@torch.no_grad()
+def alignment_scores(lstm: Translator, transformer: Translator, sentence: str) -> AlignmentScores:
+    """The scores before the softmax, read off both models' own modules with forward hooks
+    while they are fed the same French words (teacher forcing)."""
+    tokens, src, lens = _source(lstm, sentence)
+    ids = greedy(lstm.model, src, lens, max_len=2 * len(tokens) + 10)[0][0].tolist()
+    eos = lstm.tgt_vocab.eos_id
+    ids = ids[: ids.index(eos)] if eos in ids else ids
+    if not ids:
+        raise ValueError("the translation is empty")
+    additive = []
+    hook = lstm.model.decoder.attention.v_a.register_forward_hook(
+        lambda module, args, out: additive.append(out[0, :, 0].clone()))  # e_i: [S], one per step
+    try:
+        teacher_forced(lstm.model, src, lens, ids)
+    finally:
+        hook.remove()
+    seen = {}
+    cross = transformer.model.decoder[-1].cross_attn
+    hook = cross.register_forward_pre_hook(lambda module, args: seen.update(x_q=args[0], x_kv=args[1]))
+    try:
+        memory, _ = transformer.model.encode(src)
+        transformer.model.decode(torch.tensor([[SOS_ID] + ids[:-1]]), memory, src)
+    finally:
+        hook.remove()
+    q, k = cross.split(cross.w_q(seen["x_q"])), cross.split(cross.w_k(seen["x_kv"]))  # [1, h, T|S, d_k]
+    dot = (q @ k.transpose(-2, -1))[0] / math.sqrt(cross.d_k)  # [h, T, S]
+    return AlignmentScores(tokens, [lstm.tgt_vocab.itos[i] for i in ids],
+                           torch.stack(additive).numpy(), dot.numpy())

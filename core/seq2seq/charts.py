@@ -24,6 +24,22 @@ def attention_chart(page, x_title: str, y_title: str, height: int, weight_title:
     return alt.layer(masked, cells, data=data()).properties(height=height)
 
 
+def scores_chart(page, x_title: str, y_title: str, height: int, score_title: str):
+    """A matrix of attention scores before the softmax (rows: the written word; columns: the
+    source word), each row's largest outlined: what the softmax would make the heaviest."""
+    import altair as alt
+
+    base = alt.Chart().encode(
+        x=alt.X("source:N", sort=alt.EncodingSortField("source_pos"), title=x_title, axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y("target:N", sort=alt.EncodingSortField("target_pos"), title=y_title))
+    cells = base.mark_rect().encode(
+        color=alt.Color("weight:Q", title=score_title, scale=alt.Scale(scheme="viridis")),
+        tooltip=[alt.Tooltip("target_word:N", title=y_title), alt.Tooltip("source_word:N", title=x_title),
+                 alt.Tooltip("weight:Q", title=score_title, format=".3f")])
+    best = base.transform_filter("datum.best").mark_rect(fill=None, stroke="#e45756", strokeWidth=3)
+    return alt.layer(cells, best, data=data()).properties(height=height)
+
+
 def strips_chart(page, row: str, row_title: str, order: list[str], split: bool = False):
     """Vectors as strips of colour, one row per `row`: a sentence's context vector, or the
     encoder's state at each word — with `split`, its forward and backward halves side by side."""

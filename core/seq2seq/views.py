@@ -171,3 +171,18 @@ def layer_timing_frames(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     lines["model"] = lines["model"].str.removesuffix("_ms")
     table = table.assign(attention_matrix_kb=table.pop("attention_matrix_bytes") / 1024)
     return lines, table
+
+
+def strongest_links(source_tokens: list[str], target_tokens: list[str], weights) -> list[tuple[int, int]]:
+    """For every written (target) word i, the source word j it weighs most: [(i, j)]."""
+    w = np.asarray(weights, dtype=float)
+    return [(i, int(np.argmax(w[i]))) for i in range(min(len(target_tokens), len(w)))]
+
+
+def crossing_pairs(links: list[tuple[int, int]], target_tokens: list[str], source_tokens: list[str]) -> list[tuple[int, int]]:
+    """Pairs of written words (i < i′, neither punctuation) whose strongest source words come in
+    the other order (j > j′): where the alignment crosses because the languages order the
+    words differently."""
+    word = lambda tokens, k: any(c.isalnum() for c in tokens[k])  # noqa: E731
+    kept = [(i, j) for i, j in links if word(target_tokens, i) and word(source_tokens, j)]
+    return [(a, b) for n, (a, ja) in enumerate(kept) for b, jb in kept[n + 1:] if ja > jb]

@@ -94,6 +94,29 @@ EN = {
     "arch.lecture_caption": "The lecture notes quote GPT-2 small (its published figures, left). The "
                             "model on screen is {name}: every number on these pages is computed from "
                             "it, so it may differ from the lecture's.",
+    # the translation page
+    "lecture.links": "Where each French word looked most — {model}: {arrows}.",
+    "lecture.crossing": "The lines cross: “{a}” comes before “{b}” in French, but the English words they "
+                        "look at come the other way round.",
+    "lecture.t_slip": "“Je t'aime”: t' is te, the object pronoun — “you” — and aime is “love”, so the "
+                      "alignment crosses. Reading t' as “love” (and aime as “you”) is a common slip, the "
+                      "lecture notes' own example included.",
+    "lecture.qkv": "Bahdanau's alignment is Query, Key and Value",
+    "lecture.qkv_text": "Written with the Transformer's names, Bahdanau's attention is the same search: the "
+                        "decoder's state s_{i−1} is the Query, the encoder's states h_j are the Keys — and "
+                        "the Values too. Only the score differs: an additive one (a small network on "
+                        "W_a s + U_a h) against the Transformer's scaled dot product. Below, both scores for "
+                        "the same sentence and the same French words (the attention LSTM's translation, fed "
+                        "to both models), before the softmax; each row's largest is outlined.",
+    "lecture.score_additive": "Additive score e_ij (attention LSTM)",
+    "lecture.score_dot": "Scaled dot product q·k/√d_k (Transformer, last layer)",
+    "lecture.qkv_caption": "For {agree} of the {n} French words, the additive score and head {head}'s dot "
+                           "product rank the same English word first.",
+    "lecture.long_reference": "For reference (not measured here): in Bahdanau, Cho & Bengio (2015, Figure 2) "
+                              "the encoder–decoder without attention loses BLEU fast once WMT'14 sentences grow "
+                              "past about 20 words, while the model with attention holds up to 50 words and "
+                              "more. Tatoeba's pairs stop far earlier (see above); the bottleneck lab shows the "
+                              "collapse live, on sequences as long as you like.",
 }
 
 KO = {
@@ -180,4 +203,26 @@ KO = {
     "arch.lecture_caption": "강의 노트의 숫자는 GPT-2 small의 것입니다(왼쪽, 발표된 수치). 지금 화면의 "
                             "모델은 {name}이며, 이 페이지들의 숫자는 모두 이 모델로 계산하므로 강의의 "
                             "숫자와 다를 수 있습니다.",
+    "lecture.links": "프랑스어 단어마다 가장 많이 본 영어 단어 — {model}: {arrows}.",
+    "lecture.crossing": "선이 교차합니다. 프랑스어에서는 “{a}”이(가) “{b}”보다 먼저 오지만, 두 단어가 보는 "
+                        "영어 단어의 순서는 반대입니다.",
+    "lecture.t_slip": "“Je t'aime”에서 t'는 목적격 대명사 te, 곧 “you”이고 aime가 “love”입니다. 그래서 정렬이 "
+                      "교차합니다. t'를 “love”로(aime를 “you”로) 읽는 것은 흔한 실수이며, 강의 노트의 예시도 "
+                      "그렇게 적혀 있습니다.",
+    "lecture.qkv": "Bahdanau의 정렬은 Query, Key, Value입니다",
+    "lecture.qkv_text": "트랜스포머의 이름으로 다시 쓰면 Bahdanau 어텐션도 같은 검색입니다. 디코더의 "
+                        "상태(s_{i−1})가 Query, 인코더의 상태(h_j)가 Key이자 Value입니다. 다른 것은 스코어를 매기는 "
+                        "방식뿐입니다. Bahdanau는 가산 방식(W_a s + U_a h 위의 작은 신경망)을, 트랜스포머는 "
+                        "스케일링된 내적을 씁니다. 아래는 같은 문장, 같은 프랑스어 단어(어텐션 LSTM의 번역을 두 "
+                        "모델에 모두 넣음)에 대한 두 스코어를 소프트맥스 전에 보여 줍니다. 행마다 가장 큰 칸에 "
+                        "테두리를 그렸습니다.",
+    "lecture.score_additive": "가산 스코어 e_ij (어텐션 LSTM)",
+    "lecture.score_dot": "스케일링된 내적 q·k/√d_k (트랜스포머, 마지막 층)",
+    "lecture.qkv_caption": "프랑스어 단어 {n}개 가운데 {agree}개에서 가산 스코어와 {head}번 헤드의 내적이 같은 "
+                           "영어 단어를 1순위로 꼽습니다.",
+    "lecture.long_reference": "참고(여기서 잰 값이 아님): Bahdanau, Cho & Bengio (2015, 그림 2)에서 어텐션 없는 "
+                              "인코더–디코더는 WMT'14 문장이 20단어쯤을 넘어가면 BLEU가 빠르게 떨어지지만, "
+                              "어텐션 모델은 50단어가 넘어도 버팁니다. Tatoeba 문장 쌍은 그보다 훨씬 일찍 "
+                              "끝납니다(위 참고). 이 붕괴는 ‘병목 실험실’ 탭에서 원하는 길이의 시퀀스로 직접 "
+                              "확인할 수 있습니다.",
 }

@@ -97,7 +97,13 @@ EN = {
     # step by step
     "rnn.steps.header": "7. Step by step: one French word at a time",
     "rnn.steps.body": "At each step the attention decoder weighs the English words (bars), "
-                      "builds its context from them, and picks the most likely next word.",
+                      "builds its context from them, and writes the most likely next word "
+                      "(greedy decoding).",
+    "rnn.steps.body_beam": "At each step the attention decoder weighs the English words (bars) and "
+                           "builds its context from them. The words shown are beam search's: it keeps "
+                           "the {k} best partial translations at every step, so the word written need "
+                           "not be the first of this step's runners-up — the table is the step's own "
+                           "distribution, given the words before it.",
     "rnn.steps.slider": "Output step",
     "rnn.steps.chosen": "Step {i} of {n}: the model writes **{word}** (probability {p:.0%}).",
     "rnn.steps.candidates": "Runners-up",
@@ -187,6 +193,7 @@ EN = {
     "rnn.self.decoder": "Decoder masked self-attention (French → earlier French)",
     "rnn.self.keys": "Key (what is read)",
     "rnn.self.queries": "Query (what is written)",
+    "rnn.self.queries_encoder": "Query (the English word that looks)",
     "rnn.self.caption": ("The decoder's rows start at <sos>: the word at row i is the input from which "
                         "the model predicted the next French word."),
     "rnn.encoder.header": "5. The bidirectional encoder",
@@ -249,7 +256,7 @@ KO = {
     "rnn.title": "RNN → 어텐션 → 트랜스포머",
     "rnn.heading": "RNN에서 트랜스포머까지: 번역기 셋, 과제 하나",
     "rnn.intro": ("인코더–디코더 세 개가 영어를 프랑스어로 번역합니다. 세 모델 모두 같은 문장 쌍, "
-                 "같은 학습/평가 분할, 같은 단어 어휘로 학습했습니다. **기본 모델**은 양방향 LSTM "
+                 "같은 학습/평가 분할, 같은 단어 어휘로 학습했습니다. **컨텍스트 벡터 모델**은 양방향 LSTM "
                  "인코더를 쓰고, 디코더는 문장을 고정된 크기의 컨텍스트 벡터 하나로만 봅니다(파라미터 "
                  "{plain_params:.2f}M개). **어텐션 모델**은 같은 LSTM에 Bahdanau(가산) 어텐션을 더해, "
                  "프랑스어 단어를 하나 쓸 때마다 영어 단어 전체를 다시 돌아봅니다({attention_params:.2f}M개). "
@@ -263,7 +270,7 @@ KO = {
     "rnn.tab.translate": "번역하고 속 들여다보기",
     "rnn.tab.lab": "병목 실험실",
     "rnn.tab.cost": "순차 처리 vs 병렬 처리",
-    "rnn.model.plain": "기본 모델 (컨텍스트 벡터만 사용)",
+    "rnn.model.plain": "컨텍스트 벡터 모델 (어텐션 없음)",
     "rnn.model.attention": "어텐션 모델 (Bahdanau)",
     "rnn.translate.header": "1. 세 모델로 번역해 보기",
     "rnn.translate.input": "영어 문장",
@@ -319,7 +326,7 @@ KO = {
     "rnn.bleu.steps": "학습 스텝",
     "rnn.bleu.minutes": "학습 시간 (분, CPU 스레드 1개)",
     "rnn.bleu.note": ("Tatoeba 문장은 짧습니다(학습 데이터에서 가장 긴 영어 문장이 {longest}단어이고, 대부분 "
-                     "3–6단어입니다). 논문의 뉴스 문장보다 훨씬 짧아서, 문장이 길어질수록 기본 모델이 "
+                     "3–6단어입니다). 논문의 뉴스 문장보다 훨씬 짧아서, 문장이 길어질수록 컨텍스트 벡터 모델이 "
                      "무너지는 현상은 여기서 겨우 드러나기 시작할 뿐입니다. 긴 입력에서 어떻게 되는지는 "
                      "‘병목 실험실’ 탭에서 확인할 수 있습니다."),
     "rnn.bleu.paper": "참고: 논문에 보고된 수치",
@@ -334,7 +341,11 @@ KO = {
                        "나눴습니다. BLEU는 sacrebleu로 계산했습니다: `{signature}`.",
     "rnn.steps.header": "7. 한 단계씩: 프랑스어 단어를 하나씩",
     "rnn.steps.body": "어텐션 디코더는 매 단계 영어 단어들에 가중치를 매기고(막대), 그 가중치로 "
-                      "컨텍스트 벡터를 만든 다음, 가장 그럴듯한 다음 단어를 고릅니다.",
+                      "컨텍스트 벡터를 만든 다음, 가장 그럴듯한 다음 단어를 씁니다(그리디 디코딩).",
+    "rnn.steps.body_beam": "어텐션 디코더는 매 단계 영어 단어들에 가중치를 매기고(막대), 그 가중치로 "
+                           "컨텍스트 벡터를 만듭니다. 여기 보이는 단어는 빔 서치가 고른 것입니다. 빔 서치는 "
+                           "매 단계 가장 좋은 부분 번역 {k}개를 남기므로, 쓰인 단어가 이 단계의 후보 표에서 "
+                           "1위가 아닐 수도 있습니다. 표는 앞 단어들이 주어졌을 때 이 단계의 분포입니다.",
     "rnn.steps.slider": "출력 단계",
     "rnn.steps.chosen": "{n}단계 중 {i}단계: 모델은 **{word}**을(를) 씁니다(확률 {p:.0%}).",
     "rnn.steps.candidates": "다른 후보들",
@@ -344,7 +355,7 @@ KO = {
     "rnn.lab.header": "병목 실험실: 문자열 뒤집기",
     "rnn.lab.body": "두 모델(같은 클래스, 더 작은 크기)이 길이 {lo}–{hi}의 무작위 문자열을 "
                     "뒤집는 법을 배웁니다(*ABC* → *CBA*). 학습은 지금 이 컴퓨터에서 같은 "
-                    "배치로 진행됩니다. 뒤집으려면 기본 모델은 입력 전체를 컨텍스트 벡터 하나에 "
+                    "배치로 진행됩니다. 뒤집으려면 컨텍스트 벡터 모델은 입력 전체를 컨텍스트 벡터 하나에 "
                     "담아 가야 하지만, 어텐션 모델은 필요한 위치를 그때그때 들여다볼 수 "
                     "있습니다. 평가용 문자열은 학습 중에 한 번도 나오지 않습니다.",
     "rnn.lab.task": "과제",
@@ -368,7 +379,7 @@ KO = {
     "rnn.lab.metric": "측정 방식",
     "rnn.lab.metric.exact": "문자열 전체가 정확히 일치",
     "rnn.lab.metric.per_token": "기호 하나하나 기준",
-    "rnn.lab.summary": "길이 {n}에서 문자열 전체를 정확히 맞힌 비율: 기본 모델 **{p:.0%}**, "
+    "rnn.lab.summary": "길이 {n}에서 문자열 전체를 정확히 맞힌 비율: 컨텍스트 벡터 모델 **{p:.0%}**, "
                        "어텐션 모델 **{a:.0%}**.",
     "rnn.lab.alignment": "길이 {n}인 평가용 문자열 하나에 대한 어텐션 모델의 정렬",
     "rnn.lab.alignment_caption": "뒤집기라면 출력의 i번째 위치는 입력의 n − i + 1번째 위치를 "
@@ -424,6 +435,7 @@ KO = {
     "rnn.self.decoder": "디코더의 마스킹된 셀프 어텐션 (프랑스어 → 앞선 프랑스어)",
     "rnn.self.keys": "Key (읽히는 쪽)",
     "rnn.self.queries": "Query (생성 중인 쪽)",
+    "rnn.self.queries_encoder": "Query (살펴보는 영어 단어)",
     "rnn.self.caption": ("디코더의 행은 <sos>에서 시작합니다. i번째 행의 단어는 모델이 다음 프랑스어 단어를 "
                         "예측할 때 입력으로 받은 단어입니다."),
     "rnn.encoder.header": "5. 양방향 인코더",
@@ -444,7 +456,7 @@ KO = {
     "rnn.grad.share": "|∂손실/∂x_j| ÷ 문장 안에서 가장 큰 값",
     "rnn.grad.norm": "|∂손실/∂x_j|",
     "rnn.grad.caption": ("이 문장에서 기울기가 가장 약한 단어가 받는 기울기는 가장 강한 단어의 "
-                        "{plain:.0%}(기본 모델), {attention:.0%}(어텐션 모델)입니다."),
+                        "{plain:.0%}(컨텍스트 벡터 모델), {attention:.0%}(어텐션 모델)입니다."),
     "rnn.bleu.greedy": "BLEU (그리디 디코딩)",
     "rnn.bleu.beam": "BLEU (빔 {k})",
     "rnn.bleu.pairs": "학습에 쓴 문장 쌍",
