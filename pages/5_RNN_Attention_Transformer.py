@@ -473,11 +473,12 @@ def show_training_steps(page, cards) -> None:
         st.caption(t("rnn.cost.mask_caption"))
     runs = shared_lab()
     with right:
-        measured = measured_on_press(
-            page, "time_steps", t("rnn.cost.steps_button"), t("rnn.cost.steps_running"),
+        measured = ui.shared_on_press(
+            "time_steps", t("rnn.cost.steps_button"), t("rnn.cost.steps_running"),
             lambda: runs.time_training_steps({n: cards[n] for n in ("attention", "transformer")},
                                              STEP_LENGTHS, STEP_BATCH, STEP_REPEATS),
-            lambda: runs.step_timing, t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))))
+            lambda: runs.step_timing, t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))),
+            t("rnn.lab.busy"))
         if measured is None:
             return
         rows, machine = measured
@@ -495,10 +496,10 @@ def show_synthetic_timing(page) -> None:
     st.header(t("rnn.cost.header"))
     st.write(t("rnn.cost.body", d=TIMING_WIDTH))
     runs = shared_lab()
-    measured = measured_on_press(
-        page, "time_layers", t("rnn.cost.button"), t("rnn.cost.button"),
+    measured = ui.shared_on_press(
+        "time_layers", t("rnn.cost.button"), t("rnn.cost.button"),
         lambda: runs.time_layers(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS),
-        lambda: runs.timing, t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))))
+        lambda: runs.timing, t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))), t("rnn.lab.busy"))
     if measured is None:
         return
     rows, machine = measured
@@ -516,19 +517,6 @@ def show_synthetic_timing(page) -> None:
         "attention_sequential_steps": t("rnn.cost.steps_attention"),
         "attention_matrix_kb": t("rnn.cost.bytes")}), hide_index=True)
     st.caption(t("rnn.cost.note"))
-
-
-def measured_on_press(page, key: str, label: str, running: str, measure, result, press: str):
-    """A timing the server keeps for every visitor, measured when someone presses the button
-    (one measurement at a time per server). Returns (rows, machine), or None with a hint."""
-    if st.button(label, key=key):
-        with st.spinner(running):
-            if measure() is None:
-                st.warning(page.t("rnn.lab.busy"))
-    found = result()
-    if found is None:
-        st.info(press)
-    return found
 
 
 # --------------------------------------------------------------------------- the page

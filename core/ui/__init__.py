@@ -22,7 +22,7 @@ while the model loads sees the page, not a blank screen.
 """
 
 from core.ui.charts import chart
-from core.ui.memory import on_press, session_memory
+from core.ui.memory import on_press, session_memory, shared_on_press
 from core.ui.model import get_lm, load_model, model_choices, startup_model
 from core.ui.page import PAGES, Page, page_link, page_url, setup_page
 from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
@@ -31,4 +31,4 @@ from core.charts import data
 
 __all__ = ["PAGES", "TRACE_CACHE_BYTES", "Page", "chart", "data", "get_lm", "get_trace", "load_model",
            "model_choices", "on_press", "page_link", "page_url", "radio", "selectbox", "session_memory",
-           "setup_page", "slider", "startup_model", "text_input", "toggle", "trace"]
+           "setup_page", "shared_on_press", "slider", "startup_model", "text_input", "toggle", "trace"]
