@@ -13,6 +13,19 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def class_store_in_a_temporary_folder(tmp_path_factory):
+    """Every test's class store (pages run in AppTest, the browser test's server) is SQLite in
+    a temporary folder, never the user's own (TRANSFORMER_ANATOMY_DB)."""
+    saved = os.environ.get("TRANSFORMER_ANATOMY_DB")
+    os.environ["TRANSFORMER_ANATOMY_DB"] = f"sqlite:///{tmp_path_factory.mktemp('classroom')}/classroom.db"
+    yield
+    if saved is None:
+        os.environ.pop("TRANSFORMER_ANATOMY_DB", None)
+    else:
+        os.environ["TRANSFORMER_ANATOMY_DB"] = saved
+
+
 @pytest.fixture(scope="session")
 def tiny_dirs(tmp_path_factory) -> dict[str, Path]:
     """One saved tiny model per family (tests.tiny_models.TINY_FAMILIES), by family name."""

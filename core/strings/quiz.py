@@ -123,7 +123,7 @@ KO = {
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
     "quiz.embeddings.nearest": "다음 단어 중 “{word}”에 가장 가까운 단어는 무엇입니까? 임베딩 행렬에서 "
                                "두 행의 코사인 유사도가 가장 높은 단어를 고르십시오.",
-    "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}로 선택지 중 가장 높습니다. 그다음은 "
+    "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
                                    "{second}, {lo:.3f}입니다.",
     "quiz.embeddings.split": "프롬프트에서처럼 공백 뒤에 쓴 “{word}”, 모델은 이 단어를 몇 개의 토큰으로 "
                              "자릅니까?",
