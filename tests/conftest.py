@@ -56,6 +56,20 @@ def tiny_neox(tiny_dirs):
     return load_lm(str(tiny_dirs["gpt_neox"]))
 
 
+@pytest.fixture(scope="session")
+def sharp_gpt2_dir(tiny_dirs, tmp_path_factory) -> str:
+    """The tiny GPT-2 with sharpened weights, saved as a model folder: its questions (core.quiz)
+    have clear answers, where the tiny model's near-uniform numbers tie."""
+    import shutil
+
+    from tests.test_family_contract import sharpened
+
+    folder = tmp_path_factory.mktemp("sharp") / "gpt2"
+    shutil.copytree(tiny_dirs["gpt2"], folder)
+    sharpened(tiny_dirs["gpt2"]).model.save_pretrained(folder)
+    return str(folder)
+
+
 @pytest.fixture
 def app(tiny_dirs, monkeypatch):
     """AppTest factory for a page file, serving the tiny GPT-2 as the operator's model:

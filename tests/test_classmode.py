@@ -5,7 +5,6 @@ language; the Class page never touches the model."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from core import i18n, models
 from core.classroom import ClassStore, new_code
 from core.quiz import Question, Text, literal
 from core.ui.classmode import join_link
-from tests.test_family_contract import sharpened
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL_PAGES = ["Home.py", "pages/1_Embeddings.py", "pages/2_Positional_Encoding.py", "pages/3_Attention.py",
@@ -23,12 +21,8 @@ MODEL_PAGES = ["Home.py", "pages/1_Embeddings.py", "pages/2_Positional_Encoding.
 
 
 @pytest.fixture(scope="module")
-def sharp_model(tiny_dirs, tmp_path_factory):
-    """The tiny GPT-2 with sharpened weights, saved as a model folder: its questions have clear answers."""
-    folder = tmp_path_factory.mktemp("sharp") / "gpt2"
-    shutil.copytree(tiny_dirs["gpt2"], folder)
-    sharpened(tiny_dirs["gpt2"]).model.save_pretrained(folder)
-    return str(folder)
+def sharp_model(sharp_gpt2_dir):
+    return sharp_gpt2_dir
 
 
 @pytest.fixture

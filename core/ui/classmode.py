@@ -341,11 +341,11 @@ def join_screen(page: Page) -> None:
         st.subheader(page.t("class.join_title"))
         left, right = st.columns([3, 2], vertical_alignment="center")
         with left:
-            st.markdown(page.t("class.join_text", link=escape(link)))
+            st.markdown(page.t("class.join_text", link=link))
             st.html(f'<div style="font-size:5.5rem;font-weight:700;letter-spacing:0.4rem;'
                     f'font-family:monospace">{lecturer.code}</div>')
         with right:
-            st.image(qr_png(link), width=380)
+            st.image(qr_png(link), width=380, output_format="PNG")
 
 
 # --------------------------------------------------------------------------- the student (Class page)
