@@ -29,6 +29,7 @@ import os
 import secrets
 import threading
 import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -273,6 +274,10 @@ class ClassStore:
         self.clock = clock
         self.engine = make_engine(self.url)
         self.writer = self.engine.execution_options(write=True)
+        # SQLite takes one writer at a time; its busy handler makes the others sleep and retry
+        # (up to 100 ms a try), so this process queues its own writers instead. Other processes
+        # on the same file still wait through busy_timeout; PostgreSQL needs neither.
+        self._one_writer = threading.Lock() if self.dialect == "sqlite" else nullcontext()
         metadata.create_all(self.engine)
         self._views: dict[str, tuple[float, StudentView, int]] = {}
         self._views_lock = threading.Lock()
@@ -284,12 +289,18 @@ class ClassStore:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    @contextmanager
+    def _write(self):
+        """A write transaction (BEGIN IMMEDIATE on SQLite)."""
+        with self._one_writer, self.writer.begin() as db:
+            yield db
+
     # ------------------------------------------------------------ classes
 
     def create_class(self) -> Lecturer:
         """A new class with a fresh code and secret. Raises ClassroomError("too_many_classes")."""
         now = self.clock()
-        with self.writer.begin() as db:
+        with self._write() as db:
             self._purge(db, now)
             running = db.scalar(sa.select(sa.func.count()).select_from(classes).where(
                 classes.c.expires_at > now, ~classes.c.ended))
@@ -298,7 +309,7 @@ class ClassStore:
         for _ in range(20):  # a code already in use (1 in millions): draw again
             lecturer = Lecturer(new_code(), new_key())
             try:
-                with self.writer.begin() as db:
+                with self._write() as db:
                     db.execute(classes.insert().values(
                         code=lecturer.code, secret_hash=digest(lecturer.secret), created_at=now,
                         expires_at=now + self.limits.hours * 3600, ended=False))
@@ -342,7 +353,7 @@ class ClassStore:
             return self._class(db, raw_code).code
 
     def end_class(self, raw_code, secret) -> None:
-        with self.writer.begin() as db:
+        with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
             db.execute(questions.update().where(questions.c.class_id == row.id).values(open=False))
             db.execute(classes.update().where(classes.c.id == row.id).values(ended=True))
@@ -358,7 +369,7 @@ class ClassStore:
         """A student's browser session joins (again: nothing happens). Raises ClassroomError:
         malformed, unknown, expired, class_full."""
         now, who = self.clock(), digest(student_id)
-        with self.writer.begin() as db:
+        with self._write() as db:
             row = self._class(db, raw_code)
             known = db.scalar(sa.select(students.c.id).where(
                 students.c.class_id == row.id, students.c.student_hash == who))
@@ -380,7 +391,7 @@ class ClassStore:
         """Open `question` (a core.quiz.Question) to the class; the open one before it closes.
         Returns the question's id."""
         now = self.clock()
-        with self.writer.begin() as db:
+        with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
             db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open)
                        .values(open=False))
@@ -395,7 +406,7 @@ class ClassStore:
 
     def reveal(self, raw_code, secret) -> None:
         """Show the open question's answer and tally to everyone."""
-        with self.writer.begin() as db:
+        with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
             db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open,
                                                 questions.c.revealed_at.is_(None))
@@ -465,7 +476,7 @@ class ClassStore:
         code, not_joined, closed (not the open question, or already revealed), bad_choice,
         already_answered (the UNIQUE constraint said so), too_many_answers (the per-minute cap)."""
         now, who = self.clock(), digest(student_id)
-        with self.writer.begin() as db:
+        with self._write() as db:
             row = self._class(db, raw_code)
             q = self._open_question(db, row.id)
             if q is None or q.id != question_id or q.revealed_at is not None:

@@ -225,6 +225,8 @@ def test_a_lecturer_who_reloads_takes_the_class_back(sharp_model, class_db, monk
     lecturer = class_db.create_class()
     at = page_app("Home.py", sharp_model, monkeypatch, lang="en")
     at.run()
+    assert not at.sidebar.text_input  # no boxes until asked for
+    at.sidebar.button(key="class_take_back_open").click().run()
     at.sidebar.text_input(key="take_code").input(lecturer.code)
     at.sidebar.text_input(key="take_key").input("WRONG-WRONG-WRONG")
     at.sidebar.button[[b.label for b in at.sidebar.button].index(i18n.t("class.take_button"))].click().run()
@@ -247,3 +249,28 @@ def test_the_join_link_follows_the_lecturers_address():
     assert join_link("K7QM4X", "en", "http://192.0.2.1:8501/") == "http://192.0.2.1:8501/Class?class=K7QM4X&lang=en"
     assert join_link("K7QM4X", "en", "http://host/course/Transformer_Block") == \
         "http://host/course/Class?class=K7QM4X&lang=en"
+
+
+# --------------------------------------------------------------------------- hostile input, questions on
+
+
+@pytest.mark.parametrize("path", MODEL_PAGES + ["pages/7_Class.py"])
+def test_hostile_text_with_predict_first_on_and_a_class_running(path, sharp_model, class_db, monkeypatch):
+    """Every text box gets the hostile-input suite's nastiest strings while each question is
+    built from them (and offered to a class): messages, never a traceback."""
+    from tests.test_hostile_input import NASTY
+
+    at = page_app(path, sharp_model, monkeypatch, predict="true")
+    at.run()
+    no_exception(at)
+    if path != "pages/7_Class.py":
+        at.sidebar.button(key="class_start").click().run()
+        no_exception(at)
+    for text in NASTY + ["king, queen", "a, a, a, a, a", "x " * 300]:
+        for box in list(at.text_input) + list(at.text_area):
+            if (box.key or "").startswith("take_"):
+                continue
+            limit = getattr(box.proto, "max_chars", 0) or None
+            box.set_value(text[:limit] if limit else text)
+        at.run()
+        assert not at.exception, (repr(text)[:80], [e.message for e in at.exception])

@@ -138,11 +138,11 @@ KO = {
                                   "회전), 다음 위치 중 위치 {p}에 가장 비슷한 위치는 어디입니까?",
     "quiz.posenc.nearest.why": "위치 {p}와(과) 위치 {best}: {hi:.3f}. 그다음은 위치 {second}: {lo:.3f}입니다.",
     "quiz.option.position": "위치 {p}",
-    "quiz.attention.top_key": "층 {layer}, 어텐션 헤드 {head}: 마지막 토큰 “{token}”에서 가장 많이 "
+    "quiz.attention.top_key": "{layer}번 층, {head}번 어텐션 헤드: 마지막 토큰 “{token}”에서 가장 많이 "
                               "주목하는 토큰은 무엇입니까?",
-    "quiz.attention.top_key.why": "층 {layer}, 어텐션 헤드 {head}은(는) 마지막 토큰의 어텐션 가중치 중 "
+    "quiz.attention.top_key.why": "{layer}번 층의 {head}번 어텐션 헤드는 마지막 토큰의 어텐션 가중치 중 "
                                   "{hi:.1%}을(를) {best}에 둡니다. 그다음인 {second}은(는) {lo:.1%}입니다.",
-    "quiz.attention.head_kind": "층 {layer}, 어텐션 헤드 {head}: 이 프롬프트에서 어떤 종류의 헤드입니까?",
+    "quiz.attention.head_kind": "{layer}번 층, {head}번 어텐션 헤드: 이 프롬프트에서 어떤 종류의 헤드입니까?",
     "quiz.attention.head_kind.why": "이전 토큰에 둔 평균 가중치 {previous:.2f}, 첫 토큰에 둔 평균 가중치 "
                                     "{first:.2f}, 엔트로피 {entropy:.2f}비트입니다(고르게 퍼진 행이라면 "
                                     "{most:.2f}비트).",
@@ -154,9 +154,9 @@ KO = {
     "quiz.block.top_writer.why": "{best}이(가) 로짓({logit:.3f}) 중 {hi:+.3f}을(를) 썼습니다. 그다음은 "
                                  "{second}, {lo:+.3f}입니다.",
     "quiz.option.part.embed": "임베딩",
-    "quiz.option.part.attn": "층 {layer}의 어텐션",
-    "quiz.option.part.mlp": "층 {layer}의 MLP",
-    "quiz.block.units_firing": "층 {layer}, 토큰 {position}: MLP의 유닛 {m:,}개 중 몇 개가 "
+    "quiz.option.part.attn": "{layer}번 층의 어텐션",
+    "quiz.option.part.mlp": "{layer}번 층의 MLP",
+    "quiz.block.units_firing": "{layer}번 층, {position}번 토큰: MLP의 유닛 {m:,}개 중 몇 개가 "
                                "활성화됩니까(활성화 함수 입력이 0보다 큼)?",
     "quiz.block.units_firing.why": "유닛 {m:,}개 중 {n:,}개가 활성화됩니다({share:.1%}).",
     "quiz.option.units": "{m:,}개 중 {lo:,}–{hi:,}개",

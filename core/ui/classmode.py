@@ -261,6 +261,7 @@ def _take_back(page: Page) -> None:
         st.session_state["class_message"] = _error(page, exc)
         return
     st.session_state["class_lecturer"] = lecturer
+    st.session_state["class_taking_back"] = False
     st.session_state["class_message"] = page.t("class.taken_back", code=lecturer.code)
 
 
@@ -311,6 +312,10 @@ def sidebar(page: Page) -> None:
         if lecturer is None:
             st.button(t("class.start"), key="class_start", help=t("class.start_help"), type="primary",
                       on_click=_start, args=(page,), width="stretch")
+            if not st.session_state.get("class_taking_back"):  # the form only when asked for
+                st.button(t("class.take_back"), key="class_take_back_open", type="tertiary",
+                          on_click=lambda: st.session_state.update(class_taking_back=True))
+                return
             with st.form("class_take_back", border=False):
                 st.caption(t("class.take_back"))
                 st.text_input(t("class.take_code"), key="take_code", max_chars=12)
