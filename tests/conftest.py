@@ -62,7 +62,7 @@ def sharp_gpt2_dir(tiny_dirs, tmp_path_factory) -> str:
     have clear answers, where the tiny model's near-uniform numbers tie."""
     import shutil
 
-    from tests.test_family_contract import sharpened
+    from tests.helpers import sharpened
 
     folder = tmp_path_factory.mktemp("sharp") / "gpt2"
     shutil.copytree(tiny_dirs["gpt2"], folder)

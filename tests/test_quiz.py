@@ -17,7 +17,7 @@ from core.embeddings import EmbeddingIndex, cosine_matrix
 from core.models import load_lm
 from core.positional import rotary_frequencies, rotary_similarity_by_distance, sinusoidal
 from core.trace import run_trace
-from tests.test_family_contract import sharpened
+from tests.helpers import sharpened
 from tests.tiny_models import TINY_FAMILIES
 
 TEXT = "The king and the queen play a game with an orange"

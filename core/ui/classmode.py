@@ -121,6 +121,7 @@ def ask(page: Page, build, *args, **kwargs) -> None:
     with st.container(border=True, key=f"quiz_{fp[:16]}"):
         st.markdown(f"**{t('quiz.label')}** — {escape(question.prompt.render(page.lang))}")
         tally = _class_tally(page, lecturer) if lecturer else None
+        lecturer = lecturer if tally is not None else None  # the class ended meanwhile
         if tally is not None and tally.fingerprint == fp:
             stop = _class_question(page, lecturer, question, tally)
         else:

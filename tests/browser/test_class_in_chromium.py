@@ -8,19 +8,13 @@ the page's DOM holds no explanation and no chart after the question until the pi
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.test_pages_in_chromium import CHROMIUM, CHROMIUM_ARGS, SHOTS, free_port
+from tests.browser.test_pages_in_chromium import CHROMIUM, CHROMIUM_ARGS, SHOTS, streamlit_server
 
-ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
@@ -28,29 +22,10 @@ pytestmark = [pytest.mark.browser,
 
 @pytest.fixture(scope="module")
 def class_server(sharp_gpt2_dir, tmp_path_factory):
-    """The app on a free port, serving the sharpened tiny GPT-2, its class store in a temporary folder."""
+    """The app serving the sharpened tiny GPT-2, its class store in a temporary folder."""
     db = f"sqlite:///{tmp_path_factory.mktemp('class-db') / 'classroom.db'}"
-    port = free_port()
-    env = {**os.environ, "TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "HF_HUB_OFFLINE": "1",
-           "TRANSFORMER_ANATOMY_DB": db}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start:\n" + proc.stdout.read())
-    yield base, db
-    proc.terminate()
-    proc.wait(timeout=20)
+    with streamlit_server({"TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "TRANSFORMER_ANATOMY_DB": db}) as base:
+        yield base, db
 
 
 @pytest.fixture(scope="module")
