@@ -142,6 +142,13 @@ def test_bad_input_is_refused_with_a_reason(make_store):
     assert again == lecturer  # a lecturer who reloaded, typing the key loosely
 
 
+def refused_by_the_database(store, table, row: dict) -> None:
+    """Inserting `row` straight into `table` breaks one of the database's own constraints."""
+    with pytest.raises(sa.exc.IntegrityError):
+        with store.engine.begin() as db:
+            db.execute(table.insert().values(**row))
+
+
 def test_one_open_question_per_class(make_store):
     store = make_store()
     lecturer = store.create_class()
@@ -152,11 +159,8 @@ def test_one_open_question_per_class(make_store):
     assert reason(lambda: store.answer(lecturer.code, "s", first, 0)) == "closed"
     with store.engine.connect() as db:
         class_id = db.scalar(sa.select(classes.c.id).where(classes.c.code == lecturer.code))
-    row = dict(class_id=class_id, fingerprint="x", public="{}", answer=0, explanation="{}",
-               asked_at=0.0, open=True)
-    with pytest.raises(sa.exc.IntegrityError):  # the database itself refuses a second open question
-        with store.engine.begin() as db:
-            db.execute(questions.insert().values(**row))
+    refused_by_the_database(store, questions, dict(class_id=class_id, fingerprint="x", public="{}", answer=0,
+                                                   explanation="{}", asked_at=0.0, open=True))
 
 
 def test_one_answer_per_student_is_a_unique_constraint(make_store):
@@ -168,9 +172,7 @@ def test_one_answer_per_student_is_a_unique_constraint(make_store):
     with store.engine.connect() as db:
         row = db.execute(sa.select(answers)).first()._asdict()
     row.pop("id")
-    with pytest.raises(sa.exc.IntegrityError):  # past every check in Python: the database says no
-        with store.engine.begin() as db:
-            db.execute(answers.insert().values(**row))
+    refused_by_the_database(store, answers, row)  # the same answer again, past every check in Python
 
 
 def test_secrets_are_stored_hashed(make_store):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_pages_in_chromium import CHROMIUM, CHROMIUM_ARGS, SHOTS, streamlit_server
+from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, browser, streamlit_server  # noqa: F401 (a fixture)
 
 
 pytestmark = [pytest.mark.browser,
@@ -26,16 +26,6 @@ def class_server(sharp_gpt2_dir, tmp_path_factory):
     db = f"sqlite:///{tmp_path_factory.mktemp('class-db') / 'classroom.db'}"
     with streamlit_server({"TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "TRANSFORMER_ANATOMY_DB": db}) as base:
         yield base, db
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def settle(page) -> None:
