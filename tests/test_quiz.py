@@ -366,3 +366,25 @@ def test_every_model_page_question_on_the_real_offline_model():
     q = quiz.units_firing(lm, steps, trace.n_tokens - 1)
     n = int((steps.mlp_pre[-1] > 0).sum())
     assert q.options[q.answer].values["lo"] <= n <= q.options[q.answer].values["hi"]
+
+
+@pytest.mark.slow
+def test_positions_and_sampling_questions_on_the_real_offline_model():
+    """SmolLM2 is rotary: its positions question reads the page's rotary matrix from the model's
+    own θ; the survivors of top-k and top-p are what Hugging Face's warpers keep."""
+    from transformers import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
+
+    lm = load_lm("smollm2-135m")
+    m, inv = 48, rotary_frequencies(lm)
+    matrix = rotary_similarity_by_distance(inv, m, n_pairs=lm.arch.d_head // 2)[
+        np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+    q = quiz.nearest_position(matrix, "rotary", seed=4)
+    p, options = q.prompt.values["p"], [o.values["p"] for o in q.options]
+    own = lambda o: np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
+    assert options[q.answer] == max(options, key=own)
+    trace = run_trace(lm, "Data visualization empowers users to")
+    scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()
+    for warper in (TemperatureLogitsWarper(0.8), TopKLogitsWarper(50), TopPLogitsWarper(0.9)):
+        scores = warper(None, scores)
+    q = quiz.tokens_kept(trace.next_token_logits, 0.8, 50, 0.9)
+    assert q.explanation.values["n"] == int(torch.isfinite(scores).sum())

@@ -3,7 +3,7 @@ messages (core/classroom.py: ClassroomError reasons)."""
 
 EN = {
     "nav.class": "Class — join from your phone",
-    "home.step.class": "Where students land from the lecturer's join link: the question on their "
+    "home.step.class": "**Class.** Where students land from the lecturer's join link: the question on their "
                        "phones, one answer each, then the reveal. Every page asks its questions "
                        "with **Predict first** on, or the lecturer's **Ask the class**.",
     "class.title": "Class",
@@ -77,7 +77,7 @@ EN = {
 
 KO = {
     "nav.class": "수업 — 휴대폰으로 참여",
-    "home.step.class": "학생들이 강의자의 참여 링크로 들어오는 곳입니다. 휴대폰에 질문이 뜨고, 한 사람이 "
+    "home.step.class": "**수업.** 학생들이 강의자의 참여 링크로 들어오는 곳입니다. 휴대폰에 질문이 뜨고, 한 사람이 "
                        "한 번씩 답한 뒤 답을 공개합니다. 각 페이지는 **먼저 예측하기**를 켜거나 강의자가 "
                        "**학생들에게 묻기**를 누르면 질문을 냅니다.",
     "class.title": "수업",
