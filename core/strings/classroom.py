@@ -34,7 +34,7 @@ EN = {
     "class.show_join": "Show the join screen",
     "class.hide_join": "Hide the join screen",
     "class.join_title": "Join the class",
-    "class.join_text": "Open **{link}** on your phone, or scan the code. Class code:",
+    "class.join_text": "Open {link} on your phone, or scan the code. Class code:",
     "class.key_box": "Take this class back later (keep it private)",
     "class.key_text": "If you reload the page or change laptops, use **Take a class back** with "
                       "the code and this key. It is shown only in this browser session; the "
@@ -105,7 +105,7 @@ KO = {
     "class.show_join": "참여 화면 보이기",
     "class.hide_join": "참여 화면 숨기기",
     "class.join_title": "수업에 참여하기",
-    "class.join_text": "휴대폰에서 **{link}**을(를) 열거나 QR 코드를 찍으십시오. 수업 코드:",
+    "class.join_text": "휴대폰에서 {link} 주소를 열거나 QR 코드를 찍으십시오. 수업 코드:",
     "class.key_box": "나중에 이 수업을 되찾는 비밀 코드(공유하지 마십시오)",
     "class.key_text": "페이지를 새로 고치거나 노트북을 바꾸었다면 **수업 되찾기**에 수업 코드와 이 비밀 "
                       "코드를 입력합니다. 이 브라우저 세션에서만 보이며, 서버에는 해시만 저장됩니다.",
