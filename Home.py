@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from core import overview, ui
+from core import overview, quiz, ui
 from core.seq2seq import load_card
 from core.ui import preload
 
@@ -83,6 +83,7 @@ def show_demo(page, lm) -> None:
     st.header(t("home.demo"))
     prompt = ui.text_input(page, "prompt", t("home.demo_prompt"), t("home.demo_default"))
     trace = ui.trace(page, prompt)
+    ui.ask(page, quiz.next_token, lm, trace.next_token_logits)
     top = overview.next_token_table(lm, trace, k=10)
     st.caption(t("home.demo_caption", k=len(top), v=lm.arch.vocab_size, t=trace.n_tokens,
                  tokens=" | ".join(trace.tokens)))

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import quiz, ui
 from core.embeddings import (MAX_NEIGHBOURS, MAX_SENTENCES, MAX_WORDS, EmbeddingIndex,
                              context_drift, cosine_matrix, find_word, matrix_facts,
                              parse_words, pca_2d, point_names, untrained_vector, word_states)
@@ -187,6 +187,7 @@ def show_cosine(page, lm, index) -> tuple[list[str], list]:
         return pd.DataFrame({"word_a": np.array(names)[a.ravel()], "word_b": np.array(names)[b.ravel()],
                              "cosine": matrix.ravel()})
 
+    ui.ask(page, quiz.nearest_word, names, [w.vector for w in words])
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('lecture.trained', name=lm.display_name)}**")
@@ -296,6 +297,7 @@ text = ui.text_input(page, "text", t("embeddings.prompt"), t("embeddings.default
 st.caption(t("embeddings.try"))
 trace = ui.trace(page, text, stop=False)
 if trace is not None:
+    ui.ask(page, quiz.token_count, index, lm, trace.text)
     show_tokens(page, lm, trace)
     show_tradeoff(page, lm, trace)
 show_matrix(page, lm, trace, facts)

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import quiz, ui
 from core.embeddings import cosine_matrix, pca_2d
 from core.positional import (frequencies, learned_positions, matched_occurrences,
                              offset_rotation, rotary_base, rotary_frequencies,
@@ -272,6 +272,8 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
         curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m), n_pairs=lm.arch.d_head // 2)
         other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
         other_curve = curve[: MAX_DISTANCE + 1]
+    ui.ask(page, quiz.nearest_position, cosine_matrix(sin_full[:m]), "sinusoidal")
+    ui.ask(page, quiz.nearest_position, other_matrix, "learned" if learned else "rotary")
     c1, c2 = st.columns(2)
     for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
                                        "sinusoidal_similarity"),

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import quiz, ui
 from core.attention import (attention_steps, best_matches, dot_product_spread, head_statistics,
                             heads_together, without_scaling)
 from core.stats import entropy_bits
@@ -292,6 +292,8 @@ text = ui.text_input(page, "text", t("attention.prompt"), t("attention.default")
 st.button(EXAMPLE, key="example", on_click=lambda: st.session_state.update(text=EXAMPLE),
           help=t("attention.try"))
 trace = ui.trace(page, text)
+ui.ask(page, quiz.top_key, trace)
+ui.ask(page, quiz.head_kind, trace)
 show_all_heads(page, lm, trace)
 show_head_statistics(page, lm, trace)
 show_one_head(page, lm, trace)

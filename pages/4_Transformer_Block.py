@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import quiz, ui
 from core.block import (activation_curve, activation_of, block_steps, dropout_runs, logit_attribution,
                         parameter_split, unit_writes)
 from core.residual import gradient_through_depth, stream_sizes
@@ -379,7 +379,9 @@ show_residual_stream(page, lm, trace, position)
 show_why_residual(page, lm, trace)
 show_norm(page, lm, steps, position, token)
 show_why_norm(page, lm, trace, position, token)
+ui.ask(page, quiz.units_firing, lm, steps, position)
 show_mlp(page, lm, steps, position, token)
 show_units(page, lm, trace, steps, position, token)
+ui.ask(page, quiz.top_writer, lm, trace)
 show_attribution(page, lm, trace)
 show_dropout(page, lm, trace)

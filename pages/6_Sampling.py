@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import quiz, ui
 from core import sampling as S
 
 DEFAULT_PROMPT = "Data visualization empowers users to"
@@ -306,6 +306,8 @@ trace = ui.trace(page, prompt)
 lens_job = lens_started(lm, trace, lm.name, trace.text)  # runs while sections 1-4 draw
 st.caption(t("sampling.prompt_caption", t=trace.n_tokens, tokens=" | ".join(trace.tokens)))
 settings = show_settings(page, lm)
+ui.ask(page, quiz.next_token, lm, trace.next_token_logits)
+ui.ask(page, quiz.tokens_kept, trace.next_token_logits, **settings)
 show_distribution(page, lm, trace, settings)
 seed = show_step_by_step(page, lm, trace, settings)
 show_generation(page, lm, trace, settings, seed)

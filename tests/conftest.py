@@ -13,6 +13,19 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def class_store_in_a_temporary_folder(tmp_path_factory):
+    """Every test's class store (pages run in AppTest, the browser test's server) is SQLite in
+    a temporary folder, never the user's own (TRANSFORMER_ANATOMY_DB)."""
+    saved = os.environ.get("TRANSFORMER_ANATOMY_DB")
+    os.environ["TRANSFORMER_ANATOMY_DB"] = f"sqlite:///{tmp_path_factory.mktemp('classroom')}/classroom.db"
+    yield
+    if saved is None:
+        os.environ.pop("TRANSFORMER_ANATOMY_DB", None)
+    else:
+        os.environ["TRANSFORMER_ANATOMY_DB"] = saved
+
+
 @pytest.fixture(scope="session")
 def tiny_dirs(tmp_path_factory) -> dict[str, Path]:
     """One saved tiny model per family (tests.tiny_models.TINY_FAMILIES), by family name."""
@@ -41,6 +54,20 @@ def tiny_neox(tiny_dirs):
     from core.models import load_lm
 
     return load_lm(str(tiny_dirs["gpt_neox"]))
+
+
+@pytest.fixture(scope="session")
+def sharp_gpt2_dir(tiny_dirs, tmp_path_factory) -> str:
+    """The tiny GPT-2 with sharpened weights, saved as a model folder: its questions (core.quiz)
+    have clear answers, where the tiny model's near-uniform numbers tie."""
+    import shutil
+
+    from tests.helpers import sharpened
+
+    folder = tmp_path_factory.mktemp("sharp") / "gpt2"
+    shutil.copytree(tiny_dirs["gpt2"], folder)
+    sharpened(tiny_dirs["gpt2"]).model.save_pretrained(folder)
+    return str(folder)
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ TEXT_BOXES = {
     "pages/4_Transformer_Block.py": ["text"],
     "pages/5_RNN_Attention_Transformer.py": ["sentence"],
     "pages/6_Sampling.py": ["text"],
+    "pages/7_Class.py": ["class"],
 }
 # The keys of each page's sliders, on the tiny model's defaults, tab by tab where the page has
 # lazy tabs (only the open one runs). A page without one: [].
@@ -43,6 +44,7 @@ SLIDERS = {
     "pages/4_Transformer_Block.py": [],
     "pages/5_RNN_Attention_Transformer.py": ["decode_step", "lab_hidden", "lab_length", "lab_steps"],
     "pages/6_Sampling.py": ["temp", "topk", "topp", "bars", "seed", "n", "seed2", "samples", "lensk"],
+    "pages/7_Class.py": [],
 }
 # What a page says (st.info, in English) when every text box holds only whitespace: the
 # catalog keys, one entry per message shown.
@@ -55,6 +57,7 @@ EMPTY_MESSAGES = {
     "pages/4_Transformer_Block.py": ["prompt.empty"],
     "pages/5_RNN_Attention_Transformer.py": ["rnn.translate.empty"],
     "pages/6_Sampling.py": ["prompt.empty"],
+    "pages/7_Class.py": ["class.enter_code"],
 }
 
 TEXT_CASES = 240  # + URL_CASES = 300 per page (plus the slider extremes)

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n
-from core.ui import model, widgets
+from core.ui import classmode, model, widgets
 
 if TYPE_CHECKING:
     from core.models import LM
@@ -26,37 +26,46 @@ PAGES = (
     ("pages/4_Transformer_Block.py", "nav.block", "🧱"),
     ("pages/5_RNN_Attention_Transformer.py", "nav.rnn", "🔁"),
     ("pages/6_Sampling.py", "nav.sampling", "🎲"),
+    ("pages/7_Class.py", "nav.class", "🙋"),
 )
 
 
 @dataclass
 class Page:
-    """What a page needs: the UI language, the model chosen in the sidebar, and (after
-    load_model) the loaded model."""
+    """What a page needs: the UI language, the model chosen in the sidebar, (after
+    load_model) the loaded model, and the page's name (its title key: its quiz score's key)."""
 
     lang: str
     lm: LM | None = None
     model_name: str = field(default="")
+    name: str = field(default="")
 
     def t(self, key: str, /, **values) -> str:
         return i18n.t(key, self.lang, **values)
 
 
-def setup_page(title_key: str, icon: str) -> Page:
-    """Page config and the shared sidebar. Call first on a page; it needs no model."""
+def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
+    """Page config and the shared sidebar. Call first on a page; it needs no model.
+    with_model=False (the Class page): no model box and no class controls — nothing that
+    would load or probe a model."""
     lang = _language_param()
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
-    page = Page(lang=lang)
+    page = Page(lang=lang, name=title_key)
     with st.sidebar:
         widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
-        page.model_name = model.picker(page)
+        if with_model:
+            page.model_name = model.picker(page)
         lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
                             bind="query-params", persist_state="session")
+        if with_model:
+            classmode.sidebar(page)
         _page_links(page)
     if lecture:
         _lecture_style()
+    if with_model:
+        classmode.join_screen(page)
     return page
 
 
@@ -83,19 +92,26 @@ def page_link(page: Page, path: str, label: str, icon: str | None = None) -> Non
         st.markdown(f"{icon or ''} {label}")
         return
     try:
-        st.page_link(path, label=label, icon=icon,
-                     query_params={"lang": page.lang, "model": page.model_name})
+        st.page_link(path, label=label, icon=icon, query_params=_keep(page))
     except StreamlitPageNotFoundError:
         st.markdown(f"{icon or ''} {label}")
 
 
+def _keep(page: Page) -> dict:
+    """What a link to another page keeps: the language, and the model where one was chosen."""
+    return {"lang": page.lang, **({"model": page.model_name} if page.model_name else {})}
+
+
+def url_name(path: str) -> str:
+    """A page's name in its URL, as Streamlit names it: the file's name after its number."""
+    return Path(path).stem.split("_", 1)[1] if path != "Home.py" else ""
+
+
 def page_url(page: Page, path: str) -> str:
-    """The relative URL of a page (as Streamlit names it: the file's name after its number),
-    keeping the reader's language and model."""
+    """The relative URL of a page, keeping the reader's language and model."""
     from urllib.parse import urlencode
 
-    name = Path(path).stem.split("_", 1)[1] if path != "Home.py" else ""
-    return f"{name}?{urlencode({'lang': page.lang, 'model': page.model_name})}"
+    return f"{url_name(path)}?{urlencode(_keep(page))}"
 
 
 def _lecture_style() -> None:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
+# every page that draws charts (the Class page has its own test: test_class_in_chromium)
+PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")
+                             if p.name != "7_Class.py")
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
@@ -38,10 +41,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tiny_dirs):
+@contextmanager
+def streamlit_server(extra_env: dict):
+    """`streamlit run Home.py` on a free port with `extra_env`; yields its base URL."""
     port = free_port()
-    env = {**os.environ, "TRANSFORMER_ANATOMY_MODEL": str(tiny_dirs["gpt2"]), "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
@@ -57,9 +61,17 @@ def server(tiny_dirs):
     else:
         proc.kill()
         pytest.fail("streamlit did not start:\n" + proc.stdout.read())
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(tiny_dirs):
+    with streamlit_server({"TRANSFORMER_ANATOMY_MODEL": str(tiny_dirs["gpt2"])}) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,7 @@ class Session:
             kind = fwd.WhichOneof("type")
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 self._read_element(fwd, result)
-            elif kind == "script_finished":
+            elif kind == "script_finished" and fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 result.seconds = time.monotonic() - started
                 return result
 

@@ -1,0 +1,446 @@
+"""Predict, then reveal: questions built from the model on screen — never typed in.
+
+    q = nearest_word(names, vectors, seed=3)     # a Question, or Unbuildable when it can't be asked
+    q.prompt.render("ko"), [o.render("ko") for o in q.options], q.answer, q.explanation
+    q.public()                                   # what a student's phone may be sent: no answer
+
+Every builder takes what its page has just computed (or the page's own core function computes
+it here), picks what to ask with `seed` (same seed, same question), and returns either a
+`Question` — a prompt, 3–5 unique options, the index of the model's answer and an
+explanation, each a catalog key with its values (core/strings/quiz.py, EN and KO) — or an
+`Unbuildable` that says why this input can't be asked about (a one-token prompt, a tie,
+greedy decoding …). Distractors are near misses from the same computation: the runners-up.
+
+No streamlit here, and no torch at import time: pages import this module before the model loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import string
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from core import i18n
+
+if TYPE_CHECKING:
+    from core.models import LM
+    from core.trace import Trace
+
+MARGIN = 1e-3  # the answer must beat the best distractor by this much, or the question is not asked
+N_OPTIONS = 4
+
+
+# --------------------------------------------------------------------------- questions
+
+
+@dataclass(frozen=True)
+class Text:
+    """A catalog key and its values: rendered in whichever language the reader has."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        """The text in `lang`; a value that is itself a Text (or its dict) is rendered too."""
+        values = {k: Text.from_dict(v).render(lang) if isinstance(v, dict) else
+                  v.render(lang) if isinstance(v, Text) else v for k, v in self.values.items()}
+        return i18n.t(self.key, lang, **values)
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "values": {k: v.as_dict() if isinstance(v, Text) else v
+                                            for k, v in self.values.items()}}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Text:
+        return cls(str(data["key"]), dict(data.get("values") or {}))
+
+    def __hash__(self) -> int:
+        return hash(json.dumps(self.as_dict(), sort_keys=True))
+
+
+def literal(text: str) -> Text:
+    """An option that is the model's own string (a token, a word): the same in every language."""
+    return Text("quiz.literal", {"text": str(text)})
+
+
+@dataclass(frozen=True)
+class Question:
+    kind: str  # "<page>.<what>", e.g. "attention.top_key"
+    prompt: Text
+    options: tuple[Text, ...]
+    answer: int  # index into options
+    explanation: Text
+    seed: int = 0
+
+    def public(self) -> dict:
+        """The part a student may see before the reveal: kind, prompt, options."""
+        return {"kind": self.kind, "prompt": self.prompt.as_dict(),
+                "options": [o.as_dict() for o in self.options]}
+
+    @property
+    def fingerprint(self) -> str:
+        """Names the question without giving its answer away (a hash of the public part)."""
+        text = json.dumps(self.public(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Unbuildable:
+    """This input can't be asked about; `reason` says why (in the reader's language)."""
+
+    kind: str
+    reason: Text
+
+
+def _rng(kind: str, seed: int) -> random.Random:
+    return random.Random(f"{kind}:{int(seed)}")
+
+
+def _pick(kind: str, seed: int, scores: np.ndarray, labels: list[Text], prompt: Text,
+          explain, n: int = N_OPTIONS) -> Question | None:
+    """The best-scoring candidate and the n−1 next best (the near misses), shuffled by the
+    seed; None when fewer than 3 candidates or the best doesn't clear the runner-up by MARGIN."""
+    order = [int(i) for i in np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")]
+    seen, chosen = set(), []
+    for i in order:  # options must read differently
+        if labels[i] not in seen:
+            seen.add(labels[i])
+            chosen.append(i)
+        if len(chosen) == n:
+            break
+    if len(chosen) < 3 or scores[chosen[0]] - scores[chosen[1]] < MARGIN:
+        return None
+    shown = list(chosen)
+    _rng(kind, seed).shuffle(shown)
+    return Question(kind, prompt, tuple(labels[i] for i in shown), shown.index(chosen[0]),
+                    explain(chosen[0], chosen[1]), seed)
+
+
+def _first_buildable(kind: str, seed: int, candidates: list, build, reason: str):
+    """Try the candidates in the seed's order; the first that makes a fair question wins."""
+    order = list(candidates)
+    _rng(kind, seed).shuffle(order)
+    for candidate in order:
+        question = build(candidate)
+        if question is not None:
+            return question
+    return Unbuildable(kind, Text(reason))
+
+
+def _bin_question(kind: str, seed: int, value: float, edges: list[float], labels: list[Text],
+                  prompt: Text, explanation: Text) -> Question:
+    """Options are ranges in their natural order: `value` falls in [edges[i], edges[i+1])."""
+    answer = int(np.searchsorted(np.asarray(edges[1:-1], dtype=np.float64), value, side="right"))
+    return Question(kind, prompt, tuple(labels), answer, explanation, seed)
+
+
+# --------------------------------------------------------------------------- 1. embeddings
+
+
+def nearest_word(names: list[str], vectors, seed: int = 0) -> Question | Unbuildable:
+    """Which of four typed words is nearest to X — cosine of the model's own rows
+    (core.embeddings.cosine_matrix, as the page's heatmap)."""
+    from core.embeddings import cosine_matrix
+
+    kind = "embeddings.nearest"
+    if len(names) < 4:
+        return Unbuildable(kind, Text("quiz.cannot.four_words"))
+    sims = cosine_matrix(np.stack([np.asarray(v) for v in vectors]))  # [n, n]
+    labels = [literal(n) for n in names]
+
+    def build(target: int):
+        scores = sims[target].copy()
+        scores[target] = -np.inf  # not itself
+        return _pick(kind, seed, scores, labels, Text("quiz.embeddings.nearest", {"word": names[target]}),
+                     lambda best, second: Text("quiz.embeddings.nearest.why", {
+                         "word": names[target], "best": names[best], "hi": float(sims[target, best]),
+                         "second": names[second], "lo": float(sims[target, second])}))
+
+    return _first_buildable(kind, seed, list(range(len(names))), build, "quiz.cannot.tie")
+
+
+def prompt_words(text: str) -> list[str]:
+    """The words of a prompt after its first (each read after a space), punctuation trimmed."""
+    words = [w.strip(string.punctuation + "“”‘’«»") for w in text.split()[1:]]
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def token_count(index, lm: LM, text: str, seed: int = 0) -> Question | Unbuildable:
+    """How many tokens a word of the prompt splits into, written after a space as in the
+    sentence (core.embeddings.EmbeddingIndex.word: the page's split)."""
+    kind = "embeddings.split"
+    words = prompt_words(text)
+    if not words:
+        return Unbuildable(kind, Text("quiz.cannot.one_word"))
+    word = words[_rng(kind, seed).randrange(len(words))]
+    pieces = index.word(lm, word).pieces
+    n = len(pieces)
+    labels = [Text("quiz.option.tokens", {"n": k}) for k in range(1, 5)] + [Text("quiz.option.tokens_more", {"n": 5})]
+    return _bin_question(kind, seed, n, [1, 2, 3, 4, 5, np.inf], labels,
+                         Text("quiz.embeddings.split", {"word": word}),
+                         Text("quiz.embeddings.split.why", {"word": word, "pieces": " | ".join(pieces), "n": n}))
+
+
+# --------------------------------------------------------------------------- 2. positional encoding
+
+
+def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuildable:
+    """Which of four positions is most similar to position p, read off a position-to-position
+    cosine matrix the page draws: `which` is "sinusoidal", "learned" (the model's own rows)
+    or "rotary" (the model's rotation, same vector at both positions). The options sit at
+    four different distances from p, so a symmetric encoding can't tie them."""
+    kind = f"posenc.nearest.{which}"
+    sims = np.asarray(similarity, dtype=np.float64)  # [m, m]
+    m = len(sims)
+    if m < 5:
+        return Unbuildable(kind, Text("quiz.cannot.positions"))
+    labels = [Text("quiz.option.position", {"p": q}) for q in range(m)]
+
+    def build(p: int):
+        rng = _rng(kind, seed * 1000 + p)
+        by_distance = {}
+        for q in rng.sample(range(m), m):  # one position per distance, the side drawn by the seed
+            if q != p:
+                by_distance.setdefault(abs(q - p), q)
+        pool = rng.sample(sorted(by_distance.values()), min(N_OPTIONS, len(by_distance)))
+        scores = np.full(m, -np.inf)
+        scores[pool] = sims[p, pool]
+        return _pick(kind, seed, scores, labels, Text(f"quiz.posenc.nearest.{which}", {"p": p, "m": m}),
+                     lambda best, second: Text("quiz.posenc.nearest.why", {
+                         "p": p, "best": best, "hi": float(sims[p, best]), "second": second,
+                         "lo": float(sims[p, second])}))
+
+    return _first_buildable(kind, seed, list(range(m)), build, "quiz.cannot.tie")
+
+
+# --------------------------------------------------------------------------- 3. attention
+
+
+def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
+    """Layer L, head H (chosen by the seed): which token does the last token attend to most?
+    Read off the model's own attention weights (the heatmap's data)."""
+    kind = "attention.top_key"
+    L, H, T = trace.attentions.shape[:3]
+    if T < 3:
+        return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
+    labels = [literal(f"{i}: {tok}") for i, tok in enumerate(trace.tokens)]
+    last = trace.tokens[-1]
+
+    def build(head: tuple[int, int]):
+        layer, h = head
+        weights = np.asarray(trace.attentions[layer, h, -1], dtype=np.float64)  # [T]
+        return _pick(kind, seed, weights, labels,
+                     Text("quiz.attention.top_key", {"layer": layer, "head": h, "token": last}),
+                     lambda best, second: Text("quiz.attention.top_key.why", {
+                         "layer": layer, "head": h, "token": last, "best": labels[best].values["text"],
+                         "hi": float(weights[best]), "second": labels[second].values["text"],
+                         "lo": float(weights[second])}))
+
+    return _first_buildable(kind, seed, [(l, h) for l in range(L) for h in range(H)], build,
+                            "quiz.cannot.tie")
+
+
+HEAD_KINDS = ("previous", "first", "spread")
+
+
+def head_pattern(stats: dict[str, np.ndarray], n_tokens: int, layer: int, head: int) -> str | None:
+    """What a head does, from the page's statistics (core.attention.head_statistics):
+    "previous" (≥ half its weight on the token just before, and focused), "first" (≥ 60 % on
+    the first token, little on the previous one, focused), "spread" (its entropy ≥ 75 % of
+    the most a causal row can have), or None when it is none of these clearly."""
+    most = np.log2(np.arange(1, n_tokens + 1)).mean()  # the mean entropy of uniform causal rows
+    spread = float(stats["entropy"][layer, head]) / most if most > 0 else 0.0
+    previous, first = float(stats["previous"][layer, head]), float(stats["first"][layer, head])
+    if spread >= 0.75:
+        return "spread"
+    if spread < 0.6 and previous >= 0.5 and first < 0.3:
+        return "previous"
+    if spread < 0.6 and first >= 0.6 and previous < 0.3:
+        return "first"
+    return None
+
+
+def head_kind(trace: Trace, seed: int = 0) -> Question | Unbuildable:
+    """Is layer L, head H a previous-token head, a first-token head or spread out? The seed
+    draws a kind among those this prompt has, then a head of that kind."""
+    from core.attention import head_statistics
+
+    kind = "attention.head_kind"
+    L, H, T = trace.attentions.shape[:3]
+    if T < 3:
+        return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
+    stats = head_statistics(trace.attentions)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for layer in range(L):
+        for h in range(H):
+            pattern = head_pattern(stats, T, layer, h)
+            if pattern:
+                found.setdefault(pattern, []).append((layer, h))
+    if not found:
+        return Unbuildable(kind, Text("quiz.cannot.no_clear_head"))
+    rng = _rng(kind, seed)
+    pattern = rng.choice(sorted(found))
+    layer, h = rng.choice(found[pattern])
+    most = float(np.log2(np.arange(1, T + 1)).mean())
+    return Question(kind, Text("quiz.attention.head_kind", {"layer": layer, "head": h}),
+                    tuple(Text(f"quiz.option.head.{k}") for k in HEAD_KINDS), HEAD_KINDS.index(pattern),
+                    Text("quiz.attention.head_kind.why", {
+                        "layer": layer, "head": h, "previous": float(stats["previous"][layer, h]),
+                        "first": float(stats["first"][layer, h]),
+                        "entropy": float(stats["entropy"][layer, h]), "most": most}), seed)
+
+
+# --------------------------------------------------------------------------- 4. inside one block
+
+
+def top_writer(lm: LM, trace: Trace, seed: int = 0) -> Question | Unbuildable:
+    """Which part of the network wrote most of the predicted token's logit — the page's direct
+    logit attribution (core.block.logit_attribution); the runners-up are the distractors."""
+    from core.block import logit_attribution
+
+    kind = "block.top_writer"
+    top = int(np.argmax(trace.next_token_logits))
+    token = lm.display_tokens([top])[0]
+    parts = logit_attribution(lm, trace, top)
+    labels = [Text("quiz.option.part.embed") if k == "embed" else Text(f"quiz.option.part.{k}", {"layer": i})
+              for k, i in zip(parts.kinds, parts.layers)]
+    question = _pick(kind, seed, parts.values, labels, Text("quiz.block.top_writer", {"token": token}),
+                     lambda best, second: Text("quiz.block.top_writer.why", {
+                         "token": token, "best": labels[best], "hi": float(parts.values[best]),
+                         "second": labels[second], "lo": float(parts.values[second]),
+                         "logit": float(parts.logit)}))
+    return question or Unbuildable(kind, Text("quiz.cannot.tie"))
+
+
+FIRE_SHARES = (0.0, 0.2, 0.4, 0.6, 0.8)  # where the bins of units_firing start
+
+
+def units_firing(lm: LM, steps, position: int, seed: int = 0) -> Question | Unbuildable:
+    """How many of one MLP's units fire (pre-activation > 0) for the chosen token — the
+    page's count from core.block.block_steps — in five bins of a fifth of the units."""
+    kind = "block.units_firing"
+    pre = np.asarray(steps.mlp_pre[position])  # [d_mlp]
+    m, n = len(pre), int((pre > 0).sum())
+    bounds = [int(np.ceil(share * m)) for share in FIRE_SHARES] + [m + 1]
+    labels = [Text("quiz.option.units", {"lo": bounds[i], "hi": bounds[i + 1] - 1, "m": m})
+              for i in range(len(bounds) - 1)]
+    return _bin_question(kind, seed, n, bounds, labels,
+                         Text("quiz.block.units_firing", {"layer": steps.layer, "position": position, "m": m}),
+                         Text("quiz.block.units_firing.why", {"n": n, "m": m, "share": n / m}))
+
+
+# --------------------------------------------------------------------------- 5. RNN → attention → Transformer
+
+
+def exact_matches(translations: dict, references: list[str]) -> dict[str, bool]:
+    """Per translator: is its output one of the references — the held-out evaluation's own
+    exact match (core.seq2seq.evaluate), tokens joined by spaces on both sides."""
+    from core.seq2seq.data import tokenize_french
+    from core.seq2seq.evaluate import exact_match_rate
+
+    refs = [" ".join(tokenize_french(r)) for r in references]
+    return {name: exact_match_rate([" ".join(t.tokens)], [refs]) == 1.0 for name, t in translations.items()}
+
+
+TRANSLATORS = ("plain", "attention", "transformer")
+
+
+def right_translator(translations: dict, references: list[str], sentence: str,
+                     seed: int = 0) -> Question | Unbuildable:
+    """Which translator gets this held-out sentence exactly right: one of the three, all three,
+    or none. (Two right can't be asked with these options: it says so.)"""
+    kind = "rnn.right_translator"
+    if not references:
+        return Unbuildable(kind, Text("quiz.cannot.no_reference"))
+    right = exact_matches({n: translations[n] for n in TRANSLATORS}, references)
+    winners = [n for n in TRANSLATORS if right[n]]
+    outcomes = [*TRANSLATORS, "all", "none"]
+    if len(winners) == 2:
+        return Unbuildable(kind, Text("quiz.cannot.two_right"))
+    answer = {0: "none", 3: "all"}.get(len(winners)) or winners[0]
+    return Question(kind, Text("quiz.rnn.right_translator", {"sentence": sentence}),
+                    tuple(Text(f"quiz.option.translator.{o}") for o in outcomes), outcomes.index(answer),
+                    Text("quiz.rnn.right_translator.why", {
+                        "plain": translations["plain"].french, "attention": translations["attention"].french,
+                        "transformer": translations["transformer"].french,
+                        "reference": " / ".join(references)}), seed)
+
+
+def attended_word(translation, seed: int = 0) -> Question | Unbuildable:
+    """Which source word the attention decoder looks at most while writing word w — its
+    alignment row (Bahdanau's weights, or the Transformer's averaged cross-attention). Labels
+    are the chart's: "2 cat"."""
+    kind = "rnn.attended_word"
+    weights = translation.attention
+    if weights is None or not translation.tokens or len(translation.source_tokens) < 3:
+        return Unbuildable(kind, Text("quiz.cannot.short_sentence"))
+    labels = [literal(f"{i + 1} {w}") for i, w in enumerate(translation.source_tokens)]
+
+    def build(target: int):
+        row = np.asarray(weights[target], dtype=np.float64)  # [S]
+        word = translation.tokens[target]
+        return _pick(kind, seed, row, labels, Text("quiz.rnn.attended_word", {"word": word, "n": target + 1}),
+                     lambda best, second: Text("quiz.rnn.attended_word.why", {
+                         "word": word, "best": labels[best].values["text"], "hi": float(row[best]),
+                         "second": labels[second].values["text"], "lo": float(row[second])}))
+
+    return _first_buildable(kind, seed, list(range(len(translation.tokens))), build, "quiz.cannot.tie")
+
+
+def held_out_references(sentence: str) -> list[str]:
+    """The reference translations of a held-out example sentence (from the shipped card), or []."""
+    from core.seq2seq import load_card
+    from core.seq2seq.data import normalize
+
+    for example in load_card("attention")["evaluation"].get("examples", []):
+        if normalize(example["english"]) == normalize(sentence):
+            return list(example["references"])
+    return []
+
+
+# --------------------------------------------------------------------------- 6. sampling
+
+
+def next_token(lm: LM, logits, seed: int = 0) -> Question | Unbuildable:
+    """The next token: four of the model's most likely, shuffled (core.sampling's softmax)."""
+    from core.sampling import next_token_distribution
+
+    kind = "sampling.next_token"
+    probs = next_token_distribution(logits).original  # [V]
+    top = np.argsort(-probs, kind="stable")[:16]
+    names = lm.display_tokens([int(i) for i in top])
+    scores = probs[top]
+    question = _pick(kind, seed, scores, [literal(n) for n in names], Text("quiz.sampling.next_token"),
+                     lambda best, second: Text("quiz.sampling.next_token.why", {
+                         "best": names[best], "hi": float(scores[best]), "second": names[second],
+                         "lo": float(scores[second])}))
+    return question or Unbuildable(kind, Text("quiz.cannot.tie"))
+
+
+KEPT_EDGES = (1, 2, 6, 21, 101)
+
+
+def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bool = False,
+                seed: int = 0) -> Question | Unbuildable:
+    """How many tokens survive the page's temperature, top-k and top-p (binned) —
+    core.sampling.next_token_distribution(...).n_kept, the page's own count."""
+    from core.sampling import next_token_distribution
+
+    kind = "sampling.tokens_kept"
+    if greedy:
+        return Unbuildable(kind, Text("quiz.cannot.greedy"))
+    dist = next_token_distribution(logits, temperature=temperature, top_k=top_k, top_p=top_p)
+    V = len(dist.final)
+    edges = [e for e in KEPT_EDGES if e <= V] + [V + 1]
+    labels = [Text("quiz.option.kept", {"lo": lo, "hi": hi - 1}) if hi - 1 > lo else
+              Text("quiz.option.kept_one", {"n": lo}) for lo, hi in zip(edges, edges[1:])]
+    return _bin_question(kind, seed, dist.n_kept, edges, labels,
+                         Text("quiz.sampling.tokens_kept", {"t": float(temperature), "k": int(top_k),
+                                                            "p": float(top_p)}),
+                         Text("quiz.sampling.tokens_kept.why", {"n": dist.n_kept, "v": V,
+                                                                "mass": dist.mass_kept}))

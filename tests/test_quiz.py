@@ -1,0 +1,390 @@
+"""Every question's answer is what the model computes: checked against the model's own forward
+pass, Hugging Face's own sampling warpers and the pages' own core functions — on the tiny
+models of every family (weights sharpened so the answers are clear), on the shipped
+translators, and (slow) on the real offline model. Options are unique, the same seed gives
+the same question, and an input that can't be asked about says so."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from core import i18n, quiz
+from core.attention import head_statistics
+from core.block import block_steps, logit_attribution
+from core.embeddings import EmbeddingIndex, cosine_matrix
+from core.models import load_lm
+from core.positional import rotary_frequencies, rotary_similarity_by_distance, sinusoidal
+from core.trace import run_trace
+from tests.helpers import sharpened
+from tests.tiny_models import TINY_FAMILIES
+
+TEXT = "The king and the queen play a game with an orange"
+WORDS = ["king", "queen", "man", "woman", "game", "play", "orange", "train"]
+
+
+@pytest.fixture(scope="module", params=list(TINY_FAMILIES))
+def lm(request, tiny_dirs):
+    return sharpened(tiny_dirs[request.param])
+
+
+def own_forward(lm, text):
+    ids = torch.tensor([lm.encode(text)])
+    with torch.no_grad():
+        return lm.model(ids, output_attentions=True)
+
+
+def answer_text(q: quiz.Question, lang: str = "en") -> str:
+    return q.options[q.answer].render(lang)
+
+
+def check_shape(q, *builder_call):
+    """3–5 options, unique in both languages; the public part holds no answer; same seed,
+    same question."""
+    assert isinstance(q, quiz.Question), q
+    assert 3 <= len(q.options) <= 5 and 0 <= q.answer < len(q.options)
+    for lang in i18n.LANGUAGES:
+        labels = [o.render(lang) for o in q.options]
+        assert len(set(labels)) == len(labels), labels
+        assert q.prompt.render(lang) and q.explanation.render(lang)
+    assert set(q.public()) == {"kind", "prompt", "options"}
+    build, args = builder_call[0], builder_call[1:]
+    assert build(*args, seed=q.seed) == q
+
+
+# --------------------------------------------------------------------------- embeddings
+
+
+def test_nearest_word_is_the_highest_cosine_of_the_models_own_rows(lm):
+    index = EmbeddingIndex(lm)
+    vectors = [index.word(lm, w).vector for w in WORDS]
+    rows = lm.model.get_input_embeddings().weight.detach().double()  # Hugging Face's own matrix
+    for seed in range(6):
+        q = quiz.nearest_word(WORDS, vectors, seed=seed)
+        check_shape(q, quiz.nearest_word, WORDS, vectors)
+        word = q.prompt.values["word"]
+        target = rows[lm.encode(" " + word)].mean(0)
+        cos = {o.values["text"]: torch.nn.functional.cosine_similarity(
+            rows[lm.encode(" " + o.values["text"])].mean(0), target, dim=0).item() for o in q.options}
+        assert answer_text(q) == max(cos, key=cos.get), (word, cos)
+        assert word not in cos  # never the word itself
+
+
+def test_nearest_word_needs_four_words_and_refuses_a_tie():
+    v = np.eye(5)
+    assert isinstance(quiz.nearest_word(["a", "b", "c"], v[:3]), quiz.Unbuildable)
+    tied = quiz.nearest_word(list("abcd"), [v[0], v[0] + v[1], v[0] + v[1], v[2]])  # b and c alike
+    assert isinstance(tied, quiz.Unbuildable) or answer_text(tied) not in {"b", "c"} or \
+        tied.prompt.values["word"] in {"b", "c"}
+
+
+def test_token_count_is_the_tokenizers_split_of_the_word_after_a_space(lm):
+    index = EmbeddingIndex(lm)
+    words = quiz.prompt_words(TEXT + " visualization, empowers!")
+    assert words[-2:] == ["visualization", "empowers"] and "The" not in words
+    asked = set()
+    for seed in range(12):
+        q = quiz.token_count(index, lm, TEXT + " visualization, empowers!", seed=seed)
+        check_shape(q, quiz.token_count, index, lm, TEXT + " visualization, empowers!")
+        word = q.prompt.values["word"]
+        asked.add(word)
+        n = len(lm.encode(" " + word))
+        assert q.answer == min(n, 5) - 1
+        assert q.explanation.values["n"] == n
+    assert len(asked) > 3  # the seed picks different words
+    assert isinstance(quiz.token_count(index, lm, "Hello"), quiz.Unbuildable)
+
+
+# --------------------------------------------------------------------------- positional encoding
+
+
+def independent_sinusoid(n, d):
+    """The paper's formula, one number at a time."""
+    import math
+
+    return np.array([[math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else
+                      math.cos(p / 10000 ** ((i - 1) / d)) for i in range(d)] for p in range(n)])
+
+
+@pytest.mark.parametrize("d", [6, 64])
+def test_nearest_position_on_the_sine_waves(d):
+    m = 40
+    pe = independent_sinusoid(m, d)
+    unit = pe / np.linalg.norm(pe, axis=1, keepdims=True)
+    for seed in range(8):
+        q = quiz.nearest_position(cosine_matrix(sinusoidal(m, d)), "sinusoidal", seed=seed)
+        check_shape(q, quiz.nearest_position, cosine_matrix(sinusoidal(m, d)), "sinusoidal")
+        p = q.prompt.values["p"]
+        options = [o.values["p"] for o in q.options]
+        assert len({abs(o - p) for o in options}) == len(options)  # distinct distances: no mirror ties
+        sims = {o: float(unit[p] @ unit[o]) for o in options}
+        assert options[q.answer] == max(sims, key=sims.get)
+
+
+def test_nearest_position_on_the_models_own_positions(lm):
+    m = 24
+    if lm.arch.positional == "learned":
+        wpe = lm.arch.position_embedding().detach().double()[:m]
+        own = torch.nn.functional.cosine_similarity(wpe[:, None], wpe[None], dim=-1).numpy()
+        which, matrix = "learned", cosine_matrix(wpe.numpy())
+    else:  # the page's rotary matrix: a random vector turned at both positions, by the model's θ
+        inv = rotary_frequencies(lm)
+        curve = rotary_similarity_by_distance(inv, m, n_pairs=lm.arch.d_head // 2)
+        matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+        angles = np.arange(m)[:, None] * inv[None]  # [m, pairs]
+        pad = lm.arch.d_head // 2 - len(inv)  # pairs that never turn count cos 0 = 1
+        own = (np.cos(angles[:, None] - angles[None]).sum(-1) + pad) / (lm.arch.d_head // 2)
+        which = "rotary"
+    for seed in range(5):
+        q = quiz.nearest_position(matrix, which, seed=seed)
+        check_shape(q, quiz.nearest_position, matrix, which)
+        p, options = q.prompt.values["p"], [o.values["p"] for o in q.options]
+        assert options[q.answer] == max(options, key=lambda o: own[p, o])
+
+
+# --------------------------------------------------------------------------- attention
+
+
+def test_top_key_is_the_argmax_of_the_models_own_attention(lm):
+    trace = run_trace(lm, TEXT)
+    attentions = own_forward(lm, TEXT).attentions
+    for seed in range(6):
+        q = quiz.top_key(trace, seed=seed)
+        check_shape(q, quiz.top_key, trace)
+        layer, head = q.prompt.values["layer"], q.prompt.values["head"]
+        row = attentions[layer][0, head, -1]
+        best = int(row.argmax())
+        assert answer_text(q) == f"{best}: {trace.tokens[best]}"
+
+
+def test_head_kind_on_heads_of_known_shape():
+    T = 8
+    previous = np.eye(T, k=-1)
+    previous[0, 0] = 1.0
+    first = np.zeros((T, T))
+    first[:, 0] = 1.0
+    uniform = np.tril(np.ones((T, T)))
+    uniform /= uniform.sum(1, keepdims=True)
+    attentions = np.stack([previous, first, uniform])[None]  # [1 layer, 3 heads, T, T]
+    stats = head_statistics(attentions)
+    assert [quiz.head_pattern(stats, T, 0, h) for h in range(3)] == ["previous", "first", "spread"]
+
+    class Fake:  # a trace with these weights
+        tokens = [f"t{i}" for i in range(T)]
+
+    Fake.attentions = attentions
+    kinds = set()
+    for seed in range(20):
+        q = quiz.head_kind(Fake, seed=seed)
+        check_shape(q, quiz.head_kind, Fake)
+        h = q.prompt.values["head"]
+        assert quiz.HEAD_KINDS[q.answer] == ["previous", "first", "spread"][h]
+        kinds.add(h)
+    assert kinds == {0, 1, 2}  # the seed draws every kind there is
+
+
+def test_head_kind_reads_the_models_own_weights(lm):
+    """Every head's kind from statistics recomputed here on the model's own weights equals
+    the page's; an asked head is of the kind the question says."""
+    trace = run_trace(lm, TEXT)
+    own = torch.stack(own_forward(lm, TEXT).attentions)[:, 0].double().numpy()  # [L, H, T, T]
+    T = own.shape[-1]
+    page_stats = head_statistics(trace.attentions)
+    kinds = {}
+    for layer in range(own.shape[0]):
+        for head in range(own.shape[1]):
+            a = own[layer, head]
+            stats = {"previous": np.array([[np.mean([a[i, i - 1] for i in range(1, T)])]]),
+                     "first": np.array([[a[:, 0].mean()]]),
+                     "entropy": np.array([[np.mean([-(r[r > 0] * np.log2(r[r > 0])).sum() for r in a])]])}
+            kinds[layer, head] = quiz.head_pattern(stats, T, 0, 0)
+            assert kinds[layer, head] == quiz.head_pattern(page_stats, T, layer, head)
+    q = quiz.head_kind(trace, seed=1)
+    if any(kinds.values()):
+        check_shape(q, quiz.head_kind, trace)
+        assert quiz.HEAD_KINDS[q.answer] == kinds[q.prompt.values["layer"], q.prompt.values["head"]]
+    else:
+        assert isinstance(q, quiz.Unbuildable)
+
+
+def test_short_prompts_cant_be_asked_about(tiny_gpt2):
+    trace = run_trace(tiny_gpt2, "Hi")
+    assert trace.n_tokens < 3
+    for build in (quiz.top_key, quiz.head_kind):
+        found = build(trace)
+        assert isinstance(found, quiz.Unbuildable)
+        assert found.reason.render("ko") and found.reason.render("en")
+
+
+# --------------------------------------------------------------------------- inside one block
+
+
+def test_top_writer_is_the_largest_direct_logit_attribution(lm):
+    trace = run_trace(lm, TEXT)
+    top = int(own_forward(lm, TEXT).logits[0, -1].argmax())  # the model's own prediction
+    parts = logit_attribution(lm, trace, top)
+    q = quiz.top_writer(lm, trace, seed=3)
+    check_shape(q, quiz.top_writer, lm, trace)
+    assert q.prompt.values["token"] == lm.display_tokens([top])[0]
+    best = int(np.argmax(parts.values))
+    kind, layer = parts.kinds[best], parts.layers[best]
+    expected = quiz.Text("quiz.option.part.embed") if kind == "embed" else \
+        quiz.Text(f"quiz.option.part.{kind}", {"layer": layer})
+    assert q.options[q.answer] == expected
+    assert parts.values.sum() + parts.bias == pytest.approx(parts.logit, abs=1e-3)
+
+
+def test_units_firing_counts_the_mlps_positive_pre_activations(lm):
+    trace = run_trace(lm, TEXT)
+    for layer in range(lm.arch.n_layers):
+        steps = block_steps(lm, trace, layer)
+        for position in (0, trace.n_tokens - 1):
+            q = quiz.units_firing(lm, steps, position)
+            check_shape(q, quiz.units_firing, lm, steps, position)
+            n = int((steps.mlp_pre[position] > 0).sum())
+            low, high = q.options[q.answer].values["lo"], q.options[q.answer].values["hi"]
+            assert low <= n <= high and q.explanation.values["n"] == n
+            bins = [(o.values["lo"], o.values["hi"]) for o in q.options]
+            assert bins[0][0] == 0 and bins[-1][1] == lm.arch.d_mlp
+            assert all(b[0] == a[1] + 1 for a, b in zip(bins, bins[1:]))  # no gap, no overlap
+
+
+# --------------------------------------------------------------------------- sampling
+
+
+def test_next_token_is_the_models_own_argmax(lm):
+    trace = run_trace(lm, TEXT)
+    logits = own_forward(lm, TEXT).logits[0, -1]
+    for seed in range(4):
+        q = quiz.next_token(lm, trace.next_token_logits, seed=seed)
+        check_shape(q, quiz.next_token, lm, trace.next_token_logits)
+        assert answer_text(q) == lm.display_tokens([int(logits.argmax())])[0]
+        top4 = set(lm.display_tokens(torch.topk(logits, 4).indices.tolist()))
+        assert {o.values["text"] for o in q.options} == top4  # the runners-up are the distractors
+
+
+@pytest.mark.parametrize("temperature, top_k, top_p", [(1.0, 50, 0.9), (0.3, 0, 0.5), (2.0, 10, 1.0),
+                                                       (1.0, 0, 0.99), (0.7, 3, 0.95)])
+def test_tokens_kept_is_what_hugging_faces_warpers_keep(lm, temperature, top_k, top_p):
+    from transformers import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
+
+    trace = run_trace(lm, TEXT)
+    scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()
+    for warper in [TemperatureLogitsWarper(temperature)] + ([TopKLogitsWarper(top_k)] if top_k else []) + \
+            ([TopPLogitsWarper(top_p)] if top_p < 1 else []):
+        scores = warper(None, scores)
+    kept = int(torch.isfinite(scores).sum())
+    q = quiz.tokens_kept(trace.next_token_logits, temperature, top_k, top_p)
+    check_shape(q, quiz.tokens_kept, trace.next_token_logits, temperature, top_k, top_p)
+    chosen = q.options[q.answer].values
+    assert chosen.get("lo", chosen.get("n")) <= kept <= chosen.get("hi", chosen.get("n"))
+    assert q.explanation.values["n"] == kept
+    assert isinstance(quiz.tokens_kept(trace.next_token_logits, 1.0, 0, 1.0, greedy=True), quiz.Unbuildable)
+
+
+# --------------------------------------------------------------------------- translators
+
+
+@pytest.fixture(scope="module")
+def translators():
+    from core.seq2seq import MODEL_NAMES, load_pretrained
+
+    return {name: load_pretrained(name) for name in MODEL_NAMES}
+
+
+def test_right_translator_is_the_held_out_evaluations_exact_match(translators):
+    from core.seq2seq import load_card
+
+    examples = load_card("attention")["evaluation"]["examples"]
+    seen = set()
+    for example in examples:
+        sentence = example["english"]
+        refs = quiz.held_out_references(sentence)
+        assert refs == example["references"]
+        results = {n: t.translate(sentence) for n, t in translators.items()}
+        right = {n: " ".join(r.tokens) in refs for n, r in results.items()}  # the card's own rule
+        q = quiz.right_translator(results, refs, sentence)
+        if sum(right.values()) == 2:
+            assert isinstance(q, quiz.Unbuildable)
+            continue
+        check_shape(q, quiz.right_translator, results, refs, sentence)
+        expected = {0: "none", 3: "all"}.get(sum(right.values())) or next(n for n in right if right[n])
+        assert q.options[q.answer].key == f"quiz.option.translator.{expected}"
+        seen.add(expected)
+    assert len(seen) >= 2, seen  # the examples give different answers
+    assert isinstance(quiz.right_translator(results, [], "x"), quiz.Unbuildable)
+    assert quiz.held_out_references("Not a held-out sentence at all.") == []
+
+
+def test_attended_word_is_the_argmax_of_the_alignment(translators):
+    for name in ("attention", "transformer"):
+        translation = translators[name].translate("I love you very much.")
+        for seed in range(4):
+            q = quiz.attended_word(translation, seed=seed)
+            check_shape(q, quiz.attended_word, translation)
+            target = q.prompt.values["n"] - 1
+            best = int(np.argmax(translation.attention[target]))
+            assert answer_text(q) == f"{best + 1} {translation.source_tokens[best]}"
+            assert q.prompt.values["word"] == translation.tokens[target]
+    plain = translators["plain"].translate("I love you.")
+    assert isinstance(quiz.attended_word(plain), quiz.Unbuildable)  # no attention to ask about
+
+
+# --------------------------------------------------------------------------- the real offline model
+
+
+@pytest.mark.slow
+def test_every_model_page_question_on_the_real_offline_model():
+    lm = load_lm("smollm2-135m")
+    text = "The capital of France is"
+    trace = run_trace(lm, text)
+    logits = own_forward(lm, text).logits[0, -1]
+    q = quiz.next_token(lm, trace.next_token_logits)
+    assert answer_text(q) == lm.display_tokens([int(logits.argmax())])[0] == "␣Paris"
+    q = quiz.top_writer(lm, trace)
+    assert isinstance(q, quiz.Question)
+    parts = logit_attribution(lm, trace, int(logits.argmax()))
+    best = int(np.argmax(parts.values))
+    assert q.options[q.answer] == quiz.Text(f"quiz.option.part.{parts.kinds[best]}", {"layer": parts.layers[best]})
+    attentions = own_forward(lm, text).attentions
+    q = quiz.top_key(trace, seed=2)
+    layer, head = q.prompt.values["layer"], q.prompt.values["head"]
+    best = int(attentions[layer][0, head, -1].argmax())
+    assert answer_text(q) == f"{best}: {trace.tokens[best]}"
+    q = quiz.head_kind(trace)
+    assert isinstance(q, quiz.Question)
+    index = EmbeddingIndex(lm)
+    vectors = [index.word(lm, w).vector for w in WORDS]
+    q = quiz.nearest_word(WORDS, vectors, seed=1)
+    sims = cosine_matrix(np.stack(vectors))
+    target = WORDS.index(q.prompt.values["word"])
+    assert answer_text(q) == max((o.values["text"] for o in q.options), key=lambda w: sims[target, WORDS.index(w)])
+    q = quiz.token_count(index, lm, "Data visualization empowers users to")
+    assert q.answer == min(len(lm.encode(" " + q.prompt.values["word"])), 5) - 1
+    steps = block_steps(lm, trace, 3)
+    q = quiz.units_firing(lm, steps, trace.n_tokens - 1)
+    n = int((steps.mlp_pre[-1] > 0).sum())
+    assert q.options[q.answer].values["lo"] <= n <= q.options[q.answer].values["hi"]
+
+
+@pytest.mark.slow
+def test_positions_and_sampling_questions_on_the_real_offline_model():
+    """SmolLM2 is rotary: its positions question reads the page's rotary matrix from the model's
+    own θ; the survivors of top-k and top-p are what Hugging Face's warpers keep."""
+    from transformers import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
+
+    lm = load_lm("smollm2-135m")
+    m, inv = 48, rotary_frequencies(lm)
+    matrix = rotary_similarity_by_distance(inv, m, n_pairs=lm.arch.d_head // 2)[
+        np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+    q = quiz.nearest_position(matrix, "rotary", seed=4)
+    p, options = q.prompt.values["p"], [o.values["p"] for o in q.options]
+    own = lambda o: np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
+    assert options[q.answer] == max(options, key=own)
+    trace = run_trace(lm, "Data visualization empowers users to")
+    scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()
+    for warper in (TemperatureLogitsWarper(0.8), TopKLogitsWarper(50), TopPLogitsWarper(0.9)):
+        scores = warper(None, scores)
+    q = quiz.tokens_kept(trace.next_token_logits, 0.8, 50, 0.9)
+    assert q.explanation.values["n"] == int(torch.isfinite(scores).sum())
