@@ -10,7 +10,7 @@ first translator, after the title is on screen (core.seq2seq imports none at imp
 
 import streamlit as st
 
-from core import i18n, seq2seq, ui
+from core import i18n, quiz, seq2seq, ui
 from core.seq2seq import BEAM, EQUAL_DATA, MODEL_NAMES, N_SPECIAL, english_word_count, load_card, load_pretrained
 from core.seq2seq.charts import (attention_chart, bleu_chart, curve_chart, gradient_chart, heatmap_height,
                                  lab_accuracy_chart, scores_chart, step_bars_chart, strips_chart)
@@ -135,6 +135,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
     n_words = english_word_count(sentence)
     if n_words > longest:
         st.info(t("rnn.translate.longer", n=n_words, m=longest))
+    ui.ask(page, quiz.right_translator, results, quiz.held_out_references(sentence), sentence)
     for column, name in zip(st.columns(len(MODEL_NAMES)), MODEL_NAMES):
         with column:
             st.subheader(t(f"rnn.model.{name}"))
@@ -149,6 +150,7 @@ def show_alignment(page, results) -> None:
     st.header(t("rnn.align.header"))
     st.write(t("rnn.align.body"))
     att, tr = results["attention"], results["transformer"]
+    ui.ask(page, quiz.attended_word, att)
     axes = dict(x_title=t("rnn.align.source"), y_title=t("rnn.align.target"), weight_title=t("rnn.align.weight"))
     cross = None  # the Transformer's written words and the map drawn for them
     left, right = st.columns(2)

@@ -235,3 +235,36 @@ def test_catalog_has_every_key_in_both_languages():
     from core.strings import rnn
     assert rnn.EN.keys() == rnn.KO.keys()
     assert all(v.strip() for v in rnn.KO.values())
+
+
+def test_predict_first_asks_which_translator_is_right_then_where_the_decoder_looks(app):
+    """With Predict first on, a held-out sentence first asks which translator gets it exactly
+    right (the answer from the card's references), then which English word the attention
+    decoder weighs most for a French word (the answer from its own alignment)."""
+    import json
+
+    from core.seq2seq.data import tokenize_french
+    from core.seq2seq.pretrained import CHECKPOINTS
+
+    def right(example) -> list[str]:  # the held-out evaluation's exact match, per translator
+        refs = {" ".join(tokenize_french(r)) for r in example["references"]}
+        return [n for n in MODEL_NAMES if " ".join(load_pretrained(n).translate(example["english"]).tokens) in refs]
+
+    examples = json.loads((CHECKPOINTS / "attention" / "card.json").read_text())["evaluation"]["examples"]
+    example = next(e for e in examples if len(right(e)) == 1)  # a question these options can ask
+    at = open_page(app, sentence=example["english"])
+    at.sidebar.toggle(key="predict").set_value(True).run()
+    picks = [b for b in at.button if (b.key or "").startswith("pick_")]
+    assert 3 <= len(picks) <= 5
+    assert not any(h.value == i18n.t("rnn.align.header") for h in at.header)  # stopped at the question
+    picks[0].click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    verdict = " ".join(m.value for m in [*at.success, *at.error])
+    assert i18n.t(f"quiz.option.translator.{right(example)[0]}") in verdict, verdict
+    # the page goes on: past the translations to the alignment, where the next question is asked
+    # before the chart — or, for a sentence of fewer than 3 words, the page says it can't be
+    assert i18n.t("rnn.align.header") in [h.value for h in at.header]
+    if len(load_pretrained("attention").translate(example["english"]).source_tokens) >= 3:
+        assert any((b.key or "").startswith("pick_") for b in at.button)
+    else:
+        assert any(i18n.t("quiz.cannot.short_sentence") in c.value for c in at.caption)

@@ -108,7 +108,7 @@ def option_label(lang: str, question, i: int) -> str:
 def ask(page: Page, build, *args, **kwargs) -> None:
     """Draw the question `build(*args, seed=…, **kwargs)` here, if the reader predicts first or
     runs a class; stop the page here until it is answered (alone) or revealed (class)."""
-    predict = bool(st.session_state.get("predict"))
+    predict = page.predict
     lecturer = _lecturer(page)
     if not predict and lecturer is None:
         return
@@ -303,7 +303,7 @@ def qr_png(link: str) -> bytes:
 def sidebar(page: Page) -> None:
     """The sidebar's part: the "Predict first" switch, the score, and the class controls."""
     t = page.t
-    widgets.toggle(page, "predict", t("quiz.switch"), help=t("quiz.switch_help"))
+    page.predict = widgets.toggle(page, "predict", t("quiz.switch"), help=t("quiz.switch_help"))
     score(page)
     message = st.session_state.pop("class_message", None)
     lecturer = _lecturer(page)

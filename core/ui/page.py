@@ -33,12 +33,15 @@ PAGES = (
 @dataclass
 class Page:
     """What a page needs: the UI language, the model chosen in the sidebar, (after
-    load_model) the loaded model, and the page's name (its title key: its quiz score's key)."""
+    load_model) the loaded model, the page's name (its title key: its quiz score's key) and
+    whether the reader predicts first."""
 
     lang: str
     lm: LM | None = None
     model_name: str = field(default="")
     name: str = field(default="")
+    predict: bool = False  # the sidebar's "Predict first" switch, as drawn on this run
+    lecture: bool = False  # the sidebar's lecture mode
 
     def t(self, key: str, /, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -57,12 +60,12 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
         if with_model:
             page.model_name = model.picker(page)
-        lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
-                            bind="query-params", persist_state="session")
+        page.lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
+                                 bind="query-params", persist_state="session")
         if with_model:
             classmode.sidebar(page)
         _page_links(page)
-    if lecture:
+    if page.lecture:
         _lecture_style()
     if with_model:
         classmode.join_screen(page)
@@ -98,8 +101,10 @@ def page_link(page: Page, path: str, label: str, icon: str | None = None) -> Non
 
 
 def _keep(page: Page) -> dict:
-    """What a link to another page keeps: the language, and the model where one was chosen."""
-    return {"lang": page.lang, **({"model": page.model_name} if page.model_name else {})}
+    """What a link to another page keeps: the language, the model where one was chosen, and
+    the reader's switches that are on (lecture mode, Predict first)."""
+    return {"lang": page.lang, **({"model": page.model_name} if page.model_name else {}),
+            **{switch: "true" for switch in ("lecture", "predict") if getattr(page, switch)}}
 
 
 def url_name(path: str) -> str:
