@@ -16,12 +16,15 @@ One module per concern:
     memory    what one session keeps across reruns
     widgets   widgets bound to URL query parameters
     charts    drawing a data-free chart with its table; the spec cache
+    interventions  cached ablations, shared sweeps and grids with a progress bar, before/after
 
 Importing this package imports neither torch nor transformers: a student who opens the app
 while the model loads sees the page, not a blank screen.
 """
 
 from core.ui.charts import chart
+from core.ui.interventions import ablated_trace, ablation, before_after, shared_job
+from core.ui.interventions import error as intervention_error
 from core.ui.memory import session_memory
 from core.ui.model import get_lm, load_model, model_choices, startup_model
 from core.ui.page import PAGES, Page, page_link, page_url, setup_page
@@ -29,6 +32,7 @@ from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
 from core.ui.widgets import radio, selectbox, slider, text_input, toggle
 from core.charts import data
 
-__all__ = ["PAGES", "TRACE_CACHE_BYTES", "Page", "chart", "data", "get_lm", "get_trace", "load_model",
-           "model_choices", "page_link", "page_url", "radio", "selectbox", "session_memory",
-           "setup_page", "slider", "startup_model", "text_input", "toggle", "trace"]
+__all__ = ["PAGES", "TRACE_CACHE_BYTES", "Page", "ablated_trace", "ablation", "before_after", "chart",
+           "data", "get_lm", "get_trace", "intervention_error", "load_model", "model_choices", "page_link",
+           "page_url", "radio", "selectbox", "session_memory", "setup_page", "shared_job", "slider",
+           "startup_model", "text_input", "toggle", "trace"]
