@@ -534,14 +534,15 @@ class PatchGrid:
         return change / gap if gap else np.full(change.shape, np.nan)
 
 
-def patch_grid(lm: LM, clean: str, corrupt: str, n_candidates: int = 10, progress: Progress | None = None,
-               cancel: threading.Event | None = None, max_tokens: int = SWEEP_MAX_TOKENS) -> PatchGrid:
+def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = None, n_candidates: int = 10,
+               progress: Progress | None = None, cancel: threading.Event | None = None,
+               max_tokens: int = SWEEP_MAX_TOKENS) -> PatchGrid:
     """Every (layer, position) patch of the residual stream entering a block, in a few growing
     passes: the same numbers as patch(lm, clean, corrupt, ("resid", layer, position)) each.
     Positions before the first token where the prompts differ hold the same residual in both
     (a token sees only what comes before it), so patching there changes nothing: those
-    entries are the corrupt run itself, not run again. The logits kept are those of each
-    prompt's top `n_candidates` tokens (the answers a page may pick)."""
+    entries are the corrupt run itself, not run again. The logits kept are those of the
+    `candidates` (default: each prompt's top `n_candidates` tokens: the answers a page may pick)."""
     import torch
 
     a, b = pair_ids(lm, clean, corrupt, max_tokens)
@@ -562,8 +563,10 @@ def patch_grid(lm: LM, clean: str, corrupt: str, n_candidates: int = 10, progres
         return resid, logits[0], _last_logits(lm, [b])[0]
 
     resid, clean_logits, corrupt_logits = on_model_thread(clean_run)
-    top = lambda z: torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()  # noqa: E731
-    candidates = torch.tensor(list(dict.fromkeys(top(clean_logits) + top(corrupt_logits))))
+    if candidates is None:
+        top = lambda z: torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()  # noqa: E731
+        candidates = top(clean_logits) + top(corrupt_logits)
+    candidates = torch.tensor([token_id(lm, int(c)) for c in dict.fromkeys(candidates)])
 
     def make_rows(layer, positions, x):  # the corrupt stream, one position's residual from clean
         rows = x[:1].repeat(len(positions), 1, 1)
@@ -609,3 +612,25 @@ def last_token_difference(resid_a: np.ndarray, resid_b: np.ndarray) -> np.ndarra
     a = np.asarray(resid_a[1:, -1], dtype=np.float64)
     b = np.asarray(resid_b[1:, -1], dtype=np.float64)
     return np.linalg.norm(a - b, axis=-1) / np.maximum(np.linalg.norm(a, axis=-1), 1e-30)
+
+
+def attention_and_effect(attention: np.ndarray, drop: np.ndarray, k: int = 10) -> dict:
+    """Two rankings of the same heads: by attention (the last token's weight on one source token,
+    [L, H]) and by effect (|drop| of a head sweep, [L, H]). Ranks (1 = most), Spearman's ρ, and
+    how many heads are in both top k."""
+    attention, effect = np.asarray(attention, dtype=np.float64), np.abs(np.asarray(drop, dtype=np.float64))
+    by_attention, by_effect = ranks(attention).reshape(attention.shape), ranks(effect).reshape(effect.shape)
+    k = min(k, attention.size)
+    return {"attention": attention, "effect": effect, "attention_rank": by_attention, "effect_rank": by_effect,
+            "rho": rank_correlation(attention, effect), "k": k,
+            "overlap": int(((by_attention <= k) & (by_effect <= k)).sum())}
+
+
+def restoration_summary(restored: np.ndarray) -> dict:
+    """Where a patching grid [L, T] restores most: the position entering block 0, and the first
+    block from which on it is always the last position (None if never)."""
+    best = np.nan_to_num(restored, nan=-np.inf).argmax(axis=1)  # [L] the best position per block
+    last = restored.shape[1] - 1
+    moved_at = next((layer for layer in range(len(best)) if (best[layer:] == last).all()), None)
+    return {"first_position": int(best[0]), "first": float(restored[0, best[0]]),
+            "moved_at": moved_at, "last": float(restored[-1, last])}
