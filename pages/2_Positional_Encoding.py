@@ -329,7 +329,7 @@ def show_positions_removed(page, lm) -> None:
     """1b. The shuffled words again, with the positions removed and measured: the first block
     cannot tell the two orders apart; later blocks see order through the causal mask."""
     t = page.t
-    st.header(t("int.pos.title"))
+    st.subheader(t("int.pos.title"))
     st.write(t(f"int.pos.text_{lm.arch.positional}"))
     c1, c2 = st.columns(2)
     with c1:
