@@ -525,6 +525,7 @@ class PatchGrid:
     corrupt: np.ndarray  # [n] on the corrupt prompt
     patched: np.ndarray  # [L, T, n] on the corrupt prompt, the residual entering block l at
     #                      position t taken from the clean prompt
+    run: np.ndarray  # [L, T] bool: the patches actually run (elsewhere both streams agree: the corrupt run)
 
     def restored(self, clean_answer: int, corrupt_answer: int) -> np.ndarray:
         """[L, T] how much of the clean logit difference each patch restores (0: none, 1: all)."""
@@ -539,30 +540,32 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
                max_tokens: int = SWEEP_MAX_TOKENS) -> PatchGrid:
     """Every (layer, position) patch of the residual stream entering a block, in a few growing
     passes: the same numbers as patch(lm, clean, corrupt, ("resid", layer, position)) each.
-    Positions before the first token where the prompts differ hold the same residual in both
-    (a token sees only what comes before it), so patching there changes nothing: those
-    entries are the corrupt run itself, not run again. The logits kept are those of the
+    Where the two streams hold the same numbers — every position before the first token that
+    differs (a token sees only what comes before it), and at block 0 every position whose token
+    is the same — patching changes nothing: those entries are the corrupt run itself, not run
+    again. The logits kept are those of the
     `candidates` (default: each prompt's top `n_candidates` tokens: the answers a page may pick)."""
     import torch
 
     a, b = pair_ids(lm, clean, corrupt, max_tokens)
     arch, T = lm.arch, len(a)
     L = arch.n_layers
-    first = next((t for t in range(T) if a[t] != b[t]), T)
 
-    def clean_run():
-        resid: list = [None] * L
+    def streams():  # the residual stream entering every block, and the logits, of both prompts
+        def run(ids):
+            resid: list = [None] * L
 
-        def keep(layer):
-            def hook(module, args, kwargs):
-                resid[layer] = (args[0] if args else kwargs["hidden_states"])[0].clone()
-            return hook
+            def keep(layer):
+                def hook(module, args, kwargs):
+                    resid[layer] = (args[0] if args else kwargs["hidden_states"])[0].clone()
+                return hook
 
-        logits = _last_logits(lm, [a], lambda hooks: hooks.extend(
-            block.register_forward_pre_hook(keep(i), with_kwargs=True) for i, block in enumerate(arch.blocks())))
-        return resid, logits[0], _last_logits(lm, [b])[0]
+            logits = _last_logits(lm, [ids], lambda hooks: hooks.extend(
+                block.register_forward_pre_hook(keep(i), with_kwargs=True) for i, block in enumerate(arch.blocks())))
+            return torch.stack(resid), logits[0]  # [L, T, d], [V]
+        return run(a), run(b)
 
-    resid, clean_logits, corrupt_logits = on_model_thread(clean_run)
+    (resid, clean_logits), (corrupt_resid, corrupt_logits) = on_model_thread(streams)
     if candidates is None:
         top = lambda z: torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()  # noqa: E731
         candidates = top(clean_logits) + top(corrupt_logits)
@@ -573,14 +576,17 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
         rows[torch.arange(len(positions)), torch.tensor(positions)] = resid[layer][positions]
         return rows
 
-    items = [(layer, t) for layer in range(L) for t in range(first, T)]
+    # where both streams hold the same numbers the patch changes nothing: the corrupt run itself
+    differs = (resid != corrupt_resid).any(-1)  # [L, T]
+    items = [(layer, t) for layer in range(L) for t in range(T) if differs[layer, t]]
     logits = _run_grown(lm, b, items, make_rows, lambda where, hooks: None,
                         lambda z: z[:, candidates], progress, cancel)
-    patched = corrupt_logits[candidates].repeat(L, T, 1)  # [L, T, n] untouched positions: the corrupt run
+    patched = corrupt_logits[candidates].repeat(L, T, 1)  # [L, T, n]
     if items:
-        patched[:, first:] = torch.cat([chunk[1:] for chunk in logits]).reshape(L, T - first, -1)
+        layers, positions = (torch.tensor(v) for v in zip(*items))
+        patched[layers, positions] = torch.cat([chunk[1:] for chunk in logits])
     return PatchGrid(candidates.numpy(), clean_logits[candidates].numpy(), corrupt_logits[candidates].numpy(),
-                     patched.numpy())
+                     patched.numpy(), differs.numpy())
 
 
 # --------------------------------------------------------------------------- what the pages compute from them

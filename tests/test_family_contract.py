@@ -573,7 +573,7 @@ def test_patching_against_the_models_own_runs(lm):
     answers = (int(grid.candidates[answers[0]]), int(grid.candidates[answers[1]]))
     restored = grid.restored(*answers)
     assert restored.shape == (L, T)
-    for layer, pos in [(0, 1), (0, 0), (L - 1, T - 1), (1, 3), (L - 1, 1)]:
+    for layer, pos in [(0, 1), (0, 0), (0, T - 1), (L - 1, T - 1), (1, 3), (L - 1, 1)]:
         single = I.patch(lm, clean, corrupt, ("resid", layer, pos), answers=answers)
         assert restored[layer, pos] == pytest.approx(single.restored, abs=1e-4)
     assert restored[0, 0] == 0  # the first token is the same in both: nothing to restore
