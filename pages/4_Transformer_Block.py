@@ -438,10 +438,11 @@ def show_patching(page, lm) -> None:
     shown = dict(zip(tops[0] + tops[1], lm.display_tokens(tops[0] + tops[1])))
     left, right = st.columns(2)
     with left:
-        a = ui.selectbox(page, "answer_clean", t("int.patch.answer_clean"), tops[0], first, format_func=shown.get)
+        a = ui.selectbox(page, "answer_clean", t("int.patch.answer_clean"), tops[0], first,
+                         format_func=lambda i: shown.get(i, str(i)))
     with right:
         b = ui.selectbox(page, "answer_corrupt", t("int.patch.answer_corrupt"), tops[1], second,
-                         format_func=shown.get)  # default_answers picks among the first two
+                         format_func=lambda i: shown.get(i, str(i)))  # default_answers: among the first two
     if a == b:
         st.info(t("int.patch.same_answers"))
         return

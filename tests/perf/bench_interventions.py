@@ -21,20 +21,11 @@ import time
 
 import torch
 
-from tests.perf.harness import arguments, gpt2_small_folder, median, table
+from tests.perf.harness import arguments, gpt2_small_folder, median, pop_option, table
 
 PROMPT = "Data visualization empowers users to explore their data and share what they find with others"
 CLEAN = "The Eiffel Tower, which my family visited, is in the city of"
 CORRUPT = "The Colosseum, which my family visited, is in the city of"
-
-
-def pop_option(flag: str, default, cast=int):
-    if flag not in sys.argv:
-        return default
-    i = sys.argv.index(flag)
-    value = cast(sys.argv[i + 1])
-    del sys.argv[i: i + 2]
-    return value
 
 
 def interleaved(fns: list, repeats: int) -> list[float]:
