@@ -26,7 +26,6 @@ class Job:
     fraction: float = 0.0
     error: BaseException | None = None
     finished: threading.Event = field(default_factory=threading.Event)
-    cancel: threading.Event = field(default_factory=threading.Event)
 
     def report(self, fraction: float) -> None:
         self.fraction = max(self.fraction, min(1.0, float(fraction)))

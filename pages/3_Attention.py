@@ -300,7 +300,7 @@ def show_not_explanation(page, lm, trace) -> None:
     source = ui.selectbox(page, "source", t("int.ne.source"), list(range(T)), default,
                           format_func=lambda i: labels[i])
     result = ui.shared_job(page, (trace.text, "heads"), t("int.ne.button", n=n), t("int.ne.press", n=n),
-                           lambda job: sweep(lm, trace.text, None, "heads", progress=job.report, cancel=job.cancel))
+                           lambda job: sweep(lm, trace.text, None, "heads", progress=job.report))
     if result is None:
         return
     token = lm.display_tokens([result.target_id])[0]

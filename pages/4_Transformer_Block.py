@@ -394,7 +394,7 @@ def show_sublayer_sweep(page, lm, trace) -> None:
     if sweep_too_long(page, trace.n_tokens_requested):
         return
     result = ui.shared_job(page, (trace.text, "layers"), t("int.sweep.button", n=2 * L), t("int.sweep.press", n=2 * L),
-                           lambda job: sweep(lm, trace.text, None, "layers", progress=job.report, cancel=job.cancel))
+                           lambda job: sweep(lm, trace.text, None, "layers", progress=job.report))
     if result is None:
         return
     subs = ("attn", "mlp")
@@ -452,8 +452,7 @@ def show_patching(page, lm) -> None:
     candidates = list(dict.fromkeys(tops[0] + tops[1]))
     n = L * ta.n_tokens
     grid = ui.shared_job(page, (ta.text, tb.text, "grid"), t("int.patch.button", n=n), t("int.patch.press", n=n),
-                         lambda job: patch_grid(lm, ta.text, tb.text, candidates, progress=job.report,
-                                                cancel=job.cancel))
+                         lambda job: patch_grid(lm, ta.text, tb.text, candidates, progress=job.report))
     if grid is None:
         return
     restored = grid.restored(a, b)  # [L, T]

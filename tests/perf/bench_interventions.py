@@ -8,8 +8,8 @@ every position; and, stricter, with logits_to_keep=1):
 
 Also printed: the work each one does, in forward passes' worth of blocks (rows × blocks ÷ L: a
 sweep cannot do less than recompute every block after the knocked-out head, for every head),
-so a ratio can be read against the arithmetic it needs; with --profile, where the sweep's time
-goes (torch's profiler, on the model thread).
+so a ratio can be read against the arithmetic it needs; how far memory rises while it runs;
+with --profile, where the sweep's time goes (torch's profiler, on the model thread).
 
     python -m tests.perf.bench_interventions [--tokenizer DIR] [--repeats 5] [--threads N] [--profile]
 """
@@ -42,6 +42,21 @@ def interleaved(fns: list, repeats: int) -> list[float]:
     return [median(kept) for kept in times]
 
 
+def peak_extra_mb(fn) -> float:
+    """How far the process's resident memory rises above where it was while fn() runs (MB):
+    the kernel's peak (VmHWM) reset first through /proc/self/clear_refs."""
+    from pathlib import Path
+
+    def status(field: str) -> float:
+        line = next(x for x in Path("/proc/self/status").read_text().splitlines() if x.startswith(field))
+        return int(line.split()[1]) / 1024
+
+    Path("/proc/self/clear_refs").write_text("5")
+    before = status("VmRSS:")
+    fn()
+    return status("VmHWM:") - before
+
+
 def forward_equivalents(items, n_tokens: int, n_layers: int) -> float:
     """Rows × blocks the growing passes compute, ÷ the L blocks of one forward pass."""
     from core.interventions import _passes
@@ -66,8 +81,8 @@ def main() -> None:
     ids = lm.encode(PROMPT)
     a, b = lm.encode(CLEAN), lm.encode(CORRUPT)
     assert len(ids) == len(a) == len(b) == 16, (len(ids), len(a), len(b))
-    grid = I.patch_grid(lm, CLEAN, CORRUPT)
-    patched = [(layer, t) for layer in range(L) for t in range(16) if grid.run[layer, t]]
+    bare(ids)  # the model thread's first forward pass, before any memory is measured
+    patched = []  # the grid's patches that run: known once it has (filled below)
 
     def bare(tokens, **options):
         return on_model_thread(lambda: lm.model(input_ids=torch.tensor([tokens]), use_cache=False, **options))
@@ -77,12 +92,16 @@ def main() -> None:
             ("one ablation (head 5.1)", lambda: I.ablate(lm, PROMPT, [("head", 5, 1)]), 1.0, 1.5, ids),
             (f"head sweep ({L * H} heads)", lambda: I.sweep(lm, PROMPT),
              forward_equivalents([(layer, h) for layer in range(L) for h in range(H)], 16, L), 20, ids),
-            (f"patching grid ({L} × 16, {len(patched)} run)", lambda: I.patch_grid(lm, CLEAN, CORRUPT),
-             2 + forward_equivalents(patched, 16, L), 30, b)):
+            (f"patching grid ({L} × 16)", lambda: patched.append(I.patch_grid(lm, CLEAN, CORRUPT).run), None, 30, b)):
+        peak = peak_extra_mb(run)  # its first run (what it leaves allocated, later ones reuse)
         full, last, took = interleaved([lambda: bare(tokens), lambda: bare(tokens, logits_to_keep=1), run], repeats)
+        if work is None:  # the grid: two plain passes, then the patches that differ
+            ran = [(layer, t) for layer in range(L) for t in range(16) if patched[-1][layer, t]]
+            name, work = f"{name}, {len(ran)} run", 2 + forward_equivalents(ran, 16, L)
         rows.append({"what": name, "ms": took, "bare forward ms": full, "÷ bare": took / full,
                      "bare, last logits only ms": last, "÷ that": took / last,
-                     "work (forwards' worth of blocks)": work, "target": f"≤ {target}×"})
+                     "work (forwards' worth of blocks)": work, "target": f"≤ {target}×",
+                     "memory rise, first run (MB)": peak})
     table(rows, f"Interventions at 16 tokens, GPT-2-small-sized model, torch threads={torch.get_num_threads()}, "
                 f"medians of {repeats}, each taking turns with its bare forward passes")
 
