@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 HOW = ("zero", "mean")
 KINDS = {"head": 3, "attn": 2, "mlp": 2, "positions": 1}  # a part's kind -> its tuple's length
 SWEEP_MAX_TOKENS = 32  # a sweep or patching grid runs L×H (or L×T) ablations: keep prompts short
-BATCH_TOKENS = 2048  # token rows in one batched forward pass (memory: ~25 MB per MLP activation on GPT-2)
+BATCH_TOKENS = 2048  # token rows in one batched forward pass: on GPT-2 small the process grows by ~200 MB
+#                      for it the first time (the allocator keeps it for the next one)
 PASS_TOKEN_BLOCKS = 4096  # tokens × blocks one pass computes: ~1 s on GPT-2 small, one core — the
 #                           model thread is free for other sessions between passes
 
@@ -386,12 +387,19 @@ def sweep(lm: LM, text: str, target_token: int | str | None = None, kind: str = 
                 if knocked:
                     hooks.append(module.register_forward_hook(_output_hook(knocked, how)))
 
-    logprobs = _run_grown(lm, ids, items, _copies, place, lambda z: torch.log_softmax(z.double(), -1),
-                          progress, cancel)
-    first = logprobs[0][0]
-    target = int(first.argmax()) if target is None else target
-    picked = torch.cat([chunk[1:, target] for chunk in logprobs])
-    return Sweep(kind, how, target, float(first[target]), picked.reshape(L, -1).numpy(), int(first.argmax()))
+    first: list = []  # the prompt's own log-probabilities [V] (row 0 of the first pass)
+
+    def reduce(logits):  # [B, V] -> [B]: only the target's log-probability is kept
+        logprobs = torch.log_softmax(logits.double(), -1)
+        if not first:
+            first.append(logprobs[0])
+        return logprobs[:, int(first[0].argmax()) if target is None else target]
+
+    kept = _run_grown(lm, ids, items, _copies, place, reduce, progress, cancel)
+    predicted = int(first[0].argmax())
+    target = predicted if target is None else target
+    picked = torch.cat([chunk[1:] for chunk in kept])
+    return Sweep(kind, how, target, float(first[0][target]), picked.reshape(L, -1).numpy(), predicted)
 
 
 # --------------------------------------------------------------------------- patching
