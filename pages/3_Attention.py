@@ -296,7 +296,8 @@ def show_not_explanation(page, lm, trace) -> None:
         return
     labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
     last = trace.attentions[:, :, -1]  # [L, H, T] what the last token attends to, every head
-    default = 1 + int(np.argmax(last[..., 1:].mean((0, 1)))) if T > 1 else 0  # not the first token (a sink)
+    between = last[..., 1:-1].mean((0, 1))  # not the first token (a sink) nor the last (itself)
+    default = 1 + int(np.argmax(between)) if T > 2 else T - 1
     source = ui.selectbox(page, "source", t("int.ne.source"), list(range(T)), default,
                           format_func=lambda i: labels[i])
     result = ui.shared_job(page, (trace.text, "heads"), t("int.ne.button", n=n), t("int.ne.press", n=n),

@@ -79,6 +79,7 @@ def test_attention_is_not_explanation_computes_its_claim_for_the_prompt(app, tin
     assert i18n.t("int.ne.press", "ko", n=8) in [c.value for c in at.caption]
     at.button(key="start_heads").click().run()
     no_errors(at)
+    assert "start_heads" not in [b.key for b in at.button]  # done in this run: the button is gone
     sweep = I.sweep(tiny_gpt2, TEXT)
     attention = run_trace(tiny_gpt2, TEXT).attentions[:, :, -1, 3]
     effect = np.abs(sweep.drop)

@@ -94,7 +94,8 @@ def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callabl
     if result is not None:
         return result
     job = runs.running(key)
-    if st.button(button, key=f"start_{_slug(key)}", type="primary"):
+    slot = st.empty()  # the button, gone once the result is here
+    if slot.button(button, key=f"start_{_slug(key)}", type="primary"):
         job, how = runs.start(key, work)
         if how == "joined":
             st.info(page.t("int.job.joined"))
@@ -108,6 +109,8 @@ def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callabl
         while not job.finished.wait(0.1):
             bar.progress(job.fraction, text=page.t("int.running", done=job.fraction))
         bar.empty()
+    if job.error is None:
+        slot.empty()
     if isinstance(job.error, InterventionError):
         error(page, job.error)
     elif job.error is not None:
