@@ -8,7 +8,7 @@ import streamlit as st
 from core import ui
 from core.attention import (attention_steps, best_matches, dot_product_spread,
                             entropy_bits, head_statistics, without_scaling)
-from core.interventions import HOW, SWEEP_MAX_TOKENS, InterventionError, attention_and_effect, sweep
+from core.interventions import HOW, SWEEP_MAX_TOKENS, InterventionError, attention_and_effect, sweep, token_id
 
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
@@ -298,10 +298,20 @@ def show_not_explanation(page, lm, trace) -> None:
     last = trace.attentions[:, :, -1]  # [L, H, T] what the last token attends to, every head
     between = last[..., 1:-1].mean((0, 1))  # not the first token (a sink) nor the last (itself)
     default = 1 + int(np.argmax(between)) if T > 2 else T - 1
-    source = ui.selectbox(page, "source", t("int.ne.source"), list(range(T)), default,
-                          format_func=lambda i: labels[i])
-    result = ui.shared_job(page, (trace.text, "heads"), t("int.ne.button", n=n), t("int.ne.press", n=n),
-                           lambda job: sweep(lm, trace.text, None, "heads", progress=job.report))
+    left, right = st.columns(2)
+    with left:
+        source = ui.selectbox(page, "source", t("int.ne.source"), list(range(T)), default,
+                              format_func=lambda i: labels[i])
+    with right:
+        typed = ui.text_input(page, "target", t("int.ne.target_input"), "", max_chars=40,
+                              help=t("int.ne.target_help"))
+    try:
+        target = token_id(lm, typed) if typed else None  # None: the model's own prediction
+    except InterventionError as exc:
+        ui.intervention_error(page, exc)
+        return
+    result = ui.shared_job(page, (trace.text, target, "heads"), t("int.ne.button", n=n), t("int.ne.press", n=n),
+                           lambda job: sweep(lm, trace.text, target, "heads", progress=job.report))
     if result is None:
         return
     token = lm.display_tokens([result.target_id])[0]

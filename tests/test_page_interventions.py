@@ -97,6 +97,13 @@ def test_attention_is_not_explanation_computes_its_claim_for_the_prompt(app, tin
     rho5 = I.rank_correlation(run_trace(tiny_gpt2, TEXT).attentions[:, :, -1, 5], effect)
     assert {m.label: m.value for m in at.metric}[i18n.t("int.ne.rho", "ko")] == f"{rho5:+.2f}"
     assert "start_heads" not in [b.key for b in at.button]  # done: kept for every session
+    at.text_input(key="target").set_value(" bank").run()  # another target: another sweep
+    no_errors(at)
+    at.button(key="start_heads").click().run()
+    bank = I.sweep(tiny_gpt2, TEXT, " bank")
+    shown = table_named(at, "effect_rank").effect.to_numpy()
+    np.testing.assert_allclose(shown, np.abs(bank.drop).ravel(), rtol=1e-4, atol=1e-6)
+    assert np.abs(shown - effect.ravel()).max() > 1e-6
 
 
 def test_a_sweep_pressed_while_it_runs_is_followed_not_started_again(app, tiny_gpt2, tiny_dirs):
@@ -113,7 +120,7 @@ def test_a_sweep_pressed_while_it_runs_is_followed_not_started_again(app, tiny_g
 
     at = app(ATTENTION, text=text)
     at.run()
-    job, how = jobs().start((lm.name, text, "heads"), slow)  # meanwhile another visitor pressed it
+    job, how = jobs().start((lm.name, text, None, "heads"), slow)  # meanwhile another visitor pressed it
     assert how == "started"
     threading.Timer(1.0, release.set).start()
     at.button(key="start_heads").click().run()
@@ -191,6 +198,7 @@ def test_positions_removed_on_the_positional_page(app, tiny_gpt2):
 @pytest.mark.parametrize("page, params, message", [
     (ATTENTION, {"text": TEXT, "knockout": "true", "head": "99", "layer": "-3"}, "param.invalid"),
     (ATTENTION, {"text": TEXT, "source": "999"}, "param.invalid"),
+    (ATTENTION, {"text": TEXT, "target": "station on time"}, "int.error.not_one_token"),
     (ATTENTION, {"text": "a " * 2500}, "int.error.too_long"),
     (BLOCK, {"text": TEXT, "knock": "true", "part": "mlp:99", "how": "half"}, "param.invalid"),
     (BLOCK, {"text": "word " * 1000, "knock": "true"}, "int.error.too_long"),

@@ -55,11 +55,14 @@ EN = {
                    "token you choose, and by how much the prediction moves when the head alone is "
                    "set to 0.",
     "int.ne.source": "The token the last token attends to",
+    "int.ne.target_input": "Target token (empty: the model's own prediction)",
+    "int.ne.target_help": "Exactly one token of this model; a word in the middle of a sentence usually "
+                          "starts with a space.",
     "int.ne.button": "Knock out each of the {n} heads, one at a time",
     "int.ne.press": "Press the button: the model runs once per head ({n} ablations, batched into a "
                     "few forward passes), then both rankings appear.",
-    "int.ne.target": "The model predicts “{token}” (p = {p:.1%}). A head's effect: how much "
-                     "log p(“{token}”) changes, up or down, when that head alone is set to 0.",
+    "int.ne.target": "Target “{token}” (p = {p:.1%}). A head's effect: how much log p(“{token}”) "
+                     "changes, up or down, when that head alone is set to 0.",
     "int.ne.rho": "Rank correlation (Spearman ρ)",
     "int.ne.overlap": "Heads in both top {k}",
     "int.ne.by_attention": "Top {k} by attention to “{source}”",
@@ -225,10 +228,13 @@ KO = {
                    "대해 헤드 순위를 두 번 매깁니다. 마지막 토큰이 고른 토큰에 주는 어텐션의 크기로 "
                    "한 번, 그 헤드 하나만 0으로 바꿨을 때 예측이 움직이는 정도로 한 번입니다.",
     "int.ne.source": "마지막 토큰이 주목하는 토큰",
+    "int.ne.target_input": "목표 토큰(비워 두면 모델이 예측한 토큰)",
+    "int.ne.target_help": "이 모델의 토큰 정확히 하나여야 합니다. 문장 중간의 단어는 보통 앞에 공백이 "
+                          "붙습니다.",
     "int.ne.button": "헤드 {n}개를 하나씩 제거해 보기",
     "int.ne.press": "버튼을 누르세요. 헤드마다 한 번씩 모델을 실행하고(제거 {n}번을 순전파 몇 번으로 "
                     "묶어 계산합니다) 두 순위를 보여 줍니다.",
-    "int.ne.target": "모델의 예측은 “{token}”입니다(p = {p:.1%}). 헤드의 효과는 그 헤드 하나만 0으로 "
+    "int.ne.target": "목표 토큰은 “{token}”입니다(p = {p:.1%}). 헤드의 효과는 그 헤드 하나만 0으로 "
                      "바꿨을 때 log p(“{token}”)이(가) 오르거나 내린 크기입니다.",
     "int.ne.rho": "순위 상관(스피어만 ρ)",
     "int.ne.overlap": "두 상위 {k}에 모두 든 헤드",
