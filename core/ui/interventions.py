@@ -54,34 +54,32 @@ def error(page: Page, exc: InterventionError) -> None:
     st.warning(page.t(f"int.error.{exc.code}", **exc.values))
 
 
-def ablation(page: Page, text: str, parts, how: str) -> Ablation | None:
-    """The prediction with `parts` knocked out, cached per model, prompt, parts and way (None
-    after a message for bad input or an empty prompt)."""
+def _or_message(page: Page, compute: Callable[[], object]):
+    """compute(), or None after a message in the reader's language for bad input or an empty prompt."""
     from core.trace import EmptyPrompt
 
     try:
-        return _ablate(page.lm.name, text, tuple(tuple(p) for p in parts), how, page.lm)
+        return compute()
     except InterventionError as exc:
         error(page, exc)
     except EmptyPrompt:
         st.info(page.t("prompt.empty"))
     return None
+
+
+def ablation(page: Page, text: str, parts, how: str) -> Ablation | None:
+    """The prediction with `parts` knocked out, cached per model, prompt, parts and way (None
+    after a message for bad input or an empty prompt)."""
+    parts = tuple(tuple(p) for p in parts)
+    return _or_message(page, lambda: _ablate(page.lm.name, text, parts, how, page.lm))
 
 
 def ablated_trace(page: Page, text: str, parts, how: str) -> Trace | None:
     """Every activation of the knocked-out model (core.interventions.ablated_trace), shared by
     every session; None after a message."""
-    from core.trace import EmptyPrompt
-
     parts = tuple(tuple(p) for p in parts)
-    try:
-        return _trace_cache().get((page.lm.name, text, parts, how),
-                                  lambda: _ablated_trace(page.lm, text, parts, how))
-    except InterventionError as exc:
-        error(page, exc)
-    except EmptyPrompt:
-        st.info(page.t("prompt.empty"))
-    return None
+    return _or_message(page, lambda: _trace_cache().get((page.lm.name, text, parts, how),
+                                                        lambda: _ablated_trace(page.lm, text, parts, how)))
 
 
 def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callable[[Job], object]):
