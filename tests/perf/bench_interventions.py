@@ -81,11 +81,11 @@ def main() -> None:
     ids = lm.encode(PROMPT)
     a, b = lm.encode(CLEAN), lm.encode(CORRUPT)
     assert len(ids) == len(a) == len(b) == 16, (len(ids), len(a), len(b))
-    bare(ids)  # the model thread's first forward pass, before any memory is measured
-    patched = []  # the grid's patches that run: known once it has (filled below)
-
     def bare(tokens, **options):
         return on_model_thread(lambda: lm.model(input_ids=torch.tensor([tokens]), use_cache=False, **options))
+
+    bare(ids)  # the model thread's first forward pass, before any memory is measured
+    patched = []  # the grid's patches that run: known once it has (filled below)
 
     rows = []
     for name, run, work, target, tokens in (
