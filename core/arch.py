@@ -128,6 +128,13 @@ class Family(ABC):
         """[context, d] learned position vectors, or None where positions rotate q and k."""
 
     @abstractmethod
+    def positions_module(self) -> torch.nn.Module:
+        """The module that hands the blocks their positions, called once per forward pass:
+        learned → the position-embedding table (returns [.., T, d], added to the token vectors);
+        rotary → the rotary embedding (returns (cos, sin), each [.., T, rotary_dims], that turn
+        q and k inside every attention). A hook on it removes the positions (core.interventions)."""
+
+    @abstractmethod
     def norm(self, module: torch.nn.Module) -> Norm:
         """A norm module's parameters and kind."""
 
@@ -153,8 +160,14 @@ class Family(ABC):
         return float(self.attention(layer).scaling)
 
     @abstractmethod
+    def attention_output_projection(self, layer: int) -> torch.nn.Module:
+        """W_O (+ bias): the module whose input is the heads' outputs side by side, [.., T, H·d_head]
+        with head h at [h·d_head, (h+1)·d_head), and whose output is the attention's [.., T, d].
+        A pre-hook on it reaches one head's output (core.interventions)."""
+
     def attention_output(self, layer: int, z: torch.Tensor) -> torch.Tensor:
         """z [T, H·d_head], the heads' outputs side by side → [T, d] (W_O, + bias)."""
+        return self.attention_output_projection(layer)(z)
 
     # ---- MLP ---------------------------------------------------------------------------------
     @abstractmethod
@@ -216,6 +229,9 @@ class GPT2(Family):
     def position_embedding(self):
         return self.model.transformer.wpe.weight
 
+    def positions_module(self):
+        return self.model.transformer.wpe
+
     def norm(self, module):
         return Norm("LayerNorm", module.weight, module.bias, float(module.eps))
 
@@ -225,8 +241,8 @@ class GPT2(Family):
         heads = lambda m: m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
         return heads(q), heads(k), heads(v)
 
-    def attention_output(self, layer, z):
-        return self.attention(layer).c_proj(z)
+    def attention_output_projection(self, layer):
+        return self.attention(layer).c_proj
 
     def mlp_in(self, layer, x):
         return self.mlp(layer).c_fc(x), None
@@ -265,7 +281,7 @@ class Llama(Family):
 
     @property
     def rotary_dims(self):
-        return 2 * len(self.model.model.rotary_emb.inv_freq)
+        return 2 * len(self.positions_module().inv_freq)
 
     def rotary_base(self):
         return _rope_theta(self.config)
@@ -291,6 +307,9 @@ class Llama(Family):
     def position_embedding(self):
         return None  # positions rotate q and k inside attention; nothing is added
 
+    def positions_module(self):
+        return self.model.model.rotary_emb
+
     def norm(self, module):
         return Norm("RMSNorm", module.weight, None, float(module.variance_epsilon))
 
@@ -302,12 +321,12 @@ class Llama(Family):
         q = attn.q_proj(x).view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
         k = attn.k_proj(x).view(T, self.n_kv_heads, dh).transpose(0, 1)  # [H_kv, T, dh]
         v = attn.v_proj(x).view(T, self.n_kv_heads, dh).transpose(0, 1)
-        cos, sin = self.model.model.rotary_emb(x[None], torch.arange(T)[None])  # [1, T, dh] each
+        cos, sin = self.positions_module()(x[None], torch.arange(T)[None])  # [1, T, dh] each
         q, k = apply_rotary_pos_emb(q[None], k[None], cos, sin)  # [1, H|H_kv, T, dh]
         return q[0], k[0], v
 
-    def attention_output(self, layer, z):
-        return self.attention(layer).o_proj(z)
+    def attention_output_projection(self, layer):
+        return self.attention(layer).o_proj
 
     def mlp_in(self, layer, x):
         mlp = self.mlp(layer)
@@ -348,7 +367,7 @@ class GPTNeoX(Family):
 
     @property
     def rotary_dims(self):
-        return 2 * len(self.model.gpt_neox.rotary_emb.inv_freq)
+        return 2 * len(self.positions_module().inv_freq)
 
     def rotary_base(self):
         return _rope_theta(self.config)
@@ -374,6 +393,9 @@ class GPTNeoX(Family):
     def position_embedding(self):
         return None  # positions rotate (part of) q and k inside attention
 
+    def positions_module(self):
+        return self.model.gpt_neox.rotary_emb
+
     def norm(self, module):
         return Norm("LayerNorm", module.weight, module.bias, float(module.eps))
 
@@ -384,12 +406,12 @@ class GPTNeoX(Family):
         T, dh = x.shape[0], self.d_head
         fused = self.attention(layer).query_key_value(x)  # [T, 3d], per head: q, k, v side by side
         q, k, v = fused.view(T, self.n_heads, 3 * dh).transpose(0, 1).chunk(3, dim=-1)  # [H, T, dh]
-        cos, sin = self.model.gpt_neox.rotary_emb(x[None], torch.arange(T)[None])  # [1, T, rotary_dims]
+        cos, sin = self.positions_module()(x[None], torch.arange(T)[None])  # [1, T, rotary_dims]
         q, k = apply_rotary_pos_emb(q[None], k[None], cos, sin)  # turns the first rotary_dims only
         return q[0], k[0], v
 
-    def attention_output(self, layer, z):
-        return self.attention(layer).dense(z)
+    def attention_output_projection(self, layer):
+        return self.attention(layer).dense
 
     def mlp_in(self, layer, x):
         return self.mlp(layer).dense_h_to_4h(x), None

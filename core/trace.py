@@ -94,10 +94,14 @@ def encode_prompt(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS):
     return ids[: min(max_tokens, lm.arch.context_length)], len(ids)
 
 
-def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS) -> Trace:
-    """Run the model once on `text` and keep every activation the pages draw."""
+def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS,
+              intervene: Callable[[list], None] | None = None) -> Trace:
+    """Run the model once on `text` and keep every activation the pages draw. `intervene(hooks)`
+    (core.interventions) places hooks that change the forward pass and appends their handles
+    to `hooks` — on the model thread, before the trace's own hooks; all are removed when the
+    pass ends or raises."""
     ids, n_requested = encode_prompt(lm, text, max_tokens)
-    acts = on_model_thread(_forward, lm, ids)
+    acts = on_model_thread(_forward, lm, ids, intervene)
     pos = lm.arch.position_embedding()
     trace = Trace(
         text=lm.decode(ids),
@@ -116,7 +120,7 @@ def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS) -> Trace:
     return trace
 
 
-def _forward(lm: LM, ids: list[int]) -> dict[str, np.ndarray]:
+def _forward(lm: LM, ids: list[int], intervene: Callable[[list], None] | None = None) -> dict[str, np.ndarray]:
     """One forward pass with hooks on the family's modules (runs on the model thread, so
     no other forward pass can meet the hooks)."""
     import torch
@@ -134,15 +138,18 @@ def _forward(lm: LM, ids: list[int]) -> dict[str, np.ndarray]:
     def keep(store, i):
         return lambda module, args, output: store.__setitem__(i, first(output)[0])
 
-    hooks = [arch.blocks()[0].register_forward_pre_hook(
-        lambda module, args, kwargs: resid.__setitem__(0, (args[0] if args else kwargs["hidden_states"])[0]),
-        with_kwargs=True)]
-    for i, block in enumerate(arch.blocks()):
-        hooks += [block.register_forward_hook(keep(resid, i + 1)),
-                  arch.attention(i).register_forward_hook(keep(attn_out, i)),
-                  arch.mlp(i).register_forward_hook(keep(mlp_out, i))]
-    hooks.append(arch.final_norm().register_forward_hook(keep(final, 0)))
+    hooks: list = []
     try:
+        if intervene:  # first, so the trace sees what they change; each handle kept as placed
+            intervene(hooks)
+        hooks.append(arch.blocks()[0].register_forward_pre_hook(
+            lambda module, args, kwargs: resid.__setitem__(0, (args[0] if args else kwargs["hidden_states"])[0]),
+            with_kwargs=True))
+        for i, block in enumerate(arch.blocks()):
+            hooks += [block.register_forward_hook(keep(resid, i + 1)),
+                      arch.attention(i).register_forward_hook(keep(attn_out, i)),
+                      arch.mlp(i).register_forward_hook(keep(mlp_out, i))]
+        hooks.append(arch.final_norm().register_forward_hook(keep(final, 0)))
         out = lm.model(input_ids=torch.tensor([ids]), output_attentions=True, use_cache=False,
                        logits_to_keep=1)  # only the next token's logits: [1, 1, V]
     finally:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from core import quiz, ui
 from core.embeddings import cosine_matrix, pca_2d
+from core.interventions import last_token_difference
 from core.positional import (frequencies, learned_positions, matched_occurrences,
                              offset_rotation, rotary_base, rotary_frequencies,
                              rotary_similarity_by_distance, rotate,
@@ -333,6 +334,53 @@ def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     st.caption(t("posenc.rope_caption", spread=spread))
 
 
+def show_positions_removed(page, lm) -> None:
+    """1b. The shuffled words again, with the positions removed and measured: the first block
+    cannot tell the two orders apart; later blocks see order through the causal mask."""
+    t = page.t
+    st.subheader(t("int.pos.title"))
+    st.write(t(f"int.pos.text_{lm.arch.positional}"))
+    c1, c2 = st.columns(2)
+    with c1:
+        text_a = ui.text_input(page, "order_a", t("int.pos.a"), t("int.pos.default_a"), max_chars=200)
+    with c2:
+        text_b = ui.text_input(page, "order_b", t("int.pos.b"), t("int.pos.default_b"), max_chars=200)
+    plain = [ui.trace(page, text, stop=False) for text in (text_a, text_b)]
+    if None in plain:
+        return
+    a, b = (tr.token_ids.tolist() for tr in plain)
+    if sorted(a) != sorted(b) or a[-1] != b[-1]:
+        st.info(t("int.pos.not_same", a=len(a), b=len(b), la=plain[0].tokens[-1], lb=plain[1].tokens[-1]))
+        return
+    removed = [ui.ablated_trace(page, tr.text, [("positions",)], "zero") for tr in plain]
+    if None in removed:
+        return
+    off = last_token_difference(removed[0].resid, removed[1].resid)  # [L] after each block
+    on = last_token_difference(plain[0].resid, plain[1].resid)
+    left, right = st.columns(2)
+    left.metric(t("int.pos.first_off"), t("int.pos.difference", d=off[0]))
+    right.metric(t("int.pos.first_on"), t("int.pos.difference", d=on[0]))
+    L = len(off)
+    table = pd.DataFrame({"block": np.tile(np.arange(1, L + 1), 2), "difference": np.concatenate([off, on]),
+                          "positions": np.repeat(["off", "on"], L)})
+    table["positions_label"] = table["positions"].map(lambda p: t(f"int.positions.{p}"))
+    ui.chart(page, leak_chart, table, "order_leak")
+    st.caption(t("int.pos.caption", off=off[0], off2=off[min(1, L - 1)], offL=off[-1], on=on[0]))
+
+
+def leak_chart(page: ui.Page):
+    """How far apart the two orders' last tokens are after each block, positions removed and on
+    (a template)."""
+    t = page.t
+    return alt.Chart(ui.data()).mark_line(point=True).encode(
+        x=alt.X("block:O", title=t("int.col.block"), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("difference:Q", title=t("int.col.difference")),
+        color=alt.Color("positions_label:N", title=t("int.col.positions")),
+        tooltip=[alt.Tooltip("block:O", title=t("int.col.block")),
+                 alt.Tooltip("positions_label:N", title=t("int.col.positions")),
+                 alt.Tooltip("difference:Q", title=t("int.col.difference"), format=".2e")]).properties(height=260)
+
+
 page = ui.setup_page("posenc.title", "〰️")
 t = page.t
 st.title(t("posenc.heading"))
@@ -340,6 +388,7 @@ st.write(t("posenc.intro"))
 lm = ui.load_model(page)
 learned = lm.arch.positional == "learned"
 show_word_order(page, lm, learned)
+show_positions_removed(page, lm)
 n, d, pe = show_sinusoidal(page)
 wpe, learned_curve, inv_freq = None, None, None
 if learned:

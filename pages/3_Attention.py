@@ -8,11 +8,13 @@ import streamlit as st
 from core import quiz, ui
 from core.attention import (attention_steps, best_matches, dot_product_spread, head_statistics,
                             heads_together, without_scaling)
+from core.interventions import HOW, SWEEP_MAX_TOKENS, InterventionError, attention_and_effect, sweep, token_id
 from core.stats import entropy_bits
 
 GRID_TOKENS = 16  # the all-heads grid draws L × H × T² cells: keep T small
 SHOWN_DIMS = 16  # how many numbers of a vector the step-by-step tables show
 EXAMPLE = "The train left the station on time"  # the lecture notes' example sentence
+TOP_HEADS = 10  # heads in each ranking of "attention is not explanation"
 
 
 def grid_table(weights):
@@ -271,10 +273,105 @@ def show_one_head(page, lm, trace) -> None:
     cells = cells.assign(weight=cells.weight.where(~cells.masked),
                          chosen=cells.query_index == query)
     ui.chart(page, head_chart, cells, "attention_head", step=max(8, 480 // T))
+    show_knockout(page, lm, trace, layer, head)
     show_search(page, lm, trace, labels, layer, head)
     steps = show_steps(page, lm, trace, labels, layer, head, query)
     show_why_scale(page, lm, steps, labels, query)
     show_multi_head(page, lm, trace, labels, layer, query)
+
+
+def show_knockout(page, lm, trace, layer: int, head: int) -> None:
+    """Beside the heatmap: the same head knocked out, and what the prediction does without it."""
+    t = page.t
+    st.subheader(t("int.knock.title", layer=layer, head=head))
+    if not ui.toggle(page, "knockout", t("int.knock.toggle")):
+        st.caption(t("int.knock.off"))
+        return
+    how = ui.radio(page, "how", t("int.how"), list(HOW), "zero", format_func=lambda h: t(f"int.how.{h}"),
+                   horizontal=True)
+    st.caption(t("int.knock.what", layer=layer, head=head, how=t(f"int.how.{how}")))
+    result = ui.ablation(page, trace.text, [("head", layer, head)], how)
+    if result is not None:
+        ui.before_after(page, lm, trace.next_token_logits, result.logits, "head_knockout")
+
+
+def ranking_chart(page, by: str):
+    """Heads ranked by one measure (`by`: "attention" or "effect"), the top ones only, those in
+    both top lists coloured (a template: it draws the table it is given)."""
+    t = page.t
+    return alt.Chart(ui.data()).transform_filter(f"datum.{by}_rank <= datum.k").mark_bar().encode(
+        y=alt.Y("head_label:N", sort=alt.EncodingSortField(f"{by}_rank"), title=t("int.col.head")),
+        x=alt.X(f"{by}:Q", title=t(f"int.col.{by}")),
+        color=alt.Color("both_label:N", title=t("int.col.in_both"), sort="descending"),
+        tooltip=[alt.Tooltip("head_label:N", title=t("int.col.head")),
+                 alt.Tooltip("attention:Q", title=t("int.col.attention"), format=".3f"),
+                 alt.Tooltip("effect:Q", title=t("int.col.effect"), format=".4f")],
+    ).properties(height=alt.Step(18))
+
+
+def show_not_explanation(page, lm, trace) -> None:
+    """Attention is not explanation: heads ranked by what they look at and by what they cause,
+    for this prompt, with the rank correlation computed."""
+    t, T = page.t, trace.n_tokens
+    n = lm.arch.n_layers * lm.arch.n_heads
+    st.header(t("int.ne.title"))
+    st.write(t("int.ne.text"))
+    if trace.n_tokens_requested > SWEEP_MAX_TOKENS:
+        ui.intervention_error(page, InterventionError("too_long", n=trace.n_tokens_requested, cap=SWEEP_MAX_TOKENS))
+        return
+    labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
+    last = trace.attentions[:, :, -1]  # [L, H, T] what the last token attends to, every head
+    between = last[..., 1:-1].mean((0, 1))  # not the first token (a sink) nor the last (itself)
+    default = 1 + int(np.argmax(between)) if T > 2 else T - 1
+    left, right = st.columns(2)
+    with left:
+        source = ui.selectbox(page, "source", t("int.ne.source"), list(range(T)), default,
+                              format_func=lambda i: labels[i])
+    with right:
+        typed = ui.text_input(page, "target", t("int.ne.target_input"), "", max_chars=40,
+                              help=t("int.ne.target_help"))
+    try:
+        target = token_id(lm, typed) if typed else None  # None: the model's own prediction
+    except InterventionError as exc:
+        ui.intervention_error(page, exc)
+        return
+    result = ui.shared_job(page, (trace.text, target, "heads"), t("int.ne.button", n=n), t("int.ne.press", n=n),
+                           lambda job: sweep(lm, trace.text, target, "heads", progress=job.report))
+    if result is None:
+        return
+    token = lm.display_tokens([result.target_id])[0]
+    st.caption(t("int.ne.target", token=token, p=float(np.exp(result.clean_logprob))))
+    both = attention_and_effect(last[..., source], result.drop, TOP_HEADS)
+    k, heads = both["k"], [(layer, h) for layer in range(lm.arch.n_layers) for h in range(lm.arch.n_heads)]
+    table = pd.DataFrame({"layer": [l_ for l_, _ in heads], "head": [h for _, h in heads],
+                          "head_label": [f"L{l_} H{h}" for l_, h in heads],
+                          **{c: both[c].ravel() for c in ("attention", "effect", "attention_rank", "effect_rank")},
+                          "k": k})
+    table["in_both"] = (table.attention_rank <= k) & (table.effect_rank <= k)
+    table["both_label"] = table["in_both"].map({True: t("int.both.yes"), False: t("int.both.no")})
+    a, b = st.columns(2)
+    a.metric(t("int.ne.rho"), f"{both['rho']:+.2f}")
+    b.metric(t("int.ne.overlap", k=k), f"{both['overlap']} / {k}")
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('int.ne.by_attention', k=k, source=trace.tokens[source])}**")
+        ui.chart(page, ranking_chart, table, "heads_by_attention", by="attention", download=False)
+    with right:
+        st.markdown(f"**{t('int.ne.by_effect', k=k)}**")
+        ui.chart(page, ranking_chart, table, "attention_vs_effect", by="effect")
+    at = np.unravel_index(np.argmin(both["attention_rank"]), both["attention"].shape)
+    ef = np.unravel_index(np.argmin(both["effect_rank"]), both["effect"].shape)
+    st.write(t("int.ne.finding", rho=both["rho"], overlap=both["overlap"], k=k, source=trace.tokens[source],
+               al=int(at[0]), ah=int(at[1]), aw=float(both["attention"][at]), arank=f"{both['effect_rank'][at]:g}",
+               n=n, el=int(ef[0]), eh=int(ef[1]), ed=float(result.drop[ef]), erank=f"{both['attention_rank'][ef]:g}"))
+    st.write(t(f"int.ne.verdict.{verdict(both['rho'])}"))
+
+
+def verdict(rho: float) -> str:
+    """What a rank correlation says, in words: which sentence the page writes for it."""
+    if not np.isfinite(rho):
+        return "undefined"
+    return "agree" if rho >= 0.6 else "partly" if rho >= 0.3 else "opposite" if rho <= -0.3 else "unrelated"
 
 
 @st.cache_data(show_spinner=False)
@@ -297,3 +394,4 @@ ui.ask(page, quiz.head_kind, trace)
 show_all_heads(page, lm, trace)
 show_head_statistics(page, lm, trace)
 show_one_head(page, lm, trace)
+show_not_explanation(page, lm, trace)

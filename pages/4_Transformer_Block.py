@@ -9,11 +9,16 @@ import streamlit as st
 from core import quiz, ui
 from core.block import (activation_curve, activation_of, block_steps, dropout_runs, logit_attribution,
                         parameter_split, unit_writes)
+from core.interventions import (HOW, SWEEP_MAX_TOKENS, InterventionError, default_answers, patch_grid,
+                                restoration_summary, sweep)
 from core.residual import gradient_through_depth, stream_sizes
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
 OUTLIERS = 6  # largest numbers of a token's vector shown by dimension
+ANSWERS = 10  # answer tokens offered for patching: each prompt's top predictions
+PATCH_EXAMPLES = [("The Eiffel Tower is in the city of", "The Colosseum is in the city of"),
+                  ("The capital of France is", "The capital of Italy is")]
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -358,6 +363,171 @@ def show_dropout(page, lm, trace) -> None:
     st.caption(t("block.dropout_zero" if max(probs.values(), default=0) == 0 else "block.dropout_caption"))
 
 
+# --------------------------------------------------------------------------- interventions
+
+
+def knockout_chart(page):
+    """Direct logit attribution of the same token, the model as it is beside the knocked-out
+    model (a template)."""
+    t = page.t
+    runs = [t("int.run.before"), t("int.run.after")]
+    return alt.Chart(ui.data()).mark_bar().encode(
+        x=alt.X("name:N", sort=None, title=t("block.col.part"), axis=alt.Axis(labelAngle=-40)),
+        xOffset=alt.XOffset("run_label:N", sort=runs),
+        y=alt.Y("value:Q", title=t("block.col.contribution")),
+        color=alt.Color("run_label:N", title=t("int.col.run"), sort=runs),
+        tooltip=[alt.Tooltip("name:N", title=t("block.col.part")),
+                 alt.Tooltip("run_label:N", title=t("int.col.run")),
+                 alt.Tooltip("value:Q", title=t("block.col.contribution"), format="+.4f")]).properties(height=300)
+
+
+def grid_heatmap(page, x: str, y: str, value: str, x_title: str, y_title: str, value_title: str,
+                 domain: tuple[float, float] | None = None):
+    """A layers × something heatmap, red where `value` is positive, blue where negative (a template)."""
+    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, **({"domain": list(domain)} if domain else {}))
+    return alt.Chart(ui.data()).mark_rect().encode(
+        x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=-40)),
+        y=alt.Y(f"{y}:O", title=y_title),
+        color=alt.Color(f"{value}:Q", title=value_title, scale=scale),
+        tooltip=[alt.Tooltip(f"{y}:O", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
+                 alt.Tooltip(f"{value}:Q", title=value_title, format="+.3f")]).properties(height=alt.Step(18))
+
+
+def part_name(page, option: str) -> str:
+    kind, layer = option.split(":")
+    return page.t(f"int.part.{kind}", layer=int(layer))
+
+
+def show_knockout(page, lm, trace) -> None:
+    """8. Knock out one layer's attention or MLP: what disappears from the attribution, and what
+    the prediction does."""
+    t = page.t
+    st.header(t("int.block.title"))
+    st.write(t("int.block.text"))
+    if not ui.toggle(page, "knock", t("int.block.toggle")):
+        return
+    options = [f"{kind}:{layer}" for layer in range(lm.arch.n_layers) for kind in ("attn", "mlp")]
+    left, right = st.columns(2)
+    with left:
+        choice = ui.selectbox(page, "part", t("int.block.part"), options, "mlp:0",
+                              format_func=lambda o: part_name(page, o))
+    with right:
+        how = ui.radio(page, "how", t("int.how"), list(HOW), "zero", format_func=lambda h: t(f"int.how.{h}"),
+                       horizontal=True)
+    kind, layer = choice.split(":")
+    knocked = ui.ablated_trace(page, trace.text, [(kind, int(layer))], how)
+    if knocked is None:
+        return
+    top = int(np.argmax(trace.next_token_logits))
+    token = lm.display_tokens([top])[0]
+    before, after = logit_attribution(lm, trace, top), logit_attribution(lm, knocked, top)
+    names = {"embed": t("block.kind.embed"), "attn": t("block.kind.attn"), "mlp": t("block.kind.mlp")}
+    labels = [names[k] if i < 0 else t("block.part_in", part=names[k], layer=i)
+              for k, i in zip(before.kinds, before.layers)]
+    table = pd.concat([pd.DataFrame({"name": labels, "kind": before.kinds, "layer": before.layers,
+                                     "run": run, "run_label": t(f"int.run.{run}"), "value": parts.values})
+                       for run, parts in (("before", before), ("after", after))])
+    st.markdown(f"**{t('int.block.chart_title', token=token)}**")
+    ui.chart(page, knockout_chart, table, "knockout_attribution")
+    i = before.names.index(f"{kind} {layer}")
+    gone = float(after.values[i] - before.values[i])
+    total = after.logit - before.logit
+    st.write(t("int.block.finding", part=part_name(page, choice), direct=float(before.values[i]), token=token,
+               before=before.logit, after=after.logit, total=total, gone=gone, indirect=total - gone))
+    ui.before_after(page, lm, trace.next_token_logits, knocked.next_token_logits, "knockout_prediction")
+
+
+def sweep_too_long(page, n_tokens: int) -> bool:
+    """A sweep or grid needs a short prompt: say so (True) when this one is too long."""
+    if n_tokens <= SWEEP_MAX_TOKENS:
+        return False
+    ui.intervention_error(page, InterventionError("too_long", n=n_tokens, cap=SWEEP_MAX_TOKENS))
+    return True
+
+
+def show_sublayer_sweep(page, lm, trace) -> None:
+    """9. Every attention and MLP knocked out alone: a layer × {attention, MLP} heatmap."""
+    t, L = page.t, lm.arch.n_layers
+    st.header(t("int.sweep.title"))
+    token = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
+    st.write(t("int.sweep.text", token=token))
+    if sweep_too_long(page, trace.n_tokens_requested):
+        return
+    result = ui.shared_job(page, (trace.text, "layers"), t("int.sweep.button", n=2 * L), t("int.sweep.press", n=2 * L),
+                           lambda job: sweep(lm, trace.text, None, "layers", progress=job.report))
+    if result is None:
+        return
+    subs = ("attn", "mlp")
+    table = pd.DataFrame({"layer": np.repeat(np.arange(L), 2), "sublayer": list(subs) * L,
+                          "drop": result.drop.ravel()})
+    table["sublayer_label"] = table["sublayer"].map(lambda s_: t(f"int.sub.{s_}"))
+    ui.chart(page, grid_heatmap, table, "sublayer_sweep", width="content", x="sublayer_label", y="layer",
+             value="drop", x_title=t("int.col.sublayer"), y_title=t("int.col.layer"), value_title=t("int.col.drop"))
+    worst = table.iloc[int(np.argmax(table["drop"].to_numpy()))]
+    st.caption(t("int.sweep.caption", top=part_name(page, f"{worst['sublayer']}:{worst['layer']}"),
+                 d=float(worst["drop"]), small=int((np.abs(result.drop) < 0.1).sum()), n=2 * L))
+
+
+def show_patching(page, lm) -> None:
+    """10. Activation patching: the clean prompt's residual stream put back into the corrupt
+    one at every layer and position — where the fact travels."""
+    t, L = page.t, lm.arch.n_layers
+    st.header(t("int.patch.title"))
+    st.write(t("int.patch.text"))
+    left, right = st.columns(2)
+    with left:
+        clean = ui.text_input(page, "clean", t("int.patch.clean"), t("int.patch.clean_default"), max_chars=200)
+    with right:
+        corrupt = ui.text_input(page, "corrupt", t("int.patch.corrupt"), t("int.patch.corrupt_default"),
+                                max_chars=200)
+    for i, (a, b) in enumerate(PATCH_EXAMPLES):
+        st.button(t("int.patch.example", a=a, b=b), key=f"patch_example_{i}", help=t("int.patch.example_help"),
+                  on_click=lambda a=a, b=b: st.session_state.update(clean=a, corrupt=b))
+    ta, tb = ui.trace(page, clean, stop=False), ui.trace(page, corrupt, stop=False)
+    if ta is None or tb is None:
+        return
+    st.caption(t("int.patch.tokens", clean=" | ".join(ta.tokens), corrupt=" | ".join(tb.tokens)))
+    if ta.n_tokens_requested != tb.n_tokens_requested:
+        ui.intervention_error(page, InterventionError("unequal_lengths", clean=ta.n_tokens_requested,
+                                                      corrupt=tb.n_tokens_requested))
+        return
+    if sweep_too_long(page, ta.n_tokens_requested):
+        return
+    tops = [np.argsort(-tr.next_token_logits)[:ANSWERS].tolist() for tr in (ta, tb)]
+    first, second = default_answers(ta.next_token_logits, tb.next_token_logits)
+    shown = dict(zip(tops[0] + tops[1], lm.display_tokens(tops[0] + tops[1])))
+    left, right = st.columns(2)
+    with left:
+        a = ui.selectbox(page, "answer_clean", t("int.patch.answer_clean"), tops[0], first,
+                         format_func=lambda i: shown.get(i, str(i)))
+    with right:
+        b = ui.selectbox(page, "answer_corrupt", t("int.patch.answer_corrupt"), tops[1], second,
+                         format_func=lambda i: shown.get(i, str(i)))  # default_answers: among the first two
+    if a == b:
+        st.info(t("int.patch.same_answers"))
+        return
+    st.caption(t("int.patch.diffs", a=shown[a], b=shown[b],
+                 clean=float(ta.next_token_logits[a] - ta.next_token_logits[b]),
+                 corrupt=float(tb.next_token_logits[a] - tb.next_token_logits[b])))
+    candidates = list(dict.fromkeys(tops[0] + tops[1]))
+    n = L * ta.n_tokens
+    grid = ui.shared_job(page, (ta.text, tb.text, "grid"), t("int.patch.button", n=n), t("int.patch.press", n=n),
+                         lambda job: patch_grid(lm, ta.text, tb.text, candidates, progress=job.report))
+    if grid is None:
+        return
+    restored = grid.restored(a, b)  # [L, T]
+    names = [f"{i}:{x}" if x == y else f"{i}:{x}/{y}" for i, (x, y) in enumerate(zip(ta.tokens, tb.tokens))]
+    table = pd.DataFrame({"layer": np.repeat(np.arange(L), ta.n_tokens), "position": names * L,
+                          "restored": restored.ravel()})
+    ui.chart(page, grid_heatmap, table, "patching_grid", x="position", y="layer", value="restored",
+             x_title=t("int.col.position"), y_title=t("int.col.block_input"), value_title=t("int.col.restored"),
+             domain=(-1.0, 1.0))
+    where = restoration_summary(restored)
+    moved = (t("int.patch.moved", layer=where["moved_at"], last_token=tb.tokens[-1], last=where["last"])
+             if where["moved_at"] is not None else t("int.patch.not_moved"))
+    st.caption(t("int.patch.caption", first_token=names[where["first_position"]], first=where["first"], moved=moved))
+
+
 page = ui.setup_page("block.title", "🧱")
 t = page.t
 st.title(t("block.heading"))
@@ -385,3 +555,6 @@ show_units(page, lm, trace, steps, position, token)
 ui.ask(page, quiz.top_writer, lm, trace)
 show_attribution(page, lm, trace)
 show_dropout(page, lm, trace)
+show_knockout(page, lm, trace)
+show_sublayer_sweep(page, lm, trace)
+show_patching(page, lm)

@@ -27,6 +27,7 @@ from core import sampling as S
 from core.arch import FAMILIES, Family
 from core.attention import attention_steps, heads_together
 from core.block import block_steps, dropout_runs, logit_attribution, norm_steps
+from core import interventions as I
 from core.models import load_lm
 from core.positional import rotary_frequencies
 from core.residual import block_forward, gradient_through_depth, stream_sizes
@@ -394,6 +395,228 @@ def test_dropout_the_page_reports_is_what_the_models_modules_apply(lm):
         assert np.abs(runs.train_logits[0] - runs.train_logits[1]).max() > 1e-3
     else:
         np.testing.assert_allclose(runs.train_logits[0], runs.eval_logits[0], atol=1e-4)
+
+
+# --------------------------------------------------------------------------- interventions
+
+
+def hooks_on(model) -> set:
+    """Every hook on every module of the model (transformers places a few of its own at load)."""
+    return {(name, kind, key) for name, m in model.named_modules()
+            for kind, hooks in (("forward", m._forward_hooks), ("pre", m._forward_pre_hooks)) for key in hooks}
+
+
+def logits_from(lm, replace_at: int, x: torch.Tensor, text=TEXT) -> torch.Tensor:
+    """The model's own last-position logits when the residual stream entering block
+    `replace_at` (L: the final norm) is `x` [T, d] — a hook of the test's own."""
+    a = lm.arch
+    module = a.blocks()[replace_at] if replace_at < a.n_layers else a.final_norm()
+
+    def put(m, args, kwargs):
+        return ((x[None].clone(), *args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": x[None].clone()})
+
+    handle = module.register_forward_pre_hook(put, with_kwargs=True)
+    try:
+        with torch.no_grad():
+            return lm.model(input_ids=torch.tensor([lm.encode(text)]), use_cache=False).logits[0, -1]
+    finally:
+        handle.remove()
+
+
+def test_the_hook_points_hold_what_the_model_computes_there(lm):
+    """W_O's input is every head's output side by side (head h at [h·d_head, (h+1)·d_head));
+    the positions module returns the learned position vectors or, for rotary, cos and sin of
+    position × the model's own frequencies."""
+    a, tr = lm.arch, run_trace(lm, TEXT)
+    T, seen = tr.n_tokens, {}
+    hooks = [a.attention_output_projection(i).register_forward_pre_hook(
+        lambda m, args, i=i: seen.__setitem__(i, args[0][0].clone())) for i in range(a.n_layers)]
+    hooks.append(a.positions_module().register_forward_hook(lambda m, args, out: seen.__setitem__("pos", out)))
+    try:
+        own_forward(lm)
+    finally:
+        for h in hooks:
+            h.remove()
+    for layer in range(a.n_layers):
+        heads = np.stack([attention_steps(lm, TEXT, layer, h, trace=tr).output for h in range(a.n_heads)])
+        np.testing.assert_allclose(seen[layer].numpy(), heads.transpose(1, 0, 2).reshape(T, -1), atol=1e-5)
+    if a.positional == "learned":
+        np.testing.assert_array_equal(seen["pos"][0].numpy(), a.position_embedding()[:T].detach().numpy())
+    else:
+        cos, sin = (x[0].double().numpy() for x in seen["pos"])
+        angles = np.arange(T)[:, None] * rotary_frequencies(lm)[None]  # [T, rotary_dims / 2]
+        np.testing.assert_allclose(cos, np.cos(np.concatenate([angles, angles], -1)), atol=1e-6)
+        np.testing.assert_allclose(sin, np.sin(np.concatenate([angles, angles], -1)), atol=1e-6)
+        assert cos.shape[-1] == a.rotary_dims
+
+
+def test_ablating_nothing_is_the_models_own_output_bit_for_bit(lm):
+    before = hooks_on(lm.model)
+    ids = torch.tensor([lm.encode(TEXT)])
+    with torch.no_grad():
+        own = lm.model(input_ids=ids, use_cache=False, logits_to_keep=1).logits[0, -1].numpy()
+    plain = I.ablate(lm, TEXT, [])
+    np.testing.assert_array_equal(plain.logits, own)
+    np.testing.assert_array_equal(plain.logits, run_trace(lm, TEXT).next_token_logits)
+    np.testing.assert_allclose(plain.probs, torch.softmax(torch.from_numpy(own).double(), -1).numpy(), atol=1e-7)
+    assert hooks_on(lm.model) == before
+
+
+def knocked(x: np.ndarray, how: str) -> np.ndarray:
+    """[T, …] set to 0, or every position set to the mean over positions."""
+    return np.zeros_like(x) if how == "zero" else np.broadcast_to(x.mean(0), x.shape).copy()
+
+
+@pytest.mark.parametrize("how", ["zero", "mean"])
+@pytest.mark.parametrize("layer", [0, -1])
+def test_ablating_a_head_is_its_layer_recomputed_by_hand_without_it(lm, layer, how):
+    """By hand: the block's own input, every head's output (attention_steps, checked against the
+    model above) with head h's set to 0 (or its mean over positions), W_O, then the block's
+    wiring with its own norm and MLP modules; the rest of the model run on that by the model."""
+    a = lm.arch
+    layer, head = layer % a.n_layers, a.n_heads - 1
+    tr = run_trace(lm, TEXT)
+    x = torch.from_numpy(np.array(tr.resid_pre(layer)))  # [T, d] unchanged: earlier blocks don't see it
+    heads = np.stack([attention_steps(lm, TEXT, layer, h, trace=tr).output for h in range(a.n_heads)])
+    heads[head] = knocked(heads[head], how)
+    with torch.no_grad():
+        attn = a.attention_output(layer, torch.from_numpy(heads.transpose(1, 0, 2).reshape(len(x), -1)))
+        mid = x + attn
+        mlp = a.mlp(layer)(a.norm_2(layer)(x if a.parallel_residual else mid))
+    by_hand = x + attn + mlp
+    without = I.ablated_trace(lm, TEXT, [("head", layer, head)], how)
+    np.testing.assert_allclose(without.resid_post(layer), by_hand.numpy(), rtol=1e-4, atol=1e-4)
+    np.testing.assert_array_equal(without.resid[: layer + 1], tr.resid[: layer + 1])
+    expected = logits_from(lm, layer + 1, by_hand).numpy()
+    np.testing.assert_allclose(I.ablate(lm, TEXT, [("head", layer, head)], how).logits, expected, rtol=1e-4, atol=1e-4)
+    assert np.abs(expected - tr.next_token_logits).max() > 1e-2  # the head mattered: the check can fail
+
+
+@pytest.mark.parametrize("how", ["zero", "mean"])
+@pytest.mark.parametrize("sub", ["attn", "mlp"])
+def test_ablating_a_sublayer_is_its_output_replaced_by_hand(lm, sub, how):
+    """A layer's attention (or MLP) output, as the model's own module returned it, set to 0 or to
+    its mean over positions; what follows in the block recomputed with the family's wiring; the
+    rest of the model run on that by the model itself."""
+    a, layer = lm.arch, 0
+    seen, _ = own_forward(lm)
+    x = seen["norm_1.0"][0]  # [T, d] the block's input
+    attn, mlp = seen["attn.0"][1].numpy(), seen["mlp.0"][1].numpy()
+    with torch.no_grad():
+        if sub == "attn":
+            attn = knocked(attn, how)
+            if not a.parallel_residual:  # the MLP reads what attention wrote
+                mlp = a.mlp(layer)(a.norm_2(layer)(x + torch.from_numpy(attn))).numpy()
+        else:
+            mlp = knocked(mlp, how)
+    by_hand = x + torch.from_numpy(attn) + torch.from_numpy(mlp)
+    expected = logits_from(lm, layer + 1, by_hand).numpy()
+    np.testing.assert_allclose(I.ablate(lm, TEXT, [(sub, layer)], how).logits, expected, rtol=1e-4, atol=1e-4)
+    assert np.abs(expected - run_trace(lm, TEXT).next_token_logits).max() > 1e-2
+
+
+@pytest.mark.parametrize("how", ["zero", "mean"])
+def test_removing_the_positions_is_a_copy_of_the_model_without_them(lm, how):
+    """Learned: a copy whose position table is zeroed (or each of the prompt's rows set to their
+    mean); rotary: a copy whose every rotary frequency is 0, so no angle turns q or k — found in
+    the model itself, not through the adapter."""
+    before = hooks_on(lm.model)
+    ids = torch.tensor([lm.encode(TEXT)])
+    T = ids.shape[1]
+    copy_ = copy.deepcopy(lm.model)
+    with torch.no_grad():
+        if lm.arch.positional == "learned":
+            name = next(n for n, p in lm.model.named_parameters() if p is lm.arch.position_embedding())
+            table = dict(copy_.named_parameters())[name]
+            table[:T] = 0 if how == "zero" else table[:T].mean(0)
+        else:
+            frequencies = [m for m in copy_.modules() if hasattr(m, "inv_freq")]
+            assert frequencies
+            for m in frequencies:
+                m.inv_freq.zero_()
+        expected = copy_(input_ids=ids, use_cache=False).logits[0, -1].numpy()
+        own = lm.model(input_ids=ids, use_cache=False).logits[0, -1].numpy()
+    removed = I.ablate(lm, TEXT, [("positions",)], how=how)
+    np.testing.assert_allclose(removed.logits, expected, rtol=1e-5, atol=1e-5)
+    assert removed.positions == lm.arch.positional
+    assert np.abs(expected - own).max() > 1e-2  # positions mattered
+    assert hooks_on(lm.model) == before
+
+
+def test_without_positions_the_first_block_cannot_tell_two_orders_apart(lm):
+    """The same tokens in two orders, ending in the same token: with the positions removed the
+    last token's output of the first block is the same (attention adds up the same values with
+    the same weights); with them it is not; later blocks see order through the causal mask."""
+    a, b = "the dog bit the man on time", "the man bit the dog on time"
+    assert sorted(lm.encode(a)) == sorted(lm.encode(b)) and lm.encode(a)[-1] == lm.encode(b)[-1]
+    off = I.last_token_difference(I.ablated_trace(lm, a, [("positions",)]).resid,
+                                  I.ablated_trace(lm, b, [("positions",)]).resid)
+    on = I.last_token_difference(run_trace(lm, a).resid, run_trace(lm, b).resid)
+    assert off[0] < 1e-5 < 1e-2 < on[0]
+    assert off[1] > 1e-3  # order leaks in through what the earlier tokens saw
+
+
+@pytest.mark.parametrize("how", ["zero", "mean"])
+def test_sweep_entries_are_single_ablations(lm, how):
+    before = hooks_on(lm.model)
+    heads = I.sweep(lm, TEXT, kind="heads", how=how)
+    layers = I.sweep(lm, TEXT, kind="layers", how=how)
+    target = heads.target_id
+    assert target == heads.predicted_id == int(np.argmax(run_trace(lm, TEXT).next_token_logits))
+    logp = lambda parts: float(torch.log_softmax(torch.from_numpy(I.ablate(lm, TEXT, parts, how).logits).double(), -1)[target])  # noqa: E731
+    rng = np.random.default_rng(0)
+    picks = {(int(rng.integers(lm.arch.n_layers)), int(rng.integers(lm.arch.n_heads))) for _ in range(4)} | {(0, 0)}
+    for layer, head in sorted(picks)[:5]:
+        assert heads.logprob[layer, head] == pytest.approx(logp([("head", layer, head)]), abs=2e-5)
+    for layer in range(lm.arch.n_layers):
+        for j, sub in enumerate(("attn", "mlp")):
+            assert layers.logprob[layer, j] == pytest.approx(logp([(sub, layer)]), abs=2e-5)
+    assert heads.clean_logprob == pytest.approx(logp([]), abs=1e-6)
+    assert np.abs(heads.drop).max() > 1e-3 and np.abs(layers.drop).max() > 1e-2
+    assert hooks_on(lm.model) == before
+
+
+def test_patching_against_the_models_own_runs(lm):
+    """clean == corrupt changes nothing; the whole residual entering any block (or after the
+    last) put back reproduces the clean logits; the last block's MLP or one of its heads
+    patched is the last token's stream recomputed by hand; the grid is single patches."""
+    before = hooks_on(lm.model)
+    clean, corrupt = TEXT, "The king left the station on time"
+    assert len(lm.encode(clean)) == len(lm.encode(corrupt))
+    a, L = lm.arch, lm.arch.n_layers
+    same = I.patch(lm, corrupt, corrupt, ("resid", 1, 2))
+    np.testing.assert_array_equal(same.logits, run_trace(lm, corrupt).next_token_logits)
+    assert same.change == 0
+    clean_logits = run_trace(lm, clean).next_token_logits
+    for layer in (0, L - 1, L):
+        whole = I.patch(lm, clean, corrupt, ("resid", layer, None))
+        np.testing.assert_allclose(whole.logits, clean_logits, rtol=1e-5, atol=1e-5)
+        assert whole.restored == pytest.approx(1.0, abs=1e-4)
+    tc, tk = run_trace(lm, clean), run_trace(lm, corrupt)
+    norm, (W_U, b) = a.final_norm(), a.unembedding()
+    unembed = lambda x: (norm(x) @ W_U.T + (0 if b is None else b)).numpy()  # noqa: E731
+    with torch.no_grad():
+        x = torch.from_numpy(tk.resid[L - 1, -1] + tk.attn_out_last[L - 1] + tc.mlp_out_last[L - 1])
+        np.testing.assert_allclose(I.patch(lm, clean, corrupt, ("mlp", L - 1)).logits, unembed(x), rtol=1e-4, atol=1e-4)
+        h, T = a.n_heads - 1, tk.n_tokens
+        z = lambda tr: np.stack([attention_steps(lm, "", L - 1, i, trace=tr).output[-1] for i in range(a.n_heads)])  # noqa: E731
+        mixed = z(tk)
+        mixed[h] = z(tc)[h]
+        x_in = torch.from_numpy(np.array(tk.resid[L - 1, -1]))
+        attn = a.attention_output(L - 1, torch.from_numpy(mixed.reshape(1, -1)))[0]
+        mlp = a.mlp(L - 1)(a.norm_2(L - 1)(x_in if a.parallel_residual else x_in + attn))
+        np.testing.assert_allclose(I.patch(lm, clean, corrupt, ("head", L - 1, h)).logits, unembed(x_in + attn + mlp),
+                                   rtol=1e-4, atol=1e-4)
+    grid = I.patch_grid(lm, clean, corrupt)
+    answers = I.default_answers(grid.clean, grid.corrupt)
+    answers = (int(grid.candidates[answers[0]]), int(grid.candidates[answers[1]]))
+    restored = grid.restored(*answers)
+    assert restored.shape == (L, T)
+    for layer, pos in [(0, 1), (0, 0), (0, T - 1), (L - 1, T - 1), (1, 3), (L - 1, 1)]:
+        single = I.patch(lm, clean, corrupt, ("resid", layer, pos), answers=answers)
+        assert restored[layer, pos] == pytest.approx(single.restored, abs=1e-4)
+    assert restored[0, 0] == 0  # the first token is the same in both: nothing to restore
+    assert hooks_on(lm.model) == before
 
 
 # --------------------------------------------------------------------------- every page

@@ -214,3 +214,44 @@ def test_three_translators_and_their_attention_in_the_browser(server, browser):
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
+
+
+def test_knocking_out_a_head_and_ranking_heads_in_the_browser(server, browser, tiny_gpt2):
+    """The attention page with its knock-out switched on by the link, then the head sweep pressed:
+    the knocked-out distribution (its CSV) and the rank correlation the page shows are core's."""
+    import csv
+    import io
+
+    import numpy as np
+
+    from core import i18n
+    from core import interventions as I
+    from core.trace import run_trace
+
+    text = i18n.t("attention.default")
+    context, page = open_page(browser, server + "/Attention?lang=en&knockout=true&layer=1&head=2&source=2")
+    context.set_default_timeout(120_000)
+    try:
+        after = page.locator('[data-testid="stMetric"]', has_text=i18n.t("int.prob_after"))
+        after.wait_for(timeout=120_000)
+        ablation = I.ablate(tiny_gpt2, text, [("head", 1, 2)])
+        top = int(np.argmax(run_trace(tiny_gpt2, text).next_token_logits))
+        assert f"{ablation.probs[top]:.1%}" in after.inner_text()
+        with page.expect_download(timeout=60_000) as info:
+            page.locator(".st-key-csv_head_knockout button").click()
+        rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+        shown = {int(r["token_id"]): float(r["probability"]) for r in rows if r["run"] == "after"}
+        assert len(shown) >= 10
+        assert [shown[i] for i in shown] == pytest.approx([float(ablation.probs[i]) for i in shown], rel=1e-5)
+        page.get_by_role("button", name=i18n.t("int.ne.button", n=8)).click()
+        rho = page.locator('[data-testid="stMetric"]', has_text=i18n.t("int.ne.rho"))
+        rho.wait_for(timeout=120_000)
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
+        expected = I.rank_correlation(run_trace(tiny_gpt2, text).attentions[:, :, -1, 2],
+                                      np.abs(I.sweep(tiny_gpt2, text).drop))
+        assert f"{expected:+.2f}" in rho.inner_text()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / "attention-interventions-en.png", full_page=True)
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()

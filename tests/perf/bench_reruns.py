@@ -1,7 +1,9 @@
 """Warm reruns per page, on a GPT-2-small-sized model, measured in one process:
 
   * view-only changes (sliders, selectboxes, radios in the page body; on a page with lazy
-    tabs, each tab's widgets with that tab open, and opening each tab) — target p95 ≤ 150 ms
+    tabs, each tab's widgets with that tab open, and opening each tab) — target p95 ≤ 150 ms;
+    the attention and block pages also once more with their interventions prepared (knock-out
+    switched on, the sweeps and the patching grid run), so the views they add are measured too
   * a new prompt in the page's first text box — target ≤ 2 × a bare forward pass of the
     same prompts, measured in the same run: `model(input_ids)` as Hugging Face runs it
     (logits at every position), and, stricter, with logits_to_keep=1 (the last position
@@ -23,6 +25,14 @@ from tests.helpers import bound_tabs
 from tests.perf.harness import PAGES, ROOT, arguments, gpt2_small_folder, median, percentile, table
 
 SIDEBAR_KEYS = {"lang", "model", "lecture"}
+
+# The interventions' sections, prepared before their views are measured: (widget kind, key, value)
+# — a switch turned on, or a button pressed (value None) to run a sweep or the patching grid.
+PREPARED = {
+    "pages/3_Attention.py": [("toggle", "knockout", True), ("button", "start_heads", None)],
+    "pages/4_Transformer_Block.py": [("toggle", "knock", True), ("button", "start_layers", None),
+                                     ("button", "start_grid", None)],
+}
 
 
 def timed_run(at) -> float:
@@ -108,12 +118,17 @@ def main() -> None:
 
     lm = load_lm(folder)
     rows = []
-    for page in [p for p in PAGES if not only or any(o.lower() in p.lower() for o in only)]:
+    scenarios = [(p, False) for p in PAGES] + [(p, True) for p in PREPARED]
+    for page, prepared in [(p, prep) for p, prep in scenarios if not only or any(o.lower() in p.lower() for o in only)]:
         at = AppTest.from_file(str(ROOT / page), default_timeout=600)
         timed_run(at)  # first run: model load, first trace
         assert shared_cache._cache, "AppTest no longer uses the shared ScriptCache"
+        for kind, key, value in PREPARED[page] if prepared else []:
+            widget = getattr(at, kind)(key=key)
+            widget.click() if kind == "button" else widget.set_value(value)
+            timed_run(at)
         timed_run(at)
-        view = []
+        view, by_widget = [], {}
         tabs = bound_tabs(at)  # lazy tabs: each tab's widgets, with that tab open
         for label in tabs[1] if tabs else [None]:
             if label is not None and label != tabs[1][0]:
@@ -123,11 +138,14 @@ def main() -> None:
                 for value in alternatives(kind, w) * (repeats // 2):
                     getattr(at, kind)(key=w.key).set_value(value) if w.key else w.set_value(value)
                     view.append(timed_run(at))
+                    by_widget.setdefault(w.key or w.label, []).append(view[-1])
         if tabs:  # back to the first tab, where the prompt box is
             at.session_state[tabs[0]] = tabs[1][0]
             view.append(timed_run(at))
+        print(f"{page}{' + interventions' if prepared else ''}: view p95 by widget (ms): "
+              + ", ".join(f"{k} {percentile(v, 0.95):.0f}" for k, v in by_widget.items()), flush=True)
         prompt, forward, last_only = [], float("nan"), float("nan")
-        box = first_prompt_box(at)
+        box = first_prompt_box(at) if not prepared else None  # the prompt: measured once, unprepared
         if box is not None:
             base = box.value or "The train left the station on time"
             # new to this page and to every page before it
@@ -139,7 +157,7 @@ def main() -> None:
             forward = bare_forward_ms(lm, texts)  # the same texts, same length
             last_only = bare_forward_ms(lm, texts, logits_to_keep=1)
         rows.append({
-            "page": page,
+            "page": page + (" + interventions" if prepared else ""),
             "view n": len(view), "view p50 ms": percentile(view, 0.5), "view p95 ms": percentile(view, 0.95),
             "prompt p50 ms": percentile(prompt, 0.5), "prompt p95 ms": percentile(prompt, 0.95),
             "bare forward ms": forward,

@@ -15,6 +15,11 @@ session asking at the same instant with no pause. --warm first opens every page 
 the lecturer does before class (the README's checklist); without it the first students meet
 the server's cold start and the first load of the RNN page's checkpoints.
 
+Between the view change and the prompt, a student on a page with interventions also uses them
+on the page's own prompt, as a class does when the lecturer asks: switches the knock-out on and
+presses the sweep button (the attention and block pages). Everyone on that page shares one
+sweep: the first press starts it, the others follow it or find it done.
+
     python -m tests.perf.bench_sessions [--tokenizer DIR] [--sessions 30] [--model smollm2-135m]
                                         [--arrive-over 60] [--think 3] [--warm]
 """
@@ -34,9 +39,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from tests.perf.harness import (PAGES, arguments, crowd_options, gpt2_small_folder, peak_rss_mb,
-                                percentile, server, table, url_path)
+                                percentile, pop_option, server, table, url_path)
 
 TIMEOUT_S = 180
+INTERVENTIONS = ("knockout", "knock", "start_heads", "start_layers")  # keys: the sections' switches, sweeps
 PROMPTS = ["The students in the lecture hall", "Attention is all you", "학생들이 강의실에서",
            "Once upon a time 🚀", "The train left the station"]
 
@@ -49,6 +55,8 @@ class Run:
     text_inputs: list = field(default_factory=list)  # (id, value)
     selectboxes: list = field(default_factory=list)  # (id, options, current option)
     fragments: dict = field(default_factory=dict)  # widget id -> the st.fragment it is drawn in
+    toggles: list = field(default_factory=list)  # ids of switches in the page body
+    buttons: list = field(default_factory=list)  # ids of buttons in the page body
 
 
 class Session:
@@ -69,6 +77,7 @@ class Session:
         if fragment_id:
             msg.rerun_script.fragment_id = fragment_id
         msg.rerun_script.widget_states.widgets.extend(self.states.values())
+        self.states = {k: v for k, v in self.states.items() if not v.HasField("trigger_value")}  # a press is sent once
         started = time.monotonic()
         await self.ws.send(msg.SerializeToString())
         result = Run(0.0, [])
@@ -102,6 +111,10 @@ class Session:
             current = box.raw_value if box.set_value else (
                 box.options[index] if box.options else "")
             result.selectboxes.append((box.id, list(box.options), current))
+        elif kind == "checkbox" and in_body:
+            result.toggles.append(element.checkbox.id)
+        elif kind == "button" and in_body:
+            result.buttons.append(element.button.id)
         elif kind == "text_input" and in_body:
             result.text_inputs.append((element.text_input.id, element.text_input.value
                                        if element.text_input.set_value else element.text_input.default))
@@ -124,6 +137,13 @@ def view_change(run: Run) -> WidgetState | None:
     return None
 
 
+def interventions(run: Run) -> list[WidgetState]:
+    """The intervention sections' switches turned on, then their sweep buttons pressed."""
+    ours = lambda widget_id: widget_id.rsplit("-", 1)[-1] in INTERVENTIONS  # noqa: E731 — ids end in the key
+    return ([WidgetState(id=w, bool_value=True) for w in run.toggles if ours(w)]
+            + [WidgetState(id=w, trigger_value=True) for w in run.buttons if ours(w)])
+
+
 async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float,
                   think: float) -> None:
     page_file = PAGES[i % len(PAGES)]
@@ -144,6 +164,11 @@ async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float
                 view = await session.run(change, first.fragments.get(change.id, ""))
                 results["view"].append(view.seconds)
                 errors += view.exceptions
+            for state in interventions(first):
+                await asyncio.sleep(think)
+                used = await session.run(state, first.fragments.get(state.id, ""))
+                results["intervene"].append(used.seconds)
+                errors += used.exceptions
             await asyncio.sleep(think)
             if first.text_inputs:  # the prompt box: a whole-page rerun
                 state = WidgetState(id=first.text_inputs[0][0])
@@ -170,17 +195,8 @@ async def crowd(base: str, n: int, results: dict, proc, arrive_over: float,
     return max(peak, peak_rss_mb(proc.pid))
 
 
-def pop_seconds(flag: str, default: float) -> float:
-    if flag not in sys.argv:
-        return default
-    i = sys.argv.index(flag)
-    value = float(sys.argv[i + 1])
-    del sys.argv[i: i + 2]
-    return value
-
-
 def main() -> None:
-    arrive_over, think = pop_seconds("--arrive-over", 60.0), pop_seconds("--think", 3.0)
+    arrive_over, think = pop_option("--arrive-over", 60.0, float), pop_option("--think", 3.0, float)
     warm = "--warm" in sys.argv
     if warm:
         sys.argv.remove("--warm")
@@ -188,7 +204,7 @@ def main() -> None:
     args = arguments(__doc__)
     model = model or str(gpt2_small_folder(args))
     with server(model) as (base, proc, _):
-        results = {"load": [], "view": [], "prompt": [], "errors": [], "loads": []}
+        results = {"load": [], "view": [], "intervene": [], "prompt": [], "errors": [], "loads": []}
         started = time.monotonic()
         if warm:  # the lecturer's walk through every page before class
             asyncio.run(crowd(base, len(PAGES), {k: [] for k in results}, proc, 0.0, 0.0))
@@ -197,7 +213,7 @@ def main() -> None:
     rows = [{"interaction": kind, "n": len(results[kind]),
              "p50 (s)": percentile(results[kind], 0.5), "p95 (s)": percentile(results[kind], 0.95),
              "max (s)": max(results[kind], default=float("nan"))}
-            for kind in ("load", "view", "prompt")]
+            for kind in ("load", "view", "intervene", "prompt")]
     when = ("all at the same instant, no pause" if arrive_over == 0 and think == 0 else
             f"arriving over {arrive_over:g} s, {think:g} s between interactions")
     when += ", server warmed by one visit per page" if warm else ", cold server"

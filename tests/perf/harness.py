@@ -81,6 +81,16 @@ def server(model: str, extra_env: dict | None = None):
         proc.wait(timeout=30)
 
 
+def pop_option(flag: str, default, cast=int):
+    """`flag VALUE` taken out of sys.argv (cast), before `arguments` reads the rest; else default."""
+    if flag not in sys.argv:
+        return default
+    i = sys.argv.index(flag)
+    value = cast(sys.argv[i + 1])
+    del sys.argv[i: i + 2]
+    return value
+
+
 def crowd_options(default_sessions: int = 30) -> tuple[int, str | None]:
     """--sessions N and --model NAME, taken out of sys.argv before `arguments` reads it."""
     sessions, model = default_sessions, None
