@@ -25,6 +25,12 @@ SHOTS = {  # page -> (file name, query string, which chart to centre; None = top
     "pages/5_RNN_Attention_Transformer.py": ("translators", "?sentence=I+love+you.", 1),
     "pages/6_Sampling.py": ("sampling", "", 0),
 }
+EXTRA = [  # more views of the same pages: (page, file name, query string, chart to centre)
+    ("pages/3_Attention.py", "knockout", "?layer=3&head=5&knockout=true", ('[class*="st-key-csv_head_knockout"]', 0)),
+    ("pages/4_Transformer_Block.py", "residual", "?layer=5&lang=ko", 3),
+    ("pages/6_Sampling.py", "predict_first", "?predict=true&lang=ko", ('[class*="st-key-pick_"]', 0)),
+    ("Home.py", "family_tree", "?lang=ko", ('[data-testid="stGraphVizChart"]', 1)),
+]
 
 
 def main() -> None:
@@ -33,13 +39,17 @@ def main() -> None:
     with server("smollm2-135m") as (base, _, _), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="en-US")
-        for path in PAGES:
-            name, query, chart = SHOTS.get(path, (Path(path).stem.lower(), "", None))
+        views = [(path, *SHOTS.get(path, (Path(path).stem.lower(), "", None))) for path in PAGES] + EXTRA
+        for path, name, query, chart in views:
             page.goto(base + url_path(path) + query)
-            wait_until_idle(page)
-            if chart is not None:
-                page.locator('[data-testid="stVegaLiteChart"]').nth(chart).evaluate(
-                    "el => el.scrollIntoView({block: 'center'})")
+            if "predict=true" in query:  # the page stops at its first question: no chart yet
+                page.wait_for_selector('[class*="st-key-pick_"]', timeout=180_000)
+                page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=180_000)
+            else:
+                wait_until_idle(page)
+            if chart is not None:  # a Vega-Lite chart's index, or (selector, index)
+                selector, nth = chart if isinstance(chart, tuple) else ('[data-testid="stVegaLiteChart"]', chart)
+                page.locator(selector).nth(nth).evaluate("el => el.scrollIntoView({block: 'center'})")
             page.wait_for_timeout(1500)  # charts finish drawing
             out = ROOT / "docs" / f"{name}.png"
             page.screenshot(path=out)

@@ -179,7 +179,7 @@ def sizes_chart(page):
     return alt.Chart(ui.data()).mark_line(point=True).encode(
         x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("norm:Q", title=t("lecture.col.size"), scale=alt.Scale(type="log")),
-        color=alt.Color("part_label:N", title=None, sort=None),
+        color=alt.Color("part_label:N", title=None, sort=None, legend=alt.Legend(labelLimit=320)),
         tooltip=[alt.Tooltip("layer:O", title=t("block.col.layer")), alt.Tooltip("part_label:N", title=None),
                  alt.Tooltip("norm:Q", title=t("lecture.col.size"), format=",.3f")]).properties(height=260)
 
