@@ -50,8 +50,9 @@ def source_gradients(name: str, sentence: str):
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def alignment_scores(sentence: str):
-    return seq2seq.anatomy.alignment_scores(translators()["attention"], translators()["transformer"], sentence)
+def alignment_scores(sentence: str, words: tuple[str, ...]):
+    return seq2seq.anatomy.alignment_scores(translators()["attention"], translators()["transformer"], sentence,
+                                            list(words))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -198,7 +199,7 @@ def show_strongest_links(page, att, transformer) -> None:
         st.info(t("lecture.t_slip"))
 
 
-def show_bahdanau_qkv(page, sentence: str) -> None:
+def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
     """Bahdanau's alignment written as Query, Key and Value, and its additive score beside the
     Transformer's scaled dot product, for the same sentence and the same French words."""
     t = page.t
@@ -210,7 +211,7 @@ def show_bahdanau_qkv(page, sentence: str) -> None:
              r"{\sqrt{d_k}},\quad \alpha_{ij}=\mathrm{softmax}_j(\mathrm{score}_{ij}),\quad "
              r"\sum_j\alpha_{ij}\underbrace{W_V\,m_j}_{\text{Value}}")
     try:
-        scores = alignment_scores(sentence)
+        scores = alignment_scores(sentence, tuple(words))  # the attention LSTM's words on screen
     except ValueError:
         return
     H = scores.dot.shape[0]
@@ -335,7 +336,7 @@ def show_translators(page, cards) -> None:
     if not show_translations(page, cards, results, sentence, beam):
         return
     show_alignment(page, results)
-    show_bahdanau_qkv(page, sentence)
+    show_bahdanau_qkv(page, sentence, results["attention"].tokens)
     if results["transformer"].tokens:
         show_self_attention(page, results["transformer"])
     show_bottleneck(page, results["plain"], sentence)

@@ -320,3 +320,40 @@ def test_the_alignment_of_i_love_you_crosses_and_the_caption_says_where():
     assert tr.source_tokens[links[1]] == "you" and tr.source_tokens[links[2]] == "love"
     assert (1, 2) in crossing_pairs(list(links.items()), tr.tokens, tr.source_tokens)
     assert crossing_pairs([(0, 0), (1, 1), (2, 2)], ["a", "b", "c"], ["x", "y", "z"]) == []  # no cross: none
+
+
+def test_alignment_scores_ignore_other_sessions_translating_meanwhile_and_follow_the_words_shown():
+    """The translators are shared by every session: while one reads the scores off the
+    models' modules, another translating with the same models must not leak into them; and
+    the scores are for the words on screen (beam search's too)."""
+    import threading
+
+    from core.seq2seq import load_pretrained
+    from core.seq2seq.anatomy import alignment_scores
+
+    lstm, transformer = load_pretrained("attention"), load_pretrained("transformer")
+    alone = alignment_scores(lstm, transformer, "She is five years younger than me.")
+    stop = threading.Event()
+
+    def other_session():
+        while not stop.is_set():
+            lstm.translate("The black cat is sleeping on the chair.")
+            transformer.translate("The black cat is sleeping on the chair.")
+
+    others = [threading.Thread(target=other_session) for _ in range(2)]
+    for thread in others:
+        thread.start()
+    try:
+        for _ in range(5):
+            busy = alignment_scores(lstm, transformer, "She is five years younger than me.")
+            np.testing.assert_array_equal(busy.additive, alone.additive)
+            np.testing.assert_array_equal(busy.dot, alone.dot)
+    finally:
+        stop.set()
+        for thread in others:
+            thread.join()
+    beam = lstm.translate("She is five years younger than me.", beam=5)
+    shown = alignment_scores(lstm, transformer, "She is five years younger than me.", beam.tokens)
+    assert shown.target == beam.tokens
+    alpha = np.exp(shown.additive - shown.additive.max(1, keepdims=True))
+    np.testing.assert_allclose(alpha / alpha.sum(1, keepdims=True), beam.attention, atol=1e-5)

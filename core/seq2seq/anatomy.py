@@ -8,6 +8,7 @@ each source word still reaches the output (gradient norms, computed with autogra
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,26 +76,37 @@ class AlignmentScores:
     dot: np.ndarray  # [h, T, S] q_i·k_j/√d_k in each head of the Transformer's last cross-attention
 
 
+def _on_this_thread(record):
+    """A hook that records only the forward passes of the thread that placed it: the translators
+    are shared, and another session may translate with the same model meanwhile."""
+    me = threading.get_ident()
+    return lambda module, args, *out: record(args, *out) if threading.get_ident() == me else None
+
+
 @torch.no_grad()
-def alignment_scores(lstm: Translator, transformer: Translator, sentence: str) -> AlignmentScores:
+def alignment_scores(lstm: Translator, transformer: Translator, sentence: str,
+                     words: list[str] | None = None) -> AlignmentScores:
     """The scores before the softmax, read off both models' own modules with forward hooks
-    while they are fed the same French words (teacher forcing)."""
+    while they are fed the same French words (teacher forcing): `words` (the translation on
+    screen, greedy or beam), or else the attention LSTM's greedy translation."""
     tokens, src, lens = _source(lstm, sentence)
-    ids = greedy(lstm.model, src, lens, max_len=2 * len(tokens) + 10)[0][0].tolist()
-    eos = lstm.tgt_vocab.eos_id
-    ids = ids[: ids.index(eos)] if eos in ids else ids
+    if words is None:
+        ids = greedy(lstm.model, src, lens, max_len=2 * len(tokens) + 10)[0][0].tolist()
+        eos = lstm.tgt_vocab.eos_id
+        ids = ids[: ids.index(eos)] if eos in ids else ids
+    else:
+        ids = lstm.tgt_vocab.encode(list(words))
     if not ids:
         raise ValueError("the translation is empty")
-    additive = []
+    additive, seen = [], {}
     hook = lstm.model.decoder.attention.v_a.register_forward_hook(
-        lambda module, args, out: additive.append(out[0, :, 0].clone()))  # e_i: [S], one per step
+        _on_this_thread(lambda args, out: additive.append(out[0, :, 0].clone())))  # e_i: [S], one per step
     try:
         teacher_forced(lstm.model, src, lens, ids)
     finally:
         hook.remove()
-    seen = {}
     cross = transformer.model.decoder[-1].cross_attn
-    hook = cross.register_forward_pre_hook(lambda module, args: seen.update(x_q=args[0], x_kv=args[1]))
+    hook = cross.register_forward_pre_hook(_on_this_thread(lambda args: seen.update(x_q=args[0], x_kv=args[1])))
     try:
         memory, _ = transformer.model.encode(src)
         transformer.model.decode(torch.tensor([[SOS_ID] + ids[:-1]]), memory, src)
