@@ -109,33 +109,54 @@ def block_steps(lm: LM, trace: Trace, layer: int) -> BlockSteps:
     return steps
 
 
+@dataclass
+class BlockPass:
+    """One pass through a block, every intermediate kept (torch, differentiable)."""
+
+    ln1: torch.Tensor  # [T, d] Norm₁(x)
+    attn_out: torch.Tensor  # [T, d] Attn(Norm₁(x))
+    resid_mid: torch.Tensor  # [T, d] x + attn_out (attn_out alone with the skip paths cut)
+    mlp_in: torch.Tensor  # [T, d] what Norm₂ reads, as the family wires the block
+    ln2: torch.Tensor  # [T, d]
+    pre: torch.Tensor  # [T, d_mlp] before the activation (the gate's input for a gated MLP)
+    up: torch.Tensor | None  # [T, d_mlp] the gate's partner, or None
+    act: torch.Tensor  # [T, d_mlp]
+    mlp_out: torch.Tensor  # [T, d]
+    out: torch.Tensor  # [T, d] x + attn_out + mlp_out (without x when the skip paths are cut)
+
+
+def block_forward(lm: LM, layer: int, x: torch.Tensor, skip: bool = True) -> BlockPass:
+    """Block `layer` on x [T, d] from its weights, as its family wires it (sequential: Norm₂
+    reads x_mid; parallel: Norm₂ reads x). skip=False removes the skip paths: the block's
+    output is only what its sublayers compute (core.residual: why they are there)."""
+    arch = lm.arch
+    ln1 = arch.norm_1(layer)(x)  # [T, d]
+    heads = all_heads(lm, layer, ln1)  # [H, T, dh]
+    attn_out = arch.attention_output(layer, heads.transpose(0, 1).reshape(x.shape[0], -1))  # [T, d]
+    resid_mid = x + attn_out if skip else attn_out
+    mlp_in = x if arch.parallel_residual else resid_mid  # the wiring, as the family states it
+    ln2 = arch.norm_2(layer)(mlp_in)
+    pre, up = arch.mlp_in(layer, ln2)  # [T, d_mlp] (and the gate's partner)
+    act = arch.act(pre) if up is None else arch.act(pre) * up
+    mlp_out = arch.mlp_out(layer, act)  # [T, d]
+    out = (x if skip else 0) + attn_out + mlp_out
+    return BlockPass(ln1, attn_out, resid_mid, mlp_in, ln2, pre, up, act, mlp_out, out)
+
+
 def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     import torch
 
     arch = lm.arch
     x = torch.from_numpy(resid_pre)  # [T, d]
+    b = block_forward(lm, layer, x)
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
-
-    ln1 = n1(x)  # [T, d]
-    heads = all_heads(lm, layer, ln1)  # [H, T, dh]
-    z = heads.transpose(0, 1).reshape(x.shape[0], -1)  # [T, H·dh] the heads side by side
-    attn_out = arch.attention_output(layer, z)  # [T, d]
-    resid_mid = x + attn_out
-
-    mlp_in = x if arch.parallel_residual else resid_mid  # the wiring, as the family states it
-    ln2 = n2(mlp_in)
-    pre, up = arch.mlp_in(layer, ln2)  # [T, d_mlp] (and the gate's partner)
-    act = arch.act(pre) if up is None else arch.act(pre) * up
-    mlp_out = arch.mlp_out(layer, act)  # [T, d]
-    resid_post = x + attn_out + mlp_out
-
     numpy = lambda t: t.detach().float().numpy()
     return BlockSteps(
         layer=layer, parallel=arch.parallel_residual, resid_pre=resid_pre,
-        norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(ln1), attn_out=numpy(attn_out),
-        resid_mid=numpy(resid_mid), mlp_in=numpy(mlp_in), norm_2=norm_steps(arch.norm(n2), n2, mlp_in),
-        ln2=numpy(ln2), mlp_pre=numpy(pre), mlp_up=None if up is None else numpy(up),
-        mlp_act=numpy(act), mlp_out=numpy(mlp_out), resid_post=numpy(resid_post),
+        norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(b.ln1), attn_out=numpy(b.attn_out),
+        resid_mid=numpy(b.resid_mid), mlp_in=numpy(b.mlp_in), norm_2=norm_steps(arch.norm(n2), n2, b.mlp_in),
+        ln2=numpy(b.ln2), mlp_pre=numpy(b.pre), mlp_up=None if b.up is None else numpy(b.up),
+        mlp_act=numpy(b.act), mlp_out=numpy(b.mlp_out), resid_post=numpy(b.out),
         model_diff=float("nan"), mlp_diff=float("nan"))
 
 

@@ -20,26 +20,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.attention import all_heads
+from core.block import block_forward
 from core.models import LM, on_model_thread
 from core.trace import Trace
 
 if TYPE_CHECKING:
     import torch
-
-
-def block_forward(lm: LM, layer: int, x: torch.Tensor, skip: bool = True) -> torch.Tensor:
-    """Block `layer` on x [T, d] as its family wires it (differentiable). skip=False removes
-    the skip paths: the block's output is only what its sublayers compute."""
-    a = lm.arch
-    heads = all_heads(lm, layer, a.norm_1(layer)(x))  # [H, T, dh]
-    attn = a.attention_output(layer, heads.transpose(0, 1).reshape(x.shape[0], -1))  # [T, d]
-    mid = x + attn if skip else attn
-    pre, up = a.mlp_in(layer, a.norm_2(layer)(x if a.parallel_residual else mid))
-    mlp = a.mlp_out(layer, a.act(pre) if up is None else a.act(pre) * up)
-    if a.parallel_residual:
-        return x + attn + mlp if skip else attn + mlp
-    return mid + mlp
 
 
 @dataclass
@@ -64,7 +50,7 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
             for layer in range(lm.arch.n_layers):
                 x.retain_grad()
                 inputs.append(x)
-                x = block_forward(lm, layer, x, skip=skip)
+                x = block_forward(lm, layer, x, skip=skip).out
             x.retain_grad()
             inputs.append(x)
             W_U, bias = lm.arch.unembedding()
@@ -88,7 +74,6 @@ class StreamSizes:
     stream: np.ndarray  # [L] |x| entering each block, at the chosen token
     normed: np.ndarray  # [L] |Norm₁(x)|: what the block's attention actually reads
     largest: np.ndarray  # [L] max |x_i|: the stream's largest single number
-    largest_normed: np.ndarray  # [L] max |Norm₁(x)_i|
 
 
 def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
@@ -103,4 +88,4 @@ def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
     normed = on_model_thread(compute)  # [L, d]
     x = np.asarray(trace.resid[:-1, position], dtype=np.float64)
     return StreamSizes(stream=np.linalg.norm(x, axis=-1), normed=np.linalg.norm(normed, axis=-1),
-                       largest=np.abs(x).max(-1), largest_normed=np.abs(normed).max(-1))
+                       largest=np.abs(x).max(-1))

@@ -26,11 +26,11 @@ from core import i18n
 from core import sampling as S
 from core.arch import FAMILIES, Family
 from core.attention import attention_steps, heads_together
-from core.block import block_steps, dropout_runs, logit_attribution, norm_steps
+from core.block import block_forward, block_steps, dropout_runs, logit_attribution, norm_steps
 from core import interventions as I
 from core.models import load_lm
 from core.positional import rotary_frequencies
-from core.residual import block_forward, gradient_through_depth, stream_sizes
+from core.residual import gradient_through_depth, stream_sizes
 from core.trace import run_trace
 from tests.tiny_models import TINY_FAMILIES
 
@@ -291,7 +291,7 @@ def test_gradient_through_depth_is_the_models_own_backward_pass(lm):
     if lm.arch.parallel_residual:  # a parallel block without its skip is exactly output − input
         x = torch.from_numpy(np.array(tr.resid[0]))
         with torch.no_grad():
-            cut = block_forward(lm, 0, x, skip=False)
+            cut = block_forward(lm, 0, x, skip=False).out
         np.testing.assert_allclose(cut.numpy(), tr.resid[1] - tr.resid[0], rtol=1e-4, atol=1e-3)
 
 
