@@ -64,7 +64,7 @@ def show_family_tree(page, lm) -> None:
     labels = {k: t(f"arch.box.{k}") for k in ("encoder", "decoder", "self_attention", "masked_self_attention",
                                                "cross_attention", "add_norm", "ffn", "bert", "gpt")}
     st.graphviz_chart(overview.family_tree_dot(labels))
-    rows = overview.architecture_rows(lm, load_card("transformer"))
+    rows = overview.architecture_rows(lm, translator_card())
     st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, *_ in rows],
               t("arch.col.paper"): [term(page, v) for _, v, _, _ in rows],
               t("arch.col.translator"): [term(page, v) for _, _, v, _ in rows],
@@ -75,6 +75,12 @@ def show_family_tree(page, lm) -> None:
 def term(page, value) -> str:
     """A table cell: a number as it is, a word of overview.TERMS in the reader's language."""
     return page.t(f"arch.term.{value}") if value in overview.TERMS else str(value)
+
+
+@st.cache_resource(show_spinner=False)
+def translator_card() -> dict:
+    """The Transformer translator's card, read once per server."""
+    return load_card("transformer")
 
 
 def show_demo(page, lm) -> None:

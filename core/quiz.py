@@ -350,11 +350,13 @@ def exact_matches(translations: dict, references: list[str]) -> dict[str, bool]:
 TRANSLATORS = ("plain", "attention", "transformer")
 
 
-def right_translator(translations: dict, references: list[str], sentence: str,
+def right_translator(translations: dict, sentence: str, references: list[str] | None = None,
                      seed: int = 0) -> Question | Unbuildable:
     """Which translator gets this held-out sentence exactly right: one of the three, all three,
-    or none. (Two right can't be asked with these options: it says so.)"""
+    or none. (Two right can't be asked with these options: it says so.) The references are the
+    held-out set's own (held_out_references) unless given."""
     kind = "rnn.right_translator"
+    references = held_out_references(sentence) if references is None else references
     if not references:
         return Unbuildable(kind, Text("quiz.cannot.no_reference"))
     right = exact_matches({n: translations[n] for n in TRANSLATORS}, references)

@@ -200,8 +200,8 @@ def show_cosine(page, lm, index) -> tuple[list[str], list]:
     st.caption(t("embeddings.cosine_caption", a=names[hi[0]], b=names[hi[1]], hi=sims[hi],
                  c=names[lo[0]], d=names[lo[1]], lo=sims[lo]))
     pairs = ~np.eye(len(words), dtype=bool)
-    st.caption(t("lecture.learned_caption", lo=sims[pairs].min(), hi=sims[pairs].max(),
-                 rlo=untrained[pairs].min(), rhi=untrained[pairs].max(), d=d, chance=2 / np.sqrt(d)))
+    st.caption(t("lecture.learned_caption", lo=sims[lo], hi=sims[hi], rlo=untrained[pairs].min(),
+                 rhi=untrained[pairs].max(), d=d, chance=2 / np.sqrt(d)))
     return names, words
 
 

@@ -136,7 +136,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
     n_words = english_word_count(sentence)
     if n_words > longest:
         st.info(t("rnn.translate.longer", n=n_words, m=longest))
-    ui.ask(page, quiz.right_translator, results, quiz.held_out_references(sentence), sentence)
+    ui.ask(page, quiz.right_translator, results, sentence)
     for column, name in zip(st.columns(len(MODEL_NAMES)), MODEL_NAMES):
         with column:
             st.subheader(t(f"rnn.model.{name}"))
@@ -181,21 +181,21 @@ def show_alignment(page, results) -> None:
         show_strongest_links(page, att, cross)
 
 
-def show_strongest_links(page, att, transformer) -> None:
+def show_strongest_links(page, att, cross) -> None:
     """Where each French word looked most, read off the heatmaps above (their argmax), and
-    whether the lines cross — the lecture's “I love you” → “Je t'aime”."""
-    t, views = page.t, seq2seq.views
-    parts = []
-    for name, source, target, weights in (("attention", att.source_tokens, att.tokens, att.attention),
-                                          *((("transformer", att.source_tokens, *transformer),) if transformer else ())):
-        links = views.strongest_links(source, target, weights)
-        arrows = ", ".join(f"{target[i]} → {source[j]}" for i, j in links)
+    whether the lines cross — the lecture's “I love you” → “Je t'aime”. `cross`: the
+    Transformer's written words and the map drawn for them, or None."""
+    t, views, source = page.t, seq2seq.views, att.source_tokens
+    parts, first = [], None
+    for name, target, weights in [("attention", att.tokens, att.attention), *([("transformer", *cross)] if cross else [])]:
+        links = views.strongest_links(target, weights)
+        first = first or dict(links)  # the attention LSTM's: what the slip note reads
         crossing = views.crossing_pairs(links, target, source)
-        parts.append(t("lecture.links", model=t(f"rnn.model.{name}"), arrows=arrows)
+        parts.append(t("lecture.links", model=t(f"rnn.model.{name}"),
+                       arrows=", ".join(f"{target[i]} → {source[j]}" for i, j in links))
                      + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]]) if crossing else ""))
     st.caption(" ".join(parts))
-    links = dict(views.strongest_links(att.source_tokens, att.tokens, att.attention))
-    if "t'" in att.tokens and att.source_tokens[links[att.tokens.index("t'")]] == "you":
+    if "t'" in att.tokens and source[first[att.tokens.index("t'")]] == "you":  # the lecture's example
         st.info(t("lecture.t_slip"))
 
 
@@ -369,7 +369,7 @@ def show_scores(page, cards) -> None:
     st.caption(t("lecture.long_reference"))
     st.subheader(t("rnn.bleu.paper"))
     paper = {"paper_model": t("rnn.bleu.paper_model"), "model_label": t("rnn.bleu.model"),
-             "bleu": "BLEU (WMT'14)", "ours": f"BLEU — {t('rnn.bleu.ours')}"}
+             "bleu": t("rnn.bleu.paper_bleu"), "ours": t("rnn.bleu.ours_bleu")}
     st.dataframe(tables["paper"][list(paper)].rename(columns=paper), hide_index=True)
     st.caption(t("rnn.bleu.paper_caption"))
     st.caption(t("rnn.bleu.credit", pairs=cards["attention"]["data"]["pairs"],
@@ -514,8 +514,8 @@ def show_synthetic_timing(page) -> None:
     st.markdown(t("rnn.cost.summary", T=last["T"], l=last["lstm_ms"], a=last["attention_ms"],
                   kb=last["attention_matrix_bytes"] / 1024))
     st.dataframe(table.rename(columns={
-        "T": t("rnn.cost.T"), "lstm_ms": t("rnn.cost.lstm") + " (ms)",
-        "attention_ms": t("rnn.cost.attention") + " (ms)",
+        "T": t("rnn.cost.T"), "lstm_ms": t("rnn.cost.ms_of", what=t("rnn.cost.lstm")),
+        "attention_ms": t("rnn.cost.ms_of", what=t("rnn.cost.attention")),
         "lstm_sequential_steps": t("rnn.cost.steps_lstm"),
         "attention_sequential_steps": t("rnn.cost.steps_attention"),
         "attention_matrix_kb": t("rnn.cost.bytes")}), hide_index=True)

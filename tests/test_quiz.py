@@ -304,16 +304,17 @@ def test_right_translator_is_the_held_out_evaluations_exact_match(translators):
         assert refs == example["references"]
         results = {n: t.translate(sentence) for n, t in translators.items()}
         right = {n: " ".join(r.tokens) in refs for n, r in results.items()}  # the card's own rule
-        q = quiz.right_translator(results, refs, sentence)
+        q = quiz.right_translator(results, sentence, refs)
+        assert q == quiz.right_translator(results, sentence)  # the held-out references, looked up
         if sum(right.values()) == 2:
             assert isinstance(q, quiz.Unbuildable)
             continue
-        check_shape(q, quiz.right_translator, results, refs, sentence)
+        check_shape(q, quiz.right_translator, results, sentence, refs)
         expected = {0: "none", 3: "all"}.get(sum(right.values())) or next(n for n in right if right[n])
         assert q.options[q.answer].key == f"quiz.option.translator.{expected}"
         seen.add(expected)
     assert len(seen) >= 2, seen  # the examples give different answers
-    assert isinstance(quiz.right_translator(results, [], "x"), quiz.Unbuildable)
+    assert isinstance(quiz.right_translator(results, "x", []), quiz.Unbuildable)
     assert quiz.held_out_references("Not a held-out sentence at all.") == []
 
 

@@ -173,7 +173,7 @@ def layer_timing_frames(rows: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return lines, table
 
 
-def strongest_links(source_tokens: list[str], target_tokens: list[str], weights) -> list[tuple[int, int]]:
+def strongest_links(target_tokens: list[str], weights) -> list[tuple[int, int]]:
     """For every written (target) word i, the source word j it weighs most: [(i, j)]."""
     w = np.asarray(weights, dtype=float)
     return [(i, int(np.argmax(w[i]))) for i in range(min(len(target_tokens), len(w)))]

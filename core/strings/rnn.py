@@ -90,7 +90,6 @@ EN = {
                               "and far more compute. Different data, vocabulary and budget — compare "
                               "the order of the models, not the numbers."),
     "rnn.bleu.paper_model": "Model in the paper",
-    "rnn.bleu.ours": "Ours (this page)",
     "rnn.bleu.credit": "Data: {pairs:,} English–French pairs from the Tatoeba Project "
                        "(CC-BY 2.0 FR, via manythings.org/anki); split by English sentence. "
                        "BLEU by sacrebleu: `{signature}`.",
@@ -250,6 +249,9 @@ EN = {
                           "can be trained when it finishes."),
     "rnn.lab.failed": "The lab run failed: {error}",
     "rnn.encoder.direction": "Direction",
+    "rnn.bleu.paper_bleu": "BLEU (WMT'14, in the paper)",
+    "rnn.bleu.ours_bleu": "BLEU — this app's model on Tatoeba",
+    "rnn.cost.ms_of": "{what} (ms)",
 }
 
 KO = {
@@ -335,7 +337,6 @@ KO = {
                               "자원을 썼습니다. 데이터도, 어휘도, 예산도 다르니 숫자 자체보다 모델 사이의 "
                               "순서를 비교하세요."),
     "rnn.bleu.paper_model": "논문의 모델",
-    "rnn.bleu.ours": "이 페이지의 모델",
     "rnn.bleu.credit": "데이터: Tatoeba 프로젝트의 영어–프랑스어 문장 쌍 {pairs:,}개 "
                        "(CC-BY 2.0 FR, manythings.org/anki 제공). 영어 문장 단위로 학습/평가를 "
                        "나눴습니다. BLEU는 sacrebleu로 계산했습니다: `{signature}`.",
@@ -491,4 +492,7 @@ KO = {
                           "이 설정으로 학습할 수 있습니다."),
     "rnn.lab.failed": "실험이 실패했습니다: {error}",
     "rnn.encoder.direction": "방향",
+    "rnn.bleu.paper_bleu": "BLEU (WMT'14, 논문 수치)",
+    "rnn.bleu.ours_bleu": "BLEU — 이 앱의 모델, Tatoeba",
+    "rnn.cost.ms_of": "{what} (ms)",
 }
