@@ -17,7 +17,8 @@ Reported: errors (exception boxes, refusals, timeouts, dropped connections), ans
 (the store's rows against the phones that pressed), join time (p95, the last one), click →
 stored (a phone's press to the page saying its answer is in; the answer is written before
 that reply), when the lecturer's count was complete after the last stored answer, the
-lecturer's view p50/p95 before and while the class runs, the reveal seen on the phones.
+lecturer's view p50/p95 before the class, while the phones join, and once all of them are in
+and polling, the reveal seen on the phones.
 Targets: all join ≤ 30 s and answer ≤ 10 s after the question opens, 0 errors, 0 lost,
 click → stored p95 ≤ 300 ms, count complete ≤ 3 s, lecturer's view p95 unchanged.
 Then N rises (--ramp) until click → stored p95 passes 1 s: that N is the capacity per process.
@@ -213,6 +214,8 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
         figures["views_during"] = await lecturer_views(lecturer, seen, VIEWS)  # while they join
         while state["joined"] + len(rnd.errors) < n and time.monotonic() - t0 < arrive_over + 60:
             await asyncio.sleep(0.25)
+        seen = await lecturer.press()  # every phone in and polling: the class running as it will
+        figures["views_steady"] = await lecturer_views(lecturer, seen, VIEWS)
         lecturer.page_name = "Sampling"
         seen = await lecturer.press()
         ask, _ = button(seen, t("class.ask"))
@@ -257,6 +260,8 @@ def report(rnd: Round, figures: dict, store: str, threads: int) -> float:
         "reveal seen p95 (s)": percentile(rnd.reveal_seen, 0.95),
         "lecturer view p50/p95 during (s)": f"{percentile(figures['views_during'], 0.5):.3f} / "
                                             f"{percentile(figures['views_during'], 0.95):.3f}",
+        "… all joined, polling (s)": f"{percentile(figures['views_steady'], 0.5):.3f} / "
+                                     f"{percentile(figures['views_steady'], 0.95):.3f}",
     }]
     table(rows, f"{rnd.n} phones and one lecturer, one server, {store} store (torch threads {threads})")
     if "views_before" in figures:
