@@ -16,10 +16,12 @@ if TYPE_CHECKING:
     from core.models import LM
 
 ROOT = Path(__file__).resolve().parents[2]
+LECTURE_ON = "_lecture_on"  # lecture mode as last drawn: it survives a link without ?lecture
 
 # the lecture's order; a page shows in the sidebar once its file exists
 PAGES = (
     ("Home.py", "nav.home", "🗺️"),
+    ("pages/0_Lessons.py", "nav.lessons", "🎓"),
     ("pages/1_Embeddings.py", "nav.embeddings", "🔤"),
     ("pages/2_Positional_Encoding.py", "nav.positional", "〰️"),
     ("pages/3_Attention.py", "nav.attention", "👀"),
@@ -60,8 +62,7 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
         if with_model:
             page.model_name = model.picker(page)
-        page.lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
-                                 bind="query-params", persist_state="session")
+        page.lecture = _lecture_switch(page)
         if with_model:
             classmode.sidebar(page)
         _page_links(page)
@@ -70,6 +71,16 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     if with_model:
         classmode.join_screen(page)
     return page
+
+
+def _lecture_switch(page: Page) -> bool:
+    """Lecture mode, once on (by the switch or a link's ?lecture=true), stays on across pages and
+    lesson steps until the switch turns it off: a link that drops the parameter does not."""
+    if st.session_state.get(LECTURE_ON) and st.query_params.get("lecture") is None:
+        st.query_params["lecture"] = "true"
+    on = st.toggle(page.t("sidebar.lecture"), key="lecture", bind="query-params", persist_state="session")
+    st.session_state[LECTURE_ON] = on
+    return on
 
 
 def _default_language() -> str:
@@ -88,14 +99,14 @@ def _page_links(page: Page) -> None:
         page_link(page, path, page.t(key), icon)
 
 
-def page_link(page: Page, path: str, label: str, icon: str | None = None) -> None:
-    """A link to another page (keeping the reader's language and model), or the label as
-    plain text where there is no app around the page (a page run on its own, as in AppTest)."""
+def page_link(page: Page, path: str, label: str, icon: str | None = None, query: dict | None = None) -> None:
+    """A link to another page (keeping the reader's language and model, plus `query`), or the
+    label as plain text where there is no app around the page (a page run on its own, as in AppTest)."""
     if not (ROOT / path).exists():
         st.markdown(f"{icon or ''} {label}")
         return
     try:
-        st.page_link(path, label=label, icon=icon, query_params=_keep(page))
+        st.page_link(path, label=label, icon=icon, query_params={**_keep(page), **(query or {})})
     except StreamlitPageNotFoundError:
         st.markdown(f"{icon or ''} {label}")
 

@@ -260,30 +260,37 @@ def show_multi_head(page, lm, trace, labels, layer: int, query: int) -> None:
     st.warning(t("attention.caution", n=a.n_layers * a.n_heads - 1))
 
 
-@st.fragment  # choosing a layer, head or query token reruns only this part of the page
-def show_one_head(page, lm, trace) -> None:
-    """One head's weights as a heatmap, then the same head step by step."""
+def choose_head(page, lm, trace, keys=("layer", "head", "query")):
+    """The layer, head and query-token boxes (those named in `keys`; the others keep their
+    defaults: layer 0, head 0, the last token). Returns (labels, layer, head, query)."""
     t, T = page.t, trace.n_tokens
     labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
-    st.header(t("attention.one_head"))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.arch.n_layers)), 0)
-    with c2:
-        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.arch.n_heads)), 0)
-    with c3:
-        query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
-                             format_func=lambda i: labels[i])
+    chosen = {"layer": 0, "head": 0, "query": T - 1}
+    boxes = {
+        "layer": lambda: ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.arch.n_layers)), 0),
+        "head": lambda: ui.selectbox(page, "head", t("attention.head"), list(range(lm.arch.n_heads)), 0),
+        "query": lambda: ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
+                                      format_func=lambda i: labels[i]),
+    }
+    drawn = [k for k in boxes if k in keys]
+    for column, key in zip(st.columns(len(drawn)) if drawn else [], drawn):
+        with column:
+            chosen[key] = boxes[key]()
+    return labels, chosen["layer"], chosen["head"], chosen["query"]
+
+
+def show_head_map(page, lm, trace, labels, layer: int, head: int, query: int) -> None:
+    """One head's weights as a heatmap, the query token's row marked."""
+    t, T = page.t, trace.n_tokens
     st.caption(t("attention.one_head_caption"))
     cells = head_table(trace.attentions[layer, head], labels)  # [T, T] as rows
     cells = cells.assign(weight=cells.weight.where(~cells.masked),
                          chosen=cells.query_index == query)
     ui.chart(page, head_chart, cells, "attention_head", step=max(8, 480 // T))
-    show_knockout(page, lm, trace, layer, head)
-    show_search(page, lm, trace, labels, layer, head)
-    steps = show_steps(page, lm, trace, labels, layer, head, query)
-    show_why_scale(page, lm, steps, labels, query)
-    show_multi_head(page, lm, trace, labels, layer, query)
+
+
+def show_one_head_header(page) -> None:
+    st.header(page.t("attention.one_head"))
 
 
 def show_knockout(page, lm, trace, layer: int, head: int) -> None:

@@ -130,6 +130,23 @@ def attribution_chart(page):
 # --------------------------------------------------------------------------- sections
 
 
+def choose_layer_token(page, lm, trace, keys=("layer", "token")):
+    """The block's layer and token boxes (those named in `keys`; the others keep their defaults:
+    layer 0, the last token). Returns (layer, position, token)."""
+    t, T = page.t, trace.n_tokens
+    layer, position = 0, T - 1
+    drawn = [k for k in ("layer", "token") if k in keys]
+    for column, key in zip(st.columns(2) if drawn else [], drawn):
+        with column:
+            if key == "layer":
+                layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.arch.n_layers)), 0)
+            else:
+                position = ui.selectbox(page, "token", t("block.token"), list(range(T)), T - 1,
+                                        format_func=lambda i: f"{i}: {trace.tokens[i]}")
+    return layer, position, trace.tokens[position]
+
+
+
 def show_equations(page, lm) -> None:
     """1. The block in two lines (or one, where attention and the MLP run side by side), as this
     model's family wires it, with its parameters split."""

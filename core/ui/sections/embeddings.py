@@ -169,6 +169,18 @@ def show_matrix(page, lm, trace, facts) -> None:
     st.caption(t("embeddings.rows_caption", n=dims, d=facts.d_model))
 
 
+def choose_words(page, lm, index) -> tuple[list[str], list]:
+    """The words box (with the notes' example one click away), read into (names, words)."""
+    t = page.t
+    raw_words = ui.text_input(page, "words", t("embeddings.words"), t("embeddings.words_default"))
+    st.button(WORDS_EXAMPLE, key="words_example", help=t("embeddings.example_help"),
+              on_click=lambda: st.session_state.update(words=WORDS_EXAMPLE))
+    names, n_given = parse_words(raw_words)
+    if n_given > MAX_WORDS:
+        st.info(t("embeddings.words_capped", n=MAX_WORDS, total=n_given))
+    return names, [index.word(lm, w) for w in names]
+
+
 def show_cosine(page, lm, index) -> tuple[list[str], list]:
     """3. Cosine similarity of the words the reader types. Returns (names, words)."""
     t = page.t
@@ -176,13 +188,7 @@ def show_cosine(page, lm, index) -> tuple[list[str], list]:
     st.write(t("embeddings.cosine_text"))
     st.latex(r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
              r"=\frac{\sum_i a_i b_i}{\sqrt{\sum_i a_i^2}\,\sqrt{\sum_i b_i^2}}\in[-1,1]")
-    raw_words = ui.text_input(page, "words", t("embeddings.words"), t("embeddings.words_default"))
-    st.button(WORDS_EXAMPLE, key="words_example", help=t("embeddings.example_help"),
-              on_click=lambda: st.session_state.update(words=WORDS_EXAMPLE))
-    names, n_given = parse_words(raw_words)
-    if n_given > MAX_WORDS:
-        st.info(t("embeddings.words_capped", n=MAX_WORDS, total=n_given))
-    words = [index.word(lm, w) for w in names]
+    names, words = choose_words(page, lm, index)
     split = [w for w in words if w.split]
     if split:
         st.caption(t("embeddings.split", words="; ".join(f"{w.text} → {' | '.join(w.pieces)}" for w in split)))

@@ -166,6 +166,17 @@ def show_word_order(page, lm, learned: bool) -> None:
     st.caption(t("posenc.why_learned" if learned else "posenc.why_rotary"))
 
 
+def choose_length_width(page) -> tuple[int, int]:
+    """The sinusoidal table's length and width sliders."""
+    t = page.t
+    c1, c2 = st.columns(2)
+    with c1:
+        n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
+    with c2:
+        d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
+    return n, d
+
+
 def show_sinusoidal(page):
     """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
     t = page.t
@@ -173,11 +184,7 @@ def show_sinusoidal(page):
     st.write(t("posenc.sinusoidal_text"))
     st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
              r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
-    c1, c2 = st.columns(2)
-    with c1:
-        n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
-    with c2:
-        d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
+    n, d = choose_length_width(page)
     pe = sinusoidal(n, d)  # [n, d]
     show_heatmap(page, pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
                  step=max(3, 360 // n))

@@ -181,12 +181,17 @@ def show_distribution(page, lm, trace, settings: dict) -> None:
     st.caption(t("sampling.after_caption", n=len(after), kept=dist.n_kept))
 
 
+def choose_seed(page) -> int:
+    """The seed that step-by-step sampling and generation share."""
+    return ui.slider(page, "seed", page.t("sampling.seed"), 0, 9999, 42, help=page.t("sampling.seed_help"))
+
+
 def show_step_by_step(page, lm, trace, settings: dict) -> int:
     """3. One token per click, each a seeded draw from the distribution shown. Returns the seed."""
     t = page.t
     st.header(t("sampling.steps"))
     st.write(t("sampling.steps_intro"))
-    seed = ui.slider(page, "seed", t("sampling.seed"), 0, 9999, 42, help=t("sampling.seed_help"))
+    seed = choose_seed(page)
     steps = ui.session_memory("sampling_steps", (lm.name, trace.text)).setdefault("steps", [])
     prompt_ids = [int(i) for i in trace.token_ids]
     room = min(MAX_STEPS, lm.arch.context_length - len(prompt_ids))

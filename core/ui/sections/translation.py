@@ -98,10 +98,12 @@ def open_tabs(page):
 # --------------------------------------------------------------------------- tab 1: translate
 
 
-def choose_sentence(page, cards) -> tuple[str, int | None]:
-    """The sentence box, one-click examples, and greedy or beam decoding."""
+def choose_sentence(page, cards, header: bool = True, decoding: bool = True) -> tuple[str, int | None]:
+    """The sentence box, one-click examples, and greedy or beam decoding (without the radio:
+    greedy)."""
     t = page.t
-    st.header(t("rnn.translate.header"))
+    if header:
+        st.header(t("rnn.translate.header"))
 
     def use(sentence: str) -> None:
         st.session_state["sentence"] = sentence
@@ -114,9 +116,11 @@ def choose_sentence(page, cards) -> tuple[str, int | None]:
         for i, suggestion in enumerate(cards["attention"]["evaluation"].get("suggestions", [])[:10]):
             st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,),
                       type="tertiary")
-    decoding = ui.radio(page, "decoding", t("rnn.decoding"), ["greedy", "beam"], "greedy",
-                        format_func=lambda d: t(f"rnn.decoding.{d}", k=BEAM), horizontal=True)
-    return sentence, BEAM if decoding == "beam" else None
+    if not decoding:
+        return sentence, None
+    how = ui.radio(page, "decoding", t("rnn.decoding"), ["greedy", "beam"], "greedy",
+                   format_func=lambda d: t(f"rnn.decoding.{d}", k=BEAM), horizontal=True)
+    return sentence, BEAM if how == "beam" else None
 
 
 def show_translations(page, cards, results, sentence: str, beam) -> bool:
@@ -316,7 +320,8 @@ def show_step_by_step(page, results, beam) -> None:
     n = len(att.tokens)
     if not 1 <= st.session_state.get("decode_step", 1) <= n:  # a shorter new sentence
         st.session_state["decode_step"] = 1
-    i = st.slider(t("rnn.steps.slider"), 1, n, key="decode_step", persist_state="session") if n > 1 else 1
+    i = st.slider(t("rnn.steps.slider"), 1, n, key="decode_step", bind="query-params",
+                  persist_state="session") if n > 1 else 1
     step = att.steps[i - 1]
     st.markdown(t("rnn.steps.chosen", i=i, n=n, word=step.word, p=step.probability))
     weights = seq2seq.views.alignment_frame(att.source_tokens, att.tokens, att.attention)
