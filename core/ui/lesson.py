@@ -39,17 +39,38 @@ def widget_key(name: str) -> str:
     return PROMPT_KEY if name == "prompt" else name
 
 
-def open_step(section_id: str, params: dict[str, Any]) -> None:
-    """A step opens: its params become its section's widget values; the section's other inputs
-    go back to their defaults (nothing of the last step or of an edit lingers)."""
+def open_step(section_id: str, params: dict[str, Any], page_name: str | None = None,
+              page: Page | None = None) -> None:
+    """A step opens: its params become its section's widget values. The section's other inputs
+    go back to their defaults where this can be done without the widget (the prompt box: the
+    page's default; a box whose URL parameter is not bound to a widget yet); a URL-bound widget
+    otherwise keeps its value (a lesson names the inputs it cares about)."""
+    page_name = page_name or section_id.split(".", 1)[0]
     for name in SECTION_INPUTS[section_id]:
         key = widget_key(name)
         if name in params:
-            st.session_state[key] = params[name]
-            st.query_params[key] = str(params[name])
+            value = params[name]
+        elif name == "prompt" and page is not None and page_name in _PROMPTS:
+            value = _PROMPTS[page_name][1](page)
         else:
             st.session_state.pop(key, None)
+            _set_url(key, None)
+            continue
+        st.session_state[key] = value
+        _set_url(key, str(value))
+
+
+def _set_url(key: str, value: str | None) -> None:
+    """Write (or drop) an input's URL parameter, unless a widget owns it (it writes it itself)."""
+    from streamlit.errors import StreamlitAPIException
+
+    try:
+        if value is None:
             st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value
+    except StreamlitAPIException:  # bound to its widget: the widget writes the value it is given
+        pass
 
 
 def link_params(section_id: str, params: dict[str, Any]) -> dict[str, str]:
@@ -64,7 +85,7 @@ def render(page: Page, lm: LM | None, section_id: str, params: dict[str, Any] | 
     if section_id not in SECTION_INPUTS:
         raise KeyError(section_id)
     if params is not None:
-        open_step(section_id, params)
+        open_step(section_id, params, page=page)
     RENDERERS[section_id](page, lm, SECTION_INPUTS[section_id])
 
 

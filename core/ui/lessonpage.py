@@ -170,7 +170,7 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
     step = chosen.steps[number - 1]
     section_id = f"{step.page}.{step.section}"
     if st.session_state.get(AT_KEY) != (chosen.id, number):  # the step opens: the lesson's own inputs
-        registry.open_step(section_id, step.params)
+        registry.open_step(section_id, step.params, page=page)
         st.session_state[AT_KEY] = (chosen.id, number)
     st.header(t(step.title), anchor=f"step-{number}")
     st.write(t(step.text))

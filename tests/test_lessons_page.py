@@ -1,0 +1,176 @@
+"""The Lessons page and the section registry behind it, in AppTest on the tiny GPT-2.
+
+Until the lessons' content is merged, LESSONS may be empty: then a test-only lesson with one step
+per SECTION_INPUTS id stands in, so the registry is still checked section by section (this file
+never passes because there is nothing to render).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import torch
+
+from core import i18n
+from core.lessons import LESSONS, Lesson, Step
+from core.lessons.sections import SECTION_INPUTS
+from tests.helpers import named_chart_tables
+
+PAGE = "pages/0_Lessons.py"
+TITLE, TEXT = "attention.one_head", "attention.intro"  # catalog keys a test step borrows
+
+ATTENTION_PROMPT = "the cat sat on the mat"
+
+
+def every_section_lesson() -> Lesson:
+    """One step per section id, on the section's defaults: the registry's own check."""
+    steps = tuple(Step(id=sid, title=TITLE, text=TEXT, page=sid.split(".")[0], section=sid.split(".", 1)[1])
+                  for sid in SECTION_INPUTS)
+    return Lesson(id="every_section", title="lessonpage.title", note="test", steps=steps)
+
+
+def head_lesson() -> Lesson:
+    """Three steps: a head's map with its own inputs, a block's MLP, the sampling distribution."""
+    return Lesson(id="heads", title="lessonpage.title", note="test", steps=(
+        Step(id="map", title="attention.one_head", text=TEXT, page="attention", section="head_map",
+             params={"prompt": ATTENTION_PROMPT, "layer": 1, "head": 1, "query": 2}),
+        Step(id="mlp", title="block.mlp", text="block.intro", page="block", section="mlp",
+             params={"prompt": "The capital of France is", "layer": 1, "token": 2}),
+        Step(id="dist", title="sampling.distribution", text="sampling.intro", page="sampling",
+             section="distribution", params={"prompt": "Once upon a time", "temp": 0.7}),
+    ))
+
+
+LESSONS_UNDER_TEST = dict(LESSONS) or {"every_section": every_section_lesson()}
+
+
+@pytest.fixture
+def lessons(monkeypatch):
+    """The lessons the page serves: the real ones and the test-only ones."""
+    import core.lessons
+
+    for lesson in (*LESSONS_UNDER_TEST.values(), head_lesson()):
+        monkeypatch.setitem(core.lessons.LESSONS, lesson.id, lesson)
+    return core.lessons.LESSONS
+
+
+def messages(at) -> str:
+    return " ".join(str(e.value) for e in [*at.warning, *at.error, *at.info])
+
+
+def test_with_no_lessons_merged_the_registry_is_what_is_checked():
+    """An empty LESSONS must not make the next test vacuous: every section id is a step."""
+    covered = {f"{s.page}.{s.section}" for lesson in LESSONS_UNDER_TEST.values() for s in lesson.steps}
+    if not LESSONS:
+        assert covered == set(SECTION_INPUTS)
+    assert covered and covered <= set(SECTION_INPUTS)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("lesson_id", sorted(LESSONS_UNDER_TEST))
+def test_every_step_renders_and_shows_its_title(app, lessons, lesson_id, lang):
+    """Every step of every lesson, one session walking through it by URL, EN and KO."""
+    lesson = lessons[lesson_id]
+    at = app(PAGE, timeout=300, lang=lang, lesson=lesson_id, step="1")
+    failed = []
+    for number, step in enumerate(lesson.steps, 1):
+        at.query_params["step"] = str(number)
+        at.run()
+        sid = f"{step.page}.{step.section}"
+        if at.exception:
+            failed.append((number, sid, [e.message for e in at.exception][:1]))
+            continue
+        headers = [h.value for h in at.header]
+        if i18n.t(step.title, lang) not in headers:
+            failed.append((number, sid, "title missing", headers[:3]))
+        step_of = i18n.t("lessonpage.step_of", lang, i=number, n=len(lesson.steps))
+        if not any(step_of in str(p.proto.text) for p in at.get("progress")):
+            failed.append((number, sid, "no progress"))
+    assert not failed, failed
+
+
+def test_next_back_and_the_url_round_trip(app, lessons):
+    at = app(PAGE, lesson="heads", step="1")
+    at.run()
+    assert not at.exception
+    assert at.query_params["step"] == ["1"] or at.query_params["step"] == "1"
+    assert at.text_input(key="text").value == ATTENTION_PROMPT  # the step's own prompt
+    assert at.selectbox(key="layer").value == 1 and at.selectbox(key="head").value == 1
+    at.text_input(key="text").set_value("a different prompt here").run()  # changed in place
+    assert at.text_input(key="text").value == "a different prompt here"
+    at.button(key="lesson_next").click().run()
+    assert not at.exception
+    assert str(at.query_params["step"][0] if isinstance(at.query_params["step"], list) else at.query_params["step"]) == "2"
+    assert i18n.t("block.mlp") in [h.value for h in at.header]
+    assert at.text_input(key="text").value == "The capital of France is"
+    at.button(key="lesson_back").click().run()
+    assert i18n.t("attention.one_head") in [h.value for h in at.header]
+    assert at.text_input(key="text").value == ATTENTION_PROMPT  # the lesson's own, not the edit
+    # the end of the lesson: Next past the last step
+    for _ in range(3):
+        at.button(key="lesson_next").click().run()
+    assert not at.exception
+    assert i18n.t("lessonpage.end") in [h.value for h in at.header]
+
+
+@pytest.mark.parametrize("query", [
+    {"lesson": "no_such_lesson"}, {"lesson": "heads", "step": "0"}, {"lesson": "heads", "step": "999"},
+    {"lesson": "heads", "step": "abc"}, {"lesson": "heads", "step": "-1"}, {"lesson": "<b>x</b>" * 30},
+])
+def test_a_tampered_url_gets_a_message(app, lessons, query):
+    at = app(PAGE, **query)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.warning, "a message says what was wrong"
+    if query.get("lesson") == "heads":  # the lesson opens at its first step
+        assert i18n.t("attention.one_head") in [h.value for h in at.header]
+
+
+def test_a_section_computes_the_same_numbers_in_a_lesson_and_on_its_page(app, lessons, tiny_gpt2):
+    """The head map drawn by a lesson step and by the Attention page: the same table, and it is
+    the model's own attention (transformers' output_attentions)."""
+    lesson = app(PAGE, lesson="heads", step="1")
+    lesson.run()
+    full = app("pages/3_Attention.py", text=ATTENTION_PROMPT, layer="1", head="1", query="2")
+    full.run()
+    assert not lesson.exception and not full.exception
+    a = named_chart_tables(lesson)["attention_head"]
+    b = named_chart_tables(full)["attention_head"]
+    np.testing.assert_array_equal(a["weight"].to_numpy(), b["weight"].to_numpy())
+    assert (a["chosen"] == b["chosen"]).all() and a["chosen"].sum() > 0
+    ids = tiny_gpt2.tokenizer(ATTENTION_PROMPT, add_special_tokens=False)["input_ids"]
+    with torch.no_grad():
+        att = tiny_gpt2.model(input_ids=torch.tensor([ids]), output_attentions=True).attentions[1][0, 1]
+    T = len(ids)
+    want = att.numpy()[a["query_index"].to_numpy(), a["key_index"].to_numpy()]
+    visible = ~a["masked"].to_numpy()
+    np.testing.assert_allclose(a["weight"].to_numpy()[visible], want[visible], rtol=1e-5, atol=1e-6)
+    assert len(a) == T * T
+
+
+def test_block_mlp_in_a_lesson_equals_its_page(app, lessons):
+    lesson = app(PAGE, lesson="heads", step="2")
+    lesson.run()
+    full = app("pages/4_Transformer_Block.py", text="The capital of France is", layer="1", token="2")
+    full.run()
+    assert not lesson.exception and not full.exception
+    a, b = named_chart_tables(lesson)["activation"], named_chart_tables(full)["activation"]
+    assert len(a) > 0
+    np.testing.assert_array_equal(a["y"].to_numpy(), b["y"].to_numpy())
+
+
+def test_lecture_notes_only_in_lecture_mode(app, lessons):
+    import core.lessons
+
+    step = Step(id="n", title=TITLE, text=TEXT, page="block", section="equations", notes="block.intro")
+    core.lessons.LESSONS["noted"] = Lesson(id="noted", title="lessonpage.title", note="test", steps=(step,))
+    try:
+        plain = app(PAGE, lesson="noted", step="1")
+        plain.run()
+        lecture = app(PAGE, lesson="noted", step="1", lecture="true")
+        lecture.run()
+    finally:
+        del core.lessons.LESSONS["noted"]
+    label = i18n.t("lessonpage.notes")
+    assert label not in [e.label for e in plain.expander]
+    assert label in [e.label for e in lecture.expander]
