@@ -174,3 +174,62 @@ def test_lecture_notes_only_in_lecture_mode(app, lessons):
     label = i18n.t("lessonpage.notes")
     assert label not in [e.label for e in plain.expander]
     assert label in [e.label for e in lecture.expander]
+
+
+def _specs(at) -> list[dict]:
+    import json
+
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+def _heights(node) -> list:
+    if isinstance(node, list):
+        return [h for item in node for h in _heights(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node["height"]] if "height" in node else []
+    return found + [h for k, v in node.items() if k not in ("datasets", "data") for h in _heights(v)]
+
+
+def test_lecture_mode_makes_the_charts_projector_sized(app):
+    """Every chart in lecture mode: labels of 18 px or more, never cut, legends below; the
+    heatmap taller than without lecture mode."""
+    query = dict(text=ATTENTION_PROMPT)
+    plain = app("pages/3_Attention.py", **query)
+    plain.run()
+    lecture = app("pages/3_Attention.py", lecture="true", **query)
+    lecture.run()
+    assert not plain.exception and not lecture.exception
+    before, after = _specs(plain), _specs(lecture)
+    assert len(before) == len(after) > 0
+    for spec in after:
+        config = spec["config"]
+        for part in ("axis", "legend", "header"):
+            assert config[part]["labelFontSize"] >= 18, (part, config[part])
+            assert config[part]["labelLimit"] == 0  # no label cut short
+        assert config["legend"]["orient"] == "bottom"
+    for spec in before:
+        assert spec.get("config", {}).get("axis", {}).get("labelFontSize", 11) < 18
+    grew = [(a, b) for a, b in zip(map(_heights, before), map(_heights, after)) if a]
+    assert grew
+    for a, b in grew:
+        for h0, h1 in zip(a, b):
+            v0 = h0["step"] if isinstance(h0, dict) else h0
+            v1 = h1["step"] if isinstance(h1, dict) else h1
+            if isinstance(v0, (int, float)):
+                assert v1 > v0
+
+
+def test_lecture_mode_stays_on_after_a_link_without_it(app):
+    """Set by a link, lecture mode survives the next page's URL that lacks ?lecture."""
+    at = app("pages/1_Embeddings.py", lecture="true")
+    at.run()
+    assert at.toggle(key="lecture").value is True
+    del at.query_params["lecture"]
+    at.switch_page("6_Sampling.py").run()  # the next page, by a link that lacks ?lecture
+    assert not at.exception
+    assert at.toggle(key="lecture").value is True
+    at.toggle(key="lecture").set_value(False).run()  # the switch turns it off
+    assert at.toggle(key="lecture").value is False
+    at.run()
+    assert at.toggle(key="lecture").value is False

@@ -76,8 +76,9 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
 def _lecture_switch(page: Page) -> bool:
     """Lecture mode, once on (by the switch or a link's ?lecture=true), stays on across pages and
     lesson steps until the switch turns it off: a link that drops the parameter does not."""
-    if st.session_state.get(LECTURE_ON) and st.query_params.get("lecture") is None:
-        st.query_params["lecture"] = "true"
+    if (st.session_state.get(LECTURE_ON) and st.query_params.get("lecture") is None
+            and st.session_state.get("lecture") is not False):  # False: the reader just switched it off
+        st.session_state["lecture"] = True
     on = st.toggle(page.t("sidebar.lecture"), key="lecture", bind="query-params", persist_state="session")
     st.session_state[LECTURE_ON] = on
     return on
