@@ -54,8 +54,9 @@ def lessons(monkeypatch):
     return core.lessons.LESSONS
 
 
-def messages(at) -> str:
-    return " ".join(str(e.value) for e in [*at.warning, *at.error, *at.info])
+def step_of_url(at) -> str:
+    value = at.query_params["step"]
+    return str(value[0] if isinstance(value, list) else value)
 
 
 def test_with_no_lessons_merged_the_registry_is_what_is_checked():
@@ -93,14 +94,14 @@ def test_next_back_and_the_url_round_trip(app, lessons):
     at = app(PAGE, lesson="heads", step="1")
     at.run()
     assert not at.exception
-    assert at.query_params["step"] == ["1"] or at.query_params["step"] == "1"
+    assert step_of_url(at) == "1"
     assert at.text_input(key="text").value == ATTENTION_PROMPT  # the step's own prompt
     assert at.selectbox(key="layer").value == 1 and at.selectbox(key="head").value == 1
     at.text_input(key="text").set_value("a different prompt here").run()  # changed in place
     assert at.text_input(key="text").value == "a different prompt here"
     at.button(key="lesson_next").click().run()
     assert not at.exception
-    assert str(at.query_params["step"][0] if isinstance(at.query_params["step"], list) else at.query_params["step"]) == "2"
+    assert step_of_url(at) == "2"
     assert i18n.t("block.mlp") in [h.value for h in at.header]
     assert at.text_input(key="text").value == "The capital of France is"
     at.button(key="lesson_back").click().run()
@@ -233,3 +234,26 @@ def test_lecture_mode_stays_on_after_a_link_without_it(app):
     assert at.toggle(key="lecture").value is False
     at.run()
     assert at.toggle(key="lecture").value is False
+
+
+@pytest.mark.parametrize("path,page_name", [("pages/3_Attention.py", "attention"),
+                                            ("pages/4_Transformer_Block.py", "block"),
+                                            ("pages/6_Sampling.py", "sampling")])
+def test_every_section_of_a_page_has_its_anchor(app, path, page_name):
+    """A link to /Page?at=<section> lands on the section: its header carries that anchor, and
+    the page scrolls to it once loaded."""
+    at = app(path, at="mlp")
+    at.run()
+    assert not at.exception
+    anchors = {h.proto.anchor for h in [*at.header, *at.subheader]}
+    wanted = {sid.split(".", 1)[1] for sid in SECTION_INPUTS if sid.startswith(page_name + ".")}
+    assert wanted <= anchors, wanted - anchors
+    scripts = [h.proto.body for h in at.get("html")]
+    assert any('const target = "mlp"' in body for body in scripts)
+
+
+def test_a_tampered_anchor_is_not_injected(app):
+    at = app("pages/6_Sampling.py", at='x"; alert(1); "')
+    at.run()
+    assert not at.exception
+    assert not any("alert" in h.proto.body for h in at.get("html"))

@@ -29,6 +29,14 @@ PAGE_FILES = {
     "translation": "pages/5_RNN_Attention_Transformer.py",
     "sampling": "pages/6_Sampling.py",
 }
+TRANSLATION_TABS = {  # the translation page's sections → the tab that shows them
+    **{f"translation.{name}": "rnn.tab.translate" for name in (
+        "translate", "alignment", "bahdanau_qkv", "self_attention", "bottleneck", "encoder", "gradients",
+        "step_by_step")},
+    "translation.scores": "rnn.tab.scores", "translation.training": "rnn.tab.scores",
+    "translation.lab": "rnn.tab.lab",
+    "translation.training_steps": "rnn.tab.cost", "translation.synthetic_timing": "rnn.tab.cost",
+}
 AT_KEY = "_lesson_at"  # (lesson id, step number) whose inputs the widgets were last given
 PLACE_KEY = "lesson_place"  # {lesson id: step number}: where the reader is in each lesson
 ASKED_KEY = "lesson_asked"  # {lesson id: {step number: question}}: what each step asked
@@ -196,6 +204,9 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
 def _open_on_page(page: Page, path: str, section_id: str, params: dict) -> None:
     """The full page with the step's inputs, scrolled to the section (?at=<section>)."""
     query = {**registry.link_params(section_id, params), "at": section_id.split(".", 1)[1]}
+    tab = TRANSLATION_TABS.get(section_id)
+    if tab:  # the translation page runs only its open tab
+        query["tab"] = page.t(tab)
     ui.page_link(page, path, page.t("lessonpage.open_page"), "↗", query=query)
 
 

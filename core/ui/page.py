@@ -68,6 +68,7 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
         _page_links(page)
     if page.lecture:
         _lecture_style()
+    scroll_to_section()
     if with_model:
         classmode.join_screen(page)
     return page
@@ -129,6 +130,30 @@ def page_url(page: Page, path: str) -> str:
     from urllib.parse import urlencode
 
     return f"{url_name(path)}?{urlencode(_keep(page))}"
+
+
+def scroll_to_section() -> None:
+    """?at=<section>: once the page has drawn that section's header (its anchor), scroll to it —
+    a saved link or a lesson's "Open on its page" lands on the section, also in a fresh browser."""
+    import re
+
+    at = st.query_params.get("at")
+    if not at or not re.fullmatch(r"[a-z_]{1,40}", at):
+        return
+    st.html("""<script>
+    (function () {
+      const doc = window.parent ? window.parent.document : document;
+      const target = "%s";
+      if (doc.__scrolledTo === target) return;
+      doc.__scrolledTo = target;
+      let tries = 0;
+      const timer = setInterval(function () {
+        const found = doc.getElementById(target);
+        if (found) { found.scrollIntoView({block: "start"}); clearInterval(timer); }
+        if (++tries > 120) clearInterval(timer);
+      }, 250);
+    })();
+    </script>""" % at, unsafe_allow_javascript=True)
 
 
 def _lecture_style() -> None:
