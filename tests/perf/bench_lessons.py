@@ -1,7 +1,7 @@
 """The Lessons page on a GPT-2-small-sized model, through AppTest in one process (as bench_reruns):
 
-  * the first step of a lesson in a new session on a warm server (the model loaded by an
-    earlier session) — target ≤ 1 s
+  * the first step of a lesson in a new session on a warm server (an earlier session opened the
+    lesson: the model loaded, the page's modules imported) — target ≤ 1 s; the cold one printed too
   * a warm step change (Next / Back, each step visited once before) — target p95 ≤ 150 ms
 
 The lessons are core.lessons.LESSONS; where none are merged yet, one test lesson with a step per
@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import torch
 
-from tests.perf.harness import ROOT, arguments, gpt2_small_folder, percentile, pop_option, table
+from tests.perf.harness import ROOT, arguments, gpt2_small_folder, median, percentile, pop_option, table
 
 PAGE = "pages/0_Lessons.py"
 
@@ -61,10 +63,17 @@ def main() -> None:
         core.lessons.LESSONS["every_section"] = stand_in_lesson()
     lessons = [lesson for lesson in core.lessons.LESSONS.values() if only in (None, lesson.id)]
 
-    warm = AppTest.from_file(str(ROOT / PAGE), default_timeout=600)
-    timed_run(warm)  # the picker: loads the model (a warm server)
+    # AppTest's own cost of a new session (its runtime, not the app's): a one-line page, measured
+    # the same way, is subtracted from the first step (a server pays none of it)
+    with tempfile.TemporaryDirectory() as folder_:
+        bare = Path(folder_) / "bare.py"
+        bare.write_text("import streamlit as st\nst.title('x')\n")
+        baseline = median([timed_run(AppTest.from_file(str(bare))) for _ in range(5)])
     rows = []
     for lesson in lessons:
+        warm = AppTest.from_file(str(ROOT / PAGE), default_timeout=600)
+        warm.query_params.update(lesson=lesson.id, step="1")
+        cold = timed_run(warm)  # someone opened this lesson before: the server is warm
         at = AppTest.from_file(str(ROOT / PAGE), default_timeout=600)
         at.query_params.update(lesson=lesson.id, step="1")
         first = timed_run(at)  # a new session opens the lesson
@@ -83,11 +92,14 @@ def main() -> None:
                 slowest[f"{s.page}.{s.section}"] = max(slowest.get(f"{s.page}.{s.section}", 0), changes[-1])
         worst = sorted(slowest.items(), key=lambda kv: -kv[1])[:5]
         print(f"{lesson.id}: slowest step changes (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in worst), flush=True)
-        rows.append({"lesson": lesson.id, "steps": len(lesson.steps), "first step ms": first,
+        rows.append({"lesson": lesson.id, "steps": len(lesson.steps), "first step, cold server ms": cold,
+                     "first step ms": first, "AppTest new session ms": baseline,
+                     "first step - that ms": first - baseline,
                      "step changes": len(changes), "change p50 ms": percentile(changes, 0.5),
                      "change p95 ms": percentile(changes, 0.95)})
     table(rows, f"Lessons through AppTest, GPT-2-small-sized model, torch threads={torch.get_num_threads()} "
-                "(targets: first step on a warm server ≤ 1000 ms; warm step change p95 ≤ 150 ms)")
+                "(targets: first step on a warm server ≤ 1000 ms, AppTest's new-session cost aside; "
+                "warm step change p95 ≤ 150 ms)")
 
 
 if __name__ == "__main__":
