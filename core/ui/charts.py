@@ -69,6 +69,21 @@ def _lecture_spec(builder: tuple, lang: str, params: dict, _spec_dict: dict) -> 
     return {**spec, "config": config}
 
 
+PHONE_CONFIG = {  # a 390 px screen: labels that don't pile up, legends under the plot
+    "axis": {"labelOverlap": "greedy", "labelLimit": 90, "labelSeparation": 2, "labelFontSize": 11},
+    "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2, "labelLimit": 150},
+}
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _phone_spec(builder: tuple, lang: str, params: dict, _spec_dict: dict) -> dict:
+    """The spec on a phone: overlapping tick labels thinned out, legends below the plot."""
+    config = dict(_spec_dict.get("config", {}))
+    for part, settings in PHONE_CONFIG.items():
+        config[part] = {**config.get(part, {}), **settings}
+    return {**_spec_dict, "config": config}
+
+
 def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width="stretch",
           where=None, download: bool = True, **params) -> None:
     """Draw `build(page, **params)` — a function returning a data-free Altair chart built on
@@ -81,6 +96,8 @@ def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width=
     spec = _spec(build, builder, page.lang, params)
     if page.lecture:
         spec = _lecture_spec(builder, page.lang, params, spec)
+    elif page.phone:
+        spec = _phone_spec(builder, page.lang, params, spec)
     spec = {**spec, "datasets": {DATA_NAME: table}}
     where.vega_lite_chart(spec=spec, width=width)
     if download:

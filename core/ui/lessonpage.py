@@ -118,14 +118,13 @@ def navigation(page: Page, chosen: Lesson, number: int) -> None:
     """Back / Next (PageUp / PageDown; the arrow keys too), "Step 4 of 14" and a progress bar."""
     t, n = page.t, len(chosen.steps)
     shown = min(number, n)
-    back, middle, ahead = st.columns([1, 3, 1], vertical_alignment="center")
-    back.button(t("lessonpage.back"), key="lesson_back", disabled=number <= 1, shortcut="PageUp",
-                on_click=_go, args=(chosen.id, number - 1), width="stretch")
-    with middle:
-        st.progress(shown / n, text=f"**{escape(t(chosen.title))}** · {t('lessonpage.step_of', i=shown, n=n)}")
-    ahead.button(t("lessonpage.finish") if number == n else t("lessonpage.next"), key="lesson_next",
-                 disabled=number > n, shortcut="PageDown", type="primary", on_click=_go,
-                 args=(chosen.id, number + 1), width="stretch")
+    st.progress(shown / n, text=f"**{escape(t(chosen.title))}** · {t('lessonpage.step_of', i=shown, n=n)}")
+    with st.container(horizontal=True, horizontal_alignment="distribute"):  # one row, also on a phone
+        st.button(t("lessonpage.back"), key="lesson_back", disabled=number <= 1, shortcut="PageUp",
+                  on_click=_go, args=(chosen.id, number - 1))
+        st.button(t("lessonpage.finish") if number == n else t("lessonpage.next"), key="lesson_next",
+                  disabled=number > n, shortcut="PageDown", type="primary", on_click=_go,
+                  args=(chosen.id, number + 1))
     arrow_keys()
 
 

@@ -44,6 +44,7 @@ class Page:
     name: str = field(default="")
     predict: bool = False  # the sidebar's "Predict first" switch, as drawn on this run
     lecture: bool = False  # the sidebar's lecture mode
+    phone: bool = False  # a phone's browser (its user agent says Mobile): charts fit a narrow screen
 
     def t(self, key: str, /, **values) -> str:
         return i18n.t(key, self.lang, **values)
@@ -56,7 +57,7 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     lang = _language_param()
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
-    page = Page(lang=lang, name=title_key)
+    page = Page(lang=lang, name=title_key, phone=_on_a_phone())
     with st.sidebar:
         widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
@@ -66,6 +67,7 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
         if with_model:
             classmode.sidebar(page)
         _page_links(page)
+    _formula_style()
     if page.lecture:
         _lecture_style()
     scroll_to_section()
@@ -154,6 +156,18 @@ def scroll_to_section() -> None:
       }, 250);
     })();
     </script>""" % at, unsafe_allow_javascript=True)
+
+
+def _on_a_phone() -> bool:
+    agent = (st.context.headers or {}).get("User-Agent", "") if st.context.headers is not None else ""
+    return "Mobi" in agent
+
+
+def _formula_style() -> None:
+    """A formula wider than the screen scrolls inside its own box, not the page."""
+    st.html("""<style>
+      .katex-display { overflow-x: auto; overflow-y: hidden; max-width: 100%; padding-bottom: 2px; }
+    </style>""")
 
 
 def _lecture_style() -> None:
