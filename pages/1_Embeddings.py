@@ -24,6 +24,7 @@ index = embedding_index(lm.name, lm)
 facts = matrix_facts(lm)
 st.header(t("embeddings.tokens"), anchor="tokens")
 text = ui.text_input(page, "text", t("embeddings.prompt"), t("embeddings.default"))
+ui.examples(page, "text")
 st.caption(t("embeddings.try"))
 trace = ui.trace(page, text, stop=False)
 if trace is not None:

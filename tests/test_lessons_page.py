@@ -257,3 +257,14 @@ def test_a_tampered_anchor_is_not_injected(app):
     at.run()
     assert not at.exception
     assert not any("alert" in h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize("path", ["pages/1_Embeddings.py", "pages/4_Transformer_Block.py", "pages/6_Sampling.py"])
+def test_the_notes_examples_are_one_click_away(app, path):
+    from core.ui.widgets import NOTES_EXAMPLES
+
+    at = app(path)
+    at.run()
+    at.button(key="example_text_1").click().run()  # "The cat sat"
+    assert not at.exception
+    assert at.text_input(key="text").value == NOTES_EXAMPLES[1]

@@ -31,10 +31,10 @@ from core.ui.memory import on_press, session_memory, shared_on_press
 from core.ui.model import get_lm, load_model, model_choices, startup_model
 from core.ui.page import PAGES, Page, page_link, page_url, setup_page
 from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
-from core.ui.widgets import radio, selectbox, slider, text_input, toggle
+from core.ui.widgets import NOTES_EXAMPLES, examples, radio, selectbox, slider, text_input, toggle
 from core.charts import data
 
-__all__ = ["PAGES", "TRACE_CACHE_BYTES", "Page", "ablated_trace", "ablation", "ask", "before_after", "chart",
-           "data", "get_lm", "get_trace", "intervention_error", "load_model", "model_choices", "on_press",
+__all__ = ["NOTES_EXAMPLES", "PAGES", "TRACE_CACHE_BYTES", "Page", "ablated_trace", "ablation", "ask", "before_after",
+           "chart", "data", "examples", "get_lm", "get_trace", "intervention_error", "load_model", "model_choices", "on_press",
            "page_link", "page_url", "radio", "selectbox", "session_memory", "setup_page", "shared_job",
            "shared_on_press", "slider", "startup_model", "text_input", "toggle", "trace"]

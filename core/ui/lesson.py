@@ -95,6 +95,7 @@ def render(page: Page, lm: LM | None, section_id: str, params: dict[str, Any] | 
 def _prompt_trace(page: Page, lm, page_name: str, stop: bool = True):
     label, default = _PROMPTS[page_name]
     text = ui.text_input(page, PROMPT_KEY, page.t(label), default(page))
+    ui.examples(page, PROMPT_KEY)
     page.lm = lm
     return ui.trace(page, text, stop=stop)
 

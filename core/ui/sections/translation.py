@@ -22,6 +22,7 @@ TIMING_LENGTHS = (16, 32, 64, 128, 256, 512, 1024)
 TIMING_WIDTH, TIMING_REPEATS = 256, 7
 STEP_LENGTHS, STEP_BATCH, STEP_REPEATS = (4, 8, 16, 32), 32, 2
 EXAMPLE = "I love you."  # the lecture notes' example: "Je t'aime."
+LONG_EXAMPLE = "The quick brown fox jumps over the lazy dog."  # the notes' long sentence (the bottleneck)
 HALF_DIMS = 32  # numbers of each encoder direction drawn
 LAB_REFRESH_S = 0.5  # how often a lab run's progress is redrawn
 
@@ -113,6 +114,7 @@ def choose_sentence(page, cards, header: bool = True, decoding: bool = True) -> 
     st.caption(t("rnn.translate.suggest"))
     with st.container(horizontal=True):
         st.button(EXAMPLE, key="example", on_click=use, args=(EXAMPLE,))
+        st.button(LONG_EXAMPLE, key="long_example", on_click=use, args=(LONG_EXAMPLE,))
         for i, suggestion in enumerate(cards["attention"]["evaluation"].get("suggestions", [])[:10]):
             st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,),
                       type="tertiary")
