@@ -43,7 +43,7 @@ KO = {
     "lessonpage.title": "강의",
     "lessonpage.heading": "강의",
     "lessonpage.intro": "강의마다 강의 노트 한 편을 따라 한 화면에 한 단계씩 나아갑니다. 읽고, 예측하고, "
-                        "모델을 보고, 눈여겨보세요. 이전 / 다음 버튼, PageUp / PageDown 또는 화살표 키로 움직이세요.",
+                        "모델을 보고, 눈여겨보세요. 이전 / 다음 버튼, PageUp / PageDown 또는 방향키로 움직이세요.",
     "lessonpage.none": "아직 설치된 강의가 없습니다.",
     "lessonpage.card": "{n}단계 · 강의 노트 “{note}”을(를) 따라갑니다",
     "lessonpage.start": "시작하기",
