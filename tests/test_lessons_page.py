@@ -268,3 +268,58 @@ def test_the_notes_examples_are_one_click_away(app, path):
     at.button(key="example_text_1").click().run()  # "The cat sat"
     assert not at.exception
     assert at.text_input(key="text").value == NOTES_EXAMPLES[1]
+
+
+def asking_lesson() -> Lesson:
+    return Lesson(id="asking", title="lessonpage.title", note="test", steps=(
+        Step(id="next", title="sampling.distribution", text="sampling.intro", page="sampling", section="distribution",
+             params={"prompt": "Once upon a time"}, question="sampling.next_token", notice="lessonpage.step_of",
+             concepts=("softmax",)),
+    ))
+
+
+@pytest.fixture
+def questions(monkeypatch, lessons):
+    """Stand-ins for core.lessons.questions / notices (the lessons' content branch writes them):
+    the step's question is the Sampling page's own next-token question on the step's prompt."""
+    import sys
+    import types
+
+    import core.lessons
+    from core import quiz
+    from core.ui.traces import get_trace
+
+    def question_for(step, lm, seed=0):
+        return quiz.next_token(lm, get_trace(lm, step.params["prompt"]).next_token_logits, seed=seed)
+
+    monkeypatch.setitem(sys.modules, "core.lessons.questions", types.SimpleNamespace(question_for=question_for))
+    monkeypatch.setitem(sys.modules, "core.lessons.notices",
+                        types.SimpleNamespace(notice_values=lambda step, lm: {"i": 7, "n": 9}))
+    monkeypatch.setitem(core.lessons.LESSONS, "asking", asking_lesson())
+    return question_for
+
+
+def test_a_step_asks_first_then_shows_its_section_and_the_end_keeps_the_score(app, questions, sharp_gpt2_dir,
+                                                                               monkeypatch):
+    """On the sharpened tiny GPT-2 (its next-token question has a clear answer)."""
+    from core.models import load_lm
+
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", sharp_gpt2_dir)
+    at = app(PAGE, lesson="asking", step="1")
+    at.run()
+    assert not at.exception
+    picks = [b for b in at.button if (b.key or "").startswith("pick_")]
+    assert picks, ("the question is asked (Predict first is on in a lesson)", [c.value for c in at.caption], [b.key for b in at.button])
+    assert not at.get("vega_lite_chart"), "the section waits for the answer"
+    question = questions(asking_lesson().steps[0], load_lm(sharp_gpt2_dir))
+    wrong = next(i for i in range(len(question.options)) if i != question.answer)
+    next(b for b in picks if b.key.endswith(f"_{wrong}")).click().run()
+    assert not at.exception
+    assert at.get("vega_lite_chart"), "answered: the section is drawn"
+    assert any(i18n.t("lessonpage.step_of", i=7, n=9) in str(m.value) for m in at.info), "the notice"
+    at.button(key="lesson_next").click().run()  # Finish: the end of the lesson
+    assert not at.exception
+    assert i18n.t("lessonpage.end") in [h.value for h in at.header]
+    assert any(i18n.t("lessonpage.end_score", right=0, asked=1) in str(m.value) for m in at.markdown)
+    table = at.dataframe[0].value
+    assert table[i18n.t("lessonpage.col.right")].tolist() == ["❌"]
