@@ -113,6 +113,31 @@ def test_sentences_end_in_hamnida_style():
     assert not bad, f"end sentences in 합니다체: {bad}"
 
 
+# 합쇼체 imperatives and suggestions (고르십시오, 확인하시오, 봅시다): every instruction in the app
+# says -세요 (고르세요, 확인하세요), the register a Korean lecturer uses to a class.
+HAPSYO_IMPERATIVE = re.compile(r"[가-힣]?시오(?![가-힣])|(?:[가-힣])시다(?![가-힣])")
+
+
+def is_hapsyo_imperative(match: str) -> bool:
+    if match.endswith("시오"):
+        return True
+    before = match[0]  # …ㅂ시다 (봅시다, 합시다, 고릅시다): the syllable before 시다 ends in ㅂ
+    return (ord(before) - ord("가")) % 28 == 17
+
+
+@pytest.mark.parametrize("text, imperative", [("답을 고르십시오.", True), ("다시 확인하시오", True),
+                                              ("함께 봅시다.", True), ("답을 고르세요.", False),
+                                              ("이것은 벡터입니다.", False), ("이 옵시다", True)])
+def test_hapsyo_imperative_detector(text, imperative):
+    assert any(is_hapsyo_imperative(m.group(0)) for m in HAPSYO_IMPERATIVE.finditer(text)) is imperative
+
+
+def test_instructions_say_seyo_not_hapsyo():
+    bad = {k: m.group(0) for k, v in korean().items() for m in HAPSYO_IMPERATIVE.finditer(prose(v))
+           if is_hapsyo_imperative(m.group(0))}
+    assert not bad, f"write -세요 (고르세요, 확인하세요): {bad}"
+
+
 @pytest.mark.parametrize("concept", sorted(BANNED))
 def test_glossary_terms_are_used_and_their_alternatives_are_not(concept):
     term = glossary.KO[f"glossary.{concept}"]

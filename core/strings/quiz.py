@@ -117,12 +117,12 @@ KO = {
     "quiz.cannot.three_tokens": "프롬프트에 토큰이 세 개 이상 있어야 합니다.",
     "quiz.cannot.no_clear_head": "이 프롬프트에서는 이전 토큰 헤드, 첫 토큰 헤드, 고르게 퍼진 헤드 중 "
                                  "어느 쪽이라고 분명히 말할 수 있는 어텐션 헤드가 없습니다.",
-    "quiz.cannot.no_reference": "이 문장에는 참조 번역이 없습니다(평가용 예문 중 하나를 고르십시오).",
+    "quiz.cannot.no_reference": "이 문장에는 참조 번역이 없습니다(평가용 예문 중 하나를 고르세요).",
     "quiz.cannot.two_right": "정확히 두 번역기가 맞혔는데, 이 선택지로는 그 경우를 표현할 수 없습니다.",
     "quiz.cannot.short_sentence": "원문 단어가 세 개 이상이고 번역 결과가 있어야 합니다.",
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
     "quiz.embeddings.nearest": "다음 단어 중 “{word}”에 가장 가까운 단어는 무엇입니까? 임베딩 행렬에서 "
-                               "두 행의 코사인 유사도가 가장 높은 단어를 고르십시오.",
+                               "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
                                    "{second}, {lo:.3f}입니다.",
     "quiz.embeddings.split": "프롬프트에서처럼 공백 뒤에 쓴 “{word}”, 모델은 이 단어를 몇 개의 토큰으로 "
