@@ -38,7 +38,22 @@ BANNED = {
     "teacher_forcing": [r"티처 ?포싱"],
     "dot_product": [r"닷 ?프로덕트"],
     "width": [r"(?<![가-힣])폭(?:[과이을의]|(?![가-힣]))"],
+    "plain_seq2seq": [r"기본 디코더", r"기본 LSTM", r"기본 모델의 디코더"],
+    # a sublayer is 부분층; 대부분, 부분 번역 (beam search's partial hypotheses), 부분 회전 are other words
+    "sublayer": [r"(?<![대])부분(?!층| 번역| 회전)"],
+    "previous_token_head": [r"앞 토큰을 보는 헤드", r"직전 토큰 헤드"],
+    "first_token_head": [r"첫 토큰을 보는 헤드"],
+    "spread_head": [r"(?:넓게|고르게) 퍼져 보는 헤드", r"넓게 퍼진 헤드"],
+    "add_norm": [r"Add & Norm(?!:)"],  # the English name only as a gloss: 더하기·정규화(Add & Norm: …)
 }
+
+# Phrases a Korean reader stumbles on, each once found in the catalog.
+AWKWARD = [
+    r"지난 블록",          # “after block” read as “the previous block”
+    r"두 절반",            # “its two halves”: say what they are
+    r"\((?:와|과|을|를|은|는) ",  # “β (와 편향)”: a particle inside a bracket
+    r"”, 모델은",          # the token-count question's dangling clause
+]
 
 # A one-form particle right after a placeholder (after any closing quote or Markdown mark):
 # `{x}을` is wrong for a word ending in a vowel, so write `{x}을(를)`.
@@ -147,6 +162,11 @@ def test_glossary_terms_are_used_and_their_alternatives_are_not(concept):
     head = re.sub(r"\(.*\)$", "", term)  # "레이어 정규화(LayerNorm)" is used as "레이어 정규화"
     users = [k for k, v in korean().items() if head in v and not k.startswith("glossary.")]
     assert users, f"{concept}: the glossary term {head!r} is used nowhere"
+
+
+def test_no_awkward_phrases():
+    bad = {k: m.group(0) for k, v in korean().items() for p in AWKWARD if (m := re.search(p, v))}
+    assert not bad, bad
 
 
 def test_glossary_covers_both_languages():

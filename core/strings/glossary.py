@@ -77,6 +77,13 @@ EN = {
     "glossary.training_step": "training step",
     "glossary.parameter": "parameter",
     "glossary.weight": "weight",
+    # parts of a block, kinds of head
+    "glossary.sublayer": "sublayer (attention or MLP)",
+    "glossary.component": "component (the embedding, an attention or an MLP)",
+    "glossary.previous_token_head": "previous-token head",
+    "glossary.first_token_head": "first-token head",
+    "glossary.spread_head": "spread-out head",
+    "glossary.add_norm": "Add & Norm",
 }
 
 KO = {
@@ -149,4 +156,11 @@ KO = {
     "glossary.training_step": "학습 스텝",
     "glossary.parameter": "파라미터",
     "glossary.weight": "가중치",
+    # parts of a block, kinds of head
+    "glossary.sublayer": "부분층",
+    "glossary.component": "구성 요소",
+    "glossary.previous_token_head": "이전 토큰 헤드",
+    "glossary.first_token_head": "첫 토큰 헤드",
+    "glossary.spread_head": "고르게 퍼진 헤드",
+    "glossary.add_norm": "더하기·정규화",
 }

@@ -125,8 +125,8 @@ KO = {
                                "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
                                    "{second}, {lo:.3f}입니다.",
-    "quiz.embeddings.split": "프롬프트에서처럼 공백 뒤에 쓴 “{word}”, 모델은 이 단어를 몇 개의 토큰으로 "
-                             "자릅니까?",
+    "quiz.embeddings.split": "프롬프트에서처럼 앞에 공백을 두고 “{word}”을(를) 쓰면, 모델은 이 단어를 "
+                             "토큰 몇 개로 자릅니까?",
     "quiz.embeddings.split.why": "“{word}” → {pieces}: 토큰 {n}개입니다.",
     "quiz.option.tokens": "{n}개",
     "quiz.option.tokens_more": "{n}개 이상",
@@ -150,7 +150,7 @@ KO = {
     "quiz.option.head.first": "첫 토큰 헤드: 어텐션을 첫 토큰에 모아 둡니다",
     "quiz.option.head.spread": "고르게 퍼진 헤드: 여러 토큰을 비슷하게 봅니다",
     "quiz.block.top_writer": "모델은 다음 토큰으로 “{token}”을(를) 예측합니다. 그 토큰의 로짓에 가장 "
-                             "많이 쓴 부분은 어디입니까(직접 로짓 기여도)?",
+                             "많이 써 넣은 구성 요소는 무엇입니까(직접 로짓 기여도)?",
     "quiz.block.top_writer.why": "{best}이(가) 로짓({logit:.3f}) 중 {hi:+.3f}을(를) 썼습니다. 그다음은 "
                                  "{second}, {lo:+.3f}입니다.",
     "quiz.option.part.embed": "임베딩",
