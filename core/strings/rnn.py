@@ -306,8 +306,8 @@ KO = {
     "rnn.bottleneck.header": "4. 병목: 문장 전체를 벡터 하나에",
     "rnn.bottleneck.body": ("컨텍스트 벡터 모델의 디코더가 영어 문장에 대해 볼 수 있는 것은 "
                            "이 컨텍스트 벡터뿐입니다. 이 벡터는 인코더의 마지막 상태로, 숫자 {d}개입니다. "
-                           "{short}단어짜리 문장이든 {long}단어짜리 문장이든 크기는 똑같습니다. 문장이 길어질수록 같은 공간에 더 "
-                           "많은 내용을 욱여넣어야 합니다."),
+                           "{short}단어짜리 문장이든 {long}단어짜리 문장이든 크기는 똑같습니다. "
+                           "문장이 길어질수록 같은 공간에 더 많은 내용을 욱여넣어야 합니다."),
     "rnn.bottleneck.short": "I am tired.",
     "rnn.bottleneck.long": "She is five years younger than me and my brother.",
     "rnn.bottleneck.yours": "입력한 문장",
