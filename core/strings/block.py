@@ -248,8 +248,8 @@ KO = {
     "block.attribution_text": "모델이 다음 토큰으로 가장 높게 본 것은 “{token}”입니다. 그 로짓은 "
                               "W_U · {norm}(x)이고, x는 임베딩에 모든 어텐션과 모든 MLP가 더한 "
                               "값을 합친 것입니다. 마지막 정규화의 크기 조절 값을 이 자리의 값으로 "
-                              "고정하면, 로짓은 구성 요소(임베딩, 각 어텐션, 각 MLP)마다 한 몫씩으로 정확히 나뉩니다(직접 로짓 "
-                              "기여도 분석, direct logit attribution).",
+                              "고정하면, 로짓은 구성 요소(임베딩, 각 어텐션, 각 MLP)마다 한 몫씩으로 "
+                              "정확히 나뉩니다(직접 로짓 기여도 분석, direct logit attribution).",
     "block.sum_parts": "구성 요소들의 합",
     "block.bias": "정규화의 β와 편향",
     "block.logit": "모델의 로짓",
