@@ -59,8 +59,9 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, /, **values) -> str:
 #     capitalised part of a CamelCase name: RMSNorm → Norm) by the Korean reading of its ending
 #     as loanwords are written (…m 놈/게임, …n 토큰, …ng 킹, …l/…le 모델/테이블, …p/…ck 톱/백
 #     take a 받침; …t 트, …d 드, …s 스, …k 크, vowels and the rest end in a vowel);
-#   * % is read 퍼센트; closing quotes, brackets and Markdown marks are skipped; anything else
-#     unreadable counts as ending in a vowel.
+#   * % is read 퍼센트; closing quotes and Markdown marks are skipped; a bracketed aside is
+#     skipped whole, as Korean does (the particle fits the word before the bracket: “king”(12%)과);
+#     anything else unreadable counts as ending in a vowel.
 # The (으)로 pair treats a final ㄹ like a vowel (서울로, 모델로), as Korean does.
 # ---------------------------------------------------------------------------------------------
 
@@ -71,7 +72,7 @@ _DIGIT = {"0": _OTHER, "1": _RIEUL, "2": _NONE, "3": _OTHER, "4": _NONE, "5": _N
 # a whole number ending in n zeros: 십, 백, 천, 만 (…만 up to 천만), 억, 조
 _ZEROS = {1: _OTHER, 2: _OTHER, 3: _OTHER, 4: _OTHER, 8: _OTHER, 12: _OTHER}
 _LETTER = {"L": _RIEUL, "M": _OTHER, "N": _OTHER, "R": _RIEUL}  # 엘, 엠, 엔, 알; the others end in a vowel
-_SKIP = set("”’\"'*`_)]}>》」』 \u00a0")
+_SKIP = set("”’\"'*`_]}>》」』 \u00a0")
 _WORD_END = [  # (ending, sound) for Latin words, first match wins
     ("ng", _OTHER), ("ck", _OTHER), ("le", _RIEUL), ("me", _OTHER), ("ne", _OTHER),
     ("m", _OTHER), ("n", _OTHER), ("l", _RIEUL), ("p", _OTHER), ("b", _OTHER),
@@ -91,8 +92,17 @@ def _number_sound(number: str) -> str:
 def final_sound(word: str) -> str:
     """How `word` ends when read aloud in Korean: "none" (a vowel), "rieul" (ㄹ) or "other"."""
     text = word.rstrip()
-    while text and text[-1] in _SKIP:
-        text = text[:-1]
+    while text and (text[-1] in _SKIP or text[-1] == ")"):
+        if text[-1] == ")":  # a bracketed aside: the particle fits the word before it, “king”(12%)과
+            depth, i = 0, len(text) - 1
+            while i >= 0:
+                depth += {")": 1, "(": -1}.get(text[i], 0)
+                if depth == 0:
+                    break
+                i -= 1
+            text = text[:i].rstrip() if i > 0 else text[:-1]
+        else:
+            text = text[:-1]
     if not text:
         return _NONE
     last = text[-1]

@@ -68,6 +68,14 @@ def test_copula_and_particles_in_running_text():
     assert particles("괄호(설명)와 본문") == "괄호(설명)와 본문"  # nothing to choose: untouched
 
 
+def test_a_bracketed_aside_is_skipped_as_korean_does():
+    """The particle after a bracket fits the word before it: “king”(12%)과, 사과(apple)와."""
+    assert particles("“king”(12.5% → 3.1%)(으)로") == "“king”(12.5% → 3.1%)으로"
+    assert particles("“사과”(12.5%)(으)로") == "“사과”(12.5%)로"
+    assert particles("사과(apple)와(과)") == "사과(apple)와"
+    assert particles("GPT-2 (small)은(는)") == "GPT-2 (small)는"
+
+
 @pytest.mark.parametrize("word, sound", [("집", "other"), ("나무", "none"), ("물", "rieul"),
                                          ("8", "rieul"), ("100", "other"), ("MLP", "none"),
                                          ("ALL", "rieul"), ("→", "none")])

@@ -38,7 +38,8 @@ BANNED = {
     "teacher_forcing": [r"티처 ?포싱"],
     "dot_product": [r"닷 ?프로덕트"],
     "width": [r"(?<![가-힣])폭(?:[과이을의]|(?![가-힣]))"],
-    "plain_seq2seq": [r"기본 디코더", r"기본 LSTM", r"기본 모델의 디코더"],
+    "plain_seq2seq": [r"기본 디코더", r"기본 LSTM", r"기본 모델의 디코더", r"기본 \{plain", r"LSTM: \{plain",
+                      r"컨텍스트 벡터 하나만 보는 LSTM"],
     # a sublayer is 부분층; 대부분, 부분 번역 (beam search's partial hypotheses), 부분 회전 are other words
     "sublayer": [r"(?<![대])부분(?!층| 번역| 회전)"],
     "previous_token_head": [r"앞 토큰을 보는 헤드", r"직전 토큰 헤드"],

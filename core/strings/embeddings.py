@@ -177,7 +177,7 @@ EN = {
     "embeddings.kcol.morpheme": "Morpheme",
     "embeddings.kcol.tag": "Tag",
     "embeddings.korean_cost": "What the extra tokens cost",
-    "embeddings.korean_context": ("**Context window.** {name} reads at most {ctx:,} tokens at once. The Korean "
+    "embeddings.korean_context": ("**Context length.** {name} reads at most {ctx:,} tokens at once. The Korean "
                                   "sentence fills {ko_share:.1%} of it ({ko_fits:,} such sentences fit), the "
                                   "English {en_share:.1%} ({en_fits:,})."),
     "embeddings.korean_time": ("**Time.** One generated token takes {ms:.2f} ms on {name} on this machine "
@@ -366,7 +366,7 @@ KO = {
     "embeddings.kcol.morpheme": "형태소",
     "embeddings.kcol.tag": "품사 태그",
     "embeddings.korean_cost": "토큰이 많으면 무엇이 드는가",
-    "embeddings.korean_context": ("**컨텍스트 창.** {name}은(는) 한 번에 토큰을 최대 {ctx:,}개까지 읽습니다. "
+    "embeddings.korean_context": ("**컨텍스트 길이.** {name}은(는) 한 번에 토큰을 최대 {ctx:,}개까지 읽습니다. "
                                   "한국어 문장은 그중 {ko_share:.1%}을(를) 차지하고(이런 문장이 {ko_fits:,}개 "
                                   "들어갑니다), 영어 문장은 {en_share:.1%}을(를) 차지합니다({en_fits:,}개)."),
     "embeddings.korean_time": ("**시간.** 이 컴퓨터에서 {name}이(가) 토큰 하나를 생성하는 데 {ms:.2f} ms가 "

@@ -121,7 +121,7 @@ KO = {
     "quiz.cannot.two_right": "정확히 두 번역기가 맞혔는데, 이 선택지로는 그 경우를 표현할 수 없습니다.",
     "quiz.cannot.short_sentence": "원문 단어가 세 개 이상이고 번역 결과가 있어야 합니다.",
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
-    "quiz.embeddings.nearest": "다음 단어 중 “{word}”에 가장 가까운 단어는 무엇입니까? 임베딩 행렬에서 "
+    "quiz.embeddings.nearest": "아래 단어 가운데 “{word}”에 가장 가까운 것은 무엇입니까? 임베딩 행렬에서 "
                                "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
                                    "{second}, {lo:.3f}입니다.",
@@ -143,7 +143,7 @@ KO = {
     "quiz.attention.top_key.why": "{layer}번 층의 {head}번 어텐션 헤드는 마지막 토큰의 어텐션 가중치 중 "
                                   "{hi:.1%}을(를) {best}에 둡니다. 그다음인 {second}은(는) {lo:.1%}입니다.",
     "quiz.attention.head_kind": "{layer}번 층, {head}번 어텐션 헤드: 이 프롬프트에서 어떤 종류의 헤드입니까?",
-    "quiz.attention.head_kind.why": "이전 토큰에 둔 평균 가중치 {previous:.2f}, 첫 토큰에 둔 평균 가중치 "
+    "quiz.attention.head_kind.why": "이전 토큰에 주는 평균 가중치 {previous:.2f}, 첫 토큰에 주는 평균 가중치 "
                                     "{first:.2f}, 엔트로피 {entropy:.2f}비트입니다(고르게 퍼진 행이라면 "
                                     "{most:.2f}비트).",
     "quiz.option.head.previous": "이전 토큰 헤드: 바로 앞 토큰을 봅니다",
@@ -162,10 +162,10 @@ KO = {
     "quiz.option.units": "{m:,}개 중 {lo:,}–{hi:,}개",
     "quiz.rnn.right_translator": "“{sentence}”: 어느 번역기가 정확히 맞힙니까(Tatoeba 참조 번역 중 "
                                  "하나와 같음)?",
-    "quiz.rnn.right_translator.why": "LSTM: {plain} · LSTM + 어텐션: {attention} · 트랜스포머: "
+    "quiz.rnn.right_translator.why": "컨텍스트 벡터 모델: {plain} · 어텐션 모델: {attention} · 트랜스포머: "
                                      "{transformer} — 참조 번역: {reference}",
-    "quiz.option.translator.plain": "컨텍스트 벡터 하나만 보는 LSTM만",
-    "quiz.option.translator.attention": "어텐션을 쓰는 LSTM만",
+    "quiz.option.translator.plain": "컨텍스트 벡터 모델만",
+    "quiz.option.translator.attention": "어텐션 모델만",
     "quiz.option.translator.transformer": "트랜스포머만",
     "quiz.option.translator.all": "셋 모두",
     "quiz.option.translator.none": "셋 다 틀림",
@@ -173,8 +173,8 @@ KO = {
                               "단어는 무엇입니까?",
     "quiz.rnn.attended_word.why": "{best}이(가) 가중치 {hi:.1%}을(를) 받습니다. 그다음인 {second}은(는) "
                                   "{lo:.1%}입니다.",
-    "quiz.sampling.next_token": "다음 토큰 중 모델이 다음에 올 가능성이 가장 높다고 보는 토큰은 "
-                                "무엇입니까?",
+    "quiz.sampling.next_token": "아래 토큰 가운데 모델이 바로 다음에 올 가능성이 가장 높다고 보는 "
+                                "것은 무엇입니까?",
     "quiz.sampling.next_token.why": "“{best}”의 확률은 {hi:.1%}입니다. 그다음인 “{second}”은(는) "
                                     "{lo:.1%}입니다.",
     "quiz.sampling.tokens_kept": "온도 {t:.2f}, top-k {k}(0은 끔), top-p {p:.2f}: 샘플러가 아직 뽑을 수 "
