@@ -190,3 +190,21 @@ def test_page_without_english_asks_for_it_and_caps_long_text(app):
     assert not at.exception, [e.message for e in at.exception]
     assert i18n.t("embeddings.korean_need", "ko") in [i.value for i in at.info]
     assert i18n.t("param.shortened", "ko", name="ko", n=MAX_CHARS) in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("family", ["llama", "gpt_neox"])
+def test_page_section_works_for_the_other_families(app, tiny_dirs, monkeypatch, family):
+    from core.models import load_lm
+
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs[family]))
+    at = app(PAGE, lang="ko")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    lm = load_lm(str(tiny_dirs[family]))
+    n = {k: len(reference_ids(lm, v)) for k, v in DEFAULT_SENTENCES.items()}
+    said = i18n.t("embeddings.korean_here", "ko", ko=n["ko"] / n["en"], fr=n["fr"] / n["en"])
+    assert said in [m.value for m in at.markdown]
+    context = i18n.t("embeddings.korean_context", "ko", name=lm.display_name, ctx=lm.arch.context_length,
+                     ko_share=n["ko"] / lm.arch.context_length, ko_fits=lm.arch.context_length // n["ko"],
+                     en_share=n["en"] / lm.arch.context_length, en_fits=lm.arch.context_length // n["en"])
+    assert context in [m.value for m in at.markdown]
