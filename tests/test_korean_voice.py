@@ -191,3 +191,17 @@ def test_default_model_means_only_the_default_model():
         if key.startswith("rnn."):
             assert "기본 모델" not in text, (key, text)
     assert korean()["rnn.model.plain"].startswith(glossary.KO["glossary.plain_seq2seq"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_head_kinds_are_named_alike_on_the_attention_page_and_in_the_quiz(lang):
+    """The quiz's three head kinds (“이전 토큰 헤드: …”) are the names the Attention page's grid
+    caption tells the reader to look for, and the glossary's."""
+    caption = i18n.catalogs()[lang]["attention.grid_caption"]
+    for kind, concept in (("previous", "previous_token_head"), ("first", "first_token_head"),
+                          ("spread", "spread_head")):
+        name = i18n.catalogs()[lang][f"quiz.option.head.{kind}"].split(":")[0]
+        name = re.sub(r"^an? ", "", name)
+        assert name.removesuffix(" head") in caption, (lang, name)
+        if lang == "ko":
+            assert name == glossary.KO[f"glossary.{concept}"]

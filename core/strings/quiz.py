@@ -59,7 +59,7 @@ EN = {
                                     "spread rows would have {most:.2f}.",
     "quiz.option.head.previous": "a previous-token head: it looks at the token just before",
     "quiz.option.head.first": "a first-token head: it parks its attention on the first token",
-    "quiz.option.head.spread": "spread out: it looks at many tokens about evenly",
+    "quiz.option.head.spread": "a spread-out head: it looks at many tokens about evenly",
     # 4. inside one block
     "quiz.block.top_writer": "The model predicts “{token}” next. Which part wrote the most into "
                              "that token's logit (direct logit attribution)?",
