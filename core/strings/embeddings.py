@@ -139,9 +139,9 @@ EN = {
     "embeddings.col.rank": "Rank",
     # the same sentence in Korean, English and French (core.korean_tokens)
     "embeddings.korean": "Korean, English, French: the same sentence, how many tokens?",
-    "embeddings.korean_text": ("Tokenizers were trained mostly on English text, and they treat other languages "
-                               "differently. Below, one sentence said three ways goes through {name}'s own "
-                               "tokenizer. Edit any of them, or write your own."),
+    "embeddings.korean_text": ("A tokenizer cuts the languages it saw most in training into few tokens, and the "
+                               "others into many. Below, one sentence said three ways goes through {name}'s "
+                               "own tokenizer. Edit any of them, or write your own."),
     "embeddings.korean_box.ko": "Korean",
     "embeddings.korean_box.en": "English",
     "embeddings.korean_box.fr": "French",
@@ -158,9 +158,10 @@ EN = {
     "embeddings.kcol.shown": "The tokens (the first 40)",
     "embeddings.korean_why": ("**Why.** The tokenizer starts from UTF-8 bytes: an English letter is one byte, a "
                               "Hangul syllable three, so the Korean sentence is {chars} characters but {bytes} "
-                              "bytes. Its merges were learned mostly on English, and the vocabulary holds "
-                              "{whole} of the sentence's {syllables} different syllables whole ({share:.0%}). "
-                              "The others are spelled from byte pieces: {pieces} of the {tokens} Korean tokens "
+                              "bytes. Its merges join byte pairs that were frequent in its training text; the "
+                              "vocabulary holds {whole} of the sentence's {syllables} different syllables whole "
+                              "({share:.0%}). The others are spelled from byte pieces: {pieces} of the {tokens} "
+                              "Korean tokens "
                               "hold only part of a syllable (shown as [날 1-2/3]: bytes 1–2 of its 3)."),
     "embeddings.korean_whole": "Syllables the vocabulary holds whole: {syllables}",
     "embeddings.korean_none_whole": "The vocabulary holds none of these syllables whole.",
@@ -327,9 +328,9 @@ KO = {
     "embeddings.col.rank": "순위",
     # the same sentence in Korean, English and French (core.korean_tokens)
     "embeddings.korean": "한국어, 영어, 프랑스어: 같은 문장은 토큰 몇 개일까?",
-    "embeddings.korean_text": ("토크나이저는 주로 영어 텍스트로 학습되어서, 다른 언어는 전혀 다르게 자릅니다. "
-                               "아래에서는 같은 뜻의 문장 하나를 세 언어로 써서 {name}의 토크나이저에 "
-                               "넣어 봅니다. 문장을 고치거나 직접 써 보세요."),
+    "embeddings.korean_text": ("토크나이저는 학습 데이터에 많이 나온 언어는 적은 토큰으로, 드물게 나온 언어는 "
+                               "많은 토큰으로 자릅니다. 아래에서는 같은 뜻의 문장 하나를 세 언어로 써서 "
+                               "{name}의 토크나이저에 넣어 봅니다. 문장을 고치거나 직접 써 보세요."),
     "embeddings.korean_box.ko": "한국어",
     "embeddings.korean_box.en": "영어",
     "embeddings.korean_box.fr": "프랑스어",
@@ -346,11 +347,11 @@ KO = {
     "embeddings.kcol.shown": "토큰(앞의 40개)",
     "embeddings.korean_why": ("**왜 그럴까요?** 토크나이저는 UTF-8 바이트에서 출발합니다. 영어 알파벳 한 "
                               "글자는 1바이트, 한글 한 음절은 3바이트라서, 이 한국어 문장은 {chars}글자이지만 "
-                              "{bytes}바이트입니다. 병합 규칙은 주로 영어에서 배웠기 때문에, 문장에 나온 서로 "
-                              "다른 음절 {syllables}개 가운데 어휘에 통째로 든 것은 {whole}개({share:.0%})"
-                              "뿐입니다. 나머지 음절은 바이트 조각을 이어 붙여 씁니다. 한국어 토큰 {tokens}개 "
-                              "가운데 {pieces}개는 음절의 일부만 담고 있습니다([날 1-2/3]은 세 바이트 중 1–2번째 "
-                              "바이트라는 뜻입니다)."),
+                              "{bytes}바이트입니다. 병합 규칙은 학습 텍스트에 자주 나온 바이트 쌍을 합친 것이라, "
+                              "문장에 나온 서로 다른 음절 {syllables}개 가운데 어휘에 통째로 든 것은 "
+                              "{whole}개({share:.0%})입니다. 나머지 음절은 바이트 조각을 이어 붙여 씁니다. "
+                              "한국어 토큰 {tokens}개 가운데 {pieces}개는 음절의 일부만 담고 있습니다"
+                              "([날 1-2/3]은 세 바이트 중 1–2번째 바이트라는 뜻입니다)."),
     "embeddings.korean_whole": "어휘에 통째로 든 음절: {syllables}",
     "embeddings.korean_none_whole": "이 음절들 가운데 어휘에 통째로 든 것은 하나도 없습니다.",
     "embeddings.kiwi": "한국어를 아는 분석기는 어떻게 자를까: Kiwi의 형태소",
