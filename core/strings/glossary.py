@@ -5,6 +5,9 @@ Every Korean string in core/strings uses the KO term below for its concept and n
 notes where they agree with each other: 어텐션 (어텐션 스코어, 어텐션 맵), Query·Key·Value,
 임베딩, 토큰, 소프트맥스, 잔차 연결, 레이어 정규화. Self-attention is 셀프 어텐션, so that
 every kind of attention (셀프, 마스킹된 셀프, 크로스) is named with the same word 어텐션.
+A block's attention and MLP are its 부분층 (sublayers); what direct logit attribution splits the
+logit into (the embedding, each attention, each MLP) are 구성 요소. The LSTM without attention is
+the 컨텍스트 벡터 모델 wherever it is named.
 """
 
 EN = {
