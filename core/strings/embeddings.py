@@ -164,7 +164,6 @@ EN = {
                               "Korean tokens "
                               "hold only part of a syllable (shown as [날 1-2/3]: bytes 1–2 of its 3)."),
     "embeddings.korean_whole": "Syllables the vocabulary holds whole: {syllables}",
-    "embeddings.korean_none_whole": "The vocabulary holds none of these syllables whole.",
     "embeddings.kiwi": "A Korean-aware split: Kiwi's morphemes",
     "embeddings.kiwi_text": ("Kiwi (kiwipiepy), a Korean morphological analyser, cuts the Korean sentence into "
                              "{n} morphemes — nouns, particles, verb stems, endings — where the model's "
@@ -353,7 +352,6 @@ KO = {
                               "한국어 토큰 {tokens}개 가운데 {pieces}개는 음절의 일부만 담고 있습니다"
                               "([날 1-2/3]은 세 바이트 중 1–2번째 바이트라는 뜻입니다)."),
     "embeddings.korean_whole": "어휘에 통째로 든 음절: {syllables}",
-    "embeddings.korean_none_whole": "이 음절들 가운데 어휘에 통째로 든 것은 하나도 없습니다.",
     "embeddings.kiwi": "한국어를 아는 분석기는 어떻게 자를까: Kiwi의 형태소",
     "embeddings.kiwi_text": ("한국어 형태소 분석기 Kiwi(kiwipiepy)는 이 한국어 문장을 형태소 {n}개로 "
                              "나눕니다. 명사, 조사, 용언의 어간, 어미로 나누는 것입니다. 모델의 토크나이저는 "

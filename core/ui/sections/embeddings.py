@@ -353,8 +353,6 @@ def show_korean_tokens(page, lm) -> None:
                   whole=len(cover.whole), share=cover.share_whole, pieces=ko.fragments, tokens=ko.n_tokens))
     if cover.whole:
         st.caption(t("embeddings.korean_whole", syllables=" ".join(cover.whole)))
-    elif cover.syllables:
-        st.caption(t("embeddings.korean_none_whole"))
 
     st.markdown(f"**{t('embeddings.kiwi')}**")
     missing = _kiwi_ready()
