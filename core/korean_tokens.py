@@ -129,7 +129,9 @@ def _kiwi():
     except ImportError as e:  # the package (or its model package) is not installed
         raise MorphemesUnavailable(f"kiwipiepy is not installed ({e})") from e
     try:
-        return Kiwi(num_workers=1)
+        # without the typo-correction and multi-word dictionaries: the same morphemes for
+        # ordinary sentences, ~320 MB of memory instead of ~510 MB, 3 s to load instead of 7
+        return Kiwi(num_workers=1, load_typo_dict=False, load_multi_dict=False)
     except Exception as e:  # noqa: BLE001 — a missing or broken model file: say what happened
         raise MorphemesUnavailable(f"Kiwi could not load its model ({e})") from e
 

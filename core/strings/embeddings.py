@@ -173,6 +173,7 @@ EN = {
                                 "object particle, JKB adverbial particle, JX topic particle, JC conjunctive "
                                 "particle, VV verb, VA adjective, EP/EF/EC endings, MAG adverb, SF/SP "
                                 "punctuation."),
+    "embeddings.kiwi_loading": "Loading Kiwi's model (once per server, a few seconds)…",
     "embeddings.kiwi_missing": "Kiwi cannot run here: {reason}. The rest of this section does not need it.",
     "embeddings.kcol.morpheme": "Morpheme",
     "embeddings.kcol.tag": "Tag",
@@ -360,6 +361,7 @@ KO = {
     "embeddings.kiwi_caption": ("품사 태그(세종 품사 태그): NNG 일반 명사, NNP 고유 명사, JKS 주격 조사, "
                                 "JKO 목적격 조사, JKB 부사격 조사, JX 보조사, JC 접속 조사, VV 동사, VA 형용사, "
                                 "EP·EF·EC 어미, MAG 부사, SF·SP 문장 부호."),
+    "embeddings.kiwi_loading": "Kiwi 모델을 불러오는 중입니다(서버마다 한 번, 몇 초)…",
     "embeddings.kiwi_missing": "여기서는 Kiwi를 실행할 수 없습니다: {reason}. 이 절의 나머지는 Kiwi 없이도 "
                                "보입니다.",
     "embeddings.kcol.morpheme": "형태소",

@@ -17,7 +17,7 @@ import contextlib
 import logging
 import threading
 
-from core import i18n, korean_tokens, models
+from core import i18n, models
 from core.ui import model, traces
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,6 @@ def preload() -> None:
         return
     for lang in i18n.LANGUAGES:
         traces.get_trace(lm, i18n.t("home.demo_default", lang))
-    with contextlib.suppress(korean_tokens.MorphemesUnavailable):  # the Embeddings page says why
-        korean_tokens.morphemes("한국어")  # loads Kiwi's model (seconds) before a visitor asks
 
 
 def clear_caches() -> None:

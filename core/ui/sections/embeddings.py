@@ -355,7 +355,8 @@ def show_korean_tokens(page, lm) -> None:
         st.caption(t("embeddings.korean_whole", syllables=" ".join(cover.whole)))
 
     st.markdown(f"**{t('embeddings.kiwi')}**")
-    missing = _kiwi_ready()
+    with st.spinner(t("embeddings.kiwi_loading")):  # the first time on this server: a few seconds
+        missing = _kiwi_ready()
     if missing:
         st.info(t("embeddings.kiwi_missing", reason=missing))
     else:
