@@ -208,3 +208,22 @@ def test_page_section_works_for_the_other_families(app, tiny_dirs, monkeypatch, 
                      ko_share=n["ko"] / lm.arch.context_length, ko_fits=lm.arch.context_length // n["ko"],
                      en_share=n["en"] / lm.arch.context_length, en_fits=lm.arch.context_length // n["en"])
     assert context in [m.value for m in at.markdown]
+
+
+def test_page_without_kiwi_says_why_and_shows_the_rest(app, monkeypatch):
+    from core import korean_tokens
+    from core.ui.sections import embeddings as section
+
+    def unavailable(text):
+        raise korean_tokens.MorphemesUnavailable("kiwipiepy is not installed (test)")
+
+    monkeypatch.setattr(korean_tokens, "morphemes", unavailable)
+    section._kiwi_ready.clear()
+    try:
+        at = app(PAGE)
+        at.run()
+    finally:
+        section._kiwi_ready.clear()
+    assert not at.exception, [e.message for e in at.exception]
+    assert i18n.t("embeddings.kiwi_missing", reason="kiwipiepy is not installed (test)") in [i.value for i in at.info]
+    assert any(m.value.startswith("**Context length.**") for m in at.markdown)
