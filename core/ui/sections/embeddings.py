@@ -326,7 +326,7 @@ def show_korean_tokens(page, lm) -> None:
     """The same sentence in Korean, English and French through the model's tokenizer: tokens,
     tokens per character, the ratio to English, why, Kiwi's morphemes, and what it costs."""
     t = page.t
-    st.subheader(t("embeddings.korean"))
+    st.subheader(t("embeddings.korean"), anchor="korean_tokens")
     st.write(t("embeddings.korean_text", name=lm.display_name))
     cols = st.columns(3)
     texts = {}
