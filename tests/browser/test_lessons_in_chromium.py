@@ -125,3 +125,36 @@ def test_a_step_on_a_390px_phone_has_no_horizontal_overflow(server, browser, num
         assert page.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
+
+
+def test_a_section_link_lands_on_its_section_in_a_fresh_browser(server, browser):
+    """/Attention?at=multi_head, opened cold: once drawn, the section's header is on screen."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(server + "/Attention?lang=en&at=multi_head")
+        wait_drawn(page)
+        page.wait_for_selector("#multi_head", timeout=60_000)
+        page.wait_for_timeout(1500)
+        top = page.evaluate("() => document.getElementById('multi_head').getBoundingClientRect().top")
+        assert 0 <= top < 900, top
+    finally:
+        context.close()
+
+
+def test_lecture_mode_stays_on_after_a_sidebar_click(server, browser):
+    """Set by a link, lecture mode stays on at the next sidebar click (it used to switch off)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(server + "/Embeddings?lang=en&lecture=true")
+        wait_drawn(page)
+        page.locator('[data-testid="stSidebar"] a[href*="Sampling"]').first.click()
+        page.wait_for_function("() => location.pathname.endsWith('/Sampling')", timeout=30_000)
+        wait_drawn(page)
+        switch = page.locator('.st-key-lecture input[type="checkbox"]').first
+        assert switch.is_checked()
+        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")
+        assert size >= 40, size  # lecture mode's style is on the new page (3rem at 20 px)
+    finally:
+        context.close()
