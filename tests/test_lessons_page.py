@@ -309,7 +309,7 @@ def test_a_step_asks_first_then_shows_its_section_and_the_end_keeps_the_score(ap
     at.run()
     assert not at.exception
     picks = [b for b in at.button if (b.key or "").startswith("pick_")]
-    assert picks, ("the question is asked (Predict first is on in a lesson)", [c.value for c in at.caption], [b.key for b in at.button])
+    assert picks, ("the question is asked (Predict first is on in a lesson)", [c.value for c in at.caption])
     assert not at.get("vega_lite_chart"), "the section waits for the answer"
     question = questions(asking_lesson().steps[0], load_lm(sharp_gpt2_dir))
     wrong = next(i for i in range(len(question.options)) if i != question.answer)
@@ -323,3 +323,23 @@ def test_a_step_asks_first_then_shows_its_section_and_the_end_keeps_the_score(ap
     assert any(i18n.t("lessonpage.end_score", right=0, asked=1) in str(m.value) for m in at.markdown)
     table = at.dataframe[0].value
     assert table[i18n.t("lessonpage.col.right")].tolist() == ["❌"]
+
+
+def test_the_step_of_the_translation_step_by_step_view_is_in_the_url(app):
+    """A saved link keeps the step of the step-by-step view (it used to fall back to 1)."""
+    at = app("pages/5_RNN_Attention_Transformer.py", decode_step="3", timeout=300)
+    at.run()
+    assert not at.exception
+    assert at.slider(key="decode_step").value == 3
+
+
+def test_a_phone_gets_legends_below_and_thinned_labels():
+    """The spec a phone's browser is handed: legends under the plot, overlapping ticks dropped;
+    the desktop's spec is left as its builder wrote it."""
+    from core.ui import charts
+
+    spec = {"mark": "rect", "config": {"axis": {"labelFontSize": 12}}, "height": {"step": 20}}
+    phone = charts._phone_spec(("x", "y", 1), "en", {}, spec)
+    assert phone["config"]["legend"]["orient"] == "bottom"
+    assert phone["config"]["axis"]["labelOverlap"] == "greedy"
+    assert phone["height"] == spec["height"] and spec["config"] == {"axis": {"labelFontSize": 12}}
