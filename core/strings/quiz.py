@@ -184,3 +184,51 @@ KO = {
     "quiz.option.kept": "{lo:,}–{hi:,}개",
     "quiz.option.kept_one": "정확히 {n}개",
 }
+
+# the questions the lessons ask (core/quiz.py, section 7)
+EN.update({
+    "quiz.attention.causal_mask": "A prompt of {n} tokens: which of these cells (query → key) does the causal "
+                                  "mask hide?",
+    "quiz.attention.causal_mask.why": "Query {q} may not read key {k}: that token comes later. The mask hides "
+                                      "{hidden} of the {cells} cells, every one to the right of the diagonal.",
+    "quiz.attention.unscaled_top": "Leave out the division by √d_k (d_k = {dk}): would this row's largest "
+                                   "attention weight be higher or lower?",
+    "quiz.option.unscaled.higher": "higher: the softmax gets sharper",
+    "quiz.option.unscaled.lower": "lower: the softmax gets flatter",
+    "quiz.attention.unscaled_top.why": "Divided by √{dk}: {scaled:.1%}; not divided: {unscaled:.1%}.",
+    "quiz.rnn.bleu_drop": "On the held-out sentences, whose BLEU falls furthest from the shortest ({short} "
+                          "words) to the longest ({long} words)?",
+    "quiz.rnn.bleu_drop.why": "{best} loses {hi:.1f} BLEU points from {short} to {long} words; {second} "
+                              "loses {lo:.1f}.",
+    "quiz.option.model.plain": "the LSTM with one context vector",
+    "quiz.option.model.attention": "the LSTM with attention",
+    "quiz.option.model.transformer": "the Transformer",
+    "quiz.rnn.encoder_looks": "The Transformer's encoder, layer {layer}, head {head}: which English word does "
+                              "word {n}, “{word}”, look at most?",
+    "quiz.rnn.encoder_looks.why": "“{word}” puts {hi:.1%} of its attention on {best}; next comes {second} "
+                                  "with {lo:.1%}.",
+})
+
+KO.update({
+    "quiz.attention.causal_mask": "토큰 {n}개짜리 프롬프트에서 인과 마스크가 가리는 칸(Query → Key)은 "
+                                  "어느 것일까요?",
+    "quiz.attention.causal_mask.why": "{q}번 Query는 {k}번 Key를 읽을 수 없습니다. 그 토큰이 뒤에 오기 "
+                                      "때문입니다. 마스크는 {cells}칸 가운데 대각선 오른쪽의 {hidden}칸을 "
+                                      "모두 가립니다.",
+    "quiz.attention.unscaled_top": "√d_k(d_k = {dk})로 나누는 단계를 빼면 이 행에서 가장 큰 어텐션 가중치는 "
+                                   "커질까요, 작아질까요?",
+    "quiz.option.unscaled.higher": "커집니다: 소프트맥스가 더 날카로워집니다",
+    "quiz.option.unscaled.lower": "작아집니다: 소프트맥스가 더 평평해집니다",
+    "quiz.attention.unscaled_top.why": "√{dk}(으)로 나누면 {scaled:.1%}, 나누지 않으면 {unscaled:.1%}입니다.",
+    "quiz.rnn.bleu_drop": "평가용 문장에서 가장 짧은 문장({short}단어)부터 가장 긴 문장({long}단어)까지 "
+                          "BLEU가 가장 많이 떨어지는 모델은 무엇일까요?",
+    "quiz.rnn.bleu_drop.why": "{best}: {short}단어에서 {long}단어로 가며 BLEU가 {hi:.1f}점 떨어집니다. "
+                              "다음은 {second}: {lo:.1f}점입니다.",
+    "quiz.option.model.plain": "컨텍스트 벡터 하나만 보는 LSTM",
+    "quiz.option.model.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.model.transformer": "트랜스포머",
+    "quiz.rnn.encoder_looks": "트랜스포머 인코더의 {layer}번 층, {head}번 헤드에서 {n}번째 단어 “{word}”이(가) "
+                              "가장 많이 보는 영어 단어는 무엇일까요?",
+    "quiz.rnn.encoder_looks.why": "“{word}”은(는) {best}에 어텐션의 {hi:.1%}을(를) 둡니다. 다음은 {second}, "
+                                  "{lo:.1%}입니다.",
+})
