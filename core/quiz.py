@@ -477,12 +477,13 @@ def causal_mask(tokens: list[str], seed: int = 0) -> Question | Unbuildable:
                                                             "cells": T * T}), seed)
 
 
-UNSCALED = ("higher", "lower")
+UNSCALED = ("higher", "same", "lower")
 
 
 def unscaled_top(steps, query: int, seed: int = 0) -> Question | Unbuildable:
-    """Without ÷√d_k, would this query row's largest attention weight be higher or lower? The
-    page's own comparison (core.attention.without_scaling against steps.weights)."""
+    """Without ÷√d_k, would this query row's largest attention weight be higher, the same
+    (within MARGIN) or lower? The page's own comparison (core.attention.without_scaling
+    against steps.weights)."""
     from core.attention import without_scaling
 
     kind = "attention.unscaled_top"
@@ -490,12 +491,11 @@ def unscaled_top(steps, query: int, seed: int = 0) -> Question | Unbuildable:
         return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
     scaled = float(np.max(steps.weights[query]))
     unscaled = float(np.max(without_scaling(steps, query)))
-    if abs(unscaled - scaled) < MARGIN:
-        return Unbuildable(kind, Text("quiz.cannot.tie"))
-    answer = 0 if unscaled > scaled else 1
+    answer = 1 if abs(unscaled - scaled) < MARGIN else 0 if unscaled > scaled else 2
     dk = int(np.asarray(steps.q).shape[-1])
     return Question(kind, Text("quiz.attention.unscaled_top", {"dk": dk}),
-                    tuple(Text(f"quiz.option.unscaled.{o}") for o in UNSCALED), answer,
+                    tuple(Text(f"quiz.option.unscaled.{o}", {"margin": MARGIN} if o == "same" else {})
+                          for o in UNSCALED), answer,
                     Text("quiz.attention.unscaled_top.why", {"dk": dk, "scaled": scaled, "unscaled": unscaled}),
                     seed)
 

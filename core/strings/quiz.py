@@ -192,8 +192,9 @@ EN.update({
     "quiz.attention.causal_mask.why": "Query {q} may not read key {k}: that token comes later. The mask hides "
                                       "{hidden} of the {cells} cells, every one to the right of the diagonal.",
     "quiz.attention.unscaled_top": "Leave out the division by √d_k (d_k = {dk}): would this row's largest "
-                                   "attention weight be higher or lower?",
+                                   "attention weight be higher, the same or lower?",
     "quiz.option.unscaled.higher": "higher: the softmax gets sharper",
+    "quiz.option.unscaled.same": "the same, within {margin:.1%}",
     "quiz.option.unscaled.lower": "lower: the softmax gets flatter",
     "quiz.attention.unscaled_top.why": "Divided by √{dk}: {scaled:.1%}; not divided: {unscaled:.1%}.",
     "quiz.rnn.bleu_drop": "On the held-out sentences, whose BLEU falls furthest from the shortest ({short} "
@@ -216,8 +217,9 @@ KO.update({
                                       "때문입니다. 마스크는 {cells}칸 가운데 대각선 오른쪽의 {hidden}칸을 "
                                       "모두 가립니다.",
     "quiz.attention.unscaled_top": "√d_k(d_k = {dk})로 나누는 단계를 빼면 이 행에서 가장 큰 어텐션 가중치는 "
-                                   "커질까요, 작아질까요?",
+                                   "커질까요, 그대로일까요, 작아질까요?",
     "quiz.option.unscaled.higher": "커집니다: 소프트맥스가 더 날카로워집니다",
+    "quiz.option.unscaled.same": "그대로입니다: 차이가 {margin:.1%} 안쪽입니다",
     "quiz.option.unscaled.lower": "작아집니다: 소프트맥스가 더 평평해집니다",
     "quiz.attention.unscaled_top.why": "√{dk}(으)로 나누면 {scaled:.1%}, 나누지 않으면 {unscaled:.1%}입니다.",
     "quiz.rnn.bleu_drop": "평가용 문장에서 가장 짧은 문장({short}단어)부터 가장 긴 문장({long}단어)까지 "
