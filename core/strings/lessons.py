@@ -26,7 +26,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "텍스트를 만드는 트랜스포머는 어휘의 모든 토큰에 다음 토큰이 될 점수를 매깁니다."),
     "lessons.concept.three_parts": (
         "Three stages: embedding, a stack of Transformer blocks, output probabilities.",
-        "세 단계: 임베딩, 트랜스포머 블록의 층층 쌓기, 출력 확률."),
+        "세 단계: 임베딩, 여러 층으로 쌓은 트랜스포머 블록, 출력 확률."),
     "lessons.concept.subword_tokens": (
         "Text is cut into tokens: whole words or pieces of words.",
         "텍스트는 토큰으로 나뉩니다. 단어 전체일 수도, 단어의 조각일 수도 있습니다."),
@@ -331,10 +331,10 @@ _PAIRS.update({
         "Temperature",
         "온도"),
     "lessons.explainer.temperature.text": (
-        "Dividing the logits by a temperature below 1 sharpens the distribution; above 1 flattens it. With top-p "
-        "0.9 on as well, guess how many tokens are still in the running at temperature 0.5.",
-        "로짓을 1보다 작은 온도로 나누면 분포가 날카로워지고, 1보다 큰 온도로 나누면 평평해집니다. top-p 0.9도 켠 "
-        "채로, 온도 0.5에서 후보로 남는 토큰이 몇 개일지 맞혀 보세요."),
+        "Dividing the logits by a temperature below 1 sharpens the distribution; above 1 flattens it. With "
+        "top-p on as well, guess how many tokens are still in the running at this low temperature.",
+        "로짓을 1보다 작은 온도로 나누면 분포가 날카로워지고, 1보다 큰 온도로 나누면 평평해집니다. top-p "
+        "샘플링도 켠 채로, 이렇게 낮은 온도에서 후보로 남는 토큰이 몇 개일지 맞혀 보세요."),
     "lessons.explainer.temperature.notes": (
         "The note calls high temperature creativity; it only spreads probability onto less likely tokens. "
         "Temperature never changes the order of the tokens, only the gaps between them.",
@@ -392,10 +392,11 @@ _PAIRS.update({
         "학습 중 드롭아웃은 유닛의 일부를 무작위로 0으로 만들어 모델이 어느 하나에 기대지 못하게 합니다. 추론에서는 "
         "꺼지므로 같은 프롬프트는 늘 같은 로짓을 냅니다. 두 방식으로 돌려 보세요."),
     "lessons.explainer.dropout.notes": (
-        "GPT-2's config sets 0.1; SmolLM2's sets 0, so both runs agree there: say so before students expect a "
-        "difference. The note's ensemble view of dropout is an interpretation, not a computation.",
-        "GPT-2 설정값은 0.1이고 SmolLM2는 0이라 그 모델에서는 두 실행이 같습니다. 학생들이 차이를 기대하기 전에 "
-        "말해 두세요. 드롭아웃을 앙상블로 보는 노트의 설명은 해석이지 계산이 아닙니다."),
+        "Some models ship with a dropout probability of zero (SmolLM2 does): then both runs agree, and the "
+        "notice shows this model's own value. The note's ensemble view of dropout is an interpretation, not a "
+        "computation.",
+        "드롭아웃 확률이 0인 채로 배포되는 모델도 있습니다(SmolLM2가 그렇습니다). 그러면 두 실행이 같고, 알아챌 "
+        "점에 이 모델의 값이 나옵니다. 드롭아웃을 앙상블로 보는 노트의 설명은 해석이지 계산이 아닙니다."),
 })
 
 _PAIRS.update({
@@ -790,10 +791,9 @@ _PAIRS.update({
         "디코더는 시작 기호에서 출발해 스텝마다 모든 프랑스어 단어에 점수를 매기고, 고른 단어를 다음 스텝의 입력으로 "
         "되돌립니다. 표는 스텝마다 후보와 그 확률을 보여 줍니다."),
     "lessons.seq2seq.decoder.notes": (
-        "The note's wording suggests the decoder sees the whole context vector only once; in the plain model it "
-        "is the decoder's starting state. Greedy and beam search can give different sentences: try both.",
-        "노트의 표현은 디코더가 컨텍스트 벡터를 한 번만 보는 듯합니다. 컨텍스트 벡터 모델에서는 그것이 디코더의 "
-        "시작 상태"
+        "The note stresses that each word the decoder writes is used to predict the next: that feedback is the "
+        "loop on screen. Greedy decoding and beam search can give different sentences: try both.",
+        "노트는 디코더가 쓴 단어가 다음 단어를 예측하는 데 쓰인다는 점을 강조합니다. 화면의 되먹임 고리가 그것"
         "입니다. 그리디 디코딩과 빔 서치는 서로 다른 문장을 낼 수 있으니 둘 다 해 보세요."),
     "lessons.seq2seq.context.title": (
         "A fixed-size context vector",
