@@ -476,3 +476,28 @@ def test_encoder_looks_on_the_shipped_transformer():
     n = q.prompt.values["n"]
     best = int(np.argmax(result.encoder_attention[0, 0, n - 1]))
     assert q.options[q.answer].values["text"] == f"{best + 1} {result.source_tokens[best]}"
+
+
+@pytest.mark.parametrize("attention, plain, want", [(0.9, 0.2, "attention"), (0.1, 0.6, "plain"),
+                                                    (0.5, 0.5, "same")])
+def test_lab_keeps_reads_the_runs_accuracy_at_its_longest_inputs(attention, plain, want):
+    from types import SimpleNamespace
+
+    rows = [{"model": m, "length": n, "exact": 1.0 if n < 30 else acc, "per_token": 1.0, "sequences": 40}
+            for m, acc in (("attention", attention), ("plain", plain)) for n in (3, 10, 30)]
+    result = SimpleNamespace(accuracy=rows)
+    q = quiz.lab_keeps(result)
+    check_shape(q, quiz.lab_keeps, result)
+    assert q.options[q.answer].key == f"quiz.option.lab.{want}" and q.prompt.values["n"] == 30
+    assert isinstance(quiz.lab_keeps(None), quiz.Unbuildable)
+
+
+@pytest.mark.parametrize("lstm, transformer, want", [(30.0, 12.0, "transformer"), (8.0, 20.0, "attention"),
+                                                     (10.0, 10.2, "same")])
+def test_cheaper_step_compares_the_measured_steps_at_the_longest_target(lstm, transformer, want):
+    rows = [{"model": "attention", "T": 4, "ms": 1.0}, {"model": "transformer", "T": 4, "ms": 99.0},
+            {"model": "attention", "T": 48, "ms": lstm}, {"model": "transformer", "T": 48, "ms": transformer}]
+    q = quiz.cheaper_step(rows)
+    check_shape(q, quiz.cheaper_step, rows)
+    assert q.options[q.answer].key == f"quiz.option.step.{want}" and q.prompt.values["T"] == 48
+    assert isinstance(quiz.cheaper_step([]), quiz.Unbuildable)

@@ -234,3 +234,41 @@ KO.update({
     "quiz.rnn.encoder_looks.why": "“{word}”은(는) {best}에 어텐션의 {hi:.1%}을(를) 둡니다. 다음은 {second}, "
                                   "{lo:.1%}입니다.",
 })
+
+EN.update({
+    "quiz.cannot.no_lab_run": "the lab has no finished run with these settings yet (press its button first).",
+    "quiz.cannot.no_timing": "no training steps have been timed yet (press the button first).",
+    "quiz.rnn.lab_keeps": "The lab's longest inputs ({n} symbols): which LSTM keeps more of its exact-sequence "
+                          "accuracy?",
+    "quiz.option.lab.attention": "the LSTM with attention",
+    "quiz.option.lab.plain": "the LSTM with one context vector",
+    "quiz.option.lab.same": "both the same, within {margin:.1%}",
+    "quiz.rnn.lab_keeps.why": "At {n} symbols: with attention {attention:.0%} exactly right, with one context "
+                              "vector {plain:.0%}.",
+    "quiz.rnn.cheaper_step": "One training step on targets of {T} words: which is cheaper, the LSTM with "
+                             "attention or the Transformer?",
+    "quiz.option.step.attention": "the LSTM with attention",
+    "quiz.option.step.transformer": "the Transformer",
+    "quiz.option.step.same": "about the same (within {share:.0%})",
+    "quiz.rnn.cheaper_step.why": "At {T} target words one step took {lstm:.1f} ms for the LSTM and "
+                                 "{transformer:.1f} ms for the Transformer, on this machine.",
+})
+
+KO.update({
+    "quiz.cannot.no_lab_run": "이 설정으로 끝난 실험실 실행이 아직 없습니다(먼저 버튼을 누르세요).",
+    "quiz.cannot.no_timing": "아직 잰 학습 스텝이 없습니다(먼저 버튼을 누르세요).",
+    "quiz.rnn.lab_keeps": "실험실의 가장 긴 입력(기호 {n}개)에서 시퀀스 전체를 맞히는 정확도를 더 잘 지키는 LSTM은 "
+                          "어느 것일까요?",
+    "quiz.option.lab.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.lab.plain": "컨텍스트 벡터 하나만 보는 LSTM",
+    "quiz.option.lab.same": "둘이 같습니다({margin:.1%} 안쪽)",
+    "quiz.rnn.lab_keeps.why": "기호 {n}개에서 어텐션 LSTM은 {attention:.0%}, 컨텍스트 벡터 모델은 {plain:.0%}을(를) "
+                              "정확히 맞힙니다.",
+    "quiz.rnn.cheaper_step": "목표 문장이 {T}단어일 때 학습 스텝 하나의 비용이 더 적은 쪽은 어텐션 LSTM과 트랜스포머 "
+                             "가운데 어느 것일까요?",
+    "quiz.option.step.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.step.transformer": "트랜스포머",
+    "quiz.option.step.same": "거의 같습니다({share:.0%} 안쪽)",
+    "quiz.rnn.cheaper_step.why": "목표 {T}단어에서 스텝 하나에 LSTM은 {lstm:.1f} ms, 트랜스포머는 "
+                                 "{transformer:.1f} ms가 걸렸습니다(이 컴퓨터에서).",
+})
