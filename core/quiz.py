@@ -554,3 +554,51 @@ def encoder_looks(translation, layer: int, head: int, seed: int = 0) -> Question
                          "second": labels[second].values["text"], "lo": float(row[second])}))
 
     return _first_buildable(kind, seed, list(range(len(src))), build, "quiz.cannot.tie")
+
+
+LAB_OUTCOMES = ("attention", "plain", "same")
+
+
+def lab_keeps(result, seed: int = 0) -> Question | Unbuildable:
+    """After a bottleneck-lab run (core.seq2seq.lab.LabResult, as the page shows it): which LSTM
+    keeps more of its exact-sequence accuracy on the longest test inputs — or both the same
+    (within MARGIN)? Read off the run's own accuracy rows (views.exact_at_longest)."""
+    from core.seq2seq.views import exact_at_longest
+
+    kind = "rnn.lab_keeps"
+    if result is None or not result.accuracy:
+        return Unbuildable(kind, Text("quiz.cannot.no_lab_run"))
+    exact = exact_at_longest(result)
+    if not {"plain", "attention"} <= exact.keys():
+        return Unbuildable(kind, Text("quiz.cannot.no_lab_run"))
+    longest = max(row["length"] for row in result.accuracy)
+    gap = exact["attention"] - exact["plain"]
+    answer = "same" if abs(gap) < MARGIN else "attention" if gap > 0 else "plain"
+    return Question(kind, Text("quiz.rnn.lab_keeps", {"n": longest}),
+                    tuple(Text(f"quiz.option.lab.{o}", {"margin": MARGIN} if o == "same" else {})
+                          for o in LAB_OUTCOMES), LAB_OUTCOMES.index(answer),
+                    Text("quiz.rnn.lab_keeps.why", {"n": longest, "attention": exact["attention"],
+                                                    "plain": exact["plain"]}), seed)
+
+
+SAME_TIME = 0.05  # two step times within 5 % of each other read as "about the same"
+STEP_OUTCOMES = ("attention", "transformer", "same")
+
+
+def cheaper_step(rows: list[dict], seed: int = 0) -> Question | Unbuildable:
+    """From the page's measured training steps (core.seq2seq.lab.training_step_times: rows of
+    model, T, ms): at the longest target measured, which is cheaper per training step — the
+    LSTM with attention or the Transformer — or about the same (within SAME_TIME)?"""
+    kind = "rnn.cheaper_step"
+    if not rows:
+        return Unbuildable(kind, Text("quiz.cannot.no_timing"))
+    longest = max(row["T"] for row in rows)
+    ms = {row["model"]: float(row["ms"]) for row in rows if row["T"] == longest}
+    if not {"attention", "transformer"} <= ms.keys():
+        return Unbuildable(kind, Text("quiz.cannot.no_timing"))
+    a, t = ms["attention"], ms["transformer"]
+    answer = "same" if abs(a - t) <= SAME_TIME * max(a, t) else "attention" if a < t else "transformer"
+    return Question(kind, Text("quiz.rnn.cheaper_step", {"T": longest}),
+                    tuple(Text(f"quiz.option.step.{o}", {"share": SAME_TIME} if o == "same" else {})
+                          for o in STEP_OUTCOMES), STEP_OUTCOMES.index(answer),
+                    Text("quiz.rnn.cheaper_step.why", {"T": longest, "lstm": a, "transformer": t}), seed)
