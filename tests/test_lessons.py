@@ -277,3 +277,24 @@ def test_every_step_question_and_notice_on_the_offline_default():
     ids, out = own_forward(lm, step_of("how", "station").params["prompt"])
     values = notice_values(step_of("how", "station"), lm)
     assert values["i"] == int(out.attentions[values["layer"]][0, values["head"], -1].argmax())
+
+
+def test_positions_removed_notice_the_first_block_cannot_tell_the_orders_apart(sharp_models):
+    """Independent: the same words in two orders, the position embeddings zeroed by hand (GPT-2's
+    wpe): the last token leaves block 1 identical, and differs with the positions on."""
+    lm, step = sharp_models["gpt2"], step_of("transformer", "order")
+    values = notice_values(step, lm)
+    wpe = lm.arch.position_embedding()  # [context, d] the learned table itself
+    states = {}
+    for on in (True, False):
+        saved = wpe.detach().clone()
+        with torch.no_grad():
+            if not on:
+                wpe.zero_()
+            try:
+                h = [own_forward(lm, step.params[k])[1].hidden_states[1][0, -1] for k in ("order_a", "order_b")]
+            finally:
+                wpe.copy_(saved)
+        states[on] = float((h[0] - h[1]).norm() / h[0].norm())
+    assert values["off1"] == pytest.approx(states[False], abs=1e-5) and values["off1"] < 1e-5
+    assert values["on1"] == pytest.approx(states[True], rel=1e-4) and values["on1"] > 1e-3

@@ -96,7 +96,8 @@ TRANSFORMER = _lesson("transformer", "001_3de3bccd9e07e40b.txt", [
     ("trained", "embeddings.cosine", dict(
         params={"words": WORDS}, question="embeddings.nearest", notice="cosine", concepts=("embedding_training",))),
     ("order", "positional.positions_removed", dict(
-        params={"order_a": "The dog bites the man .", "order_b": "The man bites the dog ."}, notice="word_order",
+        params={"order_a": "The dog bites the man .", "order_b": "The man bites the dog ."},
+        notice="positions_removed",
         concepts=("order_lost",))),
     ("absolute", "positional.side_by_side", dict(
         params={"m": 48}, question="posenc.nearest.sinusoidal", notice="positions",

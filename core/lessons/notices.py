@@ -145,6 +145,18 @@ def word_order(step: Step, lm: LM) -> dict:
             "cos": _cos(np.asarray(ta.hidden_states)[-1, -1], np.asarray(tb.hidden_states)[-1, -1])}
 
 
+def positions_removed(step: Step, lm: LM) -> dict:
+    """The two orders with the positions knocked out and with them on: how far apart the last
+    token is after the first block and after the last (core.interventions, as the section)."""
+    from core.interventions import ablated_trace, last_token_difference
+    from core.trace import run_trace
+
+    a, b = step.params["order_a"], step.params["order_b"]
+    off = last_token_difference(*(ablated_trace(lm, t, [("positions",)], "zero").resid for t in (a, b)))
+    on = last_token_difference(*(run_trace(lm, t).resid for t in (a, b)))
+    return {"off1": float(off[0]), "on1": float(on[0]), "offL": float(off[-1]), "layers": len(off)}
+
+
 # --------------------------------------------------------------------------- attention
 
 
@@ -368,9 +380,9 @@ def lab(step: Step, lm: LM) -> dict:
 
 
 NOTICES = {f"lessons.notice.{f.__name__}": f for f in (
-    top_token, tokens, tradeoff, matrix, cosine, bank, positions, waves, word_order, head_map, steps, mask,
-    search, scale, heads, concat, mlp, norm, residual, dropout, equations, temperature, kept, translate,
-    alignment, cross, encoder_self, bottleneck, encoder, bleu, training, lab)}
+    top_token, tokens, tradeoff, matrix, cosine, bank, positions, waves, word_order, positions_removed,
+    head_map, steps, mask, search, scale, heads, concat, mlp, norm, residual, dropout, equations, temperature,
+    kept, translate, alignment, cross, encoder_self, bottleneck, encoder, bleu, training, lab)}
 
 
 def notice_values(step: Step, lm: LM) -> dict:

@@ -233,11 +233,11 @@ _PAIRS.update({
         "Token plus position",
         "토큰 더하기 위치"),
     "lessons.explainer.sum.text": (
-        "The vector that enters the first block is the token's row plus its position's vector. Swap two words "
-        "and the same rows come in, only at other positions: the position part is what tells the two sentences "
-        "apart.",
-        "첫 블록에 들어가는 벡터는 토큰의 행에 위치 벡터를 더한 것입니다. 두 단어의 자리를 바꾸면 같은 행들이 "
-        "다른 위치로 들어올 뿐입니다. 두 문장을 구별하는 것은 위치 쪽입니다."),
+        "In GPT-2 the vector that enters the first block is the token's row plus its position's vector. Swap two "
+        "words and the same rows come in, only at other positions: the position part is what tells the two "
+        "sentences apart.",
+        "GPT-2에서 첫 블록에 들어가는 벡터는 토큰의 행에 위치 벡터를 더한 것입니다. 두 단어의 자리를 바꾸면 같은 "
+        "행들이 다른 위치로 들어올 뿐입니다. 두 문장을 구별하는 것은 위치 쪽입니다."),
     "lessons.explainer.sum.notes": (
         "This is the note's fourth embedding step. For a rotary model nothing is added at the input: the "
         "position enters inside attention, which is worth saying when SmolLM2 is on screen.",
@@ -464,11 +464,11 @@ _PAIRS.update({
         "위치가 없으면 순서를 잃습니다"),
     "lessons.transformer.order.text": (
         "Attention reads all tokens at once, so it has no notion of order of its own. Remove the positions and "
-        "\u201cthe dog bites the man\u201d and \u201cthe man bites the dog\u201d look the same from the last token. "
-        "That is why positions are added back.",
-        "어텐션은 모든 토큰을 한꺼번에 읽으므로 스스로는 순서를 모릅니다. 위치를 없애면 마지막 토큰에서 본 "
-        "\u201cthe dog bites the man\u201d과 \u201cthe man bites the dog\u201d이 같아 보입니다. 그래서 위치를 다시 "
-        "넣어 줍니다."),
+        "the last token of \u201cthe dog bites the man\u201d leaves the first block exactly as that of "
+        "\u201cthe man bites the dog\u201d. That is why positions are added back.",
+        "어텐션은 모든 토큰을 한꺼번에 읽으므로 스스로는 순서를 모릅니다. 위치를 없애면 \u201cthe dog bites the "
+        "man\u201d의 마지막 토큰은 \u201cthe man bites the dog\u201d의 마지막 토큰과 똑같은 모습으로 첫 블록을 "
+        "나옵니다. 그래서 위치를 다시 넣어 줍니다."),
     "lessons.transformer.order.notes": (
         "With the causal mask a decoder is not fully order-blind (each token sees a different prefix); the "
         "experiment removes positions to show how little is left. Let students predict the result first.",
@@ -1010,11 +1010,16 @@ _PAIRS.update({
         "every {slow:,.0f}.",
         "너비 {d}에서 0번 위치는 0번 차원이 sin = {sin0:.0f}, 1번 차원이 cos = {cos0:.0f}입니다. 첫 쌍은 "
         "{fast:.1f}칸마다, 마지막 쌍({last}번과 {last}+1번 차원)은 {slow:,.0f}칸마다 되풀이됩니다."),
+    "lessons.notice.positions_removed": (
+        "Positions removed, the last token leaves block 1 differing by {off1:.1e} between the two orders "
+        "(positions on: {on1:.1e}); after block {layers} the causal mask has let the order in: {offL:.1e}.",
+        "위치를 없애면 마지막 토큰이 1번 블록을 나올 때 두 순서의 차이는 {off1:.1e}입니다(위치가 있으면 "
+        "{on1:.1e}). {layers}번 블록 뒤에는 인과 마스크를 거쳐 순서가 스며들어 {offL:.1e}이(가) 됩니다."),
     "lessons.notice.word_order": (
-        "The two orders hold the same {n} token rows (their sums differ by {bag:.1e}), yet the last token's final "
-        "vectors have cosine {cos:.3f}: only the positions tell them apart.",
-        "두 순서는 같은 토큰 행 {n}개를 담습니다(합의 차이 {bag:.1e}). 그래도 마지막 토큰의 최종 벡터는 코사인 "
-        "{cos:.3f}입니다. 둘을 가르는 것은 위치뿐입니다."),
+        "The two orders hold the same {n} token rows (their sums differ by {bag:.1e}); after the model the last "
+        "token's vectors have cosine {cos:.3f}.",
+        "두 순서는 같은 토큰 행 {n}개를 담습니다(합의 차이 {bag:.1e}). 모델을 지난 뒤 마지막 토큰의 벡터는 "
+        "코사인 {cos:.3f}입니다."),
     "lessons.notice.head_map": (
         "Layer {layer}, head {head}: “{token}” puts {w:.0%} of its attention on “{best}” (token {i}).",
         "{layer}번 층, {head}번 헤드: “{token}”은(는) 어텐션의 {w:.0%}을(를) “{best}”({i}번 토큰)에 둡니다."),
