@@ -84,7 +84,8 @@ def test_a_step_names_a_known_section_its_inputs_question_and_notice(lesson, ste
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_every_key_a_lesson_names_is_in_the_catalog(lang):
     table = i18n.catalogs()[lang]
-    keys = [lesson.title for lesson in LESSONS.values()] + [c.key for c in CONCEPTS.values()]
+    keys = [k for lesson in LESSONS.values() for k in (lesson.title, f"lessons.{lesson.id}.note")]
+    keys += [c.key for c in CONCEPTS.values()]
     keys += [k for _, s in STEPS for k in (s.title, s.text, s.notes, s.notice) if k]
     keys += [f"lessons.notice.positions.{k}" for k in ("learned", "rotary")]
     missing = [k for k in keys if k not in table]

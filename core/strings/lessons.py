@@ -20,6 +20,20 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "From Seq2Seq to Bahdanau attention",
         "Seq2Seq에서 Bahdanau 어텐션까지"),
 
+    # the lecture note each lesson follows (shared/lecture-notes/), as a lesson list names it
+    "lessons.explainer.note": (
+        "Notes on Transformer Explainer (poloclub, Georgia Tech): GPT-2 small, part by part",
+        "Transformer Explainer(poloclub, 조지아 공대) 정리: GPT-2 small을 부분별로"),
+    "lessons.transformer.note": (
+        "Notes on the Transformer model: from RNN limits to the paper's architecture",
+        "트랜스포머 모델 정리: RNN의 한계에서 논문의 구조까지"),
+    "lessons.how.note": (
+        "\u201cHow does the Transformer work? Part 1\u201d: RNN limits, self-attention, inputs and positions",
+        "\u201c트랜스포머는 어떻게 동작할까? 1편\u201d: RNN의 한계, 셀프 어텐션, 입력과 위치"),
+    "lessons.seq2seq.note": (
+        "LLM basics 2-1: Seq2Seq and attention (Bahdanau et al. 2015)",
+        "LLM 동작원리 2-1: Seq2Seq와 어텐션(Bahdanau 등 2015)"),
+
     # ------------------------------------------------------------------ concepts (one line each)
     "lessons.concept.next_token": (
         "A text-generating Transformer scores every token of its vocabulary as the next one.",
@@ -124,7 +138,8 @@ _PAIRS: dict[str, tuple[str, str]] = {
         "논문의 피드포워드 네트워크: max(0, xW₁ + b₁)W₂ + b₂, 모든 위치에 똑같이 적용합니다."),
     "lessons.concept.masked_training": (
         "In training the decoder reads the whole target at once, under a causal mask (teacher forcing).",
-        "학습 때 디코더는 인과 마스크 아래에서 정답 문장 전체를 한 번에 읽습니다(교사 강요(teacher forcing))."),
+        "학습 때 디코더는 인과 마스크 아래에서 정답 문장 전체를 한 번에 읽습니다. 이것이 교사 강요(teacher "
+        "forcing)입니다."),
     "lessons.concept.context_bottleneck": (
         "An RNN encoder squeezes the whole source into one context vector: the bottleneck.",
         "RNN 인코더는 원문 전체를 컨텍스트 벡터 하나에 눌러 담습니다. 이것이 병목입니다."),
