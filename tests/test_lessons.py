@@ -87,7 +87,6 @@ def test_every_key_a_lesson_names_is_in_the_catalog(lang):
     keys = [k for lesson in LESSONS.values() for k in (lesson.title, f"lessons.{lesson.id}.note")]
     keys += [c.key for c in CONCEPTS.values()]
     keys += [k for _, s in STEPS for k in (s.title, s.text, s.notes, s.notice) if k]
-    keys += [f"lessons.notice.positions.{k}" for k in ("learned", "rotary")]
     missing = [k for k in keys if k not in table]
     assert not missing, missing
 
@@ -156,10 +155,11 @@ def test_a_step_question_builds_from_its_own_inputs_on_the_tiny_models(sharp_mod
 @pytest.mark.parametrize("family", ["gpt2", "llama"])
 @pytest.mark.parametrize("lesson, step", STEPS, ids=IDS)
 def test_a_step_notice_is_computed_and_reads_in_both_languages(sharp_models, family, lesson, step):
-    text = notice_text(step, sharp_models[family])
+    values = notice_values(step, sharp_models[family])
+    assert all(isinstance(v, (str, int, float)) for v in values.values()), values  # plain: t(key, **values)
     for lang in ("en", "ko"):
-        rendered = text.render(lang)
-        assert rendered and "{" not in rendered
+        rendered = i18n.t(step.notice, lang, **values)
+        assert rendered and "{" not in rendered and rendered == notice_text(step, sharp_models[family]).render(lang)
 
 
 def test_a_step_without_a_question_or_notice_has_none():
@@ -299,3 +299,27 @@ def test_positions_removed_notice_the_first_block_cannot_tell_the_orders_apart(s
         states[on] = float((h[0] - h[1]).norm() / h[0].norm())
     assert values["off1"] == pytest.approx(states[False], abs=1e-5) and values["off1"] < 1e-5
     assert values["on1"] == pytest.approx(states[True], rel=1e-4) and values["on1"] > 1e-3
+
+
+def test_positions_notice_is_the_models_own_similarity_and_the_papers(sharp_models):
+    """Learned (GPT-2): cosine of the table's rows; rotary (Llama): the mean over pairs of cos(kθ)
+    for k = 1 and 30; sinusoidal: the paper's formula at the model's width, written out here."""
+    step = step_of("explainer", "positions")
+    gpt2, llama = sharp_models["gpt2"], sharp_models["llama"]
+    wpe = gpt2.arch.position_embedding().detach().double().numpy()
+    cos = lambda a, b: float(a @ b / np.linalg.norm(a) / np.linalg.norm(b))  # noqa: E731
+    values = notice_values(step, gpt2)
+    assert values["near"] == pytest.approx(cos(wpe[10], wpe[11]))
+    assert values["far"] == pytest.approx(cos(wpe[10], wpe[40]))
+    d = gpt2.arch.d_model
+    pe = np.array([[math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else math.cos(p / 10000 ** ((i - 1) / d))
+                    for i in range(d)] for p in range(41)])
+    assert values["snear"] == pytest.approx(cos(pe[10], pe[11]))
+    assert values["sfar"] == pytest.approx(cos(pe[10], pe[40]))
+    config = llama.model.config
+    half = config.hidden_size // config.num_attention_heads // 2
+    theta = config.rope_parameters["rope_theta"] if hasattr(config, "rope_parameters") else config.rope_theta
+    inv = 1.0 / theta ** (np.arange(half) * 2 / (2 * half))
+    values = notice_values(step, llama)
+    assert values["near"] == pytest.approx(np.cos(1 * inv).mean())
+    assert values["far"] == pytest.approx(np.cos(30 * inv).mean())

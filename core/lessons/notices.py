@@ -5,9 +5,9 @@ model on screen (or the shipped translators and their cards), never typed in.
     notice_text(step, lm).render("ko")                # the step's `notice` key filled in
 
 Each notice key `lessons.notice.<what>` (core/strings/lessons.py) has one function below that
-computes its values from the core functions the section itself calls. A value may be a
-core.quiz.Text (a catalog key of its own, e.g. the model's kind of positions): render through
-`notice_text` so it is translated too. No streamlit here.
+computes its values from the core functions the section itself calls. Render it through
+`notice_text` (every value here is a plain number or string, so `t(step.notice, **values)`
+works as well). No streamlit here.
 """
 
 from __future__ import annotations
@@ -106,18 +106,23 @@ def bank(step: Step, lm: LM) -> dict:
 
 
 def positions(step: Step, lm: LM) -> dict:
-    """What this model uses for positions, and how alike two neighbouring positions are in it."""
-    from core.positional import learned_positions, rotary_frequencies
+    """How alike positions 10 and 11, and 10 and 40, are in this model's own scheme (its learned
+    rows, or its rotary turn of one vector, as the side-by-side section draws them) and in the
+    sinusoidal encoding at the model's width."""
+    from core.positional import learned_positions, rotary_frequencies, rotary_similarity_by_distance, sinusoidal
 
+    near, far = (10, 11), (10, 40)
     wpe = learned_positions(lm)
     if wpe is not None:
         wpe = np.asarray(wpe, dtype=np.float64)
-        return {"what": quiz.Text("lessons.notice.positions.learned", {
-            "model": lm.display_name, "n": wpe.shape[0], "d": wpe.shape[1], "near": _cos(wpe[10], wpe[11]),
-            "far": _cos(wpe[10], wpe[40])})}
-    inv = np.asarray(rotary_frequencies(lm), dtype=np.float64)
-    return {"what": quiz.Text("lessons.notice.positions.rotary", {
-        "model": lm.display_name, "pairs": len(inv), "fast": 2 * np.pi / inv.max(), "slow": 2 * np.pi / inv.min()})}
+        own = _cos(wpe[near[0]], wpe[near[1]]), _cos(wpe[far[0]], wpe[far[1]])
+    else:
+        inv = np.asarray(rotary_frequencies(lm), dtype=np.float64)
+        curve = rotary_similarity_by_distance(inv, far[1] - far[0], n_pairs=lm.arch.d_head // 2)  # by distance
+        own = float(curve[near[1] - near[0]]), float(curve[far[1] - far[0]])
+    pe = np.asarray(sinusoidal(far[1] + 1, lm.arch.d_model), dtype=np.float64)
+    return {"model": lm.display_name, "near": own[0], "far": own[1], "snear": _cos(pe[near[0]], pe[near[1]]),
+            "sfar": _cos(pe[far[0]], pe[far[1]])}
 
 
 def waves(step: Step, lm: LM) -> dict:

@@ -83,60 +83,60 @@ def _words(step: Step) -> list[str]:
     return parse_words(step.params["words"])[0]
 
 
-def _build(step: Step, lm: LM):
+def _build(step: Step, lm: LM, seed: int):
     kind, p = step.question, step.params
     if kind == "sampling.next_token":
-        return quiz.next_token(lm, trace_of(lm, step).next_token_logits, seed=SEED)
+        return quiz.next_token(lm, trace_of(lm, step).next_token_logits, seed=seed)
     if kind == "sampling.tokens_kept":
         return quiz.tokens_kept(trace_of(lm, step).next_token_logits, float(p.get("temp", 1.0)),
                                 int(p.get("topk", 0)), float(p.get("topp", 1.0)), bool(p.get("greedy", False)),
-                                seed=SEED)
+                                seed=seed)
     if kind == "embeddings.split":
         from core.embeddings import EmbeddingIndex
 
-        return quiz.token_count(EmbeddingIndex(lm), lm, p["prompt"], seed=SEED)
+        return quiz.token_count(EmbeddingIndex(lm), lm, p["prompt"], seed=seed)
     if kind == "embeddings.nearest":
         from core.embeddings import EmbeddingIndex
 
         index, words = EmbeddingIndex(lm), _words(step)
-        return quiz.nearest_word(words, [index.word(lm, w).vector for w in words], seed=SEED)
+        return quiz.nearest_word(words, [index.word(lm, w).vector for w in words], seed=seed)
     if kind == "posenc.nearest.sinusoidal":
-        return quiz.nearest_position(sinusoidal_similarity(step, lm), "sinusoidal", seed=SEED)
+        return quiz.nearest_position(sinusoidal_similarity(step, lm), "sinusoidal", seed=seed)
     if kind == "attention.top_key":
-        return quiz.top_key(trace_of(lm, step), seed=SEED)
+        return quiz.top_key(trace_of(lm, step), seed=seed)
     if kind == "attention.head_kind":
-        return quiz.head_kind(trace_of(lm, step), seed=SEED)
+        return quiz.head_kind(trace_of(lm, step), seed=seed)
     if kind == "attention.causal_mask":
-        return quiz.causal_mask(trace_of(lm, step).tokens, seed=SEED)
+        return quiz.causal_mask(trace_of(lm, step).tokens, seed=seed)
     if kind == "attention.unscaled_top":
         from core.attention import attention_steps
 
         trace = trace_of(lm, step)
         steps = attention_steps(lm, trace.text, _layer(step, lm), _head(step, lm), trace=trace)
-        return quiz.unscaled_top(steps, _query(step, trace), seed=SEED)
+        return quiz.unscaled_top(steps, _query(step, trace), seed=seed)
     if kind == "block.units_firing":
         from core.block import block_steps
 
         trace = trace_of(lm, step)
         steps = block_steps(lm, trace, _layer(step, lm))
-        return quiz.units_firing(lm, steps, clamped(p.get("token", trace.n_tokens - 1), trace.n_tokens), seed=SEED)
+        return quiz.units_firing(lm, steps, clamped(p.get("token", trace.n_tokens - 1), trace.n_tokens), seed=seed)
     if kind == "block.top_writer":
-        return quiz.top_writer(lm, trace_of(lm, step), seed=SEED)
+        return quiz.top_writer(lm, trace_of(lm, step), seed=seed)
     if kind == "rnn.bleu_drop":
-        return quiz.bleu_drop(shipped_cards(), p.get("decoding", "greedy"), seed=SEED)
+        return quiz.bleu_drop(shipped_cards(), p.get("decoding", "greedy"), seed=seed)
     if kind == "rnn.right_translator":
         from core.seq2seq import MODEL_NAMES
 
         results = {n: translation(n, p["sentence"], p.get("decoding", "greedy")) for n in MODEL_NAMES}
-        return quiz.right_translator(results, p["sentence"], seed=SEED)
+        return quiz.right_translator(results, p["sentence"], seed=seed)
     if kind == "rnn.attended_word":
         name = "transformer" if "cross_attention" in step.concepts else "attention"
-        return quiz.attended_word(translation(name, p["sentence"], p.get("decoding", "greedy")), seed=SEED)
+        return quiz.attended_word(translation(name, p["sentence"], p.get("decoding", "greedy")), seed=seed)
     if kind == "rnn.encoder_looks":
         result = translation("transformer", p["sentence"])
         L, H = result.encoder_attention.shape[:2]
         return quiz.encoder_looks(result, clamped(p.get("self_layer", 0), L), clamped(p.get("self_head", 0), H),
-                                  seed=SEED)
+                                  seed=seed)
     raise KeyError(f"no lesson builder for the question kind {kind!r}")
 
 
@@ -146,8 +146,9 @@ KINDS = ("sampling.next_token", "sampling.tokens_kept", "embeddings.split", "emb
          "rnn.right_translator", "rnn.attended_word", "rnn.encoder_looks")  # the kinds a step may ask
 
 
-def question_for(step: Step, lm: LM) -> quiz.Question | quiz.Unbuildable | None:
-    """The step's question on this model (None when the step asks none)."""
+def question_for(step: Step, lm: LM, seed: int = SEED) -> quiz.Question | quiz.Unbuildable | None:
+    """The step's question on this model (None when the step asks none); `seed` draws which
+    of the question's candidates is asked (core.quiz: same seed, same question)."""
     if step.question is None:
         return None
-    return _build(step, lm)
+    return _build(step, lm, int(seed))

@@ -1007,18 +1007,10 @@ _PAIRS.update({
         "“{word}” in the two sentences: cosine {first:.2f} as input rows, {last:.2f} after all {layers} layers.",
         "두 문장의 “{word}”: 입력 행에서는 코사인 {first:.2f}, {layers}개 층을 모두 지난 뒤에는 {last:.2f}입니다."),
     "lessons.notice.positions": (
-        "{what}",
-        "{what}"),
-    "lessons.notice.positions.learned": (
-        "{model} learns {n:,} position vectors of {d} numbers. Positions 10 and 11: cosine {near:.2f}; "
-        "positions 10 and 40: {far:.2f}.",
-        "{model}은(는) 숫자 {d}개짜리 위치 벡터 {n:,}개를 학습합니다. 10번과 11번 위치의 코사인은 {near:.2f}, 10번과 "
-        "40번은 {far:.2f}입니다."),
-    "lessons.notice.positions.rotary": (
-        "{model} learns no position vectors: it turns {pairs} pairs of each query and key, the fastest pair once "
-        "every {fast:.1f} positions, the slowest once every {slow:,.0f}.",
-        "{model}은(는) 위치 벡터를 학습하지 않습니다. Query와 Key마다 {pairs}개의 쌍을 돌리며, 가장 빠른 쌍은 "
-        "{fast:.1f}칸마다, 가장 느린 쌍은 {slow:,.0f}칸마다 한 바퀴 돕니다."),
+        "In {model}'s own positions, 10 and 11 are {near:.2f} alike and 10 and 40 {far:.2f}; sinusoidal at the "
+        "same width: {snear:.2f} and {sfar:.2f}.",
+        "{model} 자신의 위치에서 10번과 11번의 유사도는 {near:.2f}, 10번과 40번은 {far:.2f}입니다. 같은 너비의 "
+        "사인·코사인 인코딩에서는 {snear:.2f}, {sfar:.2f}입니다."),
     "lessons.notice.waves": (
         "At width {d}, position 0 reads sin = {sin0:.0f} in dimension 0 and cos = {cos0:.0f} in dimension 1. "
         "The first pair repeats every {fast:.1f} positions, the last pair (dimensions {last} and {last}+1) "
