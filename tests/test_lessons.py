@@ -96,6 +96,8 @@ def test_a_step_text_is_two_to_four_sentences(lesson, step):
     text = i18n.t(step.text, "en")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“\u201c])", text.strip()) if s]
     assert 2 <= len(sentences) <= 4, (step.id, sentences)
+    korean = [s for s in re.split(r"(?<=[.!?])\s+", i18n.t(step.text, "ko").strip()) if s]
+    assert 2 <= len(korean) <= 4, (step.id, korean)
 
 
 def test_no_sentence_of_the_lecture_notes_is_copied():

@@ -496,8 +496,9 @@ _PAIRS.update({
         "Absolute schemes give each position its own vector, from a formula or learned. Relative schemes care "
         "only about the distance between two tokens; rotary encoding gets there by turning queries and keys. "
         "Find the position most like a given one.",
-        "절대 방식은 위치마다 벡터를 하나씩 줍니다. 수식으로 만들거나 학습합니다. 상대 방식은 두 토큰 사이의 거리만 "
-        "봅니다. 회전 위치 인코딩은 Query와 Key를 돌려서 여기에 이릅니다. 주어진 위치와 가장 닮은 위치를 찾아 보세요."),
+        "절대 방식은 위치마다 수식으로 만들거나 학습한 벡터를 하나씩 줍니다. 상대 방식은 두 토큰 사이의 거리만 "
+        "보며, 회전 위치 인코딩은 Query와 Key를 돌려서 여기에 이릅니다. 주어진 위치와 가장 닮은 위치를 찾아 "
+        "보세요."),
     "lessons.transformer.absolute.notes": (
         "The note: absolute positions are simple but ignore relative distance and degrade past the training "
         "length. A learned table simply has no row beyond its last position; a formula does, untrained.",
@@ -789,9 +790,9 @@ _PAIRS.update({
         "A sequence is data whose order matters: words in a sentence, prices day by day. Translation maps one "
         "sequence to another of a different length. Three translators, trained alike, try one held-out "
         "sentence: guess which gets it exactly right.",
-        "시퀀스는 순서가 중요한 데이터입니다. 문장 속 단어, 날마다의 가격이 그렇습니다. 번역은 한 시퀀스를 길이가 다른 "
-        "시퀀스로 옮깁니다. 똑같이 학습한 번역기 셋이 평가용 문장 하나에 도전합니다. 어느 것이 정확히 맞힐지 맞혀 "
-        "보세요."),
+        "시퀀스는 문장 속 단어나 날마다의 가격처럼 순서가 중요한 데이터입니다. 번역은 한 시퀀스를 길이가 다른 "
+        "시퀀스로 옮깁니다. 똑같이 학습한 번역기 셋이 평가용 문장 하나에 도전하니, 어느 것이 정확히 맞힐지 "
+        "맞혀 보세요."),
     "lessons.seq2seq.sequences.notes": (
         "The note calls Seq2Seq the first deep model to map sequences to sequences; it is the 2014 encoder–decoder "
         "of Sutskever et al. (with Cho et al. the same year). The references are Tatoeba's.",
@@ -1119,7 +1120,7 @@ _PAIRS.update({
     "lessons.notice.training": (
         "Where they were trained (batches of {batch}), one training step took {plain_s:.2f} s for the plain "
         "LSTM, {attention_s:.2f} s with attention and {transformer_s:.2f} s for the Transformer.",
-        "학습한 컴퓨터에서(배치 {batch}개) 학습 스텝 하나에 컨텍스트 벡터 모델은 {plain_s:.2f}초, 어텐션 LSTM은 "
+        "학습한 컴퓨터에서(배치 크기 {batch}) 학습 스텝 하나에 컨텍스트 벡터 모델은 {plain_s:.2f}초, 어텐션 LSTM은 "
         "{attention_s:.2f}초, 트랜스포머는 {transformer_s:.2f}초가 걸렸습니다."),
     "lessons.notice.lab": (
         "Sequences of {lo} to {hi} symbols through a hidden state of {h}: at the longest, {ratio:.2f} symbols per "
