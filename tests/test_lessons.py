@@ -123,6 +123,9 @@ def test_where_a_note_slips_the_step_says_it_corrects_it(lesson, step, words):
     en, ko = i18n.t(s.notes, "en"), i18n.t(s.notes, "ko")
     assert all(w in en for w in words), en
     assert "바로잡습니다" in ko
+    for lang, word in (("en", "correct"), ("ko", "바로잡습니다")):  # the students read it too
+        shown = i18n.catalogs()[lang][s.text] + i18n.catalogs()[lang][s.notice]
+        assert word in shown, (step, lang)
 
 
 # --------------------------------------------------------------------------- questions and notices on tiny models

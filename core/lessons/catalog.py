@@ -165,7 +165,7 @@ SEQ2SEQ = _lesson("seq2seq", "003_72185c5eee1c1248.txt", [
         params={"sentence": LONG}, notice="bottleneck", concepts=("rnn_forgetting",))),
     ("align", "translation.alignment", dict(
         params={"sentence": LOVE, "decoding": "greedy", "cross_layer": 2, "cross_head": "mean"},
-        question="rnn.attended_word", notice="alignment", concepts=("soft_alignment",))),
+        question="rnn.attended_word", notice="je_taime", concepts=("soft_alignment",))),
     ("bidirectional", "translation.encoder", dict(
         params={"sentence": LONG}, notice="encoder", concepts=("bidirectional",))),
     ("score", "translation.bahdanau_qkv", dict(

@@ -325,6 +325,12 @@ def alignment(step: Step, lm: LM) -> dict:
     return {"links": _links(result, result.attention)}
 
 
+def je_taime(step: Step, lm: LM) -> dict:
+    """The same alignment, for the step that corrects the Seq2Seq note's "Je t'aime" pairing
+    (tests/test_lessons.py checks the shipped model pairs t' with "you" and aime with "love")."""
+    return alignment(step, lm)
+
+
 def cross(step: Step, lm: LM) -> dict:
     """The Transformer's cross-attention (the step's layer, its heads averaged)."""
     result = translation("transformer", step.params["sentence"], step.params.get("decoding", "greedy"))
@@ -387,7 +393,7 @@ def lab(step: Step, lm: LM) -> dict:
 NOTICES = {f"lessons.notice.{f.__name__}": f for f in (
     top_token, tokens, tradeoff, matrix, cosine, bank, positions, waves, word_order, positions_removed,
     head_map, steps, mask, search, scale, heads, concat, mlp, norm, residual, dropout, equations, temperature,
-    kept, translate, alignment, cross, encoder_self, bottleneck, encoder, bleu, training, lab)}
+    kept, translate, alignment, je_taime, cross, encoder_self, bottleneck, encoder, bleu, training, lab)}
 
 
 def notice_values(step: Step, lm: LM) -> dict:

@@ -451,10 +451,12 @@ _PAIRS.update({
     "lessons.transformer.tradeoff.text": (
         "Whole words make short sequences but need a huge vocabulary and still miss rare words. Characters need "
         "a tiny vocabulary but make long sequences of pieces that mean little alone. Subwords sit between: "
-        "frequent words whole, rare ones in pieces.",
+        "frequent words whole, rare ones in pieces. "
+        "This corrects the lecture note, which has the trade-off the other way round.",
         "단어 단위로 자르면 시퀀스는 짧지만 어휘가 거대해지고 그래도 드문 단어를 놓칩니다. 글자 단위는 어휘가 아주 "
-        "작지만 혼자서는 뜻이 거의 없는 조각들로 긴 시퀀스를 만듭니다. 서브워드는 그 사이입니다. 흔한 단어는 통째로, "
-        "드문 단어는 조각으로 자릅니다."),
+        "작지만 혼자서는 뜻이 거의 없는 조각들로 긴 시퀀스를 만듭니다. 서브워드는 그 사이로, 흔한 단어는 통째로, "
+        "드문 단어는 조각으로 자릅니다. "
+        "맞바꿈을 거꾸로 적은 강의 노트를 여기서 바로잡습니다."),
     "lessons.transformer.tradeoff.notes": (
         "This step corrects the note, which has the trade-off reversed: it says units that are too small grow "
         "the vocabulary. Small units shrink the vocabulary and lengthen the sequence; large units grow the "
@@ -712,9 +714,11 @@ _PAIRS.update({
     "lessons.how.waves.text": (
         "The paper's encoding gives every position a vector of waves: dimensions 2i and 2i+1 hold the sine and "
         "the cosine of one frequency, fast in the first dimensions, slow in the last. Together they give every "
-        "position a distinct pattern.",
+        "position a distinct pattern. "
+        "This corrects the lecture note, which picks sine or cosine by position.",
         "논문의 인코딩은 위치마다 파동으로 된 벡터를 줍니다. 2i번과 2i+1번 차원이 한 주파수의 사인과 코사인을 담고, "
-        "앞 차원은 빠르게, 뒤 차원은 느리게 돕니다. 이것들이 모여 위치마다 다른 무늬를 만듭니다."),
+        "앞 차원은 빠르게, 뒤 차원은 느리게 돕니다. 이것들이 모여 위치마다 다른 무늬를 만듭니다. "
+        "위치로 사인과 코사인을 고르는 강의 노트를 여기서 바로잡습니다."),
     "lessons.how.waves.notes": (
         "This step corrects the note, which picks sine for odd positions and cosine for even ones. The choice "
         "is by dimension: even dimensions sine, odd dimensions cosine, at every position. The note's point that "
@@ -1092,6 +1096,11 @@ _PAIRS.update({
     "lessons.notice.alignment": (
         "Bahdanau's alignment, each French word with the English word it weighs most: {links}.",
         "Bahdanau의 정렬, 프랑스어 단어마다 가장 무겁게 보는 영어 단어: {links}."),
+    "lessons.notice.je_taime": (
+        "Bahdanau's alignment, each French word with the English word it weighs most: {links}. The lecture "
+        "note pairs t' with \u201clove\u201d and aime with \u201cyou\u201d; the model's own alignment corrects it.",
+        "Bahdanau의 정렬, 프랑스어 단어마다 가장 무겁게 보는 영어 단어: {links}. 강의 노트는 t'를 \u201clove\u201d에, "
+        "aime를 \u201cyou\u201d에 짝짓지만 모델의 정렬이 이를 바로잡습니다."),
     "lessons.notice.cross": (
         "Cross-attention of decoder layer {layer}, heads averaged: {links}.",
         "디코더 {layer}번 층의 크로스 어텐션, 헤드 평균: {links}."),
