@@ -602,3 +602,22 @@ def cheaper_step(rows: list[dict], seed: int = 0) -> Question | Unbuildable:
                     tuple(Text(f"quiz.option.step.{o}", {"share": SAME_TIME} if o == "same" else {})
                           for o in STEP_OUTCOMES), STEP_OUTCOMES.index(answer),
                     Text("quiz.rnn.cheaper_step.why", {"T": longest, "lstm": a, "transformer": t}), seed)
+
+
+def top_key_in(trace: Trace, layer: int, head: int, seed: int = 0) -> Question | Unbuildable:
+    """attention.top_key for one given head (a lesson step shows that head): which token does
+    the last token attend to most in layer `layer`, head `head`? The model's own weights."""
+    kind = "attention.top_key"
+    T = trace.attentions.shape[2]
+    if T < 3:
+        return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
+    labels = [literal(f"{i}: {tok}") for i, tok in enumerate(trace.tokens)]
+    weights = np.asarray(trace.attentions[layer, head, -1], dtype=np.float64)  # [T]
+    last = trace.tokens[-1]
+    question = _pick(kind, seed, weights, labels,
+                     Text("quiz.attention.top_key", {"layer": layer, "head": head, "token": last}),
+                     lambda best, second: Text("quiz.attention.top_key.why", {
+                         "layer": layer, "head": head, "token": last, "best": labels[best].values["text"],
+                         "hi": float(weights[best]), "second": labels[second].values["text"],
+                         "lo": float(weights[second])}))
+    return question or Unbuildable(kind, Text("quiz.cannot.tie"))

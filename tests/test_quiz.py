@@ -501,3 +501,15 @@ def test_cheaper_step_compares_the_measured_steps_at_the_longest_target(lstm, tr
     check_shape(q, quiz.cheaper_step, rows)
     assert q.options[q.answer].key == f"quiz.option.step.{want}" and q.prompt.values["T"] == 48
     assert isinstance(quiz.cheaper_step([]), quiz.Unbuildable)
+
+
+def test_top_key_in_asks_about_the_given_head(lm):
+    text = "The train left the station on time"
+    trace = run_trace(lm, text)
+    attentions = own_forward(lm, text).attentions
+    for layer, head in ((0, 1), (lm.arch.n_layers - 1, 0)):
+        q = quiz.top_key_in(trace, layer, head)
+        check_shape(q, quiz.top_key_in, trace, layer, head)
+        assert (q.prompt.values["layer"], q.prompt.values["head"]) == (layer, head)
+        best = int(attentions[layer][0, head, -1].argmax())  # independent: transformers' own weights
+        assert answer_text(q) == f"{best}: {trace.tokens[best]}"

@@ -102,8 +102,11 @@ def _build(step: Step, lm: LM, seed: int):
         return quiz.nearest_word(words, [index.word(lm, w).vector for w in words], seed=seed)
     if kind == "posenc.nearest.sinusoidal":
         return quiz.nearest_position(sinusoidal_similarity(step, lm), "sinusoidal", seed=seed)
-    if kind == "attention.top_key":
-        return quiz.top_key(trace_of(lm, step), seed=seed)
+    if kind == "attention.top_key":  # the head the step shows, where it names one
+        trace = trace_of(lm, step)
+        if "layer" in p and "head" in p:
+            return quiz.top_key_in(trace, _layer(step, lm), _head(step, lm), seed=seed)
+        return quiz.top_key(trace, seed=seed)
     if kind == "attention.head_kind":
         return quiz.head_kind(trace_of(lm, step), seed=seed)
     if kind == "attention.causal_mask":
