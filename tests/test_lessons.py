@@ -220,7 +220,7 @@ def test_waves_notice_follows_the_papers_formula():
     assert (values["sin0"], values["cos0"]) == (0.0, 1.0)  # sin(0), cos(0) at position 0
     assert values["fast"] == pytest.approx(2 * math.pi)
     assert values["slow"] == pytest.approx(2 * math.pi * 10000 ** ((d - 2) / d))
-    assert values["last"] == d - 2
+    assert (values["last"], values["last1"]) == (d - 2, d - 1)
 
 
 def test_temperature_and_kept_notices_match_hugging_faces_warpers(sharp_models):

@@ -133,7 +133,7 @@ def waves(step: Step, lm: LM) -> dict:
     pe = np.asarray(sinusoidal(n, d), dtype=np.float64)
     w = np.asarray(frequencies(d), dtype=np.float64)  # [d/2] one frequency per pair (2i, 2i+1)
     return {"d": d, "sin0": pe[0, 0], "cos0": pe[0, 1], "fast": 2 * np.pi / w[0], "slow": 2 * np.pi / w[-1],
-            "last": d - 2}
+            "last": d - 2, "last1": d - 1}
 
 
 def word_order(step: Step, lm: LM) -> dict:

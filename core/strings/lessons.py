@@ -1018,10 +1018,10 @@ _PAIRS.update({
         "사인·코사인 인코딩에서는 {snear:.2f}, {sfar:.2f}입니다."),
     "lessons.notice.waves": (
         "At width {d}, position 0 reads sin = {sin0:.0f} in dimension 0 and cos = {cos0:.0f} in dimension 1. "
-        "The first pair repeats every {fast:.1f} positions, the last pair (dimensions {last} and {last}+1) "
+        "The first pair repeats every {fast:.1f} positions, the last pair (dimensions {last} and {last1}) "
         "every {slow:,.0f}.",
         "너비 {d}에서 0번 위치는 0번 차원이 sin = {sin0:.0f}, 1번 차원이 cos = {cos0:.0f}입니다. 첫 쌍은 "
-        "{fast:.1f}칸마다, 마지막 쌍({last}번과 {last}+1번 차원)은 {slow:,.0f}칸마다 되풀이됩니다."),
+        "{fast:.1f}칸마다, 마지막 쌍({last}번과 {last1}번 차원)은 {slow:,.0f}칸마다 되풀이됩니다."),
     "lessons.notice.positions_removed": (
         "Positions removed, the last token leaves block 1 differing by {off1:.1e} between the two orders "
         "(positions on: {on1:.1e}); after block {layers} the causal mask has let the order in: {offL:.1e}.",
