@@ -328,3 +328,15 @@ def test_positions_notice_is_the_models_own_similarity_and_the_papers(sharp_mode
     values = notice_values(step, llama)
     assert values["near"] == pytest.approx(np.cos(1 * inv).mean())
     assert values["far"] == pytest.approx(np.cos(30 * inv).mean())
+
+
+def test_a_translation_step_finds_its_references_in_the_shipped_cards():
+    from core.lessons.questions import references
+
+    card = json.loads((ROOT / "core" / "seq2seq" / "checkpoints" / "attention" / "card.json").read_text())
+    for lesson, step in ASKING:
+        if step.question == "rnn.right_translator":
+            sentence = step.params["sentence"]
+            want = next(e["references"] for e in card["evaluation"]["examples"] if e["english"] == sentence)
+            assert references(sentence) == want
+    assert references("No such sentence in any card.") == []

@@ -54,6 +54,18 @@ def shipped_cards() -> dict[str, dict]:
     return {name: load_card(name) for name in MODEL_NAMES}
 
 
+def references(sentence: str) -> list[str]:
+    """The reference translations of a held-out sentence: from the shipped cards' held-out examples,
+    else from the translation page's own list (core.quiz.held_out_references); [] if neither has it."""
+    from core.seq2seq.data import normalize
+
+    for card in shipped_cards().values():
+        for example in card.get("evaluation", {}).get("examples", []):
+            if normalize(example["english"]) == normalize(sentence):
+                return list(example["references"])
+    return quiz.held_out_references(sentence)
+
+
 def sinusoidal_similarity(step: Step, lm: LM) -> np.ndarray:
     """The position-to-position cosine matrix of the step's sinusoidal chart: at the width the
     step sets (positional.sinusoidal, positional.offsets) or at the model's own (side by side)."""
@@ -131,7 +143,7 @@ def _build(step: Step, lm: LM, seed: int):
         from core.seq2seq import MODEL_NAMES
 
         results = {n: translation(n, p["sentence"], p.get("decoding", "greedy")) for n in MODEL_NAMES}
-        return quiz.right_translator(results, p["sentence"], seed=seed)
+        return quiz.right_translator(results, p["sentence"], references(p["sentence"]), seed=seed)
     if kind == "rnn.attended_word":
         name = "transformer" if "cross_attention" in step.concepts else "attention"
         return quiz.attended_word(translation(name, p["sentence"], p.get("decoding", "greedy")), seed=seed)
