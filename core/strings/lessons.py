@@ -23,7 +23,7 @@ _PAIRS: dict[str, tuple[str, str]] = {
     # the lecture note each lesson follows (shared/lecture-notes/), as a lesson list names it
     "lessons.explainer.note": (
         "Notes on Transformer Explainer (poloclub, Georgia Tech): GPT-2 small, part by part",
-        "Transformer Explainer(poloclub, 조지아 공대) 정리: GPT-2 small을 부분별로"),
+        "Transformer Explainer(poloclub, 조지아 공대) 정리: GPT-2 small을 구성 요소별로"),
     "lessons.transformer.note": (
         "Notes on the Transformer model: from RNN limits to the paper's architecture",
         "트랜스포머 모델 정리: RNN의 한계에서 논문의 구조까지"),
@@ -200,8 +200,8 @@ _PAIRS.update({
         "The note opens with the three parts (embedding, blocks, probabilities); keep that map on the board for "
         "the whole lesson. Students often think the model plans a sentence; stress that each step sees only "
         "the prefix.",
-        "노트는 세 부분(임베딩, 블록, 확률)으로 시작합니다. 이 지도를 수업 내내 칠판에 두세요. 학생들은 모델이 "
-        "문장 전체를 미리 계획한다고 여기기 쉬우니, 스텝마다 앞부분만 본다는 점을 강조하세요."),
+        "노트는 세 구성 요소(임베딩, 블록, 확률)로 시작합니다. 이 지도를 수업 내내 칠판에 두세요. 학생들은 모델이 "
+        "문장 전체를 미리 계획한다고 여기기 쉬우니, 스텝마다 지금까지의 텍스트만 본다는 점을 강조하세요."),
     "lessons.explainer.tokens.title": (
         "From text to tokens",
         "텍스트에서 토큰으로"),
@@ -223,7 +223,7 @@ _PAIRS.update({
         "Each token id picks one row of the token-embedding matrix: a vector as wide as the model. The matrix "
         "has one row for every entry of the vocabulary, which makes it one of the model's largest parts.",
         "토큰 ID마다 토큰 임베딩 행렬의 행 하나를 고릅니다. 모델의 너비만큼 긴 벡터입니다. 행렬에는 어휘 항목마다 "
-        "행이 하나씩 있어서 모델에서 가장 큰 부분 가운데 하나가 됩니다."),
+        "행이 하나씩 있어서 모델에서 가장 큰 구성 요소 가운데 하나가 됩니다."),
     "lessons.explainer.matrix.notes": (
         "For GPT-2 small the note gives 50,257 × 768, about 39 M numbers; the notice computes the model on "
         "screen. A lookup is not a multiplication by a one-hot vector in practice, though it equals one.",
@@ -295,7 +295,7 @@ _PAIRS.update({
         "head of every layer on one prompt. Some look at the previous token, many park their weight on the "
         "first one.",
         "층마다 어텐션 헤드 여러 개가 나란히 돌고, 헤드마다 작은 Q, K, V를 따로 가집니다. 한 프롬프트에 대한 모든 층의 "
-        "모든 헤드를 보세요. 바로 앞 토큰을 보는 헤드도 있고, 많은 헤드는 가중치를 첫 토큰에 몰아 둡니다."),
+        "모든 헤드를 보세요. 이전 토큰 헤드도 있고, 많은 헤드는 가중치를 첫 토큰에 몰아 둡니다."),
     "lessons.explainer.heads.notes": (
         "The note says heads learn different relations in parallel; the grid shows it, and also shows the "
         "first-token habit (an attention sink) the note does not mention. Don't read meaning into every pattern.",
@@ -378,7 +378,7 @@ _PAIRS.update({
         "learned gain (and bias) is applied.",
         "어텐션 앞에서 한 번, MLP 앞에서 또 한 번, 토큰 벡터의 크기를 다시 맞춰 예측 가능하게 둡니다. 레이어 "
         "정규화(LayerNorm)는 평균을 빼고 퍼짐으로 나누며, RMS 정규화(RMSNorm)는 나누기만 합니다. 그다음 학습된 "
-        "배율(과 편향)을 적용합니다."),
+        "배율을 곱합니다. 레이어 정규화는 학습된 편향도 더합니다."),
     "lessons.explainer.norm.notes": (
         "The note says normalisation is per feature; it is per token, across that token's features. GPT-2 "
         "normalises before each sub-layer (pre-norm), the 2017 paper after it.",
@@ -392,11 +392,11 @@ _PAIRS.update({
         "stream, carries the embedding all the way up. Guess which part wrote the most into the predicted "
         "token's logit.",
         "어텐션과 MLP는 토큰 벡터를 갈아 끼우지 않고 더합니다. 이 누적 합인 잔차 스트림이 임베딩을 맨 위까지 실어 "
-        "나릅니다. 예측된 토큰의 로짓에 가장 많이 써 넣은 부분이 어디일지 맞혀 보세요."),
+        "나릅니다. 예측된 토큰의 로짓에 가장 많이 써 넣은 곳이 어디일지 맞혀 보세요."),
     "lessons.explainer.residual.notes": (
         "The note credits residual connections with easing vanishing gradients; the stream view adds that "
         "every part reads and writes one shared vector. The last layers often write the answer.",
-        "노트는 잔차 연결이 기울기 소실을 덜어 준다고 설명합니다. 스트림으로 보면 모든 부분이 공유된 벡터 하나를 읽고 "
+        "노트는 잔차 연결이 기울기 소실을 덜어 준다고 설명합니다. 스트림으로 보면 임베딩과 모든 부분층이 공유된 벡터 하나를 읽고 "
         "쓴다는 점이 더해집니다. 정답은 마지막 층들이 쓰는 경우가 많습니다."),
     "lessons.explainer.dropout.title": (
         "Dropout: training only",
@@ -489,7 +489,7 @@ _PAIRS.update({
     "lessons.transformer.order.notes": (
         "With the causal mask a decoder is not fully order-blind (each token sees a different prefix); the "
         "experiment removes positions to show how little is left. Let students predict the result first.",
-        "인과 마스크가 있으면 디코더가 순서를 완전히 모르지는 않습니다(토큰마다 보는 앞부분이 다릅니다). 실험은 위치를 "
+        "인과 마스크가 있으면 디코더가 순서를 완전히 모르지는 않습니다(토큰마다 볼 수 있는 앞 토큰들이 다릅니다). 실험은 위치를 "
         "없애서 남는 것이 얼마나 적은지 보여 줍니다. 결과를 학생들이 먼저 예측하게 하세요."),
     "lessons.transformer.absolute.title": (
         "Absolute and relative positions",
@@ -867,9 +867,8 @@ _PAIRS.update({
     "lessons.seq2seq.bidirectional.text": (
         "The attention model's encoder reads the sentence left to right and right to left. Each word's state "
         "joins the two halves, so it carries what comes before it and what comes after.",
-        "어텐션 모델의 인코더는 문장을 왼쪽에서 오른쪽으로, 또 오른쪽에서 왼쪽으로 읽습니다. 단어마다 두 절반을 "
-        "이어 붙인 "
-        "상태를 가지므로 앞에 오는 것과 뒤에 오는 것을 함께 담습니다."),
+        "어텐션 모델의 인코더는 문장을 왼쪽에서 오른쪽으로, 또 오른쪽에서 왼쪽으로 읽습니다. 단어마다 두 방향의 상태를 "
+        "이어 붙여 가지므로 앞에 오는 것과 뒤에 오는 것을 함께 담습니다."),
     "lessons.seq2seq.bidirectional.notes": (
         "The note's backward example drifts to \u201csat on the mat\u201d while the forward one reads \u201cThe cat "
         "sat\u201d; use one sentence for both directions. Only the encoder is bidirectional: the decoder cannot "

@@ -226,7 +226,7 @@ KO.update({
                           "BLEU가 가장 많이 떨어지는 모델은 무엇일까요?",
     "quiz.rnn.bleu_drop.why": "{best}: {short}단어에서 {long}단어로 가며 BLEU가 {hi:.1f}점 떨어집니다. "
                               "다음은 {second}: {lo:.1f}점입니다.",
-    "quiz.option.model.plain": "컨텍스트 벡터 하나만 보는 LSTM",
+    "quiz.option.model.plain": "컨텍스트 벡터 모델",
     "quiz.option.model.attention": "어텐션을 쓰는 LSTM",
     "quiz.option.model.transformer": "트랜스포머",
     "quiz.rnn.encoder_looks": "트랜스포머 인코더의 {layer}번 층, {head}번 헤드에서 {n}번째 단어 “{word}”이(가) "
@@ -260,7 +260,7 @@ KO.update({
     "quiz.rnn.lab_keeps": "실험실의 가장 긴 입력(기호 {n}개)에서 시퀀스 전체를 맞히는 정확도를 더 잘 지키는 LSTM은 "
                           "어느 것일까요?",
     "quiz.option.lab.attention": "어텐션을 쓰는 LSTM",
-    "quiz.option.lab.plain": "컨텍스트 벡터 하나만 보는 LSTM",
+    "quiz.option.lab.plain": "컨텍스트 벡터 모델",
     "quiz.option.lab.same": "둘이 같습니다({margin:.1%} 안쪽)",
     "quiz.rnn.lab_keeps.why": "기호 {n}개에서 어텐션 LSTM은 {attention:.0%}, 컨텍스트 벡터 모델은 {plain:.0%}을(를) "
                               "정확히 맞힙니다.",
