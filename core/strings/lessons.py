@@ -396,7 +396,8 @@ _PAIRS.update({
     "lessons.explainer.residual.notes": (
         "The note credits residual connections with easing vanishing gradients; the stream view adds that "
         "every part reads and writes one shared vector. The last layers often write the answer.",
-        "노트는 잔차 연결이 기울기 소실을 덜어 준다고 설명합니다. 스트림으로 보면 임베딩과 모든 부분층이 공유된 벡터 하나를 읽고 "
+        "노트는 잔차 연결이 기울기 소실을 덜어 준다고 설명합니다. 스트림으로 보면 임베딩과 모든 부분층이 공유된 "
+        "벡터 하나를 읽고 "
         "쓴다는 점이 더해집니다. 정답은 마지막 층들이 쓰는 경우가 많습니다."),
     "lessons.explainer.dropout.title": (
         "Dropout: training only",
@@ -489,7 +490,8 @@ _PAIRS.update({
     "lessons.transformer.order.notes": (
         "With the causal mask a decoder is not fully order-blind (each token sees a different prefix); the "
         "experiment removes positions to show how little is left. Let students predict the result first.",
-        "인과 마스크가 있으면 디코더가 순서를 완전히 모르지는 않습니다(토큰마다 볼 수 있는 앞 토큰들이 다릅니다). 실험은 위치를 "
+        "인과 마스크가 있으면 디코더가 순서를 완전히 모르지는 않습니다(토큰마다 볼 수 있는 앞 토큰들이 다릅니다). "
+        "실험은 위치를 "
         "없애서 남는 것이 얼마나 적은지 보여 줍니다. 결과를 학생들이 먼저 예측하게 하세요."),
     "lessons.transformer.absolute.title": (
         "Absolute and relative positions",
@@ -781,7 +783,7 @@ _PAIRS.update({
     "lessons.how.translate.notes": (
         "The note describes GPT-3 as an encoder–decoder; GPT models are decoder-only, and BERT (2018, not 2020) "
         "is encoder-only. Exact match is strict: a correct synonym counts as wrong.",
-        "노트는 GPT-3를 인코더–디코더로 설명하지만 GPT 모델은 디코더 전용이고, BERT(2020년이 아니라 2018년)는 인코더 "
+        "노트는 GPT-3을 인코더–디코더로 설명하지만 GPT 모델은 디코더 전용이고, BERT(2020년이 아니라 2018년)는 인코더 "
         "전용입니다. 완전 일치는 엄격해서 맞는 동의어도 틀린 것으로 셉니다."),
 })
 
