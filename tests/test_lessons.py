@@ -340,3 +340,21 @@ def test_a_translation_step_finds_its_references_in_the_shipped_cards():
             want = next(e["references"] for e in card["evaluation"]["examples"] if e["english"] == sentence)
             assert references(sentence) == want
     assert references("No such sentence in any card.") == []
+
+
+def test_a_steps_choices_are_ones_its_widgets_offer():
+    """Discrete inputs name an option the section's widget has; the lab's sliders stay in their caps;
+    layers and heads exist in both GPT-2 small (12 × 12) and SmolLM2-135M (30 layers × 9 heads)."""
+    from core.seq2seq import lab
+
+    for lesson, step in STEPS:
+        p = step.params
+        assert p.get("decoding", "greedy") in ("greedy", "beam")
+        assert p.get("cross_head", "mean") == "mean" or isinstance(p["cross_head"], int)
+        assert p.get("stat", "first") in ("entropy", "first", "previous")
+        assert p.get("lab_task", "reverse") in lab.TASKS
+        assert 16 <= p.get("lab_hidden", 16) <= lab.MAX_HIDDEN and p.get("lab_hidden", 16) % 16 == 0
+        assert 8 <= p.get("lab_length", 8) <= lab.MAX_LENGTH
+        assert 100 <= p.get("lab_steps", 100) <= lab.MAX_STEPS and p.get("lab_steps", 100) % 100 == 0
+        assert 0 <= p.get("layer", 0) < 12 and 0 <= p.get("head", 0) < 9, (lesson, step.id)
+        assert 0.05 <= p.get("temp", 1.0) <= 3.0 and 0.0 <= p.get("topp", 1.0) <= 1.0
