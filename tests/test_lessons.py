@@ -358,3 +358,13 @@ def test_a_steps_choices_are_ones_its_widgets_offer():
         assert 100 <= p.get("lab_steps", 100) <= lab.MAX_STEPS and p.get("lab_steps", 100) % 100 == 0
         assert 0 <= p.get("layer", 0) < 12 and 0 <= p.get("head", 0) < 9, (lesson, step.id)
         assert 0.05 <= p.get("temp", 1.0) <= 3.0 and 0.0 <= p.get("topp", 1.0) <= 1.0
+
+
+def test_sequential_and_training_mask_notices_count_steps_and_masked_cells():
+    from core.seq2seq.lab import MAX_STEP_LENGTH, MAX_TIMING_LENGTH
+
+    values = notice_values(step_of("seq2seq", "timing"), None)
+    assert values == {"T": MAX_TIMING_LENGTH, "mib": MAX_TIMING_LENGTH ** 2 * 4 / 1024 / 1024}
+    values = notice_values(step_of("seq2seq", "parallel"), None)
+    T = MAX_STEP_LENGTH
+    assert values == {"T": T, "hidden": sum(range(T)), "cells": T * T}  # 0 + 1 + … + (T−1) cells above the diagonal

@@ -87,7 +87,7 @@ EXPLAINER = _lesson("explainer", "000_9ba8ca3b23e457eb.txt", [
 ])
 
 TRANSFORMER = _lesson("transformer", "001_3de3bccd9e07e40b.txt", [
-    ("rnn", "translation.synthetic_timing", dict(notice="training", concepts=("rnn_sequential",))),
+    ("rnn", "translation.synthetic_timing", dict(notice="sequential", concepts=("rnn_sequential",))),
     ("forgetting", "translation.gradients", dict(
         params={"sentence": LONG}, question="rnn.bleu_drop", notice="bottleneck", concepts=("rnn_forgetting",))),
     ("tradeoff", "embeddings.tradeoff", dict(
@@ -120,7 +120,7 @@ TRANSFORMER = _lesson("transformer", "001_3de3bccd9e07e40b.txt", [
     ("cross", "translation.alignment", dict(
         params={"sentence": LONG, "decoding": "greedy", "cross_layer": 2, "cross_head": "mean"},
         question="rnn.attended_word", notice="cross", concepts=("cross_attention", "encoder_decoder"))),
-    ("masked", "translation.training_steps", dict(notice="training", concepts=("masked_training",))),
+    ("masked", "translation.training_steps", dict(notice="training_mask", concepts=("masked_training",))),
 ])
 
 HOW = _lesson("how", "002_515d7be7da0e1308.txt", [
@@ -182,12 +182,12 @@ SEQ2SEQ = _lesson("seq2seq", "003_72185c5eee1c1248.txt", [
     ("self", "translation.self_attention", dict(
         params={"sentence": LONG, "self_layer": 0, "self_head": 0}, question="rnn.encoder_looks",
         notice="encoder_self", concepts=("cross_attention",))),
-    ("timing", "translation.synthetic_timing", dict(notice="training", concepts=("parallel_training",))),
+    ("timing", "translation.synthetic_timing", dict(notice="sequential", concepts=("parallel_training",))),
     ("cross", "translation.alignment", dict(
         params={"sentence": LONG, "decoding": "greedy", "cross_layer": 2, "cross_head": "mean"},
         question="rnn.attended_word", notice="cross", concepts=("cross_attention",))),
     ("parallel", "translation.training_steps", dict(
-        notice="training", concepts=("parallel_training", "masked_training"))),
+        notice="training_mask", concepts=("parallel_training", "masked_training"))),
 ])
 
 LESSONS_IN_ORDER = (EXPLAINER, TRANSFORMER, HOW, SEQ2SEQ)

@@ -373,11 +373,23 @@ def bleu(step: Step, lm: LM) -> dict:
     return values
 
 
-def training(step: Step, lm: LM) -> dict:
-    """Seconds per training step, as the cards measured them where the translators were trained."""
-    cards = shipped_cards()
-    return {f"{n}_s": c["training"]["wall_seconds"] / c["training"]["steps"] for n, c in cards.items()} | {
-        "batch": cards["transformer"]["training"]["batch_size"]}
+def sequential(step: Step, lm: LM) -> dict:
+    """The longest sequence the lab's timing allows (core.seq2seq.lab): steps one after another for an LSTM
+    layer, and the size of one head's attention matrix for self-attention (float32)."""
+    from core.seq2seq.lab import MAX_TIMING_LENGTH
+
+    T = MAX_TIMING_LENGTH
+    return {"T": T, "mib": T * T * 4 / 2 ** 20}
+
+
+def training_mask(step: Step, lm: LM) -> dict:
+    """The longest target the lab's training-step timing allows: the LSTM decoder's steps in a row, and
+    the cells the Transformer's causal mask hides in its one pass."""
+    from core.attention import additive_causal_mask
+    from core.seq2seq.lab import MAX_STEP_LENGTH
+
+    T = MAX_STEP_LENGTH
+    return {"T": T, "hidden": int((~np.isfinite(additive_causal_mask(T).numpy())).sum()), "cells": T * T}
 
 
 def lab(step: Step, lm: LM) -> dict:
@@ -393,7 +405,8 @@ def lab(step: Step, lm: LM) -> dict:
 NOTICES = {f"lessons.notice.{f.__name__}": f for f in (
     top_token, tokens, tradeoff, matrix, cosine, bank, positions, waves, word_order, positions_removed,
     head_map, steps, mask, search, scale, heads, concat, mlp, norm, residual, dropout, equations, temperature,
-    kept, translate, alignment, je_taime, cross, encoder_self, bottleneck, encoder, bleu, training, lab)}
+    kept, translate, alignment, je_taime, cross, encoder_self, bottleneck, encoder, bleu, sequential,
+    training_mask, lab)}
 
 
 def notice_values(step: Step, lm: LM) -> dict:

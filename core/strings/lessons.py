@@ -1127,11 +1127,16 @@ _PAIRS.update({
         "그리디 디코딩 BLEU, {short}단어 문장에서 {long}단어 문장까지: 컨텍스트 벡터 모델 {plain_short:.1f} → "
         "{plain_long:.1f}, 어텐션 {attention_short:.1f} → {attention_long:.1f}, 트랜스포머 "
         "{transformer_short:.1f} → {transformer_long:.1f}."),
-    "lessons.notice.training": (
-        "Where they were trained (batches of {batch}), one training step took {plain_s:.2f} s for the plain "
-        "LSTM, {attention_s:.2f} s with attention and {transformer_s:.2f} s for the Transformer.",
-        "학습한 컴퓨터에서(배치 크기 {batch}) 학습 스텝 하나에 컨텍스트 벡터 모델은 {plain_s:.2f}초, 어텐션 LSTM은 "
-        "{attention_s:.2f}초, 트랜스포머는 {transformer_s:.2f}초가 걸렸습니다."),
+    "lessons.notice.sequential": (
+        "Over {T:,} tokens an LSTM layer takes {T:,} steps one after another; a self-attention layer takes one, "
+        "but holds a {T:,} × {T:,} matrix per head: {mib:.0f} MiB of 32-bit numbers.",
+        "토큰 {T:,}개에서 LSTM 층은 스텝 {T:,}개를 하나씩 차례로 밟고, 셀프 어텐션 층은 한 번에 끝내지만 헤드마다 "
+        "{T:,} × {T:,} 행렬, 곧 32비트 숫자로 {mib:.0f} MiB를 들고 있습니다."),
+    "lessons.notice.training_mask": (
+        "For a target of {T} words the LSTM decoder runs {T} steps in a row in every training step; the "
+        "Transformer's decoder runs one pass, its mask hiding {hidden:,} of the {cells:,} cells.",
+        "목표 문장이 {T}단어면 LSTM 디코더는 학습 스텝마다 스텝 {T}개를 차례로 돌고, 트랜스포머 디코더는 한 번에 "
+        "지나가며 마스크가 {cells:,}칸 가운데 {hidden:,}칸을 가립니다."),
     "lessons.notice.lab": (
         "Sequences of {lo} to {hi} symbols through a hidden state of {h}: at the longest, {ratio:.2f} symbols per "
         "hidden unit.",
