@@ -36,6 +36,8 @@ def show_facts(page, lm) -> None:
     if lm.arch.positional == "rotary" and lm.arch.rotary_dims < lm.arch.d_head:
         facts["positional"] += t("positional.partial", rot=lm.arch.rotary_dims, dh=lm.arch.d_head)
     facts["wiring"] = t(f"wiring.{facts['wiring']}")
+    facts["norm"] = t(f"arch.term.{facts['norm']}") + f" — {lm.arch.norm_kind}"
+    facts["qkv_bias"] = t(f"arch.term.{facts['qkv_bias']}")
     if isinstance(facts["heads"], tuple):  # grouped-query attention: fewer key/value heads
         facts["heads"] = t("fact.heads_grouped", q=facts["heads"][0], kv=facts["heads"][1])
     st.table({t("home.fact"): [t(f"fact.{k}") for k in facts],
