@@ -125,7 +125,7 @@ class Family(ABC):
     @property
     def norm_kind(self) -> str:
         """"LayerNorm" or "RMSNorm": what the family's norms are (their `Norm.kind`)."""
-        return self.norm(self.final_norm()).kind
+        return self.norm(self.norm_1(0)).kind
 
     def kv_head(self, head: int) -> int:
         """The key/value head a query head reads (grouped-query attention shares them)."""
@@ -296,6 +296,12 @@ class Family(ABC):
         # 13-row input against a 50,257-row matrix (19 ms against 9 ms).
         out = (W_U @ h.reshape(-1, h.shape[-1]).T).T.reshape(*h.shape[:-1], -1)
         return out if b is None else out + b
+
+    def stream_unembedding(self) -> torch.Tensor:
+        """[V, d] W_U as the stream's width sees it: W_U · W_project_out where the embedding is
+        narrower than the stack (what a direction in the stream adds to each logit, norm aside)."""
+        W_U, project = self.unembedding()[0], self.project_out()
+        return W_U if project is None else W_U @ project.weight  # [V, d_embed] @ [d_embed, d]
 
     def stream_end(self) -> torch.nn.Module:
         """The module whose input is the stream after the last block, [B, T, d]."""

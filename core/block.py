@@ -48,6 +48,7 @@ class NormSteps:
     x / rms · γ."""
 
     kind: str  # "LayerNorm" | "RMSNorm"
+    x: np.ndarray  # [T, d] what the norm reads
     mean: np.ndarray | None  # [T] (LayerNorm only: it subtracts the mean)
     scale: np.ndarray  # [T] std = sqrt(var + eps) (LayerNorm) or rms = sqrt(mean(x²) + eps)
     normalized: np.ndarray  # [T, d] before γ and β
@@ -98,7 +99,7 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         out = normalized * gamma
     own = module(x.float()).double()
     return NormSteps(
-        kind=norm.kind, mean=None if mean is None else mean[:, 0].numpy(), scale=scale[:, 0].numpy(),
+        kind=norm.kind, x=x.float().numpy(), mean=None if mean is None else mean[:, 0].numpy(), scale=scale[:, 0].numpy(),
         normalized=normalized.numpy(), gamma=gamma.numpy(),
         beta=None if norm.bias is None else norm.bias.detach().double().numpy(),
         out=out.numpy(), module_diff=float((out - own).abs().max()))
@@ -248,7 +249,7 @@ def unit_writes(lm: LM, steps: BlockSteps, position: int, n_units: int = 8, n_to
 
     def compute():
         W_out = lm.arch.mlp_out_directions(steps.layer)[torch.as_tensor(units)]  # [n, d]
-        W_U, _ = lm.arch.unembedding()  # [V, d]
+        W_U = lm.arch.stream_unembedding()  # [V, d]
         effect = (W_U @ W_out.T).T * torch.as_tensor(act[units])[:, None]  # [n, V]
         top = torch.topk(effect, min(n_tokens, effect.shape[-1]), dim=-1)
         return top.indices.numpy(), top.values.float().numpy()

@@ -143,17 +143,18 @@ def architecture_dot(lm: LM, labels: dict[str, str], links: dict[str, str] | Non
     model's norm ({norm}: LayerNorm or RMSNorm). `links`: stage -> the URL its node opens.
     """
     d, n, h, v = lm.arch.d_model, lm.arch.n_layers, lm.arch.n_heads, lm.arch.vocab_size
+    e = lm.arch.d_embed  # the token vectors' width (projected to d and back where they differ)
     position = (f"{labels['position']}\\n[{lm.arch.context_length} × {d}]" if lm.arch.positional == "learned"
                 else f"{labels['position']}\\n(RoPE: q, k)")
     norm = labels["norm"].format(norm=lm.arch.norm_kind)
     nodes = [
         ("text", labels["text"]),
         ("tokens", f"{labels['tokens']}\\n(BPE, {v:,})"),
-        ("embed", f"{labels['embed']}\\n[{v:,} × {d}]"),
+        ("embed", f"{labels['embed']}\\n[{v:,} × {e}]" + (f"\\n→ {d}" if e != d else "")),
         ("position", position),
         ("block", f"{n} × {labels['block']}\\n{labels['attention']} ({h} × {lm.arch.d_head})\\n"
                   f"+ {labels['mlp']} ({d} → {lm.arch.d_mlp} → {d})\\n{norm}"),
-        ("unembed", f"{labels['unembed']}\\n[{d} → {v:,}]"),
+        ("unembed", f"{labels['unembed']}\\n[{d} → " + (f"{e} → " if e != d else "") + f"{v:,}]"),
         ("softmax", labels["softmax"]),
         ("next", labels["next"]),
     ]

@@ -55,6 +55,8 @@ EN = {
     "block.part.attention": "attention wrote",
     "block.part.mlp": "MLP wrote",
     "block.norm": "3. {norm}, step by step",
+    "block.norm_post_input": "This model normalises after each sublayer (post-norm): the norm below reads "
+                             "x + Attn(x), block {layer}'s input with attention's output added.",
     "block.norm_layer": "The token “{token}” enters block {layer} as {d} numbers. LayerNorm takes "
                         "their mean and standard deviation, subtracts the mean, divides by the "
                         "standard deviation, then scales each dimension by γ and shifts it by β — "
@@ -222,6 +224,8 @@ KO = {
     "block.part.attention": "어텐션이 쓴 값",
     "block.part.mlp": "MLP가 쓴 값",
     "block.norm": "3. {norm}, 한 단계씩",
+    "block.norm_post_input": "이 모델은 각 부분 뒤에 정규화합니다(사후 정규화, post-norm). 아래의 정규화는 "
+                             "블록 {layer}의 입력에 어텐션 출력을 더한 x + Attn(x)를 읽습니다.",
     "block.norm_layer": "토큰 “{token}”은(는) 숫자 {d}개로 블록 {layer}에 들어옵니다. 레이어 "
                         "정규화(LayerNorm)는 이 숫자들의 평균과 표준편차를 구해 평균을 빼고 "
                         "표준편차로 나눈 다음, 차원마다 학습된 γ를 곱하고 학습된 β를 더합니다.",

@@ -243,7 +243,9 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
     else:
         st.latex(r"\mathrm{RMSNorm}(x)=\frac{x}{\sqrt{\tfrac{1}{d}\sum_i x_i^2+\varepsilon}}\odot\gamma")
-    x = steps.resid_pre[position]
+    if lm.arch.norm_placement == "post":  # this norm reads the stream after attention has written
+        st.caption(t("block.norm_post_input", layer=steps.layer))
+    x = norm.x[position]  # what the norm reads
     cols = st.columns(4)
     if norm.mean is not None:
         cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
