@@ -92,7 +92,7 @@ class Own:
         finally:
             for h in hooks:
                 h.remove()
-        self.attn, self.w_o, self.mlp_out = [], [], []
+        self.attn, self.w_o, self.mlp_in, self.mlp_out = [], [], [], []
         for i in range(L):
             weights = out.attentions[i]
             names = [name for name, m, o in calls[i] if isinstance(o, tuple) and len(o) > 1
@@ -103,6 +103,7 @@ class Own:
                         if getattr(m, "weight", None) is not None and m.weight.dim() == 2]
             self.attn.append(dict(self.blocks[i].named_modules())[names[0]])
             self.w_o.append([m for name, m in matrices if name.startswith(prefix)][-1])
+            self.mlp_in.append([m for name, m in matrices if not name.startswith(prefix)][0])
             self.mlp_out.append([m for name, m in matrices if not name.startswith(prefix)][-1])
 
     @staticmethod
@@ -562,6 +563,33 @@ def test_logit_attribution_adds_up_to_the_models_logit(lm):
     logit = W_U[token] @ (centred / scale * gamma)
     logit.backward()
     assert parts.values[0] == pytest.approx(float(x.grad @ e), rel=1e-6, abs=1e-9)
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def test_questions_built_from_the_model_answer_what_the_model_computed(lm):
+    """Each question kind the model pages ask, built from this model, against the model's own
+    numbers: the next token its logits rank first, the key its attention weights most, how many
+    of its MLP's first-matrix outputs are positive; the top writer only where the logit splits."""
+    from core import quiz
+
+    tr, out, own = run_trace(lm, TEXT), reference(lm), Own(lm)
+    q = quiz.next_token(lm, tr.next_token_logits)
+    assert isinstance(q, quiz.Question)
+    assert q.options[q.answer].values["text"] == lm.display_tokens([int(out.logits[0, -1].argmax())])[0]
+    q = quiz.top_key(tr)
+    assert isinstance(q, quiz.Question)
+    layer, head = q.prompt.values["layer"], q.prompt.values["head"]
+    assert q.options[q.answer].values["text"].startswith(f"{int(out.attentions[layer][0, head, -1].argmax())}:")
+    pre = recorded(lm, {"in": own.mlp_in[0]})["in"]  # [T, d_mlp] the MLP's first matrix, as the model ran it
+    q = quiz.units_firing(lm, block_steps(lm, tr, 0), 2)
+    n = int((pre[2] > 0).sum())
+    assert isinstance(q, quiz.Question) and q.explanation.values["n"] == n
+    q = quiz.top_writer(lm, tr)
+    assert isinstance(q, quiz.Unbuildable) == (not lm.arch.additive_stream)
+    if isinstance(q, quiz.Unbuildable):
+        assert q.reason.key == "quiz.cannot.post_norm"
 
 
 # --------------------------------------------------------------------------- sampling and the lens
