@@ -244,9 +244,10 @@ def test_only_the_adapter_knows_module_paths_and_only_lm_its_tokenizer(tiny_dirs
                 found.add(node.id)
         return found
 
-    for cls in arch_tree.body:  # the guard bites: every adapter spells its own paths
-        if isinstance(cls, ast.ClassDef) and cls.name in adapters:
-            assert spellings(cls) - adapters, f"the guard would not notice {cls.name}'s paths"
+    defs = {cls.name: cls for cls in arch_tree.body if isinstance(cls, ast.ClassDef)}
+    for family in FAMILIES.values():  # the guard bites: every adapter spells its paths (or inherits them)
+        spelt = set().union(*(spellings(defs[c.__name__]) for c in family.__mro__ if c.__name__ in defs))
+        assert spelt - adapters, f"the guard would not notice {family.__name__}'s paths"
     assert {"c_attn", "q_proj", "query_key_value"} <= singles and ("transformer", "h") in pairs
 
     for path, text in sources():
