@@ -614,6 +614,14 @@ class GPTNeoX(ModuleMLP):
                 "residual": float(c.hidden_dropout)}
 
 
+class Qwen2(Llama):
+    """Qwen2: wired as Llama (rotary on every number of each head in halves, RMSNorm, grouped
+    key/value heads, gated SiLU MLP), with biases on the q, k and v projections (W_O has none)."""
+
+    name = "qwen2"
+    qkv_bias = True
+
+
 class GPTJ(ModuleMLP):
     """GPT-J: one LayerNorm shared by attention and the MLP, which run side by side on it
     (x_out = x + Attn(LN(x)) + MLP(LN(x))); rotary positions on the first `rotary_dim` numbers
@@ -815,7 +823,7 @@ def _rope_theta(config) -> float:
     return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
 
 
-FAMILIES: dict[str, type[Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT)}
+FAMILIES: dict[str, type[Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT, Qwen2)}
 
 
 def family_of(model) -> Family:

@@ -20,7 +20,8 @@ from pathlib import Path
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import (GPT2Config, GPT2LMHeadModel, GPTJConfig, GPTJForCausalLM, GPTNeoXConfig,
-                          GPTNeoXForCausalLM, LlamaConfig, LlamaForCausalLM, OPTConfig, OPTForCausalLM)
+                          GPTNeoXForCausalLM, LlamaConfig, LlamaForCausalLM, OPTConfig, OPTForCausalLM,
+                          Qwen2Config, Qwen2ForCausalLM)
 from transformers import GPT2TokenizerFast, PreTrainedTokenizerFast
 
 # GPT-2's real BPE files, beside the project (never committed into it)
@@ -148,10 +149,22 @@ def build_opt_post(folder: Path, seed: int = 0) -> Path:
     return folder
 
 
+def build_qwen2(folder: Path, seed: int = 0) -> Path:
+    """Qwen2 family: biased q/k/v, grouped key/value heads (4 query, 2 kv), rotary, RMSNorm."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = Qwen2Config(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=128,
+                         bos_token_id=0, eos_token_id=0, pad_token_id=0, tie_word_embeddings=False)
+    Qwen2ForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
 # One tiny model per way a family of core.arch.FAMILIES is built (the key names the model; a
 # family may have more than one: OPT pre-norm and OPT post-norm with projections).
 TINY_FAMILIES = {"gpt2": build_gpt2, "llama": build_llama, "gpt_neox": build_gpt_neox, "gptj": build_gptj,
-                 "opt": build_opt, "opt_post": build_opt_post}
+                 "opt": build_opt, "opt_post": build_opt_post, "qwen2": build_qwen2}
 
 
 if __name__ == "__main__":
