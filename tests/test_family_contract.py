@@ -852,6 +852,15 @@ def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path
         from core.block import block_equations, block_wiring
         shown = [x.value.strip("$\n") for x in at.latex]
         assert shown[: len(block_equations(lm.arch))] == block_equations(lm.arch)
+        # against the model: as many norms in the equations as the block has norm modules (modules
+        # owning only vectors); attention reading the bare stream (post-norm) iff the model's does
+        equations, own = " ".join(shown[: len(block_equations(lm.arch))]), Own(lm)
+        n_norms = sum(1 for m in own.blocks[0].modules() if list(m.parameters(recurse=False))
+                      and all(q.dim() == 1 for q in m.parameters(recurse=False)))
+        assert len(set(re.findall(r"\\mathrm\{%s\}(_\d)?" % lm.arch.norm_kind, equations))) == n_norms
+        reads = recorded(lm, {"a": own.attn[0]}, kind="pre")["a"]
+        bare = bool(np.allclose(reads.numpy(), reference(lm).hidden_states[0][0].numpy()))
+        assert (r"\mathrm{Attn}(x)" in equations) == bare
         text = i18n.t(f"block.equations_text_{block_wiring(lm.arch)}", norm=lm.arch.norm_kind, n=lm.arch.n_layers)
         assert any(m.value == text for m in at.markdown)
         split = parameter_split(lm)
