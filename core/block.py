@@ -99,7 +99,8 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         out = normalized * gamma
     own = module(x.float()).double()
     return NormSteps(
-        kind=norm.kind, x=x.float().numpy(), mean=None if mean is None else mean[:, 0].numpy(), scale=scale[:, 0].numpy(),
+        kind=norm.kind, x=x.float().numpy(), mean=None if mean is None else mean[:, 0].numpy(),
+        scale=scale[:, 0].numpy(),
         normalized=normalized.numpy(), gamma=gamma.numpy(),
         beta=None if norm.bias is None else norm.bias.detach().double().numpy(),
         out=out.numpy(), module_diff=float((out - own).abs().max()))

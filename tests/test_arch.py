@@ -104,9 +104,11 @@ def test_opt_post_norm_states_its_placement_and_its_projections(tiny_dirs):
     lm = _family(tiny_dirs, "opt_post")
     c = lm.model.config
     assert not c.do_layer_norm_before and lm.arch.norm_placement == "post" and lm.arch.final_norm() is None
-    assert (lm.arch.d_embed, lm.arch.d_model) == (c.word_embed_proj_dim, c.hidden_size) and lm.arch.d_embed != c.hidden_size
+    assert (lm.arch.d_embed, lm.arch.d_model) == (c.word_embed_proj_dim, c.hidden_size)
+    assert lm.arch.d_embed != lm.arch.d_model
     assert lm.arch.project_in() is lm.model.model.decoder.project_in
-    assert block_wiring(lm.arch) == "post" and block_equations(lm.arch)[0].startswith(r"x_{\mathrm{mid}} = \mathrm{LayerNorm}_1")
+    assert block_wiring(lm.arch) == "post"
+    assert block_equations(lm.arch)[0].startswith(r"x_{\mathrm{mid}} = \mathrm{LayerNorm}_1")
     trace = run_trace(lm, TEXT)
     steps = block_steps(lm, trace, 0)
     np.testing.assert_allclose(steps.norm_1.x, steps.resid_pre + steps.attn_out, rtol=1e-5, atol=1e-5)

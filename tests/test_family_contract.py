@@ -678,8 +678,8 @@ def test_ablating_a_head_is_a_hook_on_the_models_own_w_o(lm, layer, how):
     want = reference(lm, hooks=[head_knocked_out(own, lm, layer, head, how)])
     assert_close(I.ablate(lm, TEXT, [("head", layer, head)], how).logits, want.logits[0, -1])
     without = I.ablated_trace(lm, TEXT, [("head", layer, head)], how)
-    for l in range(a.n_layers):
-        assert_close(without.resid[l], want.hidden_states[l][0])
+    for block in range(a.n_layers):
+        assert_close(without.resid[block], want.hidden_states[block][0])
     np.testing.assert_array_equal(without.resid[: layer + 1], tr.resid[: layer + 1])
     assert np.abs(want.logits[0, -1].numpy() - tr.next_token_logits).max() > 1e-2  # the head mattered
 
@@ -758,7 +758,10 @@ def test_sweep_entries_are_single_ablations(lm, how):
     layers = I.sweep(lm, TEXT, kind="layers", how=how)
     target = heads.target_id
     assert target == heads.predicted_id == int(np.argmax(run_trace(lm, TEXT).next_token_logits))
-    logp = lambda parts: float(torch.log_softmax(torch.from_numpy(I.ablate(lm, TEXT, parts, how).logits).double(), -1)[target])  # noqa: E731
+    def logp(parts) -> float:
+        logits = torch.from_numpy(I.ablate(lm, TEXT, parts, how).logits).double()
+        return float(torch.log_softmax(logits, -1)[target])
+
     same = lambda value: pytest.approx(value, rel=1e-6, abs=2e-6)  # noqa: E731
     rng = np.random.default_rng(0)
     picks = {(int(rng.integers(lm.arch.n_layers)), int(rng.integers(lm.arch.n_heads))) for _ in range(4)} | {(0, 0)}
