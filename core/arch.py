@@ -8,9 +8,16 @@ positions, and that GPT-NeoX (Pythia) fuses q, k and v per head, rotates only a 
 each head and runs attention and the MLP side by side on the same input.
 
 The model's facts live here, read once from its config: `lm.arch.n_layers`, `lm.arch.d_head`,
-`lm.arch.positional`, `lm.arch.parallel_residual`, `lm.arch.rotary_dims` ... Adding a family is
-one class below and one entry in FAMILIES; a family that forgets a part fails when it is
-instantiated (abstract methods), not later with None.
+`lm.arch.positional`, `lm.arch.parallel_residual`, `lm.arch.rotary_dims`, where the norm sits
+(`norm_placement`: before or after each sublayer) and whether one norm serves both
+(`shared_norm`, GPT-J), the rotary pairing (`rotary_layout`), the position table's offset (OPT),
+q/k/v biases, projections between the embedding's width and the stack's (`project_in`,
+`project_out`: opt-350m) ... Every page, Home and the questions read these facts and never a
+family's name. The sublayers' outputs are hook points (`attention_point`, `mlp_point`), apart
+from the parameters they own (OPT's MLP is fc1 and fc2 on the layer, no module of its own).
+Adding a family is one class below (a subclass where it is wired as another) and one entry in
+FAMILIES; a family that forgets a part fails when it is instantiated (abstract methods), not
+later with None.
 
 Shapes: T tokens, d width, H query heads, H_kv key/value heads, d_head, d_mlp.
 Importing this module does not import torch: the adapters run once a model is loaded.
