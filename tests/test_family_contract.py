@@ -851,6 +851,9 @@ def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path
         assert i18n.t("arch.fact.norm_kind") in set(lecture.iloc[:, 0])
     if path == "pages/3_Attention.py":  # Concat(heads) W_O against the model's own attention output
         assert float(next(m.value for m in at.metric if m.label == i18n.t("attention.concat_diff"))) < 1e-4
+        grouped = i18n.t("attention.steps_grouped", head=0, kv=0, others=0).split("0")[0]  # "Query head "
+        says_grouped = any(c.value.startswith(grouped) for c in at.caption)
+        assert says_grouped == (lm.arch.n_kv_heads < lm.arch.n_heads)  # only where heads share k and v
     if path == "pages/4_Transformer_Block.py":  # the page's own check, and the wiring it states
         check = next(c.value for c in at.caption if c.value.startswith("Block 0 recomputed"))
         assert float(check.rsplit("at most ", 1)[1].split(",")[0]) < 1e-4
