@@ -79,7 +79,8 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
 
         teacher.get_by_role("button", name=t("class.ask")).first.click()
         teacher.get_by_text(t("class.asked")).wait_for(timeout=60_000)
-        teacher.get_by_text("0 / 1").wait_for(timeout=30_000)
+        main = teacher.locator('[data-testid="stMain"]')
+        main.get_by_text("0 / 1").wait_for(timeout=30_000)
         answer, public, explanation = open_question(db)
         right = option_label(lang, public, answer)
         why = Text.from_dict(explanation).render(lang)
@@ -95,8 +96,8 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
         buttons.nth(answer).click()
         student.get_by_text(t("class.your_answer", choice="X").split("**")[0].strip()).wait_for(timeout=30_000)
 
-        teacher.get_by_text("1 / 1").wait_for(timeout=30_000)
-        teacher.get_by_role("button", name=t("class.reveal")).click()
+        main.get_by_text("1 / 1").wait_for(timeout=30_000)
+        main.get_by_role("button", name=t("class.reveal")).click()
         for page in (teacher, student):
             page.locator('[data-testid="stProgress"]').first.wait_for(timeout=60_000)
             settle(page)
