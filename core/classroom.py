@@ -37,8 +37,10 @@ No streamlit here: core/ui/lecturer.py, join.py, student.py and predict.py draw 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import hmac
+import io
 import json
 import os
 import secrets
@@ -46,9 +48,12 @@ import threading
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlalchemy as sa
+
+from core.quiz import Text
 
 DB_ENV_VAR = "TRANSFORMER_ANATOMY_DB"
 # Class codes and lecturer keys: no look-alikes (no 0/O, 1/I/L), easy to read off a projector.
@@ -314,10 +319,6 @@ RESULT_COLUMNS = ("question", "options", "counts", "model_answer", "percent_righ
 def results_rows(results: list[QuestionResult], lang: str) -> list[dict]:
     """The results as rows (RESULT_COLUMNS), the text in `lang`, the times in UTC (ISO 8601):
     the CSV the lecturer downloads and the summary on screen. Nothing identifies a student."""
-    from datetime import datetime, timezone
-
-    from core.quiz import Text
-
     def when(t: float | None) -> str:
         return "" if t is None else datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -336,9 +337,6 @@ def results_rows(results: list[QuestionResult], lang: str) -> list[dict]:
 
 
 def results_csv(results: list[QuestionResult], lang: str) -> str:
-    import csv
-    import io
-
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=RESULT_COLUMNS)
     writer.writeheader()

@@ -11,7 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from core import i18n
 from core.ui import classbase
-from tests.test_classmode import ROOT, buttons, class_db, no_exception, page_app, question, rendered  # noqa: F401
+from tests import test_classmode as base
+from tests.test_classmode import ROOT, buttons, no_exception, page_app, question, rendered
+
+class_db = base.class_db  # the fixture: a fresh SQLite store the pages share
 
 LAPTOP, PHONE = "1a" * 16, "2b" * 16  # browser ids as their cookies hold them
 
@@ -142,3 +145,45 @@ def test_ending_the_class_shows_a_summary_that_names_nobody(sharp_model, class_d
     assert list(table.columns)[:2] == [i18n.t("class.col.question"), i18n.t("class.col.options")]
     assert len(table) == 1 and table.iloc[0][i18n.t("class.col.answered")] == 1
     assert PHONE not in rendered(at)
+
+
+def test_the_pages_pass_the_client_address_to_the_limits(sharp_model, tmp_path, monkeypatch):
+    """With the limits turned down, scripted phones and Start presses from one address are
+    refused with a message; a student and a lecturer from other addresses still get in."""
+    from core.classroom import ClassStore
+
+    url = f"sqlite:///{tmp_path / 'limited.db'}"
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_JOINS_PER_ADDRESS", "2")
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_STARTS_PER_ADDRESS", "1")
+    store = ClassStore(url)
+    try:
+        lecturer = store.create_class()
+        monkeypatch.setattr(classbase, "client_address", lambda: "203.0.113.9")
+        shown = []
+        for i in range(4):
+            from_browser(monkeypatch, f"{i:02d}" * 16)
+            shown.append([m.value for m in phone(lecturer.code).error])
+        limited = i18n.t("classroom.error.rate_limited")
+        assert [limited in " ".join(s) for s in shown] == [False, False, True, True], shown
+        monkeypatch.setattr(classbase, "client_address", lambda: "198.51.100.7")
+        from_browser(monkeypatch, "ff" * 16)
+        assert not phone(lecturer.code).error
+        assert store.tally(lecturer.code, lecturer.secret).joined == 3
+
+        monkeypatch.setattr(classbase, "client_address", lambda: "203.0.113.9")
+        for i, expected in enumerate((True, False)):
+            from_browser(monkeypatch, f"a{i}" * 16)
+            at = page_app("Home.py", sharp_model, monkeypatch, lang="en")
+            at.run()
+            at.sidebar.button(key="class_start").click().run()
+            assert ("class_lecturer" in at.session_state) is expected
+        assert any(limited in m.value for m in at.sidebar.info)
+        monkeypatch.setattr(classbase, "client_address", lambda: "192.0.2.44")
+        from_browser(monkeypatch, "b0" * 16)
+        at = page_app("Home.py", sharp_model, monkeypatch, lang="en")
+        at.run()
+        at.sidebar.button(key="class_start").click().run()
+        assert at.session_state["class_lecturer"]
+    finally:
+        store.dispose()

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, browser, streamlit_server  # noqa: F401 (a fixture)
+from tests.browser import test_pages_in_chromium as pages
+
+CHROMIUM, SHOTS, streamlit_server = pages.CHROMIUM, pages.SHOTS, pages.streamlit_server
+browser = pages.browser  # the fixture: one Chromium for the module
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]

@@ -48,7 +48,7 @@ from tests.perf.harness import arguments, gpt2_small_folder, percentile, server,
 
 LANG = "en"
 VIEWS = 12  # lecturer view changes before and while the class runs
-STUDENT_POLL_S = 2.0  # what core.ui.classmode asks of the phones' browsers
+STUDENT_POLL_S = 2.0  # what core.ui.student asks of the phones' browsers
 LECTURER_POLL_S = 1.0
 
 
