@@ -173,7 +173,7 @@ def _end(page: Page, lecturer: classroom.Lecturer) -> None:
 
 def results_csv(page: Page, lecturer: classroom.Lecturer) -> str:
     """The class's results so far, as CSV in the page's language (nothing names a student)."""
-    found = classbase.store(page)
+    found = classbase.store_or_none()  # (called when the button is pressed, outside the page's run)
     return classroom.results_csv(found.results(lecturer.code, lecturer.secret), page.lang) if found else ""
 
 

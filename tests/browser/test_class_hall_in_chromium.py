@@ -6,6 +6,8 @@ lecture mode draws the live counts at ≥ 48 px and the result bars thick with l
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -130,6 +132,11 @@ def test_the_lecturer_reattaches_and_lecture_mode_is_legible(browser, sharp_gpt2
             sizes["answered count"] = px(teacher.locator('[data-testid="stMetricValue"] div').first)
             SHOTS.mkdir(parents=True, exist_ok=True)
             teacher.screenshot(path=SHOTS / "class-lecture-mode-reveal-en.png")
+            with teacher.expect_download(timeout=60_000) as download:  # the results, any time
+                sidebar.get_by_role("button", name=t("class.results")).click()
+            table = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
+            assert len(table) == 1 and table[0]["counts"].startswith("A: 1") and table[0]["answered"] == "1"
+            assert "a-phone" not in Path(download.value.path()).read_text()
             print("\nlecture mode, px:", sizes)
             assert sizes["join screen count"] >= 48 and sizes["sidebar count"] >= 48, sizes
             assert sizes["answered count"] >= 48, sizes
