@@ -134,7 +134,10 @@ class Limits:
     The per-address limits are per minute (starts: per hour), with a burst of the same size.
     A whole lecture hall often reaches the server from ONE address (the campus network's NAT),
     so the join and answer limits are sized for a hall: 300 phones may join in the first
-    minute and 300 more each minute after; 600 answers a minute. A script on one address can
+    minute and 300 more each minute after; 500 phones may answer a question every 20 s. Class
+    starts: 10 an hour lets a building of lecturers behind one address start their classes,
+    while a script holds at most 10 of the server's `classes` (a public server sets the
+    lecturer passcode). A script on one address can
     still fill a class's seats within minutes at that rate, which is why the lecturer can close
     joining once everyone is in, and why seats count only ACTIVE students (seen in the last
     `active_minutes`): a script must keep every fake phone polling to hold its seat."""
@@ -145,8 +148,8 @@ class Limits:
     hours: float = 4.0  # a class expires this long after it started
     active_minutes: float = 5.0  # a student not seen for this long frees a seat
     joins_per_address: int = 300  # per minute, per client address
-    answers_per_address: int = 600  # per minute, per client address
-    starts_per_address: int = 6  # classes started per hour, per client address
+    answers_per_address: int = 1500  # per minute, per client address
+    starts_per_address: int = 10  # classes started per hour, per client address
 
     @classmethod
     def from_env(cls) -> Limits:

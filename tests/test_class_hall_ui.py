@@ -187,3 +187,13 @@ def test_the_pages_pass_the_client_address_to_the_limits(sharp_model, tmp_path, 
         assert at.session_state["class_lecturer"]
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize("raw", ["<img src=x onerror=alert(1)>", "ABCDEF.", ".", "**b**", "x" * 300])
+def test_a_tampered_take_back_link_gets_a_message(sharp_model, class_db, monkeypatch, raw):
+    from_browser(monkeypatch, LAPTOP)
+    at = page_app("Home.py", sharp_model, monkeypatch, lang="ko", take=raw)
+    at.run()
+    no_exception(at)
+    assert "class_lecturer" not in at.session_state and "take" not in at.query_params
+    assert any(i18n.t("classroom.error.malformed", "ko")[:15] in m.value for m in at.sidebar.info)

@@ -1,7 +1,8 @@
 """A class in a hall, in Chromium (issue 28). One phone (390 px, its browser in Korean) opens
 the join link — which carries no language — answers, reloads three times, opens the link in a
 second tab, and the server restarts: one student, one answer, and every time the phone shows
-its answer, not the buttons. The lecturer's browser re-attaches to its class after a reload;
+its answer, not the buttons. The lecturer's browser re-attaches to its class after a reload
+and after a restart, and downloads the results;
 lecture mode draws the live counts at ≥ 48 px and the result bars thick with large labels."""
 
 from __future__ import annotations
