@@ -538,10 +538,14 @@ class ClassStore:
         who reloaded or whose server restarted gets it back without typing. None if none."""
         if not owner:
             return None
+        running = sa.select(classes).where(
+            classes.c.owner_hash == digest(owner), ~classes.c.ended, classes.c.expires_at > self.clock()
+        ).order_by(classes.c.created_at.desc())
+        with self.engine.connect() as db:  # most browsers run no class: a read, no write lock
+            if db.execute(running).first() is None:
+                return None
         with self._write() as db:
-            row = db.execute(sa.select(classes).where(
-                classes.c.owner_hash == digest(owner), ~classes.c.ended, classes.c.expires_at > self.clock())
-                .order_by(classes.c.created_at.desc())).first()
+            row = db.execute(running).first()
             return None if row is None else self._new_controller(db, row, owner)
 
     def set_joining(self, raw_code, secret, open_: bool) -> None:
