@@ -8,6 +8,11 @@
     reveal(page, lecturer)                # show the open question's answer and tally to everyone
     question_box(page, lecturer, question, tally)  # ui.ask's part for the class's open question
 
+A page that drives the class step by step (the Lessons page) uses the same calls:
+`classbase.current_lecturer()` (None: no class in this session), `classbase.class_tally(page,
+lecturer)` for the current question (`.fingerprint`, `.revealed`, `.answered`, `.active`),
+`ask_class` to open a step's question, `reveal`, and `question_box` to draw it.
+
 One session controls a class. Its browser re-attaches after a reload or a server restart
 without typing (`ClassStore.reattach` by the browser's id); a take-back link opens it on another
 device. Either rotates the key, so the session that held it says it was taken over. The key is
