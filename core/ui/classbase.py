@@ -20,12 +20,12 @@ from __future__ import annotations
 import os
 import re
 import secrets
-from typing import Protocol
 
 import streamlit as st
 
 from core import classroom, quiz
 from core.classroom import ClassroomError
+from core.ui.pagetype import Page
 
 COOKIE = "ta_browser"
 COOKIE_DAYS = 365
@@ -34,17 +34,6 @@ TRUST_PROXY_VAR = "TRANSFORMER_ANATOMY_TRUST_PROXY"  # "1" behind nginx: the add
 LETTERS = "ABCDE"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$])")
 _ID = re.compile(r"^[0-9a-f]{32}$")
-
-
-class Page(Protocol):
-    """What the class modules read of core.ui.page.Page (no import: no circle)."""
-
-    lang: str
-    name: str
-    predict: bool
-    lecture: bool
-
-    def t(self, key: str, /, **values) -> str: ...
 
 
 def escape(text: str) -> str:
@@ -184,10 +173,12 @@ def class_tally(page: Page, lecturer: classroom.Lecturer) -> classroom.Tally | N
 # --------------------------------------------------------------------------- options and results
 
 
-def option_label(lang: str, question, i: int) -> str:
-    options = question.options if isinstance(question, quiz.Question) else question["options"]
-    text = options[i].render(lang) if isinstance(options[i], quiz.Text) else \
-        quiz.Text.from_dict(options[i]).render(lang)
+def option_label(lang: str, question: quiz.Question | dict, i: int) -> str:
+    """"B · word": option i of a question, or of its public part as the store holds it."""
+    if isinstance(question, quiz.Question):
+        text = question.options[i].render(lang)
+    else:
+        text = quiz.Text.from_dict(question["options"][i]).render(lang)
     return f"{LETTERS[i]} · {escape(text)}"
 
 

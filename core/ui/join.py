@@ -18,7 +18,7 @@ import streamlit as st
 
 from core import classroom
 from core.ui import classbase
-from core.ui.classbase import Page
+from core.ui.pagetype import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 JOIN_LIVE_S = 2.0  # the join screen's count refreshes this often

@@ -26,7 +26,7 @@ import streamlit as st
 from core import classroom, quiz
 from core.classroom import ClassroomError
 from core.ui import classbase, join
-from core.ui.classbase import Page
+from core.ui.pagetype import Page
 
 LECTURER_LIVE_S = 1.0  # the count of answers under an open question refreshes this often
 SIDEBAR_LIVE_S = 2.0  # the sidebar's count refreshes this often
@@ -42,15 +42,21 @@ def _say(message: str) -> None:
 
 def ask_class(page: Page, lecturer: classroom.Lecturer, question: quiz.Question) -> None:
     """Open `question` on every phone (the open one before it closes)."""
+    found = classbase.store(page)
+    if found is None:
+        return
     try:
-        classbase.store(page).ask(lecturer.code, lecturer.secret, question)
+        found.ask(lecturer.code, lecturer.secret, question)
     except ClassroomError as exc:
         _say(classbase.error(page, exc))
 
 
 def reveal(page: Page, lecturer: classroom.Lecturer) -> None:
+    found = classbase.store(page)
+    if found is None:
+        return
     try:
-        classbase.store(page).reveal(lecturer.code, lecturer.secret)
+        found.reveal(lecturer.code, lecturer.secret)
     except ClassroomError as exc:
         _say(classbase.error(page, exc))
 
@@ -247,8 +253,11 @@ def _running(page: Page, lecturer: classroom.Lecturer) -> None:
 
 
 def _set_joining(page: Page, lecturer: classroom.Lecturer, open_: bool) -> None:
+    found = classbase.store(page)
+    if found is None:
+        return
     try:
-        classbase.store(page).set_joining(lecturer.code, lecturer.secret, open_)
+        found.set_joining(lecturer.code, lecturer.secret, open_)
     except ClassroomError as exc:
         _say(classbase.error(page, exc))
 

@@ -18,7 +18,8 @@ import streamlit as st
 
 from core import quiz
 from core.ui import classbase, lecturer, widgets
-from core.ui.classbase import Page, escape, option_label
+from core.ui.classbase import escape, option_label
+from core.ui.pagetype import Page
 
 
 def _memory() -> dict:
@@ -58,7 +59,7 @@ def ask(page: Page, build, *args, **kwargs) -> None:
         st.markdown(f"**{t('quiz.label')}** — {escape(question.prompt.render(page.lang))}")
         tally = classbase.class_tally(page, running) if running else None
         running = running if tally is not None else None  # the class ended meanwhile
-        if tally is not None and tally.fingerprint == fp:
+        if running is not None and tally is not None and tally.fingerprint == fp:
             stop = lecturer.question_box(page, running, question, tally)
         else:
             if running is not None:

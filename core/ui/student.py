@@ -19,7 +19,8 @@ import streamlit as st
 from core import quiz
 from core.classroom import ClassroomError
 from core.ui import classbase, widgets
-from core.ui.classbase import Page, escape, option_label
+from core.ui.classbase import escape, option_label
+from core.ui.pagetype import Page
 
 STUDENT_POLL_S = 2.0  # a phone looks for the lecturer's next question this often
 SEEN_EVERY_S = 60.0  # a phone tells the store it is still here this often (its seat stays taken)
@@ -68,6 +69,8 @@ def _mine(code: str, student: str, question_id: int) -> int | None:
 
 def _answer(page: Page, code: str, student: str, question_id: int, choice: int) -> None:
     found = classbase.store(page)
+    if found is None:
+        return
     try:
         found.answer(code, student, question_id, choice, address=classbase.client_address())
     except ClassroomError as exc:
@@ -94,8 +97,11 @@ def _still_here(code: str, student: str) -> None:
 @st.fragment(run_every=STUDENT_POLL_S)
 def _student_live(page: Page, code: str, student: str) -> None:
     t = page.t
+    found = classbase.store(page)
+    if found is None:
+        return
     try:
-        view = classbase.store(page).student_view(code)
+        view = found.student_view(code)
     except ClassroomError as exc:
         st.error(classbase.error(page, exc))
         return
@@ -103,7 +109,7 @@ def _student_live(page: Page, code: str, student: str) -> None:
     message = st.session_state.pop("class_student_message", None)
     if message:
         st.warning(message)
-    if view.question_id is None:
+    if view.question_id is None or view.public is None:
         st.info(t("class.waiting"))
         return
     public = view.public
