@@ -30,7 +30,7 @@ EN = {
     "class.start_help": "Students join from their phones with a short code; you ask the "
                         "questions on any page and reveal the answers.",
     "class.running": "Class **{code}** is running.",
-    "class.students": "Students: active / joined",
+    "class.students": "Active / joined",
     "class.live_count": "{active} active · {joined} joined",
     "class.passcode": "Lecturer passcode",
     "class.passcode_help": "This server asks for a passcode before a class starts (its operator sets it).",
@@ -129,7 +129,7 @@ KO = {
     "class.start_help": "학생들은 짧은 코드로 휴대폰에서 참여합니다. 어느 페이지에서든 질문을 내고 "
                         "답을 공개할 수 있습니다.",
     "class.running": "수업 **{code}**이(가) 진행 중입니다.",
-    "class.students": "학생: 활동 중 / 참여",
+    "class.students": "활동 중 / 참여",
     "class.live_count": "활동 중 {active}명 · 참여 {joined}명",
     "class.passcode": "강의자 암호",
     "class.passcode_help": "이 서버는 수업을 시작하기 전에 암호를 묻습니다(서버 운영자가 정합니다).",
