@@ -197,3 +197,20 @@ def test_a_tampered_take_back_link_gets_a_message(sharp_model, class_db, monkeyp
     no_exception(at)
     assert "class_lecturer" not in at.session_state and "take" not in at.query_params
     assert any(i18n.t("classroom.error.malformed", "ko")[:15] in m.value for m in at.sidebar.info)
+
+
+def test_the_client_address_behind_a_trusted_proxy_is_the_hop_it_saw(monkeypatch):
+    """Without TRANSFORMER_ANATOMY_TRUST_PROXY the websocket's peer counts (a client can't forge
+    it); with it, the last X-Forwarded-For entry — the one nginx appended — not the first,
+    which the client wrote itself."""
+    from types import SimpleNamespace
+
+    context = SimpleNamespace(ip_address="10.0.0.2",
+                              headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.9"})
+    monkeypatch.setattr(classbase, "st", SimpleNamespace(context=context))
+    monkeypatch.delenv(classbase.TRUST_PROXY_VAR, raising=False)
+    assert classbase.client_address() == "10.0.0.2"
+    monkeypatch.setenv(classbase.TRUST_PROXY_VAR, "1")
+    assert classbase.client_address() == "203.0.113.9"
+    context.headers = {}
+    assert classbase.client_address() == "10.0.0.2"
