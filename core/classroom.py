@@ -408,7 +408,9 @@ def _add_missing_columns(engine: sa.Engine) -> None:
             for column in table.columns:
                 if column.name not in have and column.nullable:
                     kind = column.type.compile(dialect=engine.dialect)
-                    db.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}')
+                    # two processes starting at once: PostgreSQL lets the second one pass
+                    guard = " IF NOT EXISTS" if engine.dialect.name == "postgresql" else ""
+                    db.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN{guard} {column.name} {kind}")
 
 
 class ClassStore:

@@ -234,22 +234,21 @@ def test_results_as_csv_name_nobody_and_outlive_the_class(make_store):
 # --------------------------------------------------------------------------- an older store
 
 
-def test_a_store_made_before_these_columns_is_upgraded(tmp_path):
-    url = f"sqlite:///{tmp_path / 'old.db'}"
-    engine = sa.create_engine(url)
-    with engine.begin() as db:  # the tables as the previous version made them
-        db.exec_driver_sql("CREATE TABLE classes (id INTEGER PRIMARY KEY, code VARCHAR(6) NOT NULL UNIQUE, "
-                           "secret_hash VARCHAR(64) NOT NULL, created_at FLOAT NOT NULL, "
-                           "expires_at FLOAT NOT NULL, ended BOOLEAN NOT NULL)")
-        db.exec_driver_sql("CREATE TABLE students (id INTEGER PRIMARY KEY, class_id INTEGER NOT NULL "
-                           "REFERENCES classes(id) ON DELETE CASCADE, student_hash VARCHAR(64) NOT NULL, "
-                           "joined_at FLOAT NOT NULL, CONSTRAINT one_row_per_student UNIQUE (class_id, "
-                           "student_hash))")
-    engine.dispose()
-    store = ClassStore(url, Limits())
+def test_a_store_made_before_these_columns_is_upgraded(make_store):
+    """The tables as the previous version made them (no owner, joining or seen columns): the
+    store adds the columns on start, and everything that reads them works."""
+    old = make_store()
+    with old.engine.begin() as db:
+        for table, column in (("classes", "owner_hash"), ("classes", "joining_closed"), ("students", "seen_at")):
+            db.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+    with old.engine.connect() as db:
+        assert "seen_at" not in {c["name"] for c in sa.inspect(db).get_columns("students")}
+    old.dispose()
+    store = ClassStore(old.url, Limits())
     try:
         lecturer = store.create_class(owner="laptop")
         store.join(lecturer.code, "s")
+        store.set_joining(lecturer.code, lecturer.secret, False)
         assert store.tally(lecturer.code, lecturer.secret).active == 1
         assert store.reattach("laptop").code == lecturer.code
     finally:
