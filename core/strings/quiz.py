@@ -17,6 +17,8 @@ EN = {
     # why a question can't be asked
     "quiz.cannot.four_words": "it needs at least four different words in the box.",
     "quiz.cannot.tie": "the candidates are too close to call (a tie).",
+    "quiz.cannot.post_norm": "this model normalises after each sublayer (post-norm): its logit does not "
+                             "split into one share per part.",
     "quiz.cannot.one_word": "the prompt needs a second word.",
     "quiz.cannot.positions": "it needs at least five positions.",
     "quiz.cannot.three_tokens": "the prompt needs at least three tokens.",
@@ -112,6 +114,8 @@ KO = {
     "quiz.literal": "{text}",
     "quiz.cannot.four_words": "입력란에 서로 다른 단어가 네 개 이상 있어야 합니다.",
     "quiz.cannot.tie": "후보들의 값이 너무 가까워서 정답을 가릴 수 없습니다(동점).",
+    "quiz.cannot.post_norm": "이 모델은 각 부분층 뒤에 정규화합니다(사후 정규화, post-norm). 그래서 로짓이 "
+                             "구성 요소마다 몫으로 나뉘지 않습니다.",
     "quiz.cannot.one_word": "프롬프트에 두 번째 단어가 있어야 합니다.",
     "quiz.cannot.positions": "위치가 다섯 개 이상 있어야 합니다.",
     "quiz.cannot.three_tokens": "프롬프트에 토큰이 세 개 이상 있어야 합니다.",
