@@ -34,6 +34,12 @@ _PROMPTS: dict[str, tuple[str, Callable[[Page], str]]] = {
 }
 
 
+def section_of(step) -> str:
+    """A step's section id ("page.name"): its `section` as written, whether the full id or the
+    name within its page."""
+    return step.section if step.section in SECTION_INPUTS else f"{step.page}.{step.section}"
+
+
 def widget_key(name: str) -> str:
     """The session/URL key of a section input."""
     return PROMPT_KEY if name == "prompt" else name

@@ -175,7 +175,7 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
     """One step: title, text, the lecturer's notes, the question, the section, what to notice."""
     t = page.t
     step = chosen.steps[number - 1]
-    section_id = f"{step.page}.{step.section}"
+    section_id = registry.section_of(step)
     if st.session_state.get(AT_KEY) != (chosen.id, number):  # the step opens: the lesson's own inputs
         registry.open_step(section_id, step.params, page=page)
         st.session_state[AT_KEY] = (chosen.id, number)

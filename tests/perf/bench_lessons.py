@@ -56,6 +56,7 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
 
     import core.lessons
+    from core.ui.lesson import section_of
 
     shared_cache = ScriptCache()  # the server compiles each page once (see bench_reruns)
     local_runner.ScriptCache = lambda: shared_cache
@@ -89,7 +90,7 @@ def main() -> None:
                 step = int(str(at.query_params["step"][0] if isinstance(at.query_params["step"], list)
                                else at.query_params["step"]))
                 s = lesson.steps[step - 1]
-                slowest[f"{s.page}.{s.section}"] = max(slowest.get(f"{s.page}.{s.section}", 0), changes[-1])
+                slowest[section_of(s)] = max(slowest.get(section_of(s), 0), changes[-1])
         worst = sorted(slowest.items(), key=lambda kv: -kv[1])[:5]
         print(f"{lesson.id}: slowest step changes (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in worst), flush=True)
         rows.append({"lesson": lesson.id, "steps": len(lesson.steps), "first step, cold server ms": cold,
