@@ -104,7 +104,7 @@ def show_picker(page: Page, lessons: dict[str, Lesson]) -> None:
     for item in lessons.values():
         with st.container(border=True):
             st.subheader(t(item.title))
-            st.caption(t("lessonpage.card", n=len(item.steps), note=escape(item.note)))
+            st.caption(t("lessonpage.card", n=len(item.steps), note=_note_title(page, item.note)))
             at = places.get(item.id)
             left, right = st.columns(2)
             left.button(t("lessonpage.start"), key=f"start_{item.id}", type="primary", on_click=_go,
@@ -112,6 +112,15 @@ def show_picker(page: Page, lessons: dict[str, Lesson]) -> None:
             if at and at > 1:
                 right.button(t("lessonpage.resume", n=min(at, len(item.steps))), key=f"resume_{item.id}",
                              on_click=_go, args=(item.id, min(at, len(item.steps))))
+
+
+def _note_title(page: Page, note: str) -> str:
+    """The lecture note's title (by the number its file name starts with), else its file name."""
+    key = f"lessonpage.note.{str(note)[:3]}"
+    try:
+        return page.t(key)
+    except KeyError:
+        return escape(note)
 
 
 def navigation(page: Page, chosen: Lesson, number: int) -> None:
