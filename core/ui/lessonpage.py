@@ -169,14 +169,29 @@ def _question(step: Step, lm, seed: int = 0):
     return question_for(step, lm)
 
 
-def _notice(page: Page, step: Step, lm) -> str | None:
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _step_question(model_name: str, lesson_id: str, number: int, seed: int, _step: Step, _lm):
+    """A step's question, built once per model, step and seed for every session (it is built from
+    the step's own inputs, not from what a reader typed)."""
+    return _question(_step, _lm, seed)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _notice_values(model_name: str, lesson_id: str, number: int, _step: Step, _lm):
+    """The numbers a step's notice quotes, computed once per model and step for every session."""
+    from core.lessons.notices import notice_values
+
+    return notice_values(_step, _lm)
+
+
+def _notice(page: Page, chosen: Lesson, number: int, step: Step, lm) -> str | None:
     if not step.notice:
         return None
     try:
-        from core.lessons.notices import notice_values
+        import core.lessons.notices  # noqa: F401 — merged with the lessons' content
     except ImportError:
         return None
-    values = notice_values(step, lm)
+    values = _notice_values(getattr(lm, "name", ""), chosen.id, number, step, lm)
     return None if values is None else page.t(step.notice, **values)
 
 
@@ -204,7 +219,7 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
         registry.render(page, lm, section_id)
     finally:
         page.predict = predict
-    notice = _notice(page, step, lm)
+    notice = _notice(page, chosen, number, step, lm)
     if notice:
         st.info(f"**{t('lessonpage.notice')}** — {notice}")
 
@@ -222,13 +237,15 @@ def ask_step(page: Page, chosen: Lesson, number: int, step: Step, lm) -> None:
     """The step's question through the pages' own machinery (ui.ask): Predict first is always on."""
     asked = st.session_state.setdefault(ASKED_KEY, {}).setdefault(chosen.id, {})
 
+    model_name = getattr(lm, "name", "")
+
     def lesson_question(seed: int = 0):
-        question = _question(step, lm, seed)
+        question = _step_question(model_name, chosen.id, number, seed, step, lm)
         if isinstance(question, quiz.Question):
             asked[number] = question
         return question
 
-    if _question(step, lm) is None:
+    if _step_question(model_name, chosen.id, number, 0, step, lm) is None:
         return
     predict, page.predict = page.predict, True
     try:
