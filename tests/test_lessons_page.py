@@ -6,6 +6,8 @@ checks the registry section by section (this file never passes because there is 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -348,3 +350,39 @@ def test_a_phone_gets_legends_below_and_thinned_labels():
     assert phone["config"]["legend"]["orient"] == "bottom"
     assert phone["config"]["axis"]["labelOverlap"] == "greedy"
     assert phone["height"] == spec["height"] and spec["config"] == {"axis": {"labelFontSize": 12}}
+
+
+def test_with_a_class_a_step_opens_its_question_on_the_phones(app, questions, sharp_gpt2_dir, monkeypatch,
+                                                                tmp_path):
+    """The lecturer opens a step while running a class: its question is on every phone without
+    another click; the chart waits for the reveal, then shows on the projector."""
+    from streamlit.testing.v1 import AppTest
+
+    from core.classroom import ClassStore
+
+    url = f"sqlite:///{tmp_path / 'classroom.db'}"
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", sharp_gpt2_dir)
+    lecturer = app(PAGE, lang="en")
+    lecturer.run()
+    lecturer.sidebar.button(key="class_start").click().run()
+    assert not lecturer.exception
+    running = lecturer.session_state["class_lecturer"]
+    lecturer.query_params.update(lesson="asking", step="1")
+    lecturer.run()
+    assert not lecturer.exception
+    assert not lecturer.get("vega_lite_chart"), "the chart waits for the reveal"
+    phone = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "pages/7_Class.py"), default_timeout=60)
+    phone.query_params["class"] = running.code
+    phone.run()
+    assert not phone.exception
+    answers = [b for b in phone.button if (b.key or "").startswith("answer_")]
+    assert len(answers) >= 3, "the step's question is on the phone, nobody pressed Ask"
+    answers[0].click().run()
+    tally = ClassStore(url).tally(running.code, running.secret)
+    assert sum(tally.counts) == 1 and not tally.revealed
+    lecturer.run()  # a rerun does not ask it again
+    assert ClassStore(url).tally(running.code, running.secret).question_id == tally.question_id
+    [b for b in lecturer.button if (b.key or "").startswith("reveal_")][0].click().run()
+    assert not lecturer.exception
+    assert lecturer.get("vega_lite_chart"), "revealed: the step's chart on the projector"

@@ -39,6 +39,7 @@ TRANSLATION_TABS = {  # the translation page's sections → the tab that shows t
 }
 AT_KEY = "_lesson_at"  # (lesson id, step number) whose inputs the widgets were last given
 PLACE_KEY = "lesson_place"  # {lesson id: step number}: where the reader is in each lesson
+CLASS_ASKED_KEY = "lesson_class_asked"  # {class code: (lesson, step, fingerprint)} last opened on the phones
 ASKED_KEY = "lesson_asked"  # {lesson id: {step number: question}}: what each step asked
 
 
@@ -247,11 +248,39 @@ def ask_step(page: Page, chosen: Lesson, number: int, step: Step, lm) -> None:
 
     if _step_question(model_name, chosen.id, number, 0, step, lm) is None:
         return
+    running = _running_class()
+    if running is not None:  # a class: the step's question goes to every phone as the step opens
+        _ask_class_once(page, running, chosen, number, lesson_question())
+        ui.ask(page, lesson_question)  # the live count and Reveal; the chart after the reveal
+        return
     predict, page.predict = page.predict, True
     try:
         ui.ask(page, lesson_question)
     finally:
         page.predict = predict
+
+
+def _running_class():
+    """The class this session runs (core/ui/classbase), or None."""
+    try:
+        from core.ui.classbase import current_lecturer
+    except ImportError:
+        return None
+    return current_lecturer()
+
+
+def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) -> None:
+    """Open the step's question on the phones the first time the lecturer's session shows the step
+    (Next, Back, a link): no extra click. Coming back to a step later asks it again."""
+    from core.ui.lecturer import ask_class
+
+    if not isinstance(question, quiz.Question):
+        return
+    opened = st.session_state.setdefault(CLASS_ASKED_KEY, {})
+    if opened.get(running.code) == (chosen.id, number, question.fingerprint):
+        return
+    ask_class(page, running, question)
+    opened[running.code] = (chosen.id, number, question.fingerprint)
 
 
 def _picks() -> dict:
