@@ -70,7 +70,8 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
             predict.sidebar(page)
             lecturer.sidebar(page)
         _page_links(page)
-    _formula_style()
+    if with_model:  # the Class page (a phone) draws no formula
+        _formula_style()
     if page.lecture:
         _lecture_style()
     scroll_to_section()
@@ -169,7 +170,7 @@ def _on_a_phone() -> bool:
 def _formula_style() -> None:
     """A formula wider than the screen scrolls inside its own box, not the page."""
     st.html("""<style>
-      .katex-display { overflow-x: auto; overflow-y: hidden; max-width: 100%; padding-bottom: 2px; }
+      .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
     </style>""")
 
 
