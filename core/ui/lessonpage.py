@@ -206,7 +206,7 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
         st.session_state[AT_KEY] = (chosen.id, number)
     st.header(t(step.title), anchor=f"step-{number}")
     st.write(t(step.text))
-    if page.lecture and step.notes:
+    if page.lecture and step.notes and not page.phone:  # the lecturer's, never on a phone
         with st.expander(t("lessonpage.notes"), expanded=False):
             st.write(t(step.notes))
     path = PAGE_FILES.get(step.page)
