@@ -278,7 +278,7 @@ def _end(page: Page, lecturer) -> None:
 def join_link(code: str, lang: str, url: str | None = None) -> str:
     """The Class page's address with this code, from the address the lecturer's browser is on
     (st.context.url), or a relative link where there is none (a test)."""
-    from core.ui.page import PAGES, url_name
+    from core.ui.sitemap import PAGES, url_name
 
     query = urlencode({"class": code, "lang": lang})
     parts = urlsplit(url if url is not None else (st.context.url or ""))

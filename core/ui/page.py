@@ -11,23 +11,12 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n
 from core.ui import classmode, model, widgets
+from core.ui.sitemap import PAGES, url_name
 
 if TYPE_CHECKING:
     from core.models import LM
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# the lecture's order; a page shows in the sidebar once its file exists
-PAGES = (
-    ("Home.py", "nav.home", "🗺️"),
-    ("pages/1_Embeddings.py", "nav.embeddings", "🔤"),
-    ("pages/2_Positional_Encoding.py", "nav.positional", "〰️"),
-    ("pages/3_Attention.py", "nav.attention", "👀"),
-    ("pages/4_Transformer_Block.py", "nav.block", "🧱"),
-    ("pages/5_RNN_Attention_Transformer.py", "nav.rnn", "🔁"),
-    ("pages/6_Sampling.py", "nav.sampling", "🎲"),
-    ("pages/7_Class.py", "nav.class", "🙋"),
-)
 
 
 @dataclass
@@ -105,11 +94,6 @@ def _keep(page: Page) -> dict:
     the reader's switches that are on (lecture mode, Predict first)."""
     return {"lang": page.lang, **({"model": page.model_name} if page.model_name else {}),
             **{switch: "true" for switch in ("lecture", "predict") if getattr(page, switch)}}
-
-
-def url_name(path: str) -> str:
-    """A page's name in its URL, as Streamlit names it: the file's name after its number."""
-    return Path(path).stem.split("_", 1)[1] if path != "Home.py" else ""
 
 
 def page_url(page: Page, path: str) -> str:
