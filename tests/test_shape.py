@@ -124,3 +124,11 @@ def test_the_graph_sees_imports_inside_functions(tmp_path):
 def test_core_has_no_import_circles():
     found = cycles(import_graph())
     assert found == [], f"import circles in core/: {found}"
+
+
+def test_one_trace_cache():
+    """Traces are kept in one place (core/ui/traces.py), under one memory bound: the knocked-out
+    traces of the interventions too."""
+    made = [str(p.relative_to(ROOT)) for p in (ROOT / PACKAGE).rglob("*.py") if "TraceCache(" in p.read_text()]
+    assert made == ["core/ui/traces.py"], f"trace caches made in: {made}"
+    assert "traces.cached(" in (ROOT / "core/ui/interventions.py").read_text()

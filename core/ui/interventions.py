@@ -20,6 +20,7 @@ from core.charts import data
 from core.interventions import InterventionError, ablate
 from core.interventions import ablated_trace as _ablated_trace
 from core.jobs import Job, Jobs
+from core.ui import traces
 from core.ui.charts import chart
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from core.trace import Trace
     from core.ui.page import Page
 
-ABLATED_TRACE_BYTES = 32 * 2**20  # knocked-out traces kept for every session (a short one is ~1 MB)
 TOP = 10  # tokens shown before and after
 
 
@@ -35,13 +35,6 @@ TOP = 10  # tokens shown before and after
 def jobs() -> Jobs:
     """The server's long computations: one per key, results kept, at most two at once."""
     return Jobs()
-
-
-@st.cache_resource(show_spinner=False)
-def _trace_cache():
-    from core.trace import TraceCache
-
-    return TraceCache(ABLATED_TRACE_BYTES)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -75,11 +68,11 @@ def ablation(page: Page, text: str, parts, how: str) -> Ablation | None:
 
 
 def ablated_trace(page: Page, text: str, parts, how: str) -> Trace | None:
-    """Every activation of the knocked-out model (core.interventions.ablated_trace), shared by
-    every session; None after a message."""
+    """Every activation of the knocked-out model (core.interventions.ablated_trace), kept in the
+    trace cache for every session; None after a message."""
     parts = tuple(tuple(p) for p in parts)
-    return _or_message(page, lambda: _trace_cache().get((page.lm.name, text, parts, how),
-                                                        lambda: _ablated_trace(page.lm, text, parts, how)))
+    return _or_message(page, lambda: traces.cached((page.lm.name, text, parts, how),
+                                                   lambda: _ablated_trace(page.lm, text, parts, how)))
 
 
 def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callable[[Job], object]):
