@@ -211,6 +211,14 @@ def test_tiny_lab_run_and_timing(app):
     accuracy = charts["lab_accuracy"]
     assert set(accuracy["model"]) == {"plain", "attention"} and set(accuracy["length"]) == set(range(3, 9))
     assert accuracy["accuracy"].between(0, 1).all()
+    # whole sequences right (exact) against symbols right (per_token), by their definitions: a
+    # share of the held-out sequences (k of `sequences`), never above the share of symbols, and
+    # below it wherever some sequence is partly right
+    wide = accuracy.pivot_table(index=["model", "length", "sequences"], columns="metric", values="accuracy")
+    right = wide["exact"] * wide.index.get_level_values("sequences")
+    np.testing.assert_allclose(right, right.round(), atol=1e-9)
+    assert (wide["exact"] <= wide["per_token"] + 1e-12).all()
+    assert (wide["exact"] < wide["per_token"] - 1e-6).any()
     open_tab(at, "rnn.tab.cost")
     measure = next(b for b in at.button if b.label == i18n.t("rnn.cost.button"))
     measure.click().run(timeout=180)
