@@ -107,7 +107,7 @@ def test_attention_is_not_explanation_computes_its_claim_for_the_prompt(app, tin
 
 
 def test_a_sweep_pressed_while_it_runs_is_followed_not_started_again(app, tiny_gpt2, tiny_dirs):
-    from core.ui.interventions import jobs
+    from core.ui.jobs import jobs
 
     lm = page_model(tiny_dirs)
     text = "The bank approved my loan"

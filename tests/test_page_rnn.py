@@ -194,7 +194,7 @@ def test_suggestion_buttons_fill_the_sentence(app):
 
 def test_tiny_lab_run_and_timing(app):
     at = open_tab(open_page(app, **TINY_LAB), "rnn.tab.lab")
-    assert i18n.t("rnn.lab.press") in texts(at.info)
+    assert i18n.t("rnn.lab.press") in texts(at.caption)
     train = next(b for b in at.button if b.label == i18n.t("rnn.lab.button"))
     train.click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -224,7 +224,7 @@ def test_tiny_lab_run_and_timing(app):
     measure.click().run(timeout=180)
     assert not at.exception
     assert lab.machine_description().split(";")[0] in texts(at.caption)
-    at.button(key="time_steps").click().run(timeout=300)
+    at.button(key="start_time_steps").click().run(timeout=300)
     assert not at.exception, [e.message for e in at.exception]
     steps = next(tab for tab in chart_tables(at) if "sequential_decoder_steps" in tab)
     assert set(steps["model"]) == {"attention", "transformer"} and (steps["ms"] > 0).all()

@@ -28,18 +28,3 @@ def on_press(key: str, label: str, compute: Callable[[], T], depends_on, hint: s
         st.info(hint)
         return None
     return memory["result"]
-
-
-def shared_on_press(key: str, label: str, running: str, measure: Callable[[], object | None],
-                    result: Callable[[], T | None], hint: str, busy: str) -> T | None:
-    """A result the server keeps for every visitor (a timing, say), computed when someone
-    presses the button; `measure` returns None when another one is running (then `busy` is
-    shown). Returns `result()`, or None with `hint` until there is one."""
-    if st.button(label, key=key):
-        with st.spinner(running):
-            if measure() is None:
-                st.warning(busy)
-    found = result()
-    if found is None:
-        st.info(hint)
-    return found
