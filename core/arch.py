@@ -238,7 +238,8 @@ class GPT2(Family):
     def qkv(self, layer, x):
         T, dh = x.shape[0], self.d_head
         q, k, v = self.attention(layer).c_attn(x).split(self.d_model, dim=-1)  # [T, d] each
-        heads = lambda m: m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
+        def heads(m):
+            return m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
         return heads(q), heads(k), heads(v)
 
     def attention_output_projection(self, layer):

@@ -150,7 +150,8 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     x = torch.from_numpy(resid_pre)  # [T, d]
     b = block_forward(lm, layer, x)
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
-    numpy = lambda t: t.detach().float().numpy()
+    def numpy(t):
+        return t.detach().float().numpy()
     return BlockSteps(
         layer=layer, parallel=arch.parallel_residual, resid_pre=resid_pre,
         norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(b.ln1), attn_out=numpy(b.attn_out),
@@ -166,7 +167,8 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
 def parameter_split(lm: LM, layer: int = 0) -> dict[str, int]:
     """How many parameters one block spends on attention, on the MLP and on its two norms."""
     arch = lm.arch
-    count = lambda m: sum(p.numel() for p in m.parameters())
+    def count(m):
+        return sum(p.numel() for p in m.parameters())
     return {"attention": count(arch.attention(layer)), "mlp": count(arch.mlp(layer)),
             "norms": count(arch.norm_1(layer)) + count(arch.norm_2(layer))}
 

@@ -10,9 +10,9 @@ Everything is numpy on the loaded model's own numbers; nothing imports streamlit
 
 from __future__ import annotations
 
-import numpy as np
-
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from core.models import LM

@@ -241,7 +241,7 @@ def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
                          "hi": float(weights[best]), "second": labels[second].values["text"],
                          "lo": float(weights[second])}))
 
-    return _first_buildable(kind, seed, [(l, h) for l in range(L) for h in range(H)], build,
+    return _first_buildable(kind, seed, [(layer, h) for layer in range(L) for h in range(H)], build,
                             "quiz.cannot.tie")
 
 

@@ -25,7 +25,7 @@ from core.models import LM, on_model_thread
 from core.trace import Trace
 
 if TYPE_CHECKING:
-    import torch
+    pass
 
 
 @dataclass

@@ -155,7 +155,8 @@ def _forward(lm: LM, ids: list[int], intervene: Callable[[list], None] | None = 
     finally:
         for h in hooks:
             h.remove()
-    stack = lambda xs: torch.stack(xs).float()
+    def stack(xs):
+        return torch.stack(xs).float()
     a, m = stack(attn_out), stack(mlp_out)  # [L, T, d]
     return {
         "resid": stack(resid).numpy(),

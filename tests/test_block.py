@@ -8,8 +8,7 @@ import pytest
 import torch
 
 from core import i18n
-from core.block import (block_steps, dropout_runs, logit_attribution, parameter_split,
-                        unit_writes)
+from core.block import block_steps, dropout_runs, logit_attribution, parameter_split, unit_writes
 from core.models import load_lm
 from core.trace import run_trace
 from tests.helpers import sharpened

@@ -23,19 +23,19 @@ import torch
 
 from core import arch as arch_module
 from core import i18n
+from core import interventions as I
 from core import sampling as S
 from core.arch import FAMILIES, Family
 from core.attention import attention_steps, heads_together
 from core.block import block_forward, block_steps, dropout_runs, logit_attribution, norm_steps
-from core import interventions as I
 from core.models import load_lm
 from core.positional import rotary_frequencies
 from core.residual import gradient_through_depth, stream_sizes
 from core.trace import run_trace
+from tests.helpers import sharpened
 from tests.tiny_models import TINY_FAMILIES
 
 ROOT = Path(__file__).resolve().parent.parent
-from tests.helpers import sharpened
 
 TEXT = "The train left the station on time"
 FAMILY_NAMES = list(TINY_FAMILIES)
@@ -565,7 +565,8 @@ def test_sweep_entries_are_single_ablations(lm, how):
     layers = I.sweep(lm, TEXT, kind="layers", how=how)
     target = heads.target_id
     assert target == heads.predicted_id == int(np.argmax(run_trace(lm, TEXT).next_token_logits))
-    logp = lambda parts: float(torch.log_softmax(torch.from_numpy(I.ablate(lm, TEXT, parts, how).logits).double(), -1)[target])  # noqa: E731
+    def logp(parts):
+        return float(torch.log_softmax(torch.from_numpy(I.ablate(lm, TEXT, parts, how).logits).double(), -1)[target])
     rng = np.random.default_rng(0)
     picks = {(int(rng.integers(lm.arch.n_layers)), int(rng.integers(lm.arch.n_heads))) for _ in range(4)} | {(0, 0)}
     for layer, head in sorted(picks)[:5]:

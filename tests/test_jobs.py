@@ -9,7 +9,7 @@ import time
 import pytest
 
 from core import i18n
-from core.jobs import Cancelled, Jobs
+from core.jobs import Jobs
 from core.seq2seq import lab
 
 

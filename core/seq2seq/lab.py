@@ -109,7 +109,8 @@ def make_dataset(settings: LabSettings, n_train: int = 20000):
         seq = sample(rng.randint(s.min_length, s.max_length))
         if seq not in held_out:
             train_set.append(seq)
-    as_pair = lambda seq: (list(seq), target_of(list(seq), s.task) + [EOS_ID])
+    def as_pair(seq):
+        return (list(seq), target_of(list(seq), s.task) + [EOS_ID])
     return [as_pair(x) for x in train_set], [as_pair(x) for x in test]
 
 
@@ -191,7 +192,8 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     ids, alpha, _ = greedy(models["attention"], src, lens, max_len=tgt_out.size(1))
     out = ids[0].tolist()
     n = out.index(EOS_ID) if EOS_ID in out else len(out)
-    name_of = lambda i: SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
+    def name_of(i):
+        return SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
     return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
                      alpha[0, :n].numpy(), time.time() - t0, machine_description(threads=1))
 

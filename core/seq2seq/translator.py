@@ -124,7 +124,8 @@ class Translator:
         tgt_in = torch.tensor([[SOS_ID] + ids[:-1]]) if ids else torch.tensor([[SOS_ID]])
         memory, encoder = self.model.encode(src)
         logits, decoder, cross = self.model.decode(tgt_in, memory, src)
-        stack = lambda maps: torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
+        def stack(maps):
+            return torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
         probs = torch.softmax(logits[0].float(), dim=-1)[: len(ids)]
         return probs, cross[-1][0].mean(0)[: len(ids)], (stack(encoder), stack(decoder), stack(cross))
 

@@ -112,7 +112,8 @@ def unit_chart(page):
         y=alt.Y("label:N", sort=None, title=t("block.col.token")),
         tooltip=[alt.Tooltip("token:N", title=t("block.col.token")),
                  alt.Tooltip("token_id:Q", title=t("block.col.token_id")),
-                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")]).properties(height=alt.Step(22))
+                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")],
+    ).properties(height=alt.Step(22))
 
 
 def attribution_chart(page):
@@ -285,12 +286,14 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
     else:
         st.write(t("block.mlp_plain", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
-        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
+        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2"
+                 r"\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
                  % (lm.arch.activation, t("block.latex_paper")))
     pre = steps.mlp_pre[position]
     fire = float((pre > 0).mean())
     a, b, c = st.columns(3)
-    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}", help=t("block.ratio", r=ratio))
+    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}",
+             help=t("block.ratio", r=ratio))
     b.metric(t("block.fire"), f"{fire:.1%}", help=t("block.fire_help"))
     c.metric(t("block.diff"), f"{steps.mlp_diff:.1e}", help=t("block.mlp_diff_help"))
     curve = activation_curve(lm)

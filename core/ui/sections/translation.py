@@ -191,13 +191,15 @@ def show_strongest_links(page, att, cross) -> None:
     Transformer's written words and the map drawn for them, or None."""
     t, views, source = page.t, seq2seq.views, att.source_tokens
     parts, first = [], None
-    for name, target, weights in [("attention", att.tokens, att.attention), *([("transformer", *cross)] if cross else [])]:
+    maps = [("attention", att.tokens, att.attention), *([("transformer", *cross)] if cross else [])]
+    for name, target, weights in maps:
         links = views.strongest_links(target, weights)
         first = first or dict(links)  # the attention LSTM's: what the slip note reads
         crossing = views.crossing_pairs(links, target, source)
         parts.append(t("lecture.links", model=t(f"rnn.model.{name}"),
                        arrows=", ".join(f"{target[i]} → {source[j]}" for i, j in links))
-                     + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]]) if crossing else ""))
+                     + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]])
+                        if crossing else ""))
     st.caption(" ".join(parts))
     if "t'" in att.tokens and source[first[att.tokens.index("t'")]] == "you":  # the lecture's example
         st.info(t("lecture.t_slip"))
