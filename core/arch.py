@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 if TYPE_CHECKING:
     import torch
@@ -157,7 +157,9 @@ class Family(ABC):
         applied to q and k where the family rotates them)."""
 
     def attention_scaling(self, layer: int) -> float:
-        return float(self.attention(layer).scaling)
+        scaling = self.attention(layer).scaling
+        assert isinstance(scaling, (int, float)), f"{type(self).__name__}: attention.scaling is not a number"
+        return float(scaling)
 
     @abstractmethod
     def attention_output_projection(self, layer: int) -> torch.nn.Module:
@@ -437,7 +439,8 @@ def _rope_theta(config) -> float:
     return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
 
 
-FAMILIES: dict[str, type[Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX)}
+# family name → its adapter class, called with the loaded model
+FAMILIES: dict[str, Callable[[Any], Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX)}
 
 
 def family_of(model) -> Family:

@@ -84,7 +84,7 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         mean = x.mean(-1, keepdim=True)  # [T, 1]
         scale = torch.sqrt(((x - mean) ** 2).mean(-1, keepdim=True) + norm.eps)  # biased variance
         normalized = (x - mean) / scale
-        out = normalized * gamma + norm.bias.detach().double()
+        out = normalized * gamma + (0 if norm.bias is None else norm.bias.detach().double())
     else:
         mean = None
         scale = torch.sqrt((x ** 2).mean(-1, keepdim=True) + norm.eps)

@@ -376,7 +376,7 @@ class ClassStore:
             if known is not None:
                 return
             joined = db.scalar(sa.select(sa.func.count()).select_from(students).where(
-                students.c.class_id == row.id))
+                students.c.class_id == row.id)) or 0
             if joined >= self.limits.students:
                 raise ClassroomError("class_full", n=self.limits.students)
             try:

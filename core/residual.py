@@ -56,7 +56,11 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
             W_U, bias = lm.arch.unembedding()
             logits = lm.arch.final_norm()(x[-1]) @ W_U.T + (0 if bias is None else bias)  # [V]
             logits[token].backward()
-            grads = np.array([float(h.grad.norm()) for h in inputs])  # over every position
+            norms = []
+            for h in inputs:  # every one had retain_grad() and lies on the path to the logit
+                assert h.grad is not None, "no gradient reached a block's input"
+                norms.append(float(h.grad.norm()))
+            grads = np.array(norms)  # over every position
             return grads, logits.detach().numpy()
 
     def both():

@@ -104,7 +104,7 @@ def make_dataset(settings: LabSettings, n_train: int = 20000):
                 held_out.add(seq)
                 test.append(seq)
                 got += 1
-    train_set = []
+    train_set: list[tuple[int, ...]] = []
     while len(train_set) < n_train:
         seq = sample(rng.randint(s.min_length, s.max_length))
         if seq not in held_out:

@@ -130,7 +130,7 @@ class Translator:
         return probs, cross[-1][0].mean(0)[: len(ids)], (stack(encoder), stack(decoder), stack(cross))
 
 
-def model_from_card(card: dict) -> torch.nn.Module:
+def model_from_card(card: dict) -> Seq2Seq | TransformerSeq2Seq:
     """A translator of a card's kind and sizes, with fresh random weights."""
     if card.get("model") == "transformer":
         return TransformerSeq2Seq(TransformerConfig(**card["config"]))

@@ -55,19 +55,20 @@ def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callabl
         assert page.lm is not None, "a model job needs the page's model (ui.load_model first)"
         key = (page.lm.name, *key) if isinstance(key, tuple) else (page.lm.name, key)
     name = name or str(key[-1] if isinstance(key, tuple) else key)
+    note = f"job_note_{name}"  # what a press said, kept for the rerun that shows the job's end
+    said = st.session_state.pop(note, None)
+    if said is not None:
+        _say(page, said)
     result = runs.result(key)
     if result is not None:
         return result
-    job, note = runs.job(key), f"job_note_{name}"
-    slot = st.empty()  # the start button, or the stop button while it runs
-    if job is None or not job.running:
-        if slot.button(button, key=f"start_{name}", type="primary"):
-            job, how = runs.start(key, work)
-            if how != "started":
-                st.session_state[note] = "int.job.joined" if how == "joined" else busy
-    said = st.session_state.pop(note, None)  # kept across the rerun that shows the job's end
-    if said is not None:
-        (st.info if said == "int.job.joined" else st.warning)(page.t(said))
+    job = runs.job(key)
+    slot = st.empty()  # the start button; the stop button in its place while it runs
+    if slot.button(button, key=f"start_{name}", type="primary"):
+        job, how = runs.start(key, work)
+        if how != "started":
+            said = "int.job.joined" if how == "joined" else busy
+            _say(page, said)
     if job is None:
         st.caption(press)
         return None
@@ -81,6 +82,10 @@ def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callabl
     elif job.error is not None:
         st.error(error_message(page, job.error))
     return runs.result(key)
+
+
+def _say(page: Page, key: str) -> None:
+    (st.info if key == "int.job.joined" else st.warning)(page.t(key))
 
 
 def _follow(page: Page, job: Job, slot, name: str, view: Callable[[Job], None] | None) -> None:
