@@ -376,7 +376,7 @@ class ClassStore:
             if known is not None:
                 return
             joined = db.scalar(sa.select(sa.func.count()).select_from(students).where(
-                students.c.class_id == row.id)) or 0
+                students.c.class_id == row.id))
             if joined >= self.limits.students:
                 raise ClassroomError("class_full", n=self.limits.students)
             try:
@@ -431,7 +431,7 @@ class ClassStore:
         with self.engine.connect() as db:
             row = self._lecturers_class(db, raw_code, secret)
             joined = db.scalar(sa.select(sa.func.count()).select_from(students).where(
-                students.c.class_id == row.id))
+                students.c.class_id == row.id)) or 0  # COUNT(*): never NULL
             q = self._open_question(db, row.id)
             if q is None:
                 return Tally(None, None, 0, joined)

@@ -52,7 +52,9 @@ class LM:
 
     def decode(self, ids) -> str:
         with self.lock:
-            return self.tokenizer.decode([int(i) for i in ids])
+            text = self.tokenizer.decode([int(i) for i in ids])
+        assert isinstance(text, str)  # one sequence of ids in, one string out
+        return text
 
     def display_tokens(self, ids) -> list[str]:
         """Readable strings, one per token (core.tokens.display_tokens)."""

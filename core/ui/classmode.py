@@ -100,8 +100,8 @@ def _another(build) -> None:
 
 def option_label(lang: str, question, i: int) -> str:
     options = question.options if isinstance(question, quiz.Question) else question["options"]
-    text = options[i].render(lang) if isinstance(options[i], quiz.Text) else \
-        quiz.Text.from_dict(options[i]).render(lang)
+    option = options[i]
+    text = option.render(lang) if isinstance(option, quiz.Text) else quiz.Text.from_dict(option).render(lang)
     return f"{LETTERS[i]} · {escape(text)}"
 
 
@@ -186,15 +186,21 @@ def _class_tally(page: Page, lecturer: classroom.Lecturer) -> classroom.Tally | 
 
 
 def _ask_class(page: Page, lecturer: classroom.Lecturer, question: quiz.Question) -> None:
+    db = store(page)
+    if db is None:  # the store cannot be reached (store() has said so)
+        return
     try:
-        store(page).ask(lecturer.code, lecturer.secret, question)
+        db.ask(lecturer.code, lecturer.secret, question)
     except ClassroomError as exc:
         st.session_state["class_message"] = _error(page, exc)
 
 
 def _reveal(page: Page, lecturer: classroom.Lecturer) -> None:
+    db = store(page)
+    if db is None:  # the store cannot be reached (store() has said so)
+        return
     try:
-        store(page).reveal(lecturer.code, lecturer.secret)
+        db.reveal(lecturer.code, lecturer.secret)
     except ClassroomError as exc:
         st.session_state["class_message"] = _error(page, exc)
 
@@ -267,8 +273,11 @@ def _take_back(page: Page) -> None:
 
 
 def _end(page: Page, lecturer) -> None:
+    db = store(page)
+    if db is None:  # the store cannot be reached (store() has said so)
+        return
     try:
-        store(page).end_class(lecturer.code, lecturer.secret)
+        db.end_class(lecturer.code, lecturer.secret)
     except ClassroomError:
         pass
     st.session_state.pop("class_lecturer", None)
@@ -383,8 +392,11 @@ def student_page(page: Page) -> None:
 
 
 def _answer(page: Page, code: str, student: str, question_id: int, choice: int) -> None:
+    db = store(page)
+    if db is None:  # the store cannot be reached (store() has said so)
+        return
     try:
-        store(page).answer(code, student, question_id, choice)
+        db.answer(code, student, question_id, choice)
     except ClassroomError as exc:
         st.session_state["class_student_message"] = _error(page, exc)
         return
@@ -394,18 +406,21 @@ def _answer(page: Page, code: str, student: str, question_id: int, choice: int) 
 @st.fragment(run_every=STUDENT_POLL_S)
 def _student_live(page: Page, code: str, student: str) -> None:
     t = page.t
+    db = store(page)
+    if db is None:  # the store cannot be reached (store() has said so)
+        return
     try:
-        view = store(page).student_view(code)
+        view = db.student_view(code)
     except ClassroomError as exc:
         st.error(_error(page, exc))
         return
     message = st.session_state.pop("class_student_message", None)
     if message:
         st.warning(message)
-    if view.question_id is None:
+    public = view.public
+    if view.question_id is None or public is None:
         st.info(t("class.waiting"))
         return
-    public = view.public
     st.markdown(f"### {escape(quiz.Text.from_dict(public['prompt']).render(page.lang))}")
     mine = st.session_state.get("class_answers", {}).get(view.question_id)
     if view.result is not None:

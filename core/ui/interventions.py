@@ -56,16 +56,16 @@ def _or_message(page: Page, compute: Callable[[], object]):
 def ablation(page: Page, text: str, parts, how: str) -> Ablation | None:
     """The prediction with `parts` knocked out, cached per model, prompt, parts and way (None
     after a message for bad input or an empty prompt)."""
-    parts = tuple(tuple(p) for p in parts)
-    return _or_message(page, lambda: _ablate(page.lm.name, text, parts, how, page.lm))
+    parts, lm = tuple(tuple(p) for p in parts), page.require_lm()
+    return _or_message(page, lambda: _ablate(lm.name, text, parts, how, lm))
 
 
 def ablated_trace(page: Page, text: str, parts, how: str) -> Trace | None:
     """Every activation of the knocked-out model (core.interventions.ablated_trace), kept in the
     trace cache for every session; None after a message."""
-    parts = tuple(tuple(p) for p in parts)
-    return _or_message(page, lambda: traces.cached((page.lm.name, text, parts, how),
-                                                   lambda: _ablated_trace(page.lm, text, parts, how)))
+    parts, lm = tuple(tuple(p) for p in parts), page.require_lm()
+    return _or_message(page, lambda: traces.cached((lm.name, text, parts, how),
+                                                   lambda: _ablated_trace(lm, text, parts, how)))
 
 
 # --------------------------------------------------------------------------- before and after

@@ -51,9 +51,8 @@ def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callabl
     key said when the server runs as many jobs as it allows; view(job): drawn under the progress
     bar while the job runs (e.g. live curves from job.detail)."""
     if runs is None:
-        runs = jobs()
-        assert page.lm is not None, "a model job needs the page's model (ui.load_model first)"
-        key = (page.lm.name, *key) if isinstance(key, tuple) else (page.lm.name, key)
+        runs, model = jobs(), page.require_lm().name
+        key = (model, *key) if isinstance(key, tuple) else (model, key)
     name = name or str(key[-1] if isinstance(key, tuple) else key)
     note = f"job_note_{name}"  # what a press said, kept for the rerun that shows the job's end
     said = st.session_state.pop(note, None)

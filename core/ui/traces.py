@@ -52,7 +52,7 @@ def trace(page: Page, text: str, stop: bool = True) -> Trace | None:
     from core.trace import EmptyPrompt
 
     try:
-        result = get_trace(page.lm, text)
+        result = get_trace(page.require_lm(), text)
     except EmptyPrompt:
         st.info(page.t("prompt.empty"))
         if stop:

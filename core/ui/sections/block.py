@@ -401,7 +401,7 @@ def knockout_chart(page):
 def grid_heatmap(page, x: str, y: str, value: str, x_title: str, y_title: str, value_title: str,
                  domain: tuple[float, float] | None = None):
     """A layers × something heatmap, red where `value` is positive, blue where negative (a template)."""
-    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, **({"domain": list(domain)} if domain else {}))
+    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, domain=list(domain) if domain else alt.Undefined)
     return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y(f"{y}:O", title=y_title),

@@ -190,7 +190,8 @@ def show_strongest_links(page, att, cross) -> None:
     whether the lines cross — the lecture's “I love you” → “Je t'aime”. `cross`: the
     Transformer's written words and the map drawn for them, or None."""
     t, views, source = page.t, seq2seq.views, att.source_tokens
-    parts, first = [], None
+    parts: list[str] = []
+    first: dict[int, int] = {}
     maps = [("attention", att.tokens, att.attention), *([("transformer", *cross)] if cross else [])]
     for name, target, weights in maps:
         links = views.strongest_links(target, weights)
