@@ -161,16 +161,17 @@ def test_on_a_page_an_error_is_said_in_the_readers_language_and_a_press_retries(
 
 
 def test_the_pages_long_work_all_goes_through_the_one_helper():
-    """The sweeps, the patching grid, the lab and both timings call ui.shared_job; nothing else
-    in core/ starts a thread for long work or keeps its own busy lock."""
+    """The sweeps, the patching grid, the gradient and dropout runs, the lab and both timings call
+    ui.shared_job; the lab starts no thread of its own for them and keeps no busy lock."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
     sections = {name: (root / "core/ui/sections" / f"{name}.py").read_text() for name in
                 ("attention", "block", "translation")}
     assert sections["attention"].count("ui.shared_job(") == 1  # the heads sweep
-    assert sections["block"].count("ui.shared_job(") == 2  # the layers sweep, the patching grid
+    # the layers sweep, the patching grid, the gradient through the depth, the dropout runs
+    assert sections["block"].count("ui.shared_job(") == 4
     assert sections["translation"].count("ui.shared_job(") == 3  # the lab, two timings
     lab_source = (root / "core/seq2seq/lab.py").read_text()
     assert "threading.Thread(" not in lab_source and ".acquire(" not in lab_source
-    assert "shared_on_press" not in (root / "core/ui/memory.py").read_text()
+    assert "on_press" not in (root / "core/ui/memory.py").read_text()

@@ -205,8 +205,8 @@ def show_why_residual(page, lm, trace) -> None:
     st.subheader(t("lecture.residual"))
     top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("lecture.residual_text", token=top))
-    g = ui.on_press("depth_gradient", t("lecture.residual_button"), lambda: gradient_through_depth(lm, trace),
-                    (lm.name, trace.text), t("lecture.residual_press"))
+    g = ui.shared_job(page, (trace.text, "depth_gradient"), t("lecture.residual_button"), t("lecture.residual_press"),
+                      lambda job: gradient_through_depth(lm, trace))
     if g is None:
         return
     L = lm.arch.n_layers
@@ -361,8 +361,8 @@ def show_dropout(page, lm, trace) -> None:
     st.header(t("block.dropout"))
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
-    runs = ui.on_press("dropout", t("block.dropout_button"), lambda: dropout_runs(lm, trace),
-                       (lm.name, trace.text), t("block.dropout_press"))
+    runs = ui.shared_job(page, (trace.text, "dropout"), t("block.dropout_button"), t("block.dropout_press"),
+                         lambda job: dropout_runs(lm, trace))
     if runs is None:
         return
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
