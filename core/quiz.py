@@ -304,6 +304,8 @@ def top_writer(lm: LM, trace: Trace, seed: int = 0) -> Question | Unbuildable:
     from core.block import logit_attribution
 
     kind = "block.top_writer"
+    if not lm.arch.additive_stream:  # post-norm: the logit does not split into shares
+        return Unbuildable(kind, Text("quiz.cannot.post_norm"))
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
     parts = logit_attribution(lm, trace, top)

@@ -10,13 +10,24 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n
-from core.ui import classmode, model, widgets
-from core.ui.sitemap import PAGES, url_name
+from core.ui import lecturer, model, predict, widgets
 
 if TYPE_CHECKING:
     from core.models import LM
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# the lecture's order; a page shows in the sidebar once its file exists
+PAGES = (
+    ("Home.py", "nav.home", "🗺️"),
+    ("pages/1_Embeddings.py", "nav.embeddings", "🔤"),
+    ("pages/2_Positional_Encoding.py", "nav.positional", "〰️"),
+    ("pages/3_Attention.py", "nav.attention", "👀"),
+    ("pages/4_Transformer_Block.py", "nav.block", "🧱"),
+    ("pages/5_RNN_Attention_Transformer.py", "nav.rnn", "🔁"),
+    ("pages/6_Sampling.py", "nav.sampling", "🎲"),
+    ("pages/7_Class.py", "nav.class", "🙋"),
+)
 
 
 @dataclass
@@ -50,20 +61,23 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
     page = Page(lang=lang, name=title_key)
-    with st.sidebar:
+    # The Class page (a phone) has its language switch on the page itself, not behind ».
+    with st.sidebar if with_model else st.container():
         widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
+    with st.sidebar:
         if with_model:
             page.model_name = model.picker(page)
         page.lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
                                  bind="query-params", persist_state="session")
         if with_model:
-            classmode.sidebar(page)
+            predict.sidebar(page)
+            lecturer.sidebar(page)
         _page_links(page)
     if page.lecture:
         _lecture_style()
     if with_model:
-        classmode.join_screen(page)
+        lecturer.top(page)
     return page
 
 
@@ -100,6 +114,11 @@ def _keep(page: Page) -> dict:
     the reader's switches that are on (lecture mode, Predict first)."""
     return {"lang": page.lang, **({"model": page.model_name} if page.model_name else {}),
             **{switch: "true" for switch in ("lecture", "predict") if getattr(page, switch)}}
+
+
+def url_name(path: str) -> str:
+    """A page's name in its URL, as Streamlit names it: the file's name after its number."""
+    return Path(path).stem.split("_", 1)[1] if path != "Home.py" else ""
 
 
 def page_url(page: Page, path: str) -> str:

@@ -10,7 +10,9 @@ from core import ui
 from core.block import (
     activation_curve,
     activation_of,
+    block_equations,
     block_steps,
+    block_wiring,
     dropout_runs,
     logit_attribution,
     parameter_split,
@@ -136,14 +138,9 @@ def show_equations(page, lm) -> None:
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
     st.header(t("block.equations"))
-    if lm.arch.parallel_residual:
-        st.write(t("block.equations_text_parallel", norm=norm, n=lm.arch.n_layers))
-        st.latex(r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)"
-                 r" + \mathrm{MLP}\big(\mathrm{%s}_2(x)\big)" % (norm, norm))
-    else:
-        st.write(t("block.equations_text", norm=norm, n=lm.arch.n_layers))
-        st.latex(r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)" % norm)
-        st.latex(r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(\mathrm{%s}_2(x_{\mathrm{mid}})\big)" % norm)
+    st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
+    for line in block_equations(lm.arch):  # as the adapter states the wiring
+        st.latex(line)
     split = parameter_split(lm)
     total = sum(split.values())
     a, b, c = st.columns(3)
@@ -247,7 +244,9 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
     else:
         st.latex(r"\mathrm{RMSNorm}(x)=\frac{x}{\sqrt{\tfrac{1}{d}\sum_i x_i^2+\varepsilon}}\odot\gamma")
-    x = steps.resid_pre[position]
+    if lm.arch.norm_placement == "post":  # this norm reads the stream after attention has written
+        st.caption(t("block.norm_post_input", layer=steps.layer))
+    x = norm.x[position]  # what the norm reads
     cols = st.columns(4)
     if norm.mean is not None:
         cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
@@ -337,6 +336,9 @@ def show_attribution(page, lm, trace) -> None:
     st.header(t("block.attribution"))
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
+    if not lm.arch.additive_stream:  # post-norm: the stream is renormalised after every part
+        st.info(t("block.attribution_post_norm", norm=lm.arch.norm_kind))
+        return
     st.write(t("block.attribution_text", token=token, norm=lm.arch.norm_kind))
     parts = logit_attribution(lm, trace, top)
     names = {"embed": t("block.kind.embed"), "attn": t("block.kind.attn"), "mlp": t("block.kind.mlp")}
@@ -422,6 +424,9 @@ def show_knockout(page, lm, trace) -> None:
     st.header(t("int.block.title"))
     st.write(t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
+        return
+    if not lm.arch.additive_stream:  # the chart below splits the logit into parts: pre-norm only
+        st.info(t("block.attribution_post_norm", norm=lm.arch.norm_kind))
         return
     options = [f"{kind}:{layer}" for layer in range(lm.arch.n_layers) for kind in ("attn", "mlp")]
     left, right = st.columns(2)
