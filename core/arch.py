@@ -268,7 +268,10 @@ class Family(ABC):
             def hook(module, args, output):
                 cos, sin = output
                 return cos[..., :1, :].expand_as(cos), sin[..., :1, :].expand_as(sin)
-        return Handles([self.positions_module().register_forward_hook(hook)])
+        module = self.positions_module()
+        if module is None:  # a family whose attentions compute their own positions overrides this
+            raise NotImplementedError(f"{type(self).__name__} has no positions module to hook")
+        return Handles([module.register_forward_hook(hook)])
 
     @abstractmethod
     def norm(self, module: torch.nn.Module) -> Norm:
@@ -307,8 +310,14 @@ class Family(ABC):
     def stream_unembedding(self) -> torch.Tensor:
         """[V, d] W_U as the stream's width sees it: W_U · W_project_out where the embedding is
         narrower than the stack (what a direction in the stream adds to each logit, norm aside)."""
+        import torch
+
         W_U, project = self.unembedding()[0], self.project_out()
-        return W_U if project is None else W_U @ project.weight  # [V, d_embed] @ [d_embed, d]
+        if project is None:
+            return W_U
+        weight = project.weight
+        assert isinstance(weight, torch.Tensor)  # a Linear's weight
+        return W_U @ weight  # [V, d_embed] @ [d_embed, d]
 
     def stream_end(self) -> torch.nn.Module:
         """The module whose input is the stream after the last block, [B, T, d]."""
