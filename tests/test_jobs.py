@@ -175,3 +175,53 @@ def test_the_pages_long_work_all_goes_through_the_one_helper():
     lab_source = (root / "core/seq2seq/lab.py").read_text()
     assert "threading.Thread(" not in lab_source and ".acquire(" not in lab_source
     assert "on_press" not in (root / "core/ui/memory.py").read_text()
+
+
+def slow_page():
+    """A page with one shared job that runs until it is stopped (or 60 s), then once more briefly."""
+    import time
+
+    import streamlit as st
+
+    from core.jobs import Jobs
+    from core.ui.jobs import shared_job
+    from core.ui.page import Page
+
+    @st.cache_resource
+    def runs():
+        return Jobs()
+
+    tries = st.session_state.setdefault("tries", [])
+
+    def work(job):
+        tries.append(1)
+        for i in range(6000 if len(tries) == 1 else 1):
+            job.report(i / 6000)
+            time.sleep(0.01)
+        return "the result"
+
+    page = Page(lang="ko")
+    st.session_state["runs"] = runs()  # for the test, which stops the job as another visitor would
+    result = shared_job(page, "slow", "Run", "Press to run", work, runs=runs(), name="slow")
+    if result is not None:
+        st.success(result)
+
+
+def test_on_a_page_a_stopped_job_says_so_and_a_press_starts_it_again():
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(slow_page, default_timeout=60)
+    at.run()
+    runs = at.session_state["runs"]
+
+    def stop_it_once_it_runs():  # another visitor's press on Stop, as soon as there is a job
+        wait_for(lambda: runs.job("slow") is not None and runs.job("slow").fraction > 0, 30)
+        runs.cancel("slow")
+
+    threading.Thread(target=stop_it_once_it_runs, daemon=True).start()
+    at.button(key="start_slow").click().run()  # follows the job until it is stopped
+    assert not at.exception and not at.success
+    assert [i.value for i in at.info] == [i18n.t("int.job.cancelled", "ko")]
+    at.button(key="start_slow").click().run()  # the button is back: a press runs it again
+    assert [s.value for s in at.success] == ["the result"] and not at.info
+
