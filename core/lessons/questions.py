@@ -17,7 +17,7 @@ import numpy as np
 from core import quiz
 
 if TYPE_CHECKING:
-    from core.lessons import Step
+    from core.lessons.steps import Step
     from core.models import LM
 
 SEED = 0  # a lesson asks the same question every time it is taught
