@@ -21,7 +21,7 @@ import json
 import random
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -132,7 +132,7 @@ def _first_buildable(kind: str, seed: int, candidates: list, build, reason: str)
     return Unbuildable(kind, Text(reason))
 
 
-def _bin_question(kind: str, seed: int, value: float, edges: list[float], labels: list[Text],
+def _bin_question(kind: str, seed: int, value: float, edges: Sequence[float], labels: list[Text],
                   prompt: Text, explanation: Text) -> Question:
     """Options are ranges in their natural order: `value` falls in [edges[i], edges[i+1])."""
     answer = int(np.searchsorted(np.asarray(edges[1:-1], dtype=np.float64), value, side="right"))
@@ -203,7 +203,7 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
 
     def build(p: int):
         rng = _rng(kind, seed * 1000 + p)
-        by_distance = {}
+        by_distance: dict[int, int] = {}  # distance from p → one position at that distance
         for q in rng.sample(range(m), m):  # one position per distance, the side drawn by the seed
             if q != p:
                 by_distance.setdefault(abs(q - p), q)
@@ -241,7 +241,7 @@ def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
                          "hi": float(weights[best]), "second": labels[second].values["text"],
                          "lo": float(weights[second])}))
 
-    return _first_buildable(kind, seed, [(l, h) for l in range(L) for h in range(H)], build,
+    return _first_buildable(kind, seed, [(layer, h) for layer in range(L) for h in range(H)], build,
                             "quiz.cannot.tie")
 
 

@@ -137,7 +137,8 @@ KO = {
     "lecture.depth.final": "마지막 정규화",
     "lecture.residual_caption": "마지막 블록에서 임베딩까지 내려가는 동안 기울기는 스킵 경로가 있으면 "
                                 "×{with_total:.3g}, 없으면 ×{without_total:.3g}만큼 변합니다. 블록 "
-                                "하나를 지날 때는 보통(중앙값) ×{with_step:.2f}(스킵 경로 있음), ×{without_step:.2f}(없음)입니다. "
+                                "하나를 지날 때는 보통(중앙값) ×{with_step:.2f}(스킵 경로 있음), "
+                                "×{without_step:.2f}(없음)입니다. "
                                 "스킵 경로를 둔 계산은 모델의 로짓을 {diff:.1e} 이내로 그대로 재현합니다.",
     "lecture.norm_why": "왜 정규화할까? 다음 층이 받게 될 값",
     "lecture.norm_why_text": "잔차 스트림은 커지기만 합니다. 블록마다 값을 더하기 때문입니다. 정규화가 "
