@@ -26,21 +26,46 @@ ATTENTION_PROMPT = "the cat sat on the mat"
 
 def every_section_lesson() -> Lesson:
     """One step per section id, on the section's defaults: the registry's own check."""
-    steps = tuple(Step(id=sid, title=TITLE, text=TEXT, page=sid.split(".")[0], section=sid.split(".", 1)[1])
-                  for sid in SECTION_INPUTS)
+    steps = tuple(
+        Step(id=sid, title=TITLE, text=TEXT, page=sid.split(".")[0], section=sid.split(".", 1)[1])
+        for sid in SECTION_INPUTS
+    )
     return Lesson(id="every_section", title="lessonpage.title", note="test", steps=steps)
 
 
 def head_lesson() -> Lesson:
     """Three steps: a head's map with its own inputs, a block's MLP, the sampling distribution."""
-    return Lesson(id="heads", title="lessonpage.title", note="test", steps=(
-        Step(id="map", title="attention.one_head", text=TEXT, page="attention", section="head_map",
-             params={"prompt": ATTENTION_PROMPT, "layer": 1, "head": 1, "query": 2}),
-        Step(id="mlp", title="block.mlp", text="block.intro", page="block", section="mlp",
-             params={"prompt": "The capital of France is", "layer": 1, "token": 2}),
-        Step(id="dist", title="sampling.distribution", text="sampling.intro", page="sampling",
-             section="distribution", params={"prompt": "Once upon a time", "temp": 0.7}),
-    ))
+    return Lesson(
+        id="heads",
+        title="lessonpage.title",
+        note="test",
+        steps=(
+            Step(
+                id="map",
+                title="attention.one_head",
+                text=TEXT,
+                page="attention",
+                section="head_map",
+                params={"prompt": ATTENTION_PROMPT, "layer": 1, "head": 1, "query": 2},
+            ),
+            Step(
+                id="mlp",
+                title="block.mlp",
+                text="block.intro",
+                page="block",
+                section="mlp",
+                params={"prompt": "The capital of France is", "layer": 1, "token": 2},
+            ),
+            Step(
+                id="dist",
+                title="sampling.distribution",
+                text="sampling.intro",
+                page="sampling",
+                section="distribution",
+                params={"prompt": "Once upon a time", "temp": 0.7},
+            ),
+        ),
+    )
 
 
 # the lessons themselves, and always one more with a step per section: the registry is checked
@@ -121,10 +146,17 @@ def test_next_back_and_the_url_round_trip(app, lessons):
     assert i18n.t("lessonpage.end") in [h.value for h in at.header]
 
 
-@pytest.mark.parametrize("query", [
-    {"lesson": "no_such_lesson"}, {"lesson": "heads", "step": "0"}, {"lesson": "heads", "step": "999"},
-    {"lesson": "heads", "step": "abc"}, {"lesson": "heads", "step": "-1"}, {"lesson": "<b>x</b>" * 30},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"lesson": "no_such_lesson"},
+        {"lesson": "heads", "step": "0"},
+        {"lesson": "heads", "step": "999"},
+        {"lesson": "heads", "step": "abc"},
+        {"lesson": "heads", "step": "-1"},
+        {"lesson": "<b>x</b>" * 30},
+    ],
+)
 def test_a_tampered_url_gets_a_message(app, lessons, query):
     at = app(PAGE, **query)
     at.run()
@@ -243,9 +275,14 @@ def test_lecture_mode_stays_on_after_a_link_without_it(app):
     assert at.toggle(key="lecture").value is False
 
 
-@pytest.mark.parametrize("path,page_name", [("pages/3_Attention.py", "attention"),
-                                            ("pages/4_Transformer_Block.py", "block"),
-                                            ("pages/6_Sampling.py", "sampling")])
+@pytest.mark.parametrize(
+    "path,page_name",
+    [
+        ("pages/3_Attention.py", "attention"),
+        ("pages/4_Transformer_Block.py", "block"),
+        ("pages/6_Sampling.py", "sampling"),
+    ],
+)
 def test_every_section_of_a_page_has_its_anchor(app, path, page_name):
     """A link to /Page?at=<section> lands on the section: its header carries that anchor, and
     the page scrolls to it once loaded."""
@@ -278,11 +315,24 @@ def test_the_notes_examples_are_one_click_away(app, path):
 
 
 def asking_lesson() -> Lesson:
-    return Lesson(id="asking", title="lessonpage.title", note="test", steps=(
-        Step(id="next", title="sampling.distribution", text="sampling.intro", page="sampling", section="distribution",
-             params={"prompt": "Once upon a time"}, question="sampling.next_token", notice="lessonpage.step_of",
-             concepts=("softmax",)),
-    ))
+    return Lesson(
+        id="asking",
+        title="lessonpage.title",
+        note="test",
+        steps=(
+            Step(
+                id="next",
+                title="sampling.distribution",
+                text="sampling.intro",
+                page="sampling",
+                section="distribution",
+                params={"prompt": "Once upon a time"},
+                question="sampling.next_token",
+                notice="lessonpage.step_of",
+                concepts=("softmax",),
+            ),
+        ),
+    )
 
 
 @pytest.fixture
@@ -300,14 +350,16 @@ def questions(monkeypatch, lessons):
         return quiz.next_token(lm, get_trace(lm, step.params["prompt"]).next_token_logits, seed=seed)
 
     monkeypatch.setitem(sys.modules, "core.lessons.questions", types.SimpleNamespace(question_for=question_for))
-    monkeypatch.setitem(sys.modules, "core.lessons.notices",
-                        types.SimpleNamespace(notice_values=lambda step, lm: {"i": 7, "n": 9}))
+    monkeypatch.setitem(
+        sys.modules, "core.lessons.notices", types.SimpleNamespace(notice_values=lambda step, lm: {"i": 7, "n": 9})
+    )
     monkeypatch.setitem(core.lessons.LESSONS, "asking", asking_lesson())
     return question_for
 
 
-def test_a_step_asks_first_then_shows_its_section_and_the_end_keeps_the_score(app, questions, sharp_gpt2_dir,
-                                                                               monkeypatch):
+def test_a_step_asks_first_then_shows_its_section_and_the_end_keeps_the_score(
+    app, questions, sharp_gpt2_dir, monkeypatch
+):
     """On the sharpened tiny GPT-2 (its next-token question has a clear answer)."""
     from core.models import load_lm
 
@@ -352,8 +404,7 @@ def test_a_phone_gets_legends_below_and_thinned_labels():
     assert phone["height"] == spec["height"] and spec["config"] == {"axis": {"labelFontSize": 12}}
 
 
-def test_with_a_class_a_step_opens_its_question_on_the_phones(app, questions, sharp_gpt2_dir, monkeypatch,
-                                                                tmp_path):
+def test_with_a_class_a_step_opens_its_question_on_the_phones(app, questions, sharp_gpt2_dir, monkeypatch, tmp_path):
     """The lecturer opens a step while running a class: its question is on every phone without
     another click; the chart waits for the reveal, then shows on the projector."""
     from streamlit.testing.v1 import AppTest

@@ -3,11 +3,11 @@
 EN = {
     "nav.lessons": "Lessons",
     "home.step.lessons": "The four lecture notes as lessons: one step per screen — a few sentences, "
-                         "a question, one view of the model, what to notice.",
+    "a question, one view of the model, what to notice.",
     "lessonpage.title": "Lessons",
     "lessonpage.heading": "Lessons",
     "lessonpage.intro": "Each lesson follows one lecture note, one step per screen: read, predict, "
-                        "look at the model, notice. Use Back / Next, PageUp / PageDown or the arrow keys.",
+    "look at the model, notice. Use Back / Next, PageUp / PageDown or the arrow keys.",
     "lessonpage.none": "No lessons are installed yet.",
     "lessonpage.card": "{n} steps · follows the note “{note}”",
     "lessonpage.note.000": "Transformer Explainer: a walk through GPT-2 small",
@@ -43,11 +43,11 @@ EN = {
 KO = {
     "nav.lessons": "강의",
     "home.step.lessons": "강의 노트 네 편을 강의로 엮었습니다. 한 화면에 한 단계씩, 짧은 설명과 질문, "
-                         "모델의 한 장면, 눈여겨볼 점을 보여 드립니다.",
+    "모델의 한 장면, 눈여겨볼 점을 보여 드립니다.",
     "lessonpage.title": "강의",
     "lessonpage.heading": "강의",
     "lessonpage.intro": "강의마다 강의 노트 한 편을 따라 한 화면에 한 단계씩 나아갑니다. 읽고, 예측하고, "
-                        "모델을 보고, 눈여겨보세요. 이전 / 다음 버튼, PageUp / PageDown 또는 방향키로 움직이세요.",
+    "모델을 보고, 눈여겨보세요. 이전 / 다음 버튼, PageUp / PageDown 또는 방향키로 움직이세요.",
     "lessonpage.none": "아직 설치된 강의가 없습니다.",
     "lessonpage.card": "{n}단계 · 강의 노트 “{note}”을(를) 따라갑니다",
     "lessonpage.note.000": "Transformer Explainer: GPT-2 small 따라가기",
@@ -78,5 +78,5 @@ KO = {
     "lessonpage.again": "처음부터 다시",
     "lessonpage.section_missing": "이 섹션({section})은 이 버전의 앱에 아직 없습니다.",
     "lessonpage.other_positions": "{name}에는 그런 표가 없습니다. 이 모델은 {kind}을(를) 씁니다. "
-                                  "그것을 대신 보여 드립니다.",
+    "그것을 대신 보여 드립니다.",
 }

@@ -8,7 +8,7 @@ language, parameters) is everything its spec can depend on — and that is the c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import streamlit as st
 
@@ -28,7 +28,7 @@ def _spec(_build: Callable, builder: tuple, lang: str, params: dict) -> dict:
 
 LECTURE_FONT = 18  # px: tick, legend and header labels on a projector
 LECTURE_GROWTH = 1.5  # heatmaps and cells grow by this much in lecture mode
-LECTURE_CONFIG = {
+LECTURE_CONFIG: dict[str, dict[str, Any]] = {
     "axis": {"labelFontSize": LECTURE_FONT, "titleFontSize": LECTURE_FONT + 2, "labelLimit": 0,
              "labelOverlap": "greedy", "titleLimit": 0},
     "legend": {"labelFontSize": LECTURE_FONT, "titleFontSize": LECTURE_FONT + 2, "labelLimit": 0,
@@ -45,7 +45,7 @@ def _taller(node):
         return [_taller(item) for item in node]
     if not isinstance(node, dict):
         return node
-    out = {}
+    out: dict[str, Any] = {}
     for key, value in node.items():
         if key == "height" and isinstance(value, (int, float)) and not isinstance(value, bool):
             out[key] = round(value * LECTURE_GROWTH)
@@ -69,7 +69,7 @@ def _lecture_spec(builder: tuple, lang: str, params: dict, _spec_dict: dict) -> 
     return {**spec, "config": config}
 
 
-PHONE_CONFIG = {  # a 390 px screen: labels that don't pile up, legends under the plot
+PHONE_CONFIG: dict[str, dict[str, Any]] = {  # a 390 px screen: labels that don't pile up, legends under the plot
     "axis": {"labelOverlap": "greedy", "labelLimit": 90, "labelSeparation": 2, "labelFontSize": 11},
     "legend": {"orient": "bottom", "direction": "horizontal", "columns": 2, "labelLimit": 150},
 }

@@ -45,8 +45,7 @@ def widget_key(name: str) -> str:
     return PROMPT_KEY if name == "prompt" else name
 
 
-def open_step(section_id: str, params: dict[str, Any], page_name: str | None = None,
-              page: Page | None = None) -> None:
+def open_step(section_id: str, params: dict[str, Any], page_name: str | None = None, page: Page | None = None) -> None:
     """A step opens: its params become its section's widget values. The section's other inputs
     go back to their defaults where this can be done without the widget (the prompt box: the
     page's default; a box whose URL parameter is not bound to a widget yet); a URL-bound widget
@@ -108,31 +107,37 @@ def _prompt_trace(page: Page, lm, page_name: str, stop: bool = True):
 
 def _embeddings():
     from core.ui.sections import embeddings
+
     return embeddings
 
 
 def _positional():
     from core.ui.sections import positional
+
     return positional
 
 
 def _attention():
     from core.ui.sections import attention
+
     return attention
 
 
 def _block():
     from core.ui.sections import block
+
     return block
 
 
 def _translation():
     from core.ui.sections import translation
+
     return translation
 
 
 def _sampling():
     from core.ui.sections import sampling
+
     return sampling
 
 
@@ -357,6 +362,7 @@ def _block_units(page, lm, inputs):
 def _block_traced(show_name: str):
     def draw(page, lm, inputs):
         getattr(_block(), show_name)(page, lm, _prompt_trace(page, lm, "block"))
+
     return draw
 
 
@@ -432,12 +438,14 @@ def _translation_step_by_step(page, lm, inputs):
 def _translation_carded(show_name: str):
     def draw(page, lm, inputs):
         getattr(_translation(), show_name)(page, _cards(page))
+
     return draw
 
 
 def _translation_paged(show_name: str):
     def draw(page, lm, inputs):
         getattr(_translation(), show_name)(page)
+
     return draw
 
 

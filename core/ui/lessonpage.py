@@ -30,12 +30,24 @@ PAGE_FILES = {
     "sampling": "pages/6_Sampling.py",
 }
 TRANSLATION_TABS = {  # the translation page's sections → the tab that shows them
-    **{f"translation.{name}": "rnn.tab.translate" for name in (
-        "translate", "alignment", "bahdanau_qkv", "self_attention", "bottleneck", "encoder", "gradients",
-        "step_by_step")},
-    "translation.scores": "rnn.tab.scores", "translation.training": "rnn.tab.scores",
+    **{
+        f"translation.{name}": "rnn.tab.translate"
+        for name in (
+            "translate",
+            "alignment",
+            "bahdanau_qkv",
+            "self_attention",
+            "bottleneck",
+            "encoder",
+            "gradients",
+            "step_by_step",
+        )
+    },
+    "translation.scores": "rnn.tab.scores",
+    "translation.training": "rnn.tab.scores",
     "translation.lab": "rnn.tab.lab",
-    "translation.training_steps": "rnn.tab.cost", "translation.synthetic_timing": "rnn.tab.cost",
+    "translation.training_steps": "rnn.tab.cost",
+    "translation.synthetic_timing": "rnn.tab.cost",
 }
 AT_KEY = "_lesson_at"  # (lesson id, step number) whose inputs the widgets were last given
 PLACE_KEY = "lesson_place"  # {lesson id: step number}: where the reader is in each lesson
@@ -108,11 +120,14 @@ def show_picker(page: Page, lessons: dict[str, Lesson]) -> None:
             st.caption(t("lessonpage.card", n=len(item.steps), note=_note_title(page, item.note)))
             at = places.get(item.id)
             left, right = st.columns(2)
-            left.button(t("lessonpage.start"), key=f"start_{item.id}", type="primary", on_click=_go,
-                        args=(item.id, 1))
+            left.button(t("lessonpage.start"), key=f"start_{item.id}", type="primary", on_click=_go, args=(item.id, 1))
             if at and at > 1:
-                right.button(t("lessonpage.resume", n=min(at, len(item.steps))), key=f"resume_{item.id}",
-                             on_click=_go, args=(item.id, min(at, len(item.steps))))
+                right.button(
+                    t("lessonpage.resume", n=min(at, len(item.steps))),
+                    key=f"resume_{item.id}",
+                    on_click=_go,
+                    args=(item.id, min(at, len(item.steps))),
+                )
 
 
 def _note_title(page: Page, note: str) -> str:
@@ -130,18 +145,31 @@ def navigation(page: Page, chosen: Lesson, number: int) -> None:
     shown = min(number, n)
     st.progress(shown / n, text=f"**{escape(t(chosen.title))}** · {t('lessonpage.step_of', i=shown, n=n)}")
     with st.container(horizontal=True, horizontal_alignment="distribute"):  # one row, also on a phone
-        st.button(t("lessonpage.back"), key="lesson_back", disabled=number <= 1, shortcut="PageUp",
-                  on_click=_go, args=(chosen.id, number - 1))
-        st.button(t("lessonpage.finish") if number == n else t("lessonpage.next"), key="lesson_next",
-                  disabled=number > n, shortcut="PageDown", type="primary", on_click=_go,
-                  args=(chosen.id, number + 1))
+        st.button(
+            t("lessonpage.back"),
+            key="lesson_back",
+            disabled=number <= 1,
+            shortcut="PageUp",
+            on_click=_go,
+            args=(chosen.id, number - 1),
+        )
+        st.button(
+            t("lessonpage.finish") if number == n else t("lessonpage.next"),
+            key="lesson_next",
+            disabled=number > n,
+            shortcut="PageDown",
+            type="primary",
+            on_click=_go,
+            args=(chosen.id, number + 1),
+        )
     arrow_keys()
 
 
 def arrow_keys() -> None:
     """The arrow keys press Back / Next too (PageUp / PageDown are the buttons' own shortcuts),
     except while the reader types in a box."""
-    st.html("""<script>
+    st.html(
+        """<script>
     (function () {
       const doc = window.parent ? window.parent.document : document;
       if (doc.__lessonKeys) return;
@@ -156,7 +184,9 @@ def arrow_keys() -> None:
         if (button && !button.disabled) { event.preventDefault(); button.click(); }
       });
     })();
-    </script>""", unsafe_allow_javascript=True)
+    </script>""",
+        unsafe_allow_javascript=True,
+    )
 
 
 def _question(step: Step, lm, seed: int = 0):
@@ -303,18 +333,22 @@ def show_end(page: Page, chosen: Lesson) -> None:
         if mine is None:
             continue
         right += mine == question.answer
-        rows.append({t("lessonpage.col.step"): number,
-                     t("lessonpage.col.question"): question.prompt.render(page.lang),
-                     t("lessonpage.col.answer"): option_label(page.lang, question, question.answer),
-                     t("lessonpage.col.yours"): option_label(page.lang, question, mine),
-                     t("lessonpage.col.right"): "✅" if mine == question.answer else "❌"})
+        rows.append(
+            {
+                t("lessonpage.col.step"): number,
+                t("lessonpage.col.question"): question.prompt.render(page.lang),
+                t("lessonpage.col.answer"): option_label(page.lang, question, question.answer),
+                t("lessonpage.col.yours"): option_label(page.lang, question, mine),
+                t("lessonpage.col.right"): "✅" if mine == question.answer else "❌",
+            }
+        )
     if rows:
         st.write(t("lessonpage.end_score", right=right, asked=len(rows)))
         st.dataframe(rows, hide_index=True)
     else:
         st.write(t("lessonpage.end_none"))
     st.subheader(t("lessonpage.concepts"))
-    seen = {}
+    seen: dict[str, Step] = {}
     for step in chosen.steps:
         for concept in step.concepts:
             seen.setdefault(concept, step)

@@ -169,7 +169,8 @@ def scroll_to_section() -> None:
 
 
 def _on_a_phone() -> bool:
-    agent = (st.context.headers or {}).get("User-Agent", "") if st.context.headers is not None else ""
+    headers = st.context.headers
+    agent = str(headers.get("User-Agent") or "") if headers is not None else ""
     return "Mobi" in agent
 
 

@@ -28,14 +28,16 @@ STEPS = [  # (section, params, title key)
 @pytest.fixture(scope="module")
 def server(tiny_dirs, tmp_path_factory):
     hook = tmp_path_factory.mktemp("lesson-hook")
-    (hook / "sitecustomize.py").write_text(textwrap.dedent(f"""
+    (hook / "sitecustomize.py").write_text(
+        textwrap.dedent(f"""
         import core.lessons
         from core.lessons import Lesson, Step
         STEPS = {json.dumps(STEPS)}
         core.lessons.LESSONS.setdefault("keys", Lesson(id="keys", title="lessonpage.title", note="test", steps=tuple(
             Step(id=str(i), title=title, text="attention.intro", page=sid.split(".")[0], section=sid.split(".", 1)[1],
                  params=params) for i, (sid, params, title) in enumerate(STEPS))))
-    """))
+    """)
+    )
     import os
 
     path = os.pathsep.join(p for p in (str(hook), str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
@@ -108,8 +110,9 @@ def test_lecture_mode_charts_at_1400px(server, browser):
 
 @pytest.mark.parametrize("number", range(1, len(STEPS) + 1))
 def test_a_step_on_a_390px_phone_has_no_horizontal_overflow(server, browser, number):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     page = context.new_page()
     try:
         page.goto(server + f"/Lessons?lesson=keys&step={number}&lang=ko")

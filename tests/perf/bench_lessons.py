@@ -39,8 +39,17 @@ def stand_in_lesson():
     from core.lessons import Lesson, Step
     from core.lessons.sections import SECTION_INPUTS
 
-    steps = tuple(Step(id=sid, title="attention.one_head", text="attention.intro", page=sid.split(".")[0],
-                       section=sid.split(".", 1)[1]) for sid in SECTION_INPUTS if not sid.startswith("translation."))
+    steps = tuple(
+        Step(
+            id=sid,
+            title="attention.one_head",
+            text="attention.intro",
+            page=sid.split(".")[0],
+            section=sid.split(".", 1)[1],
+        )
+        for sid in SECTION_INPUTS
+        if not sid.startswith("translation.")
+    )
     return Lesson(id="every_section", title="lessonpage.title", note="bench", steps=steps)
 
 
@@ -87,20 +96,36 @@ def main() -> None:
             for number in range(len(lesson.steps) - 1):
                 at.button(key=key).click()
                 changes.append(timed_run(at))
-                step = int(str(at.query_params["step"][0] if isinstance(at.query_params["step"], list)
-                               else at.query_params["step"]))
+                step = int(
+                    str(
+                        at.query_params["step"][0]
+                        if isinstance(at.query_params["step"], list)
+                        else at.query_params["step"]
+                    )
+                )
                 s = lesson.steps[step - 1]
                 slowest[section_of(s)] = max(slowest.get(section_of(s), 0), changes[-1])
         worst = sorted(slowest.items(), key=lambda kv: -kv[1])[:5]
         print(f"{lesson.id}: slowest step changes (ms): " + ", ".join(f"{k} {v:.0f}" for k, v in worst), flush=True)
-        rows.append({"lesson": lesson.id, "steps": len(lesson.steps), "first step, cold server ms": cold,
-                     "first step ms": first, "AppTest new session ms": baseline,
-                     "first step - that ms": first - baseline,
-                     "step changes": len(changes), "change p50 ms": percentile(changes, 0.5),
-                     "change p95 ms": percentile(changes, 0.95)})
-    table(rows, f"Lessons through AppTest, GPT-2-small-sized model, torch threads={torch.get_num_threads()} "
-                "(targets: first step on a warm server ≤ 1000 ms, AppTest's new-session cost aside; "
-                "warm step change p95 ≤ 150 ms)")
+        rows.append(
+            {
+                "lesson": lesson.id,
+                "steps": len(lesson.steps),
+                "first step, cold server ms": cold,
+                "first step ms": first,
+                "AppTest new session ms": baseline,
+                "first step - that ms": first - baseline,
+                "step changes": len(changes),
+                "change p50 ms": percentile(changes, 0.5),
+                "change p95 ms": percentile(changes, 0.95),
+            }
+        )
+    table(
+        rows,
+        f"Lessons through AppTest, GPT-2-small-sized model, torch threads={torch.get_num_threads()} "
+        "(targets: first step on a warm server ≤ 1000 ms, AppTest's new-session cost aside; "
+        "warm step change p95 ≤ 150 ms)",
+    )
 
 
 if __name__ == "__main__":
