@@ -65,7 +65,7 @@ DB_ENV_VAR = "TRANSFORMER_ANATOMY_DB"
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 6  # five random characters and one check character
 KEY_GROUPS = 3  # the lecturer's key: three groups of four characters (about 59 bits)
-MAX_SHOWN_BYTES = 400_000  # a revealed step's charts and notice, as stored (JSON): what every phone downloads
+MAX_SHOWN_BYTES = 200_000  # a revealed step's charts and notice, as stored (JSON): what every phone is sent
 MAX_STEP_BYTES = 4_000  # a lesson step's title (in every language), as stored
 VIEW_TTL_S = 0.5  # a phone's view of a class is read from the database at most this often per process
 

@@ -3,12 +3,17 @@ Back / Next with the keys presenters' clickers send, and the end of a lesson.
 
 `/Lessons?lesson=ID&step=N` (N from 1; N = steps + 1 is the end of the lesson). A tampered URL
 (an unknown lesson, step 0, 999 or abc) gets a message, never a traceback.
+
+With a class running (core/ui/lecturer.py), the phones follow the lecturer: each step opened
+puts its title on the Class page (`ClassStore.set_step`) and its question on every phone; once
+the lecturer reveals, the charts the step drew (captured by core.ui.charts.capture, as data-free
+specs in every language plus their tables) and its notice go to the phones (`ClassStore.share`).
 """
 
 from __future__ import annotations
 
 import inspect
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -253,7 +258,8 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
     predict, page.predict = page.predict, False  # the step asks its own question, not its section's
     running = _running_class() if step.question else None
     try:
-        with charts.capture() if running is not None else nullcontext([]) as captured:
+        capturing: AbstractContextManager[list] = charts.capture() if running is not None else nullcontext([])
+        with capturing as captured:
             registry.render(page, lm, section_id)
     finally:
         page.predict = predict
@@ -356,7 +362,8 @@ def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: St
 
     question = st.session_state.get(ASKED_KEY, {}).get(chosen.id, {}).get(number)
     tally = classbase.class_tally(page, running)
-    if question is None or tally is None or not tally.revealed or tally.fingerprint != question.fingerprint:
+    if (question is None or tally is None or tally.question_id is None or not tally.revealed
+            or tally.fingerprint != question.fingerprint):
         return
     done = st.session_state.setdefault(CLASS_SHARED_KEY, set())
     if (running.code, tally.question_id) in done:
@@ -370,8 +377,11 @@ def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: St
     if found is None:
         return
     try:
-        found.share(running.code, running.secret, tally.question_id,
-                    fit_shown(charts.shared(captured, i18n.LANGUAGES), notice))
+        shown = fit_shown(charts.shared(captured, i18n.LANGUAGES), notice)
+    except ValueError:  # a chart whose spec holds NaN: the notice alone
+        shown = fit_shown([], notice)
+    try:
+        found.share(running.code, running.secret, tally.question_id, shown)
     except ClassroomError as exc:
         st.session_state["class_message"] = classbase.error(page, exc)
         return

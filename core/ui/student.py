@@ -6,8 +6,10 @@ the store (core.classroom): never the model.
 
 A student is one browser (classbase.browser_id, a cookie): a reload, a second tab or a server
 restart is the same student, and a phone that has answered shows its answer, not the buttons
-(`ClassStore.answer_of`). Nothing drawn here before the reveal holds the answer, a tally or a
-secret: the store's StudentView carries none.
+(`ClassStore.answer_of`). Nothing drawn here before the reveal holds the answer, a tally, a
+chart or a notice, or a secret: the store's StudentView carries none. During a lesson the page
+follows the lecturer's step (its title, polled with the question); after the reveal it draws the
+step's charts (st.vega_lite_chart, the phone's language and chart settings) and its notice.
 """
 
 from __future__ import annotations
