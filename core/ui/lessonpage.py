@@ -372,7 +372,8 @@ def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: St
     if step.notice:
         values = _notice_values(getattr(lm, "name", ""), chosen.id, number, step, lm)
         if values is not None:
-            notice = {lang: quiz.Text(step.notice, values).render(lang) for lang in i18n.LANGUAGES}
+            shown_values = {k: escape(v) if isinstance(v, str) else v for k, v in values.items()}  # tokens as text
+            notice = {lang: quiz.Text(step.notice, shown_values).render(lang) for lang in i18n.LANGUAGES}
     found = classbase.store(page)
     if found is None:
         return
