@@ -231,10 +231,10 @@ def class_lesson() -> Lesson:
 
 def test_the_lessons_page_puts_its_steps_and_revealed_charts_on_the_phones(
         app, questions, sharp_gpt2_dir, monkeypatch, tmp_path):  # noqa: F811 — the fixture
-    import core.lessons
-
     import sys
     import types
+
+    import core.lessons
 
     monkeypatch.setitem(core.lessons.LESSONS, "with_class", class_lesson())
     monkeypatch.setitem(sys.modules, "core.lessons.notices",  # a token with markdown in it, as some are
