@@ -277,4 +277,11 @@ def test_the_lessons_page_puts_its_steps_and_revealed_charts_on_the_phones(
     store._forget_view(running.code)
     view = store.student_view(running.code)
     assert view.step["number"] == 3 and view.question_id is None and view.shown is None
+    from core.ui import lecturer as lecturer_ui
+    from core.ui.page import Page
+
+    lecturer_ui.ask_class(Page(lang="en"), running, question())  # "Ask the class" on a page, off the lesson
+    store._forget_view(running.code)
+    view = store.student_view(running.code)
+    assert view.question_id is not None and view.step is None, "no stale step title above a page's question"
     store.dispose()

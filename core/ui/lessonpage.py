@@ -324,7 +324,7 @@ def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) 
     opened = st.session_state.setdefault(CLASS_ASKED_KEY, {})
     if opened.get(running.code) == (chosen.id, number, question.fingerprint):
         return
-    ask_class(page, running, question)
+    ask_class(page, running, question, in_lesson=True)
     opened[running.code] = (chosen.id, number, question.fingerprint)
 
 
