@@ -282,7 +282,7 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
         curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m), n_pairs=lm.arch.d_head // 2)
         other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
         other_curve = curve[: MAX_DISTANCE + 1]
-    ui.ask(page, quiz.nearest_position, cosine_matrix(sin_full[:m]), "sinusoidal")
+    # (no question on the sinusoidal table: its nearest position is the most similar every time)
     ui.ask(page, quiz.nearest_position, other_matrix, "learned" if learned else "rotary")
     c1, c2 = st.columns(2)
     for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),

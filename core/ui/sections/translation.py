@@ -111,7 +111,7 @@ def choose_sentence(page, cards) -> tuple[str, int | None]:
     st.caption(t("rnn.translate.suggest"))
     with st.container(horizontal=True):
         st.button(EXAMPLE, key="example", on_click=use, args=(EXAMPLE,))
-        for i, suggestion in enumerate(cards["attention"]["evaluation"].get("suggestions", [])[:10]):
+        for i, (suggestion, _) in enumerate(seq2seq.held_out_examples()):  # the quiz's references too
             st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,),
                       type="tertiary")
     decoding = ui.radio(page, "decoding", t("rnn.decoding"), ["greedy", "beam"], "greedy",
