@@ -25,7 +25,7 @@ from core.interventions import (
     restoration_summary,
     sweep,
 )
-from core.residual import gradient_through_depth, stream_sizes
+from core.residual import gradient_change, gradient_through_depth, shrinking_blocks, stream_sizes
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
@@ -216,18 +216,25 @@ def show_why_residual(page, lm, trace) -> None:
     table["wiring_label"] = table["wiring"].map(lambda w: t(f"lecture.wiring.{w}"))
     ui.chart(page, depth_gradient_chart, table, "gradient_through_depth")
     step = lambda v: float(np.median(np.abs(np.log(v[:-1] / v[1:]))))  # noqa: E731 — typical factor
-    st.caption(t("lecture.residual_caption", with_total=g.with_skips[0] / g.with_skips[-1],
-                 without_total=g.without_skips[0] / g.without_skips[-1], with_step=np.exp(step(g.with_skips)),
+    with_total, without_total = g.with_skips[0] / g.with_skips[-1], g.without_skips[0] / g.without_skips[-1]
+    st.caption(t("lecture.residual_caption", with_total=with_total,
+                 without_total=without_total, with_step=np.exp(step(g.with_skips)),
                  without_step=np.exp(step(g.without_skips)), diff=g.logit_diff))
+    change = gradient_change(g)  # the numbers in words: a student reads them against the lecture
+    st.write(t(f"lecture.residual_verdict.{change}", with_total=with_total, without_total=without_total,
+               factor=max(without_total / with_total, with_total / without_total)))
 
 
 def show_why_norm(page, lm, trace, position: int, token: str) -> None:
     """Why normalise: the stream's size through the depth against what each norm hands on."""
     t = page.t
     st.subheader(t("lecture.norm_why"))
-    st.write(t("lecture.norm_why_text", token=token))
     sizes = stream_sizes(lm, trace, position)
     L = lm.arch.n_layers
+    falls = shrinking_blocks(trace, position)  # what the numbers show, not "it only grows"
+    st.write(t("lecture.norm_why_intro", token=token) + " " +
+             (t("lecture.norm_why_falls", n=len(falls), L=L, blocks=", ".join(map(str, falls)))
+              if falls else t("lecture.norm_why_grows", L=L)))
     table = pd.DataFrame({"layer": np.tile(np.arange(L), 2), "kind": np.repeat(["stream", "normed"], L),
                           "norm": np.concatenate([sizes.stream, sizes.normed])})
     table["part_label"] = table["kind"].map(lambda k: t(f"lecture.size.{k}", norm=lm.arch.norm_kind))

@@ -168,6 +168,13 @@ def show_distribution(page, lm, trace, settings: dict) -> None:
              delta_color="off", help=t("sampling.entropy_help", h=dist.entropy_original_bits))
     b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.arch.vocab_size:,}", help=t("sampling.kept_help"))
     c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help"))
+    if not settings["greedy"]:  # temperature's own effect, then what the cuts do to it
+        temp, cut = dist.entropy_tempered_bits, dist.entropy_bits
+        effect = "none" if dist.temperature == 1.0 else "flattens" if dist.temperature > 1.0 else "sharpens"
+        st.caption(t(f"sampling.temp_effect.{effect}", t=dist.temperature, orig=dist.entropy_original_bits,
+                     temp=temp, dt=temp - dist.entropy_original_bits) + " " +
+                   (t("sampling.cuts_effect", final=cut, dc=cut - temp) if dist.n_kept < len(dist.final)
+                    else t("sampling.cuts_none")))
 
     n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
     table = with_status_labels(page, S.distribution_table(lm, dist, n_bars), top_p=settings["top_p"])
