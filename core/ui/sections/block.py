@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import seq2seq, ui
 from core.block import (
     activation_curve,
     activation_of,
@@ -29,6 +29,7 @@ from core.residual import gradient_change, gradient_through_depth, shrinking_blo
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
+SHOWN_DROPOUT = 0.1  # a labelled rate for a model whose config sets 0: GPT-2's published resid_pdrop
 OUTLIERS = 6  # largest numbers of a token's vector shown by dimension
 ANSWERS = 10  # answer tokens offered for patching: each prompt's top predictions
 PATCH_EXAMPLES = [("The Eiffel Tower is in the city of", "The Colosseum is in the city of"),
@@ -365,8 +366,13 @@ def show_dropout(page, lm, trace) -> None:
     st.header(t("block.dropout"))
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
-    runs = ui.on_press("dropout", t("block.dropout_button"), lambda: dropout_runs(lm, trace),
-                       (lm.name, trace.text), t("block.dropout_press"))
+    explicit = None
+    if max(probs.values(), default=0) == 0:  # the config says 0: say so, and show dropout at a labelled rate
+        explicit = SHOWN_DROPOUT
+        st.info(t("block.dropout_config_zero", p=explicit,
+                  trained=float(seq2seq.load_card("transformer")["config"]["dropout"])))
+    runs = ui.on_press("dropout", t("block.dropout_button"), lambda: dropout_runs(lm, trace, explicit),
+                       (lm.name, trace.text, explicit), t("block.dropout_press"))
     if runs is None:
         return
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
@@ -381,7 +387,7 @@ def show_dropout(page, lm, trace) -> None:
             rows.append({t("block.col.mode"): t(f"block.mode.{mode}"), t("block.col.run"): run,
                          t("block.col.top"): lm.display_tokens([best])[0], t("block.col.top_logit"): float(z[best])})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
-    st.caption(t("block.dropout_zero" if max(probs.values(), default=0) == 0 else "block.dropout_caption"))
+    st.caption(t("block.dropout_caption_explicit", p=explicit) if explicit else t("block.dropout_caption"))
 
 
 # --------------------------------------------------------------------------- interventions
