@@ -104,3 +104,35 @@ def test_the_sampling_page_says_what_temperature_does_and_what_the_cuts_do(app, 
                   temp=dist.entropy_tempered_bits, dt=dist.entropy_tempered_bits - dist.entropy_original_bits)
     assert dist.entropy_tempered_bits > dist.entropy_original_bits
     assert any(want in s for s in texts(at)), texts(at)
+
+
+# --------------------------------------------------------------------------- blocks numbered from 0 everywhere
+
+
+def test_blocks_are_numbered_from_zero_on_every_page(app, tiny_gpt2):
+    """The block picker, the attention grid and the questions say block/layer 0 for the first
+    block; so do the logit lens, the order-leak chart and the contextual-embedding points."""
+    from tests.helpers import named_chart_tables
+
+    L = tiny_gpt2.arch.n_layers
+    at = app("pages/4_Transformer_Block.py")
+    at.run()
+    assert at.selectbox(key="layer").options == [str(i) for i in range(L)]
+    at = app("pages/6_Sampling.py")
+    at.run()
+    assert not at.exception
+    labels = list(dict.fromkeys(named_chart_tables(at)["logit_lens"]["layer_label"]))
+    assert labels == [i18n.t("sampling.layer_embed")] + [i18n.t("sampling.layer_n", n=b) for b in range(L)]
+    at = app("pages/2_Positional_Encoding.py")
+    at.run()
+    assert not at.exception
+    assert sorted(set(named_chart_tables(at)["order_leak"]["block"])) == list(range(L))
+    at = app("pages/1_Embeddings.py")
+    at.run()
+    points = set(named_chart_tables(at)["context_drift"]["point"])
+    assert {i18n.t("embeddings.point.block", n=b) for b in range(L)} <= points
+    assert i18n.t("embeddings.point.block", n=L) not in points
+    for lang in i18n.LANGUAGES:  # no sentence counts blocks from 1
+        catalog = i18n.catalogs()[lang]
+        for key in ("int.pos.first_off", "posenc.col.cos_input", "posenc.col.cos_block1"):
+            assert "0" in catalog[key] and "1" not in catalog[key], (lang, key)

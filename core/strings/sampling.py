@@ -119,9 +119,9 @@ EN = {
                            "the unembedding. Early layers rarely know the answer; watch the "
                            "prediction form as you go down.",
     "sampling.lens_k": "Top predictions per layer",
-    "sampling.layer_embed": "0 (embeddings)",
-    "sampling.layer_n": "{n}",
-    "sampling.lens_caption": "Colour: probability. The last row (layer {n}) is exactly the "
+    "sampling.layer_embed": "embeddings",
+    "sampling.layer_n": "after block {n}",
+    "sampling.lens_caption": "Colour: probability. The last row (after block {n}) is exactly the "
                              "model's own prediction.",
     "sampling.col.token_id": "Token ID",
     # LaTeX, its braces doubled: the page fills in {k} and {p} (the symbols)
@@ -258,9 +258,9 @@ KO = {
                            "층은 답을 거의 모릅니다. 아래로 내려가며 예측이 만들어지는 과정을 "
                            "지켜보세요.",
     "sampling.lens_k": "층마다 보여 줄 예측 수",
-    "sampling.layer_embed": "0 (임베딩)",
-    "sampling.layer_n": "{n}",
-    "sampling.lens_caption": "색: 확률. 마지막 줄({n}번 층)은 모델 자신의 예측과 정확히 "
+    "sampling.layer_embed": "임베딩",
+    "sampling.layer_n": "{n}번 블록 뒤",
+    "sampling.lens_caption": "색: 확률. 마지막 줄({n}번 블록 뒤)은 모델 자신의 예측과 정확히 "
                              "같습니다.",
     "sampling.col.token_id": "토큰 ID",
     "sampling.latex.top_k": "\\text{{top-}}{k}:\\ z_i \\ge z_{{({k})}}\\text{{인 }} i\\text{{만 남김}}",

@@ -370,7 +370,7 @@ def show_positions_removed(page, lm) -> None:
     left.metric(t("int.pos.first_off"), t("int.pos.difference", d=off[0]))
     right.metric(t("int.pos.first_on"), t("int.pos.difference", d=on[0]))
     L = len(off)
-    table = pd.DataFrame({"block": np.tile(np.arange(1, L + 1), 2), "difference": np.concatenate([off, on]),
+    table = pd.DataFrame({"block": np.tile(np.arange(L), 2), "difference": np.concatenate([off, on]),
                           "positions": np.repeat(["off", "on"], L)})
     table["positions_label"] = table["positions"].map(lambda p: t(f"int.positions.{p}"))
     ui.chart(page, leak_chart, table, "order_leak")

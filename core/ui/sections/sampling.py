@@ -295,10 +295,10 @@ def show_logit_lens(page, lm, trace, lens_job) -> None:
         lens_started.clear(lm, trace, lm.name, trace.text)  # the next run starts over
         raise
     lens = S.lens_table(lm, lens_ids, lens_probs, k=lens_k)
-    layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
+    layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer - 1)
                    for layer in range(lm.arch.n_layers + 1)}
     lens["layer_label"] = lens["layer"].map(layer_names)
     ui.chart(page, lens_chart, lens, "logit_lens", layer_order=list(layer_names.values()))
-    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers))
+    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers - 1))  # blocks numbered from 0
 
 
