@@ -262,6 +262,17 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
                        float(trace.next_token_logits[int(token_id)]))
 
 
+def layernorm_reference(x, eps: float = 1e-5) -> dict:
+    """GPT-2's LayerNorm, step by step, on a vector `x` [d] of any model (γ = 1, β = 0: the
+    reference shown beside an RMSNorm model): the mean μ, the standard deviation σ = √(var + ε),
+    the centred vector and the normalized one."""
+    x = np.asarray(x, dtype=np.float64)
+    mean = float(x.mean())
+    centred = x - mean
+    std = float(np.sqrt((centred ** 2).mean() + eps))
+    return {"mean": mean, "std": std, "centred": centred, "normalized": centred / std}
+
+
 # --------------------------------------------------------------------------- dropout
 
 

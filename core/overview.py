@@ -47,7 +47,7 @@ PAPER_2017_BASE = {"stacks": "both", "layers": "6 + 6", "width": 512, "heads": 8
                    "norm": "post", "positional": "sinusoidal", "cross": "yes"}
 GPT2_SMALL_PUBLISHED = {"params": "124 M", "layers": 12, "heads": 12, "width": 768, "head_width": 64,
                         "mlp": 3072, "vocab": "50,257", "context": "1,024", "positional": "learned",
-                        "norm": "LayerNorm", "activation": "GELU"}
+                        "norm_kind": "LayerNorm", "activation": "GELU"}
 # words in these tables that the page translates (catalog keys arch.term.*); the rest are numbers
 TERMS = ("both", "decoder", "post", "pre", "sinusoidal", "learned", "rotary", "yes", "no")
 
@@ -58,7 +58,7 @@ def lecture_gpt2_rows(lm: LM) -> list[tuple[str, object, object]]:
     a = lm.arch
     mine = {"params": f"{lm.n_params / 1e6:,.0f} M", "layers": a.n_layers, "heads": a.n_heads, "width": a.d_model,
             "head_width": a.d_head, "mlp": a.d_mlp, "vocab": f"{a.vocab_size:,}",
-            "context": f"{a.context_length:,}", "positional": a.positional, "norm": a.norm_kind,
+            "context": f"{a.context_length:,}", "positional": a.positional, "norm_kind": a.norm_kind,
             "activation": a.activation}
     return [(key, GPT2_SMALL_PUBLISHED[key], mine[key]) for key in GPT2_SMALL_PUBLISHED]
 

@@ -136,3 +136,56 @@ def test_blocks_are_numbered_from_zero_on_every_page(app, tiny_gpt2):
         catalog = i18n.catalogs()[lang]
         for key in ("int.pos.first_off", "posenc.col.cos_input", "posenc.col.cos_block1"):
             assert "0" in catalog[key] and "1" not in catalog[key], (lang, key)
+
+
+# --------------------------------------------------------------------------- GPT-2 as a labelled reference offline
+
+
+def test_layernorm_reference_is_torchs_layer_norm():
+    from core.block import layernorm_reference
+
+    x = torch.randn(64, generator=torch.Generator().manual_seed(3), dtype=torch.float64) * 4 + 1
+    ref = layernorm_reference(x.numpy())
+    np.testing.assert_allclose(ref["normalized"], torch.nn.functional.layer_norm(x, (64,), eps=1e-5).numpy(),
+                               atol=1e-10)
+    assert ref["mean"] == pytest.approx(float(x.mean()))
+
+
+def test_gpt2_references_appear_where_the_model_differs(app, tiny_dirs, monkeypatch):
+    """On a rotary, RMSNorm, gated-MLP model the lecture's GPT-2 facts (learned table 1,024 × 768
+    summed with the token, 768 → 3,072 → 768 with GELU, LayerNorm step by step on the same
+    vector) sit beside the sections, labelled as references; on GPT-2 itself they don't."""
+    from core.block import block_steps, layernorm_reference
+    from core.models import load_lm
+
+    def infos(at):
+        return [i.value for i in at.info]
+
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs["llama"]))
+    lm = load_lm(str(tiny_dirs["llama"]))
+    at = app("pages/2_Positional_Encoding.py")
+    at.run()
+    assert i18n.t("reference.gpt2.positions", n="1,024", d=768, name=lm.display_name) in infos(at)
+    at = app("pages/4_Transformer_Block.py")
+    at.run()
+    assert not at.exception
+    assert i18n.t("reference.gpt2.mlp", d=768, m=3072, r=4.0, act="GELU") in infos(at)
+    trace = run_trace(lm, at.text_input(key="text").value)
+    x = block_steps(lm, trace, 0).resid_pre[-1]
+    ref = layernorm_reference(x)
+    shown = next(s for s in infos(at) if s.startswith(i18n.t("reference.gpt2.norm", d=768, mean=0, std=0, x0=0,
+                                                               c0=0, n0=0, cos=0)[:30]))
+    assert f"{ref['mean']:+.4f}" in shown and f"{ref['std']:.4f}" in shown
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs["gpt2"]))
+    for page in ("pages/2_Positional_Encoding.py", "pages/4_Transformer_Block.py"):
+        at = app(page)
+        at.run()
+        assert not any("GPT-2 small (published" in s or "GPT-2's LayerNorm" in s for s in infos(at))
+
+
+def test_the_lecture_table_names_the_norms_kind_not_its_placement(tiny_llama):
+    from core.overview import lecture_gpt2_rows
+
+    rows = {key: (gpt2, mine) for key, gpt2, mine in lecture_gpt2_rows(tiny_llama)}
+    assert rows["norm_kind"] == ("LayerNorm", "RMSNorm") and "norm" not in rows
+    assert i18n.t("arch.fact.norm_kind") != i18n.t("arch.fact.norm")

@@ -92,6 +92,7 @@ EN = {
     "arch.fact.heads": "Heads",
     "arch.fact.mlp": "Feed-forward width d_ff",
     "arch.fact.norm": "Norm placement",
+    "arch.fact.norm_kind": "Norm",
     "arch.fact.positional": "Positions",
     "arch.fact.cross": "Cross-attention",
     "arch.fact.params": "Parameters",
@@ -137,6 +138,20 @@ EN = {
                               "past about 20 words, while the model with attention holds up to 50 words and "
                               "more. Tatoeba's pairs stop far earlier (see above); the bottleneck lab shows the "
                               "collapse live, on sequences as long as you like.",
+    # GPT-2 small as a labelled reference where the model on screen differs (published figures)
+    "reference.gpt2.positions": "**Reference — GPT-2 small (published, not {name}):** positions are a "
+                                "learned table `wpe` of {n} × {d} numbers, one row per position; each "
+                                "token's row of the embedding matrix and its position's row are "
+                                "summed (token + position) before block 0. {name} has no such table: "
+                                "it turns q and k by their positions inside attention, as below.",
+    "reference.gpt2.mlp": "**Reference — GPT-2 small (published, not this model):** its MLP widens "
+                          "{d} → {m:,} → {d} ({r:g}× the width) with {act} between, no gate — the "
+                          "lecture's d → 4d → d.",
+    "reference.gpt2.norm": "**Reference — GPT-2's LayerNorm on this same vector** (step by step, γ = 1, "
+                           "β = 0; GPT-2 small has {d} of each): subtract the mean μ = {mean:+.4f} "
+                           "(first number {x0:+.3f} → {c0:+.3f}), divide by σ = √(var + ε) = {std:.4f} "
+                           "(→ {n0:+.3f}), then scale by γ and shift by β. RMSNorm skips the mean and β; "
+                           "here the two normalized vectors point the same way to cosine {cos:.4f}.",
 }
 
 KO = {
@@ -221,6 +236,7 @@ KO = {
     "arch.fact.heads": "헤드 수",
     "arch.fact.mlp": "피드포워드 너비 d_ff",
     "arch.fact.norm": "정규화 위치",
+    "arch.fact.norm_kind": "정규화 종류",
     "arch.fact.positional": "위치 정보",
     "arch.fact.cross": "크로스 어텐션",
     "arch.fact.params": "파라미터 수",
@@ -265,4 +281,17 @@ KO = {
                               "어텐션 모델은 50단어가 넘어도 버팁니다. Tatoeba 문장 쌍은 그보다 훨씬 일찍 "
                               "끝납니다(위 참고). 이 붕괴는 ‘병목 실험실’ 탭에서 원하는 길이의 시퀀스로 직접 "
                               "확인할 수 있습니다.",
+    "reference.gpt2.positions": "**참고 — GPT-2 small(발표된 값이며 {name}의 값이 아님):** 위치 정보는 "
+                                "학습된 표 `wpe`({n} × {d})로, 위치마다 행이 하나씩 있습니다. 각 토큰의 "
+                                "임베딩 행과 그 위치의 행을 더한 값(토큰 + 위치)이 0번 블록에 들어갑니다. "
+                                "{name}에는 이런 표가 없고, 아래처럼 어텐션 안에서 q와 k를 위치만큼 "
+                                "회전시킵니다.",
+    "reference.gpt2.mlp": "**참고 — GPT-2 small(발표된 값이며 이 모델의 값이 아님):** MLP는 "
+                          "{d} → {m:,} → {d}로 너비를 {r:g}배 넓혔다가 되돌리고, 그 사이에 {act}를 "
+                          "쓰며 게이트는 없습니다. 강의의 d → 4d → d입니다.",
+    "reference.gpt2.norm": "**참고 — 같은 벡터에 GPT-2의 LayerNorm을 적용하면**(단계별, γ = 1, β = 0. "
+                           "GPT-2 small에는 각각 {d}개): 평균 μ = {mean:+.4f}를 빼고(첫 숫자 "
+                           "{x0:+.3f} → {c0:+.3f}), σ = √(분산 + ε) = {std:.4f}로 나눈 뒤(→ {n0:+.3f}), "
+                           "γ를 곱하고 β를 더합니다. RMSNorm은 평균을 빼지 않고 β도 없습니다. 여기서 "
+                           "두 정규화 결과 벡터의 코사인은 {cos:.4f}입니다.",
 }

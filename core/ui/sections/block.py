@@ -12,6 +12,7 @@ from core.block import (
     activation_of,
     block_steps,
     dropout_runs,
+    layernorm_reference,
     logit_attribution,
     parameter_split,
     unit_writes,
@@ -25,6 +26,7 @@ from core.interventions import (
     restoration_summary,
     sweep,
 )
+from core.overview import GPT2_SMALL_PUBLISHED
 from core.residual import gradient_change, gradient_through_depth, shrinking_blocks, stream_sizes
 
 DEFAULT_PROMPT = "The capital of France is"
@@ -255,6 +257,12 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
     else:
         st.latex(r"\mathrm{RMSNorm}(x)=\frac{x}{\sqrt{\tfrac{1}{d}\sum_i x_i^2+\varepsilon}}\odot\gamma")
     x = steps.resid_pre[position]
+    if norm.kind != "LayerNorm":  # the lecture's LayerNorm, step by step on the same vector: a labelled reference
+        ref = layernorm_reference(x)
+        rms = x / np.sqrt((np.asarray(x, dtype=np.float64) ** 2).mean() + 1e-5)
+        cos = float(ref["normalized"] @ rms / (np.linalg.norm(ref["normalized"]) * np.linalg.norm(rms)))
+        st.info(t("reference.gpt2.norm", d=GPT2_SMALL_PUBLISHED["width"], mean=ref["mean"], std=ref["std"],
+                  x0=float(x[0]), c0=float(ref["centred"][0]), n0=float(ref["normalized"][0]), cos=cos))
     cols = st.columns(4)
     if norm.mean is not None:
         cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
@@ -288,6 +296,10 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
     t = page.t
     st.header(t("block.mlp"))
     ratio = lm.arch.d_mlp / lm.arch.d_model
+    gpt2 = GPT2_SMALL_PUBLISHED
+    if lm.arch.gated_mlp or lm.arch.activation != gpt2["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
+        st.info(t("reference.gpt2.mlp", d=gpt2["width"], m=gpt2["mlp"], r=gpt2["mlp"] / gpt2["width"],
+                  act=gpt2["activation"]))  # the lecture's MLP, published: a labelled reference
     if lm.arch.gated_mlp:
         st.write(t("block.mlp_gated", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")

@@ -8,6 +8,7 @@ import streamlit as st
 from core import quiz, ui
 from core.embeddings import cosine_matrix, pca_2d
 from core.interventions import last_token_difference
+from core.overview import GPT2_SMALL_PUBLISHED
 from core.positional import (
     frequencies,
     learned_positions,
@@ -236,6 +237,8 @@ def show_rotary(page, lm):
     rot, dh = lm.arch.rotary_dims, lm.arch.d_head
     st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
                pairs=len(inv_freq), rest=dh - rot, base=rotary_base(lm)))
+    gpt2 = GPT2_SMALL_PUBLISHED  # the lecture's learned table, summed with the token: a labelled reference
+    st.info(t("reference.gpt2.positions", n=gpt2["context"], d=gpt2["width"], name=lm.display_name))
     st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
              r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
