@@ -25,8 +25,8 @@ EN = {
     "attention.grid": "All heads",
     "attention.grid_caption": "Layers (rows) × heads (columns), {n} heads, on the first {t} "
                               "tokens. Look for previous-token heads (a line just below the "
-                              "diagonal), first-token heads (a bright first column) and broad "
-                              "heads (spread out).",
+                              "diagonal), first-token heads (a bright first column) and spread-out "
+                              "heads (many tokens about evenly).",
     "attention.grid_capped": "The grid uses only the first {t} of {total} tokens so it stays "
                              "responsive; the other views use all of them.",
     "attention.stats": "Head statistics",
@@ -136,8 +136,8 @@ KO = {
     "attention.masked": "마스킹됨",
     "attention.grid": "모든 헤드 한눈에 보기",
     "attention.grid_caption": "행은 층, 열은 헤드입니다(헤드 {n}개, 앞의 토큰 {t}개 기준). "
-                              "바로 앞 토큰을 보는 헤드(대각선 바로 아래의 줄), 첫 토큰을 보는 "
-                              "헤드(첫 열이 밝음), 넓게 퍼져 보는 헤드를 찾아보세요.",
+                              "이전 토큰 헤드(대각선 바로 아래의 줄), 첫 토큰 헤드(첫 열이 밝음), "
+                              "고르게 퍼진 헤드(여러 토큰을 비슷하게 봄)를 찾아보세요.",
     "attention.grid_capped": "격자가 느려지지 않도록 전체 토큰 {total}개 중 앞의 {t}개만 "
                              "씁니다. 다른 그림에는 모든 토큰을 씁니다.",
     "attention.stats": "헤드별 통계",
@@ -146,7 +146,7 @@ KO = {
     "attention.stat": "통계",
     "attention.stat.entropy": "엔트로피(비트, 행 평균): 클수록 넓게 봄",
     "attention.stat.first": "첫 토큰에 주는 평균 가중치(어텐션 싱크)",
-    "attention.stat.previous": "바로 앞 토큰에 주는 평균 가중치",
+    "attention.stat.previous": "이전 토큰(바로 앞 토큰)에 주는 평균 가중치",
     "attention.col.layer": "층",
     "attention.col.head": "헤드",
     "attention.col.value": "값",

@@ -172,7 +172,7 @@ KO = {
     "block.heading": "블록 하나 들여다보기: 정규화, MLP, 잔차 스트림",
     "block.intro": "어텐션은 트랜스포머 블록의 절반일 뿐입니다. 나머지 절반은 토큰 하나하나를 따로 "
                    "처리하는 MLP, 숫자의 크기를 일정한 범위에 잡아 두는 정규화 두 번, 그리고 각 "
-                   "부분의 결과를 이미 있던 값에 더하는 잔차 연결입니다. 아래 숫자는 모두 불러온 "
+                   "부분층(어텐션과 MLP)의 결과를 이미 있던 값에 더하는 잔차 연결입니다. 아래 숫자는 모두 불러온 "
                    "모델의 가중치로 다시 계산했고, 모델 자체의 모듈이 낸 값과 맞는지 확인했습니다.",
     "block.equations": "1. 두 줄로 쓰는 블록",
     "block.equations_text": "블록 {n}개는 모두 잔차 연결이 있는 식 두 개로 이루어집니다. 정규화는 "
@@ -180,9 +180,9 @@ KO = {
                             "방식이며, 2017년 논문은 덧셈 뒤에 정규화했습니다). 이 모델의 정규화는 "
                             "**{norm}**입니다.",
     "block.equations_text_parallel": "블록 {n}개는 모두 어텐션과 MLP의 결과를 *나란히* 스트림에 "
-                                     "더합니다. 두 부분이 같은 입력 x를 읽으므로(병렬 잔차 연결: "
+                                     "더합니다. 두 부분층이 같은 입력 x를 읽으므로(병렬 잔차 연결: "
                                      "GPT-NeoX와 Pythia의 방식), MLP는 방금 어텐션이 쓴 내용을 "
-                                     "보지 못합니다. 정규화는 각 부분에 들어가기 직전에 "
+                                     "보지 못합니다. 정규화는 각 부분층에 들어가기 직전에 "
                                      "적용됩니다(사전 정규화, pre-norm). 이 모델의 정규화는 "
                                      "**{norm}**입니다.",
     "block.check": "{layer}번 블록을 이 모델의 연결 방식 그대로 가중치에서 다시 계산했습니다. "
@@ -258,12 +258,12 @@ KO = {
     "block.attribution_text": "모델이 다음 토큰으로 가장 높게 본 것은 “{token}”입니다. 그 로짓은 "
                               "W_U · {norm}(x)이고, x는 임베딩에 모든 어텐션과 모든 MLP가 더한 "
                               "값을 합친 것입니다. 마지막 정규화의 크기 조절 값을 이 자리의 값으로 "
-                              "고정하면, 로짓은 부분마다 한 몫씩으로 정확히 나뉩니다(직접 로짓 "
-                              "기여도 분석, direct logit attribution).",
-    "block.sum_parts": "부분들의 합",
-    "block.bias": "정규화의 β (와 편향)",
+                              "고정하면, 로짓은 구성 요소(임베딩, 각 어텐션, 각 MLP)마다 한 몫씩으로 "
+                              "정확히 나뉩니다(직접 로짓 기여도 분석, direct logit attribution).",
+    "block.sum_parts": "구성 요소들의 합",
+    "block.bias": "정규화의 β와 편향",
     "block.logit": "모델의 로짓",
-    "block.sum_delta": "부분 + β − 로짓 = {d:+.1e}",
+    "block.sum_delta": "구성 요소 + β − 로짓 = {d:+.1e}",
     "block.attribution_caption": "가장 큰 몫은 {part}에서 왔습니다({v:+.3f}).",
     "block.kind.embed": "임베딩",
     "block.kind.embed_short": "임베딩",
@@ -295,7 +295,7 @@ KO = {
     "block.mode.train": "학습 (드롭아웃 켬)",
     "block.col.layer": "블록",
     "block.col.norm": "벡터 크기 |x|",
-    "block.col.part": "부분",
+    "block.col.part": "구성 요소",
     "block.col.cosine": "cos(블록 입력, 블록 출력)",
     "block.col.value": "값",
     "block.col.count": "차원 수",

@@ -77,16 +77,16 @@ EN = {
 
 KO = {
     "nav.class": "수업 — 휴대폰으로 참여",
-    "home.step.class": "**수업.** 학생들이 강의자의 참여 링크로 들어오는 곳입니다. 휴대폰에 질문이 뜨고, 한 사람이 "
-                       "한 번씩 답한 뒤 답을 공개합니다. 각 페이지는 **먼저 예측하기**를 켜거나 강의자가 "
+    "home.step.class": "**수업.** 학생들이 강의자의 참여 링크로 들어오는 곳입니다. 휴대폰에 질문이 뜨고, 학생마다 "
+                       "한 번씩 답하면 강의자가 답을 공개합니다. 각 페이지는 **먼저 예측하기**를 켜거나 강의자가 "
                        "**학생들에게 묻기**를 누르면 질문을 냅니다.",
     "class.title": "수업",
     "class.heading": "수업",
     "class.intro": "여기에서 강의자의 질문에 답합니다. 이름도 계정도 없이 익명으로 참여하며, 질문마다 "
                    "한 번씩 답할 수 있습니다.",
     "class.code": "수업 코드",
-    "class.code_help": "강의자 화면에 나온 여섯 글자입니다(또는 화면의 링크를 여십시오).",
-    "class.enter_code": "강의자 화면에 나온 수업 코드를 입력하거나, 화면의 링크를 여십시오.",
+    "class.code_help": "강의자 화면에 나온 여섯 글자입니다(또는 화면의 링크를 여세요).",
+    "class.enter_code": "강의자 화면에 나온 수업 코드를 입력하거나, 화면의 링크를 여세요.",
     "class.joined": "수업 **{code}**에 참여했습니다.",
     "class.waiting": "강의자의 질문을 기다리는 중입니다 …",
     "class.your_answer": "답이 제출되었습니다: **{choice}**. 강의자가 공개하면 결과가 나옵니다.",
@@ -105,10 +105,10 @@ KO = {
     "class.show_join": "참여 화면 보이기",
     "class.hide_join": "참여 화면 숨기기",
     "class.join_title": "수업에 참여하기",
-    "class.join_text": "휴대폰에서 {link} 주소를 열거나 QR 코드를 찍으십시오. 수업 코드:",
-    "class.key_box": "나중에 이 수업을 되찾는 비밀 코드(공유하지 마십시오)",
+    "class.join_text": "휴대폰에서 {link} 주소를 열거나 QR 코드를 찍으세요. 수업 코드:",
+    "class.key_box": "나중에 이 수업을 되찾는 비밀 코드(공유하지 마세요)",
     "class.key_text": "페이지를 새로 고치거나 노트북을 바꾸었다면 **수업 되찾기**에 수업 코드와 이 비밀 "
-                      "코드를 입력합니다. 이 브라우저 세션에서만 보이며, 서버에는 해시만 저장됩니다.",
+                      "코드를 입력하세요. 이 비밀 코드는 이 브라우저 세션에서만 보이며, 서버에는 해시만 저장됩니다.",
     "class.take_back": "수업 되찾기",
     "class.take_code": "수업 코드",
     "class.take_key": "강의자 비밀 코드",
@@ -123,23 +123,23 @@ KO = {
     "class.reveal": "공개",
     "class.revealed": "수업에 공개했습니다: {answered}명 응답.",
     "classroom.error.malformed": "올바른 수업 코드가 아닙니다. 링크나 강의자 화면의 여섯 글자를 "
-                                 "확인하십시오.",
-    "classroom.error.unknown": "코드가 {code}인 수업이 없습니다. 강의자 화면의 코드를 확인하십시오.",
+                                 "확인하세요.",
+    "classroom.error.unknown": "코드가 {code}인 수업이 없습니다. 강의자 화면의 코드를 확인하세요.",
     "classroom.error.expired": "수업 {code}은(는) 끝났습니다.",
     "classroom.error.class_full": "이 수업은 정원({n}명)이 찼습니다.",
     "classroom.error.too_many_classes": "이 서버에서 진행 중인 수업이 너무 많습니다({n}개). 나중에 "
-                                        "다시 시도하거나 수업 하나를 끝내십시오.",
+                                        "다시 시도하거나 수업 하나를 끝내세요.",
     "classroom.error.not_lecturer": "수업 코드와 비밀 코드가 맞지 않습니다. 수업을 시작한 강의자만 "
                                     "질문하고 공개할 수 있습니다.",
     "classroom.error.closed": "이 질문은 닫혔습니다. 강의자가 다음 질문으로 넘어갔거나 답을 "
                               "공개했습니다.",
     "classroom.error.bad_choice": "그 답은 선택지에 없습니다.",
     "classroom.error.not_joined": "이 휴대폰은 더 이상 이 수업에 참여하고 있지 않습니다. 페이지를 새로 "
-                                  "고치십시오.",
+                                  "고치세요.",
     "classroom.error.already_answered": "이 질문에는 이미 답했습니다. 질문마다 한 번만 답할 수 "
                                         "있습니다.",
     "classroom.error.too_many_answers": "이번 1분 동안 답이 너무 많습니다({n}개). 잠시 뒤에 다시 "
-                                        "시도하십시오.",
+                                        "시도하세요.",
     "classroom.error.unavailable": "지금은 수업 저장소에 연결할 수 없어 수업 모드를 껐습니다. 페이지는 "
                                    "평소처럼 작동합니다.",
 }

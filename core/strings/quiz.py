@@ -59,7 +59,7 @@ EN = {
                                     "spread rows would have {most:.2f}.",
     "quiz.option.head.previous": "a previous-token head: it looks at the token just before",
     "quiz.option.head.first": "a first-token head: it parks its attention on the first token",
-    "quiz.option.head.spread": "spread out: it looks at many tokens about evenly",
+    "quiz.option.head.spread": "a spread-out head: it looks at many tokens about evenly",
     # 4. inside one block
     "quiz.block.top_writer": "The model predicts “{token}” next. Which part wrote the most into "
                              "that token's logit (direct logit attribution)?",
@@ -143,16 +143,16 @@ KO = {
     "quiz.cannot.three_tokens": "프롬프트에 토큰이 세 개 이상 있어야 합니다.",
     "quiz.cannot.no_clear_head": "이 프롬프트에서는 이전 토큰 헤드, 첫 토큰 헤드, 고르게 퍼진 헤드 중 "
                                  "어느 쪽이라고 분명히 말할 수 있는 어텐션 헤드가 없습니다.",
-    "quiz.cannot.no_reference": "이 문장에는 참조 번역이 없습니다(평가용 예문 중 하나를 고르십시오).",
+    "quiz.cannot.no_reference": "이 문장에는 참조 번역이 없습니다(평가용 예문 중 하나를 고르세요).",
     "quiz.cannot.two_right": "정확히 두 번역기가 맞혔는데, 이 선택지로는 그 경우를 표현할 수 없습니다.",
     "quiz.cannot.short_sentence": "원문 단어가 세 개 이상이고 번역 결과가 있어야 합니다.",
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
-    "quiz.embeddings.nearest": "다음 단어 중 “{word}”에 가장 가까운 단어는 무엇입니까? 임베딩 행렬에서 "
-                               "두 행의 코사인 유사도가 가장 높은 단어를 고르십시오.",
+    "quiz.embeddings.nearest": "아래 단어 가운데 “{word}”에 가장 가까운 것은 무엇입니까? 임베딩 행렬에서 "
+                               "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
                                    "{second}, {lo:.3f}입니다.",
-    "quiz.embeddings.split": "프롬프트에서처럼 공백 뒤에 쓴 “{word}”, 모델은 이 단어를 몇 개의 토큰으로 "
-                             "자릅니까?",
+    "quiz.embeddings.split": "프롬프트에서처럼 앞에 공백을 두고 “{word}”을(를) 쓰면, 모델은 이 단어를 "
+                             "토큰 몇 개로 자릅니까?",
     "quiz.embeddings.split.why": "“{word}” → {pieces}: 토큰 {n}개입니다.",
     "quiz.option.tokens": "{n}개",
     "quiz.option.tokens_more": "{n}개 이상",
@@ -169,14 +169,14 @@ KO = {
     "quiz.attention.top_key.why": "{layer}번 층의 {head}번 어텐션 헤드는 마지막 토큰의 어텐션 가중치 중 "
                                   "{hi:.1%}을(를) {best}에 둡니다. 그다음인 {second}은(는) {lo:.1%}입니다.",
     "quiz.attention.head_kind": "{layer}번 층, {head}번 어텐션 헤드: 이 프롬프트에서 어떤 종류의 헤드입니까?",
-    "quiz.attention.head_kind.why": "이전 토큰에 둔 평균 가중치 {previous:.2f}, 첫 토큰에 둔 평균 가중치 "
+    "quiz.attention.head_kind.why": "이전 토큰에 주는 평균 가중치 {previous:.2f}, 첫 토큰에 주는 평균 가중치 "
                                     "{first:.2f}, 엔트로피 {entropy:.2f}비트입니다(고르게 퍼진 행이라면 "
                                     "{most:.2f}비트).",
     "quiz.option.head.previous": "이전 토큰 헤드: 바로 앞 토큰을 봅니다",
     "quiz.option.head.first": "첫 토큰 헤드: 어텐션을 첫 토큰에 모아 둡니다",
     "quiz.option.head.spread": "고르게 퍼진 헤드: 여러 토큰을 비슷하게 봅니다",
     "quiz.block.top_writer": "모델은 다음 토큰으로 “{token}”을(를) 예측합니다. 그 토큰의 로짓에 가장 "
-                             "많이 쓴 부분은 어디입니까(직접 로짓 기여도)?",
+                             "많이 써 넣은 구성 요소는 무엇입니까(직접 로짓 기여도)?",
     "quiz.block.top_writer.why": "{best}이(가) 로짓({logit:.3f}) 중 {hi:+.3f}을(를) 썼습니다. 그다음은 "
                                  "{second}, {lo:+.3f}입니다.",
     "quiz.option.part.embed": "임베딩",
@@ -188,10 +188,10 @@ KO = {
     "quiz.option.units": "{m:,}개 중 {lo:,}–{hi:,}개",
     "quiz.rnn.right_translator": "“{sentence}”: 어느 번역기가 정확히 맞힙니까(Tatoeba 참조 번역 중 "
                                  "하나와 같음)?",
-    "quiz.rnn.right_translator.why": "LSTM: {plain} · LSTM + 어텐션: {attention} · 트랜스포머: "
+    "quiz.rnn.right_translator.why": "컨텍스트 벡터 모델: {plain} · 어텐션 모델: {attention} · 트랜스포머: "
                                      "{transformer} — 참조 번역: {reference}",
-    "quiz.option.translator.plain": "컨텍스트 벡터 하나만 보는 LSTM만",
-    "quiz.option.translator.attention": "어텐션을 쓰는 LSTM만",
+    "quiz.option.translator.plain": "컨텍스트 벡터 모델만",
+    "quiz.option.translator.attention": "어텐션 모델만",
     "quiz.option.translator.transformer": "트랜스포머만",
     "quiz.option.translator.all": "셋 모두",
     "quiz.option.translator.none": "셋 다 틀림",
@@ -199,8 +199,8 @@ KO = {
                               "단어는 무엇입니까?",
     "quiz.rnn.attended_word.why": "{best}이(가) 가중치 {hi:.1%}을(를) 받습니다. 그다음인 {second}은(는) "
                                   "{lo:.1%}입니다.",
-    "quiz.sampling.next_token": "다음 토큰 중 모델이 다음에 올 가능성이 가장 높다고 보는 토큰은 "
-                                "무엇입니까?",
+    "quiz.sampling.next_token": "아래 토큰 가운데 모델이 바로 다음에 올 가능성이 가장 높다고 보는 "
+                                "것은 무엇입니까?",
     "quiz.sampling.next_token.why": "“{best}”의 확률은 {hi:.1%}입니다. 그다음인 “{second}”은(는) "
                                     "{lo:.1%}입니다.",
     "quiz.sampling.tokens_kept": "온도 {t:.2f}, top-k {k}(0은 끔), top-p {p:.2f}: 샘플러가 아직 뽑을 수 "
@@ -211,7 +211,7 @@ KO = {
     "quiz.option.kept_one": "정확히 {n}개",
     "quiz.why_and_myth": "{why} {myth}",
     "quiz.embeddings.split_word": "문장 중간의 단어처럼 앞에 공백을 붙여 쓴 “{word}”. 모델은 이 단어를 "
-                                  "토큰 몇 개로 자를까요?",
+                                  "토큰 몇 개로 자릅니까?",
     "quiz.embeddings.split_word.why": "“{word}” → {pieces}: 토큰 {n}개입니다.",
     "quiz.embeddings.split.myth": "흔히 단어 하나가 토큰 하나라고 생각하지만, 이 질문이 고르는 단어 "
                                   "{all}개 중 {multi}개는 토큰 두 개 이상으로 잘립니다.",
@@ -223,8 +223,8 @@ KO = {
                                    "프롬프트에서는 헤드 {all}개 중 {first}개가 마지막 토큰의 어텐션을 "
                                    "가장 많이 첫 토큰에 둡니다.",
     "quiz.block.top_writer_of": "모델이 다음에 쓸 수 있는 토큰 중 “{token}”(확률 {p:.1%})을 보세요. "
-                                "다음 부분 중 이 토큰의 로짓에 가장 많이 쓴 부분은 어디일까요(직접 로짓 "
-                                "기여도)?",
+                                "아래 구성 요소 가운데 이 토큰의 로짓에 가장 많이 써 넣은 것은 무엇입니까"
+                                "(직접 로짓 기여도)?",
     "quiz.block.top_writer.myth": "흔히 마지막 층이 예측을 쓴다고 예상하지만, 마지막 층의 어텐션과 "
                                   "MLP가 함께 쓴 값은 로짓 {logit:.3f} 중 {last:+.3f}입니다.",
     "quiz.rnn.right_translator.myth": "흔히 LSTM이 맞히는 문장은 트랜스포머도 맞힌다고 예상하지만, 평가용 "

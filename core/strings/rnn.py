@@ -349,10 +349,10 @@ KO = {
     "rnn.align.target": "프랑스어 (출력)",
     "rnn.align.weight": "어텐션 가중치 α",
     "rnn.bottleneck.header": "4. 병목: 문장 전체를 벡터 하나에",
-    "rnn.bottleneck.body": ("기본 디코더가 영어 문장에 대해 볼 수 있는 것은 이 컨텍스트 벡터뿐입니다. 이 "
-                           "벡터는 인코더의 마지막 상태로, 숫자 {d}개입니다. {short}단어짜리 문장이든 "
-                           "{long}단어짜리 문장이든 크기는 똑같습니다. 문장이 길어질수록 같은 공간에 더 "
-                           "많은 내용을 욱여넣어야 합니다."),
+    "rnn.bottleneck.body": ("컨텍스트 벡터 모델의 디코더가 영어 문장에 대해 볼 수 있는 것은 "
+                           "이 컨텍스트 벡터뿐입니다. 이 벡터는 인코더의 마지막 상태로, 숫자 {d}개입니다. "
+                           "{short}단어짜리 문장이든 {long}단어짜리 문장이든 크기는 똑같습니다. "
+                           "문장이 길어질수록 같은 공간에 더 많은 내용을 욱여넣어야 합니다."),
     "rnn.bottleneck.short": "I am tired.",
     "rnn.bottleneck.long": "She is five years younger than me and my brother.",
     "rnn.bottleneck.yours": "입력한 문장",
@@ -413,7 +413,7 @@ KO = {
     "rnn.lab.button": "두 모델 학습시키기",
     "rnn.lab.press": "버튼을 누르면 이 설정으로 두 모델을 학습합니다. 결과는 설정별로 저장되므로 "
                      "다음 사람은 기다리지 않고 바로 볼 수 있습니다.",
-    "rnn.lab.progress": "{total:,}스텝 중 {step:,}스텝 · 손실: 기본 {plain:.3f}, 어텐션 "
+    "rnn.lab.progress": "{total:,}스텝 중 {step:,}스텝 · 손실: 컨텍스트 벡터 모델 {plain:.3f}, 어텐션 모델 "
                         "{attention:.3f}",
     "rnn.lab.busy": "지금 이 서버에서 다른 학습이 돌고 있습니다. 1분쯤 뒤에 다시 시도하거나, "
                     "이미 누군가 학습해 둔 설정을 골라 보세요.",
@@ -486,16 +486,17 @@ KO = {
                         "예측할 때 입력으로 받은 단어입니다."),
     "rnn.encoder.header": "5. 양방향 인코더",
     "rnn.encoder.body": ("두 LSTM 모두 영어 문장을 왼쪽에서 오른쪽으로 한 번, 오른쪽에서 왼쪽으로 한 번, "
-                        "모두 두 번 읽습니다. j번째 단어의 상태 h_j는 두 절반을 나란히 붙인 것입니다"
-                        "({h} + {h} = {d}개). 정방향 절반은 1…j번째 단어를, 역방향 절반은 j번째부터 끝까지의 "
-                        "단어를 읽은 상태입니다. 어텐션 디코더는 모든 h_j를 읽고, 기본 디코더는 정방향의 "
+                        "모두 두 번 읽습니다. j번째 단어의 상태 h_j는 정방향 상태와 역방향 상태를 나란히 "
+                        "이어 붙인 것입니다({h} + {h} = {d}개). 정방향 상태는 1…j번째 단어를, 역방향 상태는 "
+                        "j번째부터 끝까지의 단어를 읽은 것입니다. 어텐션 디코더는 모든 h_j를 읽고, 컨텍스트 "
+                        "벡터 모델의 디코더는 정방향의 "
                         "마지막 상태와 역방향의 첫 상태만 받습니다."),
     "rnn.encoder.forward": "정방향 (왼쪽 → 오른쪽)",
     "rnn.encoder.backward": "역방향 (오른쪽 → 왼쪽)",
-    "rnn.encoder.caption": "어텐션 모델 인코더에서, 각 절반의 숫자 {h}개 가운데 앞의 {n}개입니다.",
+    "rnn.encoder.caption": "어텐션 모델의 인코더에서 정방향·역방향 상태 각각의 숫자 {h}개 가운데 앞의 {n}개입니다.",
     "rnn.grad.header": "6. 단어는 얼마나 멀리까지 닿을까? 시간을 거슬러 흐르는 기울기",
     "rnn.grad.body": ("영어 단어 하나의 임베딩 x_j를 살짝 바꾸면 모델이 낸 번역의 손실이 얼마나 변하는지, "
-                     "자동 미분으로 모든 단어에 대해 한꺼번에 구할 수 있습니다. 기본 디코더는 LSTM의 "
+                     "자동 미분으로 모든 단어에 대해 한꺼번에 구할 수 있습니다. 컨텍스트 벡터 모델의 디코더는 LSTM의 "
                      "단계들을 거쳐 컨텍스트 벡터 하나를 통해서만 j번째 단어에 닿습니다. 곱셈이 길게 "
                      "이어지는 경로라서 기울기가 줄어들기 쉽습니다. 어텐션 디코더에는 모든 h_j에 직접 "
                      "닿는 길도 있습니다."),
@@ -509,8 +510,8 @@ KO = {
     "rnn.bleu.per_step": "스텝당 초",
     "rnn.training.header": "학습 과정, 직접 잰 값",
     "rnn.training.minutes": "실제 경과 시간 (분)",
-    "rnn.training.caption": ("체크포인트 카드에 기록된 값으로, 모두 CPU 스레드 1개에서 쟀습니다. 스텝당 기본 "
-                            "LSTM {plain_s:.2f}초, 어텐션 LSTM {attention_s:.2f}초({lstm_steps:,}스텝), "
+    "rnn.training.caption": ("체크포인트 카드에 기록된 값으로, 모두 CPU 스레드 1개에서 쟀습니다. 스텝당 컨텍스트 "
+                            "벡터 모델 {plain_s:.2f}초, 어텐션 LSTM {attention_s:.2f}초({lstm_steps:,}스텝), "
                             "트랜스포머 {transformer_s:.2f}초({steps:,}스텝)입니다. 트랜스포머의 손실에는 "
                             "레이블 스무딩 {smoothing}이(가) 들어 있어 0까지 내려갈 수 없습니다. LSTM의 "
                             "시간은 이전 세션에서 더 빠른 CPU로 잰 것이므로, 같은 컴퓨터에서 두 모델의 한 "
@@ -557,7 +558,7 @@ KO = {
     "rnn.long.paper": "> **참고 — Bahdanau, Cho & Bengio (2015), 5.2.2절(인용, 여기서 실행한 것이 아님).** 원문: "
                       "“This kind of experience is part of Disney's efforts to \"extend the lifetime of its "
                       "series and build new relationships with audiences via digital platforms that are "
-                      "becoming ever more important,\" he added.” 고정 길이 벡터 모델(RNNencdec-50)은 앞부분을 "
+                      "becoming ever more important,\" he added.” 고정 길이 벡터 모델(RNNencdec-50)은 문장 앞쪽을 "
                       "번역한 뒤 중간쯤부터 뜻이 어긋나고, 어텐션 모델(RNNsearch-50)은 문장 전체를 바르게 "
                       "번역합니다.",
     "rnn.long.ours": "이 앱의 번역기는 Tatoeba가 주는 가장 긴 평가 문장({long}단어, 짧은 문장은 {short}단어)에서 "
