@@ -53,8 +53,7 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
                 x = block_forward(lm, layer, x, skip=skip).out
             x.retain_grad()
             inputs.append(x)
-            W_U, bias = lm.arch.unembedding()
-            logits = lm.arch.final_norm()(x[-1]) @ W_U.T + (0 if bias is None else bias)  # [V]
+            logits = lm.arch.readout(x[-1])  # [V]
             logits[token].backward()
             grads = np.array([float(h.grad.norm()) for h in inputs])  # over every position
             return grads, logits.detach().numpy()
@@ -98,7 +97,7 @@ def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
         import torch
 
         x = torch.from_numpy(np.array(trace.resid[:-1, position], dtype=np.float32))  # [L, d]
-        return np.stack([lm.arch.norm_1(layer)(x[layer]).numpy() for layer in range(lm.arch.n_layers)])
+        return np.stack([lm.arch.attention_input(layer, x[layer]).numpy() for layer in range(lm.arch.n_layers)])
 
     normed = on_model_thread(compute)  # [L, d]
     x = np.asarray(trace.resid[:-1, position], dtype=np.float64)

@@ -36,3 +36,7 @@ class Lesson:
 
 
 LESSONS: dict[str, Lesson] = {}  # the lessons themselves are written in core/lessons/catalog.py
+
+from core.lessons.catalog import LESSONS_IN_ORDER  # noqa: E402  (catalog imports Step and Lesson above)
+
+LESSONS.update({lesson.id: lesson for lesson in LESSONS_IN_ORDER})

@@ -61,7 +61,8 @@ def _load_folder(path: str, name: str, display: str, source: str,
     config = AutoConfig.from_pretrained(path, **kwargs)
     if config.model_type not in FAMILIES:
         raise ModelUnavailable(name, "unsupported", f"unsupported architecture {config.model_type!r} "
-                                     f"(supported: {', '.join(FAMILIES)})")
+                                     f"(supported: {', '.join(FAMILIES)})",
+                               found=str(config.model_type), known=", ".join(FAMILIES))
     tokenizer = AutoTokenizer.from_pretrained(path, **kwargs)
     model = AutoModelForCausalLM.from_pretrained(
         path, attn_implementation="eager", dtype=torch.float32, **kwargs)

@@ -40,12 +40,17 @@ EN = {
     "attention.col.head": "Head",
     "attention.col.value": "Value",
     "attention.steps": "Step by step: layer {layer}, head {head}, query “{token}”",
-    "attention.steps_intro": "The same head recomputed from the layer's weights and its real "
-                             "input (after the block's {norm}). d_k = {dk}, so the scores are "
-                             "multiplied by {scale:.4f}.",
+    "attention.steps_intro_pre": "The same head recomputed from the layer's weights and its real "
+                                 "input (after the block's {norm}). d_k = {dk}, so the scores are "
+                                 "multiplied by {scale:.4f}.",
+    "attention.steps_intro_post": "The same head recomputed from the layer's weights and its real "
+                                  "input: the stream itself (this model applies its {norm} after "
+                                  "each sublayer, not before). d_k = {dk}, so the scores are "
+                                  "multiplied by {scale:.4f}.",
     "attention.steps_rotary": "This model uses rotary positions: q and k below are already "
-                              "rotated by their position. Query head {head} shares key/value "
-                              "head {kv} with the others in its group.",
+                              "rotated by their position ({rot} of each head's {dh} numbers turn).",
+    "attention.steps_grouped": "Query head {head} reads key/value head {kv}, which it shares with "
+                               "{others} other query head(s) of its group.",
     "attention.step.q": "1. The query vector q (first {n} of {d} numbers)",
     "attention.step.k": "The key vectors k of every token it may look at (one row each, first {n} numbers); q · k is the sum of the element-wise products of q's row and a k row over all {d} numbers.",
     "attention.step.scores": "2–5. Dot products q·k, ÷√d_k, mask, softmax",
@@ -151,12 +156,17 @@ KO = {
     "attention.col.head": "헤드",
     "attention.col.value": "값",
     "attention.steps": "한 단계씩: {layer}번 층, {head}번 헤드, Query “{token}”",
-    "attention.steps_intro": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을(를) 거친 "
-                             "값)으로 다시 계산했습니다. d_k = {dk}이므로 스코어에 "
-                             "{scale:.4f}을(를) 곱합니다.",
+    "attention.steps_intro_pre": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을(를) 거친 "
+                                 "값)으로 다시 계산했습니다. d_k = {dk}이므로 스코어에 "
+                                 "{scale:.4f}을(를) 곱합니다.",
+    "attention.steps_intro_post": "같은 헤드를 그 층의 가중치와 실제 입력으로 다시 계산했습니다. "
+                                  "실제 입력은 스트림 그대로입니다(이 모델은 {norm}을(를) 각 부분층의 "
+                                  "앞이 아니라 뒤에 적용합니다). d_k = {dk}이므로 스코어에 "
+                                  "{scale:.4f}을(를) 곱합니다.",
     "attention.steps_rotary": "이 모델은 회전 위치 인코딩(RoPE)을 씁니다. 아래의 q와 k는 이미 "
-                              "위치만큼 회전된 값입니다. Query 헤드 {head}번은 같은 그룹의 "
-                              "다른 헤드들과 Key·Value 헤드 {kv}번을 함께 씁니다.",
+                              "위치만큼 회전된 값입니다(헤드 숫자 {dh}개 가운데 {rot}개가 회전합니다).",
+    "attention.steps_grouped": "Query 헤드 {head}번은 Key·Value 헤드 {kv}번을 읽습니다. 이 헤드는 같은 "
+                               "그룹의 다른 Query 헤드 {others}개와 함께 씁니다.",
     "attention.step.q": "1. Query 벡터 q ({d}개 중 앞의 {n}개)",
     "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 Key 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). q · k는 q와 k 행에서 같은 자리의 값끼리 곱한 것을 {d}개 모두 더한 값입니다.",
     "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, 소프트맥스",

@@ -17,6 +17,8 @@ EN = {
     # why a question can't be asked
     "quiz.cannot.four_words": "it needs at least four different words in the box.",
     "quiz.cannot.tie": "the candidates are too close to call (a tie).",
+    "quiz.cannot.post_norm": "this model normalises after each sublayer (post-norm): its logit does not "
+                             "split into one share per part.",
     "quiz.cannot.one_word": "the prompt needs a second word.",
     "quiz.cannot.positions": "it needs at least five positions.",
     "quiz.cannot.three_tokens": "the prompt needs at least three tokens.",
@@ -138,6 +140,8 @@ KO = {
     "quiz.literal": "{text}",
     "quiz.cannot.four_words": "입력란에 서로 다른 단어가 네 개 이상 있어야 합니다.",
     "quiz.cannot.tie": "후보들의 값이 너무 가까워서 정답을 가릴 수 없습니다(동점).",
+    "quiz.cannot.post_norm": "이 모델은 각 부분층 뒤에 정규화합니다(사후 정규화, post-norm). 그래서 로짓이 "
+                             "구성 요소마다 몫으로 나뉘지 않습니다.",
     "quiz.cannot.one_word": "프롬프트에 두 번째 단어가 있어야 합니다.",
     "quiz.cannot.positions": "위치가 다섯 개 이상 있어야 합니다.",
     "quiz.cannot.three_tokens": "프롬프트에 토큰이 세 개 이상 있어야 합니다.",
@@ -235,3 +239,91 @@ KO = {
                                       "분포가 평평해집니다. 1위 토큰의 확률은 T = 1에서 {one:.1%}, "
                                       "T = {t:.2f}에서 {hot:.1%}입니다(잘라 내기 전).",
 }
+
+# the questions the lessons ask (core/quiz.py, section 7)
+EN.update({
+    "quiz.attention.causal_mask": "A prompt of {n} tokens: which of these cells (query → key) does the causal "
+                                  "mask hide?",
+    "quiz.attention.causal_mask.why": "Query {q} may not read key {k}: that token comes later. The mask hides "
+                                      "{hidden} of the {cells} cells, every one to the right of the diagonal.",
+    "quiz.attention.unscaled_top": "Leave out the division by √d_k (d_k = {dk}): would this row's largest "
+                                   "attention weight be higher, the same or lower?",
+    "quiz.option.unscaled.higher": "higher: the softmax gets sharper",
+    "quiz.option.unscaled.same": "the same, within {margin:.1%}",
+    "quiz.option.unscaled.lower": "lower: the softmax gets flatter",
+    "quiz.attention.unscaled_top.why": "Divided by √{dk}: {scaled:.1%}; not divided: {unscaled:.1%}.",
+    "quiz.rnn.bleu_drop": "On the held-out sentences, whose BLEU falls furthest from the shortest ({short} "
+                          "words) to the longest ({long} words)?",
+    "quiz.rnn.bleu_drop.why": "{best} loses {hi:.1f} BLEU points from {short} to {long} words; {second} "
+                              "loses {lo:.1f}.",
+    "quiz.option.model.plain": "the LSTM with one context vector",
+    "quiz.option.model.attention": "the LSTM with attention",
+    "quiz.option.model.transformer": "the Transformer",
+    "quiz.rnn.encoder_looks": "The Transformer's encoder, layer {layer}, head {head}: which English word does "
+                              "word {n}, “{word}”, look at most?",
+    "quiz.rnn.encoder_looks.why": "“{word}” puts {hi:.1%} of its attention on {best}; next comes {second} "
+                                  "with {lo:.1%}.",
+})
+
+KO.update({
+    "quiz.attention.causal_mask": "토큰 {n}개짜리 프롬프트에서 인과 마스크가 가리는 칸(Query → Key)은 "
+                                  "어느 것일까요?",
+    "quiz.attention.causal_mask.why": "{q}번 Query는 {k}번 Key를 읽을 수 없습니다. 그 토큰이 뒤에 오기 "
+                                      "때문입니다. 마스크는 {cells}칸 가운데 대각선 오른쪽의 {hidden}칸을 "
+                                      "모두 가립니다.",
+    "quiz.attention.unscaled_top": "√d_k(d_k = {dk})로 나누는 단계를 빼면 이 행에서 가장 큰 어텐션 가중치는 "
+                                   "커질까요, 그대로일까요, 작아질까요?",
+    "quiz.option.unscaled.higher": "커집니다: 소프트맥스가 더 날카로워집니다",
+    "quiz.option.unscaled.same": "그대로입니다: 차이가 {margin:.1%} 안쪽입니다",
+    "quiz.option.unscaled.lower": "작아집니다: 소프트맥스가 더 평평해집니다",
+    "quiz.attention.unscaled_top.why": "√{dk}(으)로 나누면 {scaled:.1%}, 나누지 않으면 {unscaled:.1%}입니다.",
+    "quiz.rnn.bleu_drop": "평가용 문장에서 가장 짧은 문장({short}단어)부터 가장 긴 문장({long}단어)까지 "
+                          "BLEU가 가장 많이 떨어지는 모델은 무엇일까요?",
+    "quiz.rnn.bleu_drop.why": "{best}: {short}단어에서 {long}단어로 가며 BLEU가 {hi:.1f}점 떨어집니다. "
+                              "다음은 {second}: {lo:.1f}점입니다.",
+    "quiz.option.model.plain": "컨텍스트 벡터 모델",
+    "quiz.option.model.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.model.transformer": "트랜스포머",
+    "quiz.rnn.encoder_looks": "트랜스포머 인코더의 {layer}번 층, {head}번 헤드에서 {n}번째 단어 “{word}”이(가) "
+                              "가장 많이 보는 영어 단어는 무엇일까요?",
+    "quiz.rnn.encoder_looks.why": "“{word}”은(는) {best}에 어텐션의 {hi:.1%}을(를) 둡니다. 다음은 {second}, "
+                                  "{lo:.1%}입니다.",
+})
+
+EN.update({
+    "quiz.cannot.no_lab_run": "the lab has no finished run with these settings yet (press its button first).",
+    "quiz.cannot.no_timing": "no training steps have been timed yet (press the button first).",
+    "quiz.rnn.lab_keeps": "The lab's longest inputs ({n} symbols): which LSTM keeps more of its exact-sequence "
+                          "accuracy?",
+    "quiz.option.lab.attention": "the LSTM with attention",
+    "quiz.option.lab.plain": "the LSTM with one context vector",
+    "quiz.option.lab.same": "both the same, within {margin:.1%}",
+    "quiz.rnn.lab_keeps.why": "At {n} symbols: with attention {attention:.0%} exactly right, with one context "
+                              "vector {plain:.0%}.",
+    "quiz.rnn.cheaper_step": "One training step on targets of {T} words: which is cheaper, the LSTM with "
+                             "attention or the Transformer?",
+    "quiz.option.step.attention": "the LSTM with attention",
+    "quiz.option.step.transformer": "the Transformer",
+    "quiz.option.step.same": "about the same (within {share:.0%})",
+    "quiz.rnn.cheaper_step.why": "At {T} target words one step took {lstm:.1f} ms for the LSTM and "
+                                 "{transformer:.1f} ms for the Transformer, on this machine.",
+})
+
+KO.update({
+    "quiz.cannot.no_lab_run": "이 설정으로 끝난 실험실 실행이 아직 없습니다(먼저 버튼을 누르세요).",
+    "quiz.cannot.no_timing": "아직 잰 학습 스텝이 없습니다(먼저 버튼을 누르세요).",
+    "quiz.rnn.lab_keeps": "실험실의 가장 긴 입력(기호 {n}개)에서 시퀀스 전체를 맞히는 정확도를 더 잘 지키는 LSTM은 "
+                          "어느 것일까요?",
+    "quiz.option.lab.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.lab.plain": "컨텍스트 벡터 모델",
+    "quiz.option.lab.same": "둘이 같습니다({margin:.1%} 안쪽)",
+    "quiz.rnn.lab_keeps.why": "기호 {n}개에서 어텐션 LSTM은 {attention:.0%}, 컨텍스트 벡터 모델은 {plain:.0%}을(를) "
+                              "정확히 맞힙니다.",
+    "quiz.rnn.cheaper_step": "목표 문장이 {T}단어일 때 학습 스텝 하나의 비용이 더 적은 쪽은 어텐션 LSTM과 트랜스포머 "
+                             "가운데 어느 것일까요?",
+    "quiz.option.step.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.step.transformer": "트랜스포머",
+    "quiz.option.step.same": "거의 같습니다({share:.0%} 안쪽)",
+    "quiz.rnn.cheaper_step.why": "목표 {T}단어에서 스텝 하나에 LSTM은 {lstm:.1f} ms, 트랜스포머는 "
+                                 "{transformer:.1f} ms가 걸렸습니다(이 컴퓨터에서).",
+})

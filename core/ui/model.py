@@ -110,7 +110,8 @@ def load_model(page: Page) -> LM:
             st.error(page.t("model.offline_failed", reason=_reason(page, exc2)))
             st.stop()
         # Draw the page again with the model box on the model loaded and the message beside it
-        st.session_state[FELL_BACK] = {"name": name, "code": exc.code, "reason": exc.reason, "pending": True}
+        st.session_state[FELL_BACK] = {"name": name, "code": exc.code, "reason": exc.reason, "values": exc.values,
+                                       "pending": True}
         st.rerun()
     st.sidebar.caption(page.t("sidebar.loaded", name=page.lm.display_name,
                               source=page.t(f"source.{page.lm.source}")))
@@ -141,11 +142,12 @@ def _prepare_offline_default(page: Page) -> None:
 
 def _reason(page: Page, exc: ModelUnavailable) -> str:
     key = f"model.reason.{exc.code}"
-    return page.t(key) if key in i18n.catalogs()["en"] else exc.reason
+    return page.t(key, **exc.values) if key in i18n.catalogs()["en"] else exc.reason
 
 
 def _unavailable(page: Page, fell_back: dict) -> str:
     """Why the model picked is not the one loaded, in the reader's language."""
     name = fell_back["name"]
     return page.t("model.unavailable", name=models.DISPLAY_NAMES.get(name, name), key=name,
-                  reason=_reason(page, ModelUnavailable(name, fell_back["code"], fell_back["reason"])))
+                  reason=_reason(page, ModelUnavailable(name, fell_back["code"], fell_back["reason"],
+                                                        **fell_back["values"])))

@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n
-from core.ui import classmode, model, widgets
+from core.ui import lecturer, model, predict, widgets
 
 if TYPE_CHECKING:
     from core.models import LM
@@ -55,20 +55,23 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
     page = Page(lang=lang, name=title_key)
-    with st.sidebar:
+    # The Class page (a phone) has its language switch on the page itself, not behind ».
+    with st.sidebar if with_model else st.container():
         widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
+    with st.sidebar:
         if with_model:
             page.model_name = model.picker(page)
         page.lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
                                  bind="query-params", persist_state="session")
         if with_model:
-            classmode.sidebar(page)
+            predict.sidebar(page)
+            lecturer.sidebar(page)
         _page_links(page)
     if page.lecture:
         _lecture_style()
     if with_model:
-        classmode.join_screen(page)
+        lecturer.top(page)
     return page
 
 

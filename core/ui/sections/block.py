@@ -14,6 +14,8 @@ from core.block import (
     dropout_runs,
     layernorm_reference,
     logit_attribution,
+    block_equations,
+    block_wiring,
     parameter_split,
     unit_writes,
 )
@@ -138,14 +140,9 @@ def show_equations(page, lm) -> None:
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
     st.header(t("block.equations"))
-    if lm.arch.parallel_residual:
-        st.write(t("block.equations_text_parallel", norm=norm, n=lm.arch.n_layers))
-        st.latex(r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)"
-                 r" + \mathrm{MLP}\big(\mathrm{%s}_2(x)\big)" % (norm, norm))
-    else:
-        st.write(t("block.equations_text", norm=norm, n=lm.arch.n_layers))
-        st.latex(r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)" % norm)
-        st.latex(r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(\mathrm{%s}_2(x_{\mathrm{mid}})\big)" % norm)
+    st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
+    for line in block_equations(lm.arch):  # as the adapter states the wiring
+        st.latex(line)
     split = parameter_split(lm)
     total = sum(split.values())
     a, b, c = st.columns(3)
@@ -256,7 +253,9 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
     else:
         st.latex(r"\mathrm{RMSNorm}(x)=\frac{x}{\sqrt{\tfrac{1}{d}\sum_i x_i^2+\varepsilon}}\odot\gamma")
-    x = steps.resid_pre[position]
+    if lm.arch.norm_placement == "post":  # this norm reads the stream after attention has written
+        st.caption(t("block.norm_post_input", layer=steps.layer))
+    x = norm.x[position]  # what the norm reads
     if norm.kind != "LayerNorm":  # the lecture's LayerNorm, step by step on the same vector: a labelled reference
         ref = layernorm_reference(x)
         rms = x / np.sqrt((np.asarray(x, dtype=np.float64) ** 2).mean() + 1e-5)
@@ -354,6 +353,9 @@ def show_attribution(page, lm, trace) -> None:
     st.header(t("block.attribution"))
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
+    if not lm.arch.additive_stream:  # post-norm: the stream is renormalised after every part
+        st.info(t("block.attribution_post_norm", norm=lm.arch.norm_kind))
+        return
     st.write(t("block.attribution_text", token=token, norm=lm.arch.norm_kind))
     parts = logit_attribution(lm, trace, top)
     names = {"embed": t("block.kind.embed"), "attn": t("block.kind.attn"), "mlp": t("block.kind.mlp")}
@@ -444,6 +446,9 @@ def show_knockout(page, lm, trace) -> None:
     st.header(t("int.block.title"))
     st.write(t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
+        return
+    if not lm.arch.additive_stream:  # the chart below splits the logit into parts: pre-norm only
+        st.info(t("block.attribution_post_norm", norm=lm.arch.norm_kind))
         return
     options = [f"{kind}:{layer}" for layer in range(lm.arch.n_layers) for kind in ("attn", "mlp")]
     left, right = st.columns(2)

@@ -67,11 +67,11 @@ def show_heatmap(page: ui.Page, matrix, x: str, y: str, value: str, title: str,
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def rope_scores(inv_freq, n: int):
+def rope_scores(inv_freq, n: int, layout: str = "halves"):
     """[query position, key position] q_m · k_n of two fixed random vectors after RoPE."""
     rng = np.random.default_rng(0)
     q, k = rng.normal(size=2 * len(inv_freq)), rng.normal(size=2 * len(inv_freq))
-    return np.array([[rotate(q, a, inv_freq) @ rotate(k, b, inv_freq) for b in range(n)]
+    return np.array([[rotate(q, a, inv_freq, layout) @ rotate(k, b, inv_freq, layout) for b in range(n)]
                      for a in range(n)])
 
 
@@ -237,6 +237,7 @@ def show_rotary(page, lm):
     rot, dh = lm.arch.rotary_dims, lm.arch.d_head
     st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
                pairs=len(inv_freq), rest=dh - rot, base=rotary_base(lm)))
+    st.write(t(f"posenc.rotary_layout.{lm.arch.rotary_layout}", half=rot // 2, last=rot // 2 - 1))
     gpt2 = GPT2_SMALL_PUBLISHED  # the lecture's learned table, summed with the token: a labelled reference
     st.info(t("reference.gpt2.positions", n=gpt2["context"], d=gpt2["width"], name=lm.display_name))
     st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
@@ -338,7 +339,7 @@ def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     freq = frequencies(lm.arch.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
     st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
                name=lm.display_name, dh=2 * len(freq)))  # the numbers that turn
-    scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
+    scores = rope_scores(freq, ROPE_GRID, lm.arch.rotary_layout)  # [query position, key position]
     spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
     limit = float(np.abs(scores).max()) or 1.0
     show_heatmap(page, scores, "key_position", "query_position", "score", t("posenc.col.score"),
