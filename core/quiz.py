@@ -192,19 +192,23 @@ NICE_STEPS = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
 
 
 def _ranges(kind: str, seed: int, value: int, lowest: int, highest: int, k: int = N_OPTIONS,
-            geometric: bool = False) -> list[int]:
+            geometric: bool = False, min_width: int = 1) -> list[int]:
     """k + 1 integer edges of k ranges [e_i, e_i+1) around `value`, its range at a place that is
     even across seeds (_place) and `value` at a random spot inside it. Equal ranges of a round
     width that leaves room on both sides, or (geometric: for counts from 1 to the vocabulary)
     each about 1.6 times the one before."""
-    place, u = _place(kind, seed, k), _rng(kind + ".ranges", seed).random()
+    u = _rng(kind + ".ranges", seed).random()
     if geometric:
+        place = _place(kind, seed, k)
         start = max(float(value), 1.0) / 1.6 ** (place + u)
         edges = [int(np.floor(start * 1.6 ** i)) for i in range(k + 1)]
     else:
         room = min(value - lowest + 1, highest + 1 - value) / (k + 0.5)
-        w = max([1] + [step for step in NICE_STEPS if step <= room])
-        start = value - place * w - int(u * w)
+        w = max([min_width] + [step for step in NICE_STEPS if step <= room])
+        offset = int(u * w)  # where in its range the value sits
+        places = min(k, (value - offset - lowest) // w + 1)  # the places that leave room below
+        place = _place(kind, seed, max(places, 1))
+        start = value - place * w - offset
         edges = [start + i * w for i in range(k + 1)]
     for i in range(1, k + 1):  # at least one value per range
         edges[i] = max(edges[i], edges[i - 1] + 1)
@@ -556,11 +560,17 @@ def next_token(lm: LM, logits, seed: int = 0) -> Question | Unbuildable:
     scores = probs[top]
     labels = [literal(n) for n in names]
     offered = _sample_pool(kind, seed, scores, labels, pool=16)  # four of the 16 likeliest
+    hot = next_token_distribution(logits, temperature=1.5)
+    myth = Text("quiz.sampling.temperature_myth", {"t": 1.5, "hot": float(hot.tempered.max()),
+                                                   "one": float(probs.max())})
     question = _pick(kind, seed, offered, labels, Text("quiz.sampling.next_token"),
                      lambda best, second: Text("quiz.sampling.next_token.why", {
                          "best": names[best], "hi": float(scores[best]), "second": names[second],
-                         "lo": float(scores[second])}))
+                         "lo": float(scores[second])}).with_myth(myth))
     return question or Unbuildable(kind, Text("quiz.cannot.tie"))
+
+
+FEW_KEPT = 10  # fewer survivors than this: no question (the chart shows them one by one)
 
 
 def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bool = False,
@@ -574,6 +584,8 @@ def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bo
         return Unbuildable(kind, Text("quiz.cannot.greedy"))
     dist = next_token_distribution(logits, temperature=temperature, top_k=top_k, top_p=top_p)
     V = len(dist.final)
+    if dist.n_kept < FEW_KEPT:  # a handful: the chart below counts them; ranges of such few would give it away
+        return Unbuildable(kind, Text("quiz.cannot.few_kept", {"n": FEW_KEPT}))
     edges = _ranges(kind, seed, dist.n_kept, 1, V, geometric=True)  # the answer's place drawn by the seed
     labels = [Text("quiz.option.kept", {"lo": lo, "hi": hi - 1}) if hi - 1 > lo else
               Text("quiz.option.kept_one", {"n": lo}) for lo, hi in zip(edges, edges[1:])]

@@ -29,6 +29,7 @@ EN = {
     "quiz.cannot.two_right": "exactly two translators get it right, which these options can't say.",
     "quiz.cannot.short_sentence": "the sentence needs at least three source words and a translation.",
     "quiz.cannot.greedy": "greedy decoding always keeps exactly one token.",
+    "quiz.cannot.few_kept": "fewer than {n} tokens survive these settings: count them on the chart below.",
     # 1. embeddings
     "quiz.embeddings.nearest": "Which of these words is nearest to “{word}” — the highest cosine "
                                "similarity between their rows of the embedding matrix?",
@@ -151,6 +152,7 @@ KO = {
     "quiz.cannot.two_right": "정확히 두 번역기가 맞혔는데, 이 선택지로는 그 경우를 표현할 수 없습니다.",
     "quiz.cannot.short_sentence": "원문 단어가 세 개 이상이고 번역 결과가 있어야 합니다.",
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
+    "quiz.cannot.few_kept": "이 설정에서는 남는 토큰이 {n}개보다 적습니다. 아래 차트에서 직접 세어 보세요.",
     "quiz.embeddings.nearest": "아래 단어 가운데 “{word}”에 가장 가까운 것은 무엇입니까? 임베딩 행렬에서 "
                                "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
