@@ -187,5 +187,5 @@ def test_the_lecture_table_names_the_norms_kind_not_its_placement(tiny_llama):
     from core.overview import lecture_gpt2_rows
 
     rows = {key: (gpt2, mine) for key, gpt2, mine in lecture_gpt2_rows(tiny_llama)}
-    assert rows["norm_kind"] == ("LayerNorm", "RMSNorm") and "norm" not in rows
+    assert rows["norm_kind"] == ("LayerNorm", "RMSNorm") and rows["norm"] == ("pre", "pre")  # kind ≠ placement
     assert i18n.t("arch.fact.norm_kind") != i18n.t("arch.fact.norm")
