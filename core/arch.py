@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 if TYPE_CHECKING:
     import torch
@@ -268,7 +268,10 @@ class Family(ABC):
             def hook(module, args, output):
                 cos, sin = output
                 return cos[..., :1, :].expand_as(cos), sin[..., :1, :].expand_as(sin)
-        return Handles([self.positions_module().register_forward_hook(hook)])
+        module = self.positions_module()
+        if module is None:  # a family whose attentions compute their own positions overrides this
+            raise NotImplementedError(f"{type(self).__name__} has no positions module to hook")
+        return Handles([module.register_forward_hook(hook)])
 
     @abstractmethod
     def norm(self, module: torch.nn.Module) -> Norm:
@@ -307,8 +310,14 @@ class Family(ABC):
     def stream_unembedding(self) -> torch.Tensor:
         """[V, d] W_U as the stream's width sees it: W_U · W_project_out where the embedding is
         narrower than the stack (what a direction in the stream adds to each logit, norm aside)."""
+        import torch
+
         W_U, project = self.unembedding()[0], self.project_out()
-        return W_U if project is None else W_U @ project.weight  # [V, d_embed] @ [d_embed, d]
+        if project is None:
+            return W_U
+        weight = project.weight
+        assert isinstance(weight, torch.Tensor)  # a Linear's weight
+        return W_U @ weight  # [V, d_embed] @ [d_embed, d]
 
     def stream_end(self) -> torch.nn.Module:
         """The module whose input is the stream after the last block, [B, T, d]."""
@@ -321,7 +330,9 @@ class Family(ABC):
         applied to q and k where the family rotates them)."""
 
     def attention_scaling(self, layer: int) -> float:
-        return float(self.attention(layer).scaling)
+        scaling = self.attention(layer).scaling
+        assert isinstance(scaling, (int, float)), f"{type(self).__name__}: attention.scaling is not a number"
+        return float(scaling)
 
     @abstractmethod
     def attention_output_projection(self, layer: int) -> torch.nn.Module:
@@ -420,7 +431,8 @@ class GPT2(ModuleMLP):
     def qkv(self, layer, x):
         T, dh = x.shape[0], self.d_head
         q, k, v = self.attention(layer).c_attn(x).split(self.d_model, dim=-1)  # [T, d] each
-        heads = lambda m: m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
+        def heads(m):
+            return m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
         return heads(q), heads(k), heads(v)
 
     def attention_output_projection(self, layer):
@@ -830,7 +842,9 @@ def _rope_theta(config) -> float:
     return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
 
 
-FAMILIES: dict[str, type[Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT, Qwen2)}
+# family name → its adapter class, called with the loaded model
+FAMILIES: dict[str, Callable[[Any], Family]] = {
+    family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT, Qwen2)}
 
 
 def family_of(model) -> Family:

@@ -15,7 +15,6 @@ projections are. Nothing is copied from trace.attentions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 import numpy as np

@@ -91,7 +91,7 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         mean = x.mean(-1, keepdim=True)  # [T, 1]
         scale = torch.sqrt(((x - mean) ** 2).mean(-1, keepdim=True) + norm.eps)  # biased variance
         normalized = (x - mean) / scale
-        out = normalized * gamma + norm.bias.detach().double()
+        out = normalized * gamma + (0 if norm.bias is None else norm.bias.detach().double())
     else:
         mean = None
         scale = torch.sqrt((x ** 2).mean(-1, keepdim=True) + norm.eps)
@@ -171,7 +171,9 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     x = torch.from_numpy(resid_pre)  # [T, d]
     b = block_forward(lm, layer, x)
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
-    numpy = lambda t: t.detach().float().numpy()
+    def numpy(t):
+        return t.detach().float().numpy()
+
     norm_1_in = x if arch.norm_placement == "pre" else x + b.attn_out  # what Norm₁ reads
     return BlockSteps(
         layer=layer, parallel=arch.parallel_residual, resid_pre=resid_pre,
@@ -217,7 +219,9 @@ def parameter_split(lm: LM, layer: int = 0) -> dict[str, int]:
     """How many parameters one block spends on attention, on the MLP and on its norms (one
     shared norm counted once)."""
     arch = lm.arch
-    count = lambda ps: sum(p.numel() for p in ps)  # noqa: E731
+    def count(ps):
+        return sum(p.numel() for p in ps)
+
     return {"attention": count(arch.attention_parameters(layer)), "mlp": count(arch.mlp_parameters(layer)),
             "norms": count(arch.norm_parameters(layer))}
 
@@ -290,25 +294,33 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
     parts = np.concatenate([trace.resid[0, -1][None], np.stack(
         [p for layer in range(L) for p in (trace.attn_out_last[layer], trace.mlp_out_last[layer])])])
     x_last = trace.resid[L, -1].astype(np.float64)  # = the sum of the parts
+    final = lm.arch.final_norm()
+    assert final is not None  # a pre-norm (additive) stream ends in a final norm
+    norm = lm.arch.norm(final)
 
     def compute():
-        norm = lm.arch.norm(lm.arch.final_norm())
+        import torch
+
         W_U, b = lm.arch.unembedding()
-        w = W_U[int(token_id)].detach().double()  # [d_embed]
+        w_embed = W_U[int(token_id)].detach().double()  # [d_embed]
         project = lm.arch.project_out()  # d → d_embed after the final norm: w · (P h) = (Pᵀ w) · h
-        w = (w if project is None else project.weight.detach().double().T @ w).numpy()  # [d]
+        if project is not None:
+            weight = project.weight
+            assert isinstance(weight, torch.Tensor)  # a Linear's weight
+            w_embed = weight.detach().double().T @ w_embed
+        w = w_embed.numpy()  # [d]
         gamma = norm.weight.detach().double().numpy()
         beta = 0.0 if norm.bias is None else float(w @ norm.bias.detach().double().numpy())
         return w, gamma, beta + (0.0 if b is None else float(b[int(token_id)]))
 
     w, gamma, bias = on_model_thread(compute)
     p = parts.astype(np.float64)  # [1 + 2L, d]
-    if lm.arch.norm(lm.arch.final_norm()).centred:  # LayerNorm: centre each part, one shared std
-        eps = lm.arch.norm(lm.arch.final_norm()).eps
+    if norm.centred:  # LayerNorm: centre each part, one shared std
+        eps = norm.eps
         scale = np.sqrt(((x_last - x_last.mean()) ** 2).mean() + eps)
         p = p - p.mean(-1, keepdims=True)
     else:  # RMSNorm: one shared rms
-        scale = np.sqrt((x_last ** 2).mean() + lm.arch.norm(lm.arch.final_norm()).eps)
+        scale = np.sqrt((x_last ** 2).mean() + norm.eps)
     values = (p / scale * gamma) @ w  # [1 + 2L]
     names = ["embed"] + [f"{kind} {layer}" for layer in range(L) for kind in ("attn", "mlp")]
     kinds = ["embed"] + [kind for _ in range(L) for kind in ("attn", "mlp")]

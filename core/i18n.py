@@ -112,9 +112,13 @@ def final_sound(word: str) -> str:
     if last == "%":
         return _NONE  # 퍼센트
     if last.isdigit() and last.isascii():
-        return _number_sound(re.search(r"[\d,]*\.?\d+$", text).group(0).lstrip(","))
+        number = re.search(r"[\d,]*\.?\d+$", text)
+        assert number is not None  # the text ends in a digit
+        return _number_sound(number.group(0).lstrip(","))
     if last.isascii() and last.isalpha():
-        run = re.search(r"[A-Za-z]+$", text).group(0)
+        letters = re.search(r"[A-Za-z]+$", text)
+        assert letters is not None  # the text ends in an ASCII letter
+        run = letters.group(0)
         caps = re.search(r"[A-Z]+$", run)
         if caps and (len(caps.group(0)) > 1 or len(run) == 1):
             return _LETTER.get(caps.group(0)[-1], _NONE)  # an acronym: GPT 티, MLP 피, ALL 엘

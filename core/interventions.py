@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -271,11 +271,13 @@ def _grown_pass(lm: LM, ids: list[int], joining: dict[int, list], make_rows: Cal
     return reduce(_last_logits(lm, [ids], place_all))
 
 
-def _passes(items: list[tuple[int, object]], n_tokens: int, n_layers: int) -> list[list[tuple[int, object]]]:
+def _passes(items: Sequence[tuple[int, object]], n_tokens: int, n_layers: int) -> list[list[tuple[int, object]]]:
     """Items (layer, what its row does), sorted by layer, cut into passes: each holds at most
     BATCH_TOKENS token rows and computes at most PASS_TOKEN_BLOCKS tokens × blocks (a row that
     joins at block l runs blocks l … L−1; the prompt's own row runs them all)."""
-    passes, current, cost = [], [], n_tokens * n_layers
+    passes: list[list[tuple[int, object]]] = []
+    current: list[tuple[int, object]] = []
+    cost = n_tokens * n_layers
     for layer, item in sorted(items, key=lambda it: it[0]):
         extra = n_tokens * (n_layers - layer)
         if current and ((len(current) + 2) * n_tokens > BATCH_TOKENS or cost + extra > PASS_TOKEN_BLOCKS):
@@ -286,7 +288,7 @@ def _passes(items: list[tuple[int, object]], n_tokens: int, n_layers: int) -> li
     return passes + ([current] if current else [])
 
 
-def _run_grown(lm: LM, ids: list[int], items: list[tuple[int, object]], make_rows: Callable,
+def _run_grown(lm: LM, ids: list[int], items: Sequence[tuple[int, object]], make_rows: Callable,
                place: Callable, reduce: Callable, progress: Progress | None,
                cancel: threading.Event | None) -> list:
     """Every pass of a growing batch, one model-thread call each (other sessions' forward passes
@@ -412,7 +414,7 @@ def _site_hook(lm: LM, site: tuple, store: dict, replace: bool):
     if kind == "resid":
         pos = slice(None) if rest[0] is None else int(rest[0])
         module = arch.blocks()[layer] if layer < arch.n_layers else arch.stream_end()
-        where = (slice(None), pos)
+        where: tuple = (slice(None), pos)
     elif kind == "head":
         module, where = arch.attention_output_projection(layer), (..., slice(rest[0] * dh, (rest[0] + 1) * dh))
     else:
@@ -555,9 +557,11 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
 
     (resid, clean_logits), (corrupt_resid, corrupt_logits) = on_model_thread(streams)
     if candidates is None:
-        top = lambda z: torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()  # noqa: E731
+        def top(z):
+            return torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()
+
         candidates = top(clean_logits) + top(corrupt_logits)
-    candidates = torch.tensor([token_id(lm, int(c)) for c in dict.fromkeys(candidates)])
+    chosen = torch.tensor([token_id(lm, int(c)) for c in dict.fromkeys(candidates)])  # [n] token ids
 
     def make_rows(layer, positions, x):  # the corrupt stream, one position's residual from clean
         rows = x[:1].repeat(len(positions), 1, 1)
@@ -568,12 +572,12 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
     differs = (resid != corrupt_resid).any(-1)  # [L, T]
     items = [(layer, t) for layer in range(L) for t in range(T) if differs[layer, t]]
     logits = _run_grown(lm, b, items, make_rows, lambda where, hooks: None,
-                        lambda z: z[:, candidates], progress, cancel)
-    patched = corrupt_logits[candidates].repeat(L, T, 1)  # [L, T, n]
+                        lambda z: z[:, chosen], progress, cancel)
+    patched = corrupt_logits[chosen].repeat(L, T, 1)  # [L, T, n]
     if items:
         layers, positions = (torch.tensor(v) for v in zip(*items))
         patched[layers, positions] = torch.cat([chunk[1:] for chunk in logits])
-    return PatchGrid(candidates.numpy(), clean_logits[candidates].numpy(), corrupt_logits[candidates].numpy(),
+    return PatchGrid(chosen.numpy(), clean_logits[chosen].numpy(), corrupt_logits[chosen].numpy(),
                      patched.numpy(), differs.numpy())
 
 

@@ -7,7 +7,6 @@ import numpy as np
 import pandas as pd
 
 from core.charts import data
-
 from core.models import LM
 from core.trace import Trace
 

@@ -10,9 +10,9 @@ Everything is numpy on the loaded model's own numbers; nothing imports streamlit
 
 from __future__ import annotations
 
-import numpy as np
-
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from core.models import LM
@@ -123,7 +123,8 @@ def matched_occurrences(ids_a, ids_b) -> list[tuple[int, int]]:
     where_b: dict[int, list[int]] = {}
     for j, tok in enumerate(ids_b):
         where_b.setdefault(int(tok), []).append(j)
-    pairs, used = [], {}
+    pairs: list[tuple[int, int]] = []
+    used: dict[int, int] = {}  # token id → how many of its places in b are taken
     for i, tok in enumerate(ids_a):
         n = used.get(int(tok), 0)
         spots = where_b.get(int(tok), [])

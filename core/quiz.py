@@ -21,7 +21,7 @@ import json
 import random
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -220,7 +220,7 @@ def _ranges(kind: str, seed: int, value: int, lowest: int, highest: int, k: int 
     return edges
 
 
-def _bin_question(kind: str, seed: int, value: float, edges: list[float], labels: list[Text],
+def _bin_question(kind: str, seed: int, value: float, edges: Sequence[float], labels: list[Text],
                   prompt: Text, explanation: Text) -> Question:
     """Options are ranges in their natural order: `value` falls in [edges[i], edges[i+1])."""
     answer = int(np.searchsorted(np.asarray(edges[1:-1], dtype=np.float64), value, side="right"))
@@ -306,7 +306,7 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
     def build(candidate: tuple[int, int]):
         p, j = candidate
         rng = _rng(kind, j * 1000 + p)
-        by_distance = {}
+        by_distance: dict[int, int] = {}  # distance from p → one position at that distance
         for q in rng.sample(range(m), m):  # one position per distance, the side drawn by the seed
             if q != p:
                 by_distance.setdefault(abs(q - p), q)

@@ -25,7 +25,7 @@ from core.models import LM, on_model_thread
 from core.trace import Trace
 
 if TYPE_CHECKING:
-    import torch
+    pass
 
 
 @dataclass
@@ -55,7 +55,11 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
             inputs.append(x)
             logits = lm.arch.readout(x[-1])  # [V]
             logits[token].backward()
-            grads = np.array([float(h.grad.norm()) for h in inputs])  # over every position
+            norms = []
+            for h in inputs:  # every one had retain_grad() and lies on the path to the logit
+                assert h.grad is not None, "no gradient reached a block's input"
+                norms.append(float(h.grad.norm()))
+            grads = np.array(norms)  # over every position
             return grads, logits.detach().numpy()
 
     def both():

@@ -346,6 +346,8 @@ def _top_alternatives(lm: LM, probs: torch.Tensor, n: int) -> list[tuple[str, in
 def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, **settings) -> Iterator[Step]:
     """One continuation, a Step per new token (streamed generation)."""
     for steps in generate(lm, prompt_ids, max_new_tokens, **settings):
+        if steps[0] is None:  # the one row has ended
+            return
         yield steps[0]
 
 
@@ -371,7 +373,7 @@ def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) ->
     the top alternatives of the distribution it came from."""
     steps = next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives,
                           stop_at_eos=False, **settings), None)
-    if steps is None:
+    if steps is None or steps[0] is None:
         raise ValueError(f"no room for another token: the text already fills the model's "
                          f"context of {lm.arch.context_length} tokens")
     return steps[0]

@@ -149,14 +149,16 @@ def _forward(lm: LM, ids: list[int], intervene: Callable[[list], None] | None = 
             hooks += [block.register_forward_hook(keep(resid, i + 1)),
                       arch.attention_point(i).register(lambda y, i=i: attn_out.__setitem__(i, y[0])),
                       arch.mlp_point(i).register(lambda y, i=i: mlp_out.__setitem__(i, y[0]))]
-        if arch.final_norm() is not None:
-            hooks.append(arch.final_norm().register_forward_hook(keep(final, 0)))
+        final_norm = arch.final_norm()
+        if final_norm is not None:
+            hooks.append(final_norm.register_forward_hook(keep(final, 0)))
         out = lm.model(input_ids=torch.tensor([ids]), output_attentions=True, use_cache=False,
                        logits_to_keep=1)  # only the next token's logits: [1, 1, V]
     finally:
         for h in hooks:
             h.remove()
-    stack = lambda xs: torch.stack(xs).float()
+    def stack(xs):
+        return torch.stack(xs).float()
     a, m = stack(attn_out), stack(mlp_out)  # [L, T, d]
     with torch.no_grad():
         tokens = arch.token_vectors(torch.tensor(ids)).float().numpy().copy()  # [T, d] (through project_in)

@@ -8,8 +8,7 @@ import pytest
 import torch
 
 from core import i18n
-from core.block import (block_steps, dropout_runs, logit_attribution, parameter_split,
-                        unit_writes)
+from core.block import block_steps, dropout_runs, logit_attribution, parameter_split, unit_writes
 from core.models import load_lm
 from core.trace import run_trace
 from tests.helpers import sharpened
@@ -106,7 +105,7 @@ def test_page_shows_every_section_with_the_models_numbers(app, tiny_gpt2):
     parts = logit_attribution(tiny_gpt2, trace, int(np.argmax(trace.next_token_logits)))
     assert metrics[i18n.t("block.logit")] == f"{parts.logit:+.4f}"
     assert len(at.get("vega_lite_chart")) >= 6
-    at.button(key="dropout").click().run()
+    at.button(key="start_dropout").click().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[i18n.t("block.eval_diff")] == "0.00e+00"
@@ -123,7 +122,7 @@ def test_page_on_the_rotary_model_in_korean(app, tiny_dirs, monkeypatch):
     labels = [m.label for m in at.metric]
     assert i18n.t("block.rms", "ko") in labels and i18n.t("block.mean", "ko") not in labels
     assert i18n.t("block.dropout_config_zero", "ko", p=0.1, trained=0.1) in [i.value for i in at.info]
-    at.button(key="dropout").click().run()
+    at.button(key="start_dropout").click().run()
     assert i18n.t("block.dropout_caption_explicit", "ko", p=0.1) in [c.value for c in at.caption]
     metrics = {m.label: m.value for m in at.metric}  # the config says 0, yet dropout is seen acting
     assert metrics[i18n.t("block.eval_diff", "ko")] == "0.00e+00"
@@ -196,8 +195,8 @@ def test_page_measures_the_gradient_through_the_depth_and_the_norms_effect(app, 
 
     at = app(PAGE, text=TEXT, token="2")
     at.run()
-    assert i18n.t("lecture.residual_press") in [m.value for m in at.info]
-    at.button(key="depth_gradient").click().run()
+    assert i18n.t("lecture.residual_press") in [m.value for m in at.caption]
+    at.button(key="start_depth_gradient").click().run()
     assert not at.exception, [e.message for e in at.exception]
     trace = run_trace(tiny_gpt2, TEXT)
     g = gradient_through_depth(tiny_gpt2, trace)

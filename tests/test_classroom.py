@@ -13,8 +13,19 @@ import pytest
 import sqlalchemy as sa
 
 from core import i18n
-from core.classroom import (ClassroomError, ClassStore, Limits, answers, classes, engine_url,
-                            metadata, new_code, normalize_code, questions, students)
+from core.classroom import (
+    ClassroomError,
+    ClassStore,
+    Limits,
+    answers,
+    classes,
+    engine_url,
+    metadata,
+    new_code,
+    normalize_code,
+    questions,
+    students,
+)
 from core.quiz import Question, Text, literal
 from tests.postgres import postgres_server
 

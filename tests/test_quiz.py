@@ -424,7 +424,8 @@ def test_positions_and_sampling_questions_on_the_real_offline_model():
         np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
     q = quiz.nearest_position(matrix, "rotary", seed=4)
     p, options = q.prompt.values["p"], [o.values["p"] for o in q.options]
-    own = lambda o: np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
+    def own(o):
+        return np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
     assert options[q.answer] == max(options, key=own)
     trace = run_trace(lm, "Data visualization empowers users to")
     scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()

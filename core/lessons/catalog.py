@@ -14,7 +14,7 @@ default SmolLM2-135M (30 × 9): layers and heads below 12 and 9; a model with fe
 last one it has (core.lessons.questions.clamped).
 """
 
-from core.lessons import Lesson, Step
+from core.lessons.steps import Lesson, Step
 
 EXPLAINER_PROMPT = "Data visualization empowers users to"  # the Transformer Explainer's own prompt
 TRAIN = "The train left the station on time"  # "how Transformers work": the self-attention example

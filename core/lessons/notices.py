@@ -20,7 +20,7 @@ from core import quiz
 from core.lessons.questions import _head, _layer, _query, _words, clamped, shipped_cards, trace_of, translation
 
 if TYPE_CHECKING:
-    from core.lessons import Step
+    from core.lessons.steps import Step
     from core.models import LM
 
 

@@ -17,7 +17,7 @@ import numpy as np
 from core import quiz
 
 if TYPE_CHECKING:
-    from core.lessons import Step
+    from core.lessons.steps import Step
     from core.models import LM
 
 SEED = 0  # a lesson asks the same question every time it is taught
@@ -133,8 +133,8 @@ def _build(step: Step, lm: LM, seed: int):
         from core.block import block_steps
 
         trace = trace_of(lm, step)
-        steps = block_steps(lm, trace, _layer(step, lm))
-        return quiz.units_firing(lm, steps, clamped(p.get("token", trace.n_tokens - 1), trace.n_tokens), seed=seed)
+        block = block_steps(lm, trace, _layer(step, lm))
+        return quiz.units_firing(lm, block, clamped(p.get("token", trace.n_tokens - 1), trace.n_tokens), seed=seed)
     if kind == "block.top_writer":
         return quiz.top_writer(lm, trace_of(lm, step), seed=seed)
     if kind == "rnn.bleu_drop":

@@ -11,10 +11,15 @@ import os
 from pathlib import Path
 
 from core.models import hub, offline
-from core.models.lm import (LM, SOURCE_HUB, SOURCE_HUB_CACHE, SOURCE_LOCAL_DIR,
-                            SOURCE_OFFLINE_DEFAULT)
-from core.models.registry import (DISPLAY_NAMES, HUB_MODELS, OFFLINE_DEFAULT, ModelUnavailable,
-                                  Progress, looks_like_hub_id)
+from core.models.lm import LM, SOURCE_HUB, SOURCE_HUB_CACHE, SOURCE_LOCAL_DIR, SOURCE_OFFLINE_DEFAULT
+from core.models.registry import (
+    DISPLAY_NAMES,
+    HUB_MODELS,
+    OFFLINE_DEFAULT,
+    ModelUnavailable,
+    Progress,
+    looks_like_hub_id,
+)
 
 
 def load_lm(name_or_path: str, progress: Progress | None = None) -> LM:

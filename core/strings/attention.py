@@ -52,7 +52,8 @@ EN = {
     "attention.steps_grouped": "Query head {head} reads key/value head {kv}, which it shares with "
                                "{others} other query head(s) of its group.",
     "attention.step.q": "1. The query vector q (first {n} of {d} numbers)",
-    "attention.step.k": "The key vectors k of every token it may look at (one row each, first {n} numbers); q · k is the sum of the element-wise products of q's row and a k row over all {d} numbers.",
+    "attention.step.k": "The key vectors k of every token it may look at (one row each, first {n} numbers); q · k is "
+                        "the sum of the element-wise products of q's row and a k row over all {d} numbers.",
     "attention.step.scores": "2–5. Dot products q·k, ÷√d_k, mask, softmax",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
@@ -120,7 +121,8 @@ KO = {
     "attention.title": "어텐션",
     "attention.heading": "어텐션: 어느 토큰이 어느 토큰을 보는가",
     "attention.intro": "각 토큰은 Query 벡터 q를 만들고, 모든 토큰은 Key 벡터 k와 Value "
-                       "벡터 v를 만듭니다. 헤드는 한 토큰의 Query를 그 토큰의 Key, 그리고 앞선 모든 토큰의 Key와 비교해 어텐션 "
+                       "벡터 v를 만듭니다. 헤드는 한 토큰의 Query를 그 토큰의 Key, "
+                       "그리고 앞선 모든 토큰의 Key와 비교해 어텐션 "
                        "스코어를 구하고, 소프트맥스로 스코어를 가중치로 바꾼 뒤 Value들의 "
                        "가중합을 구합니다. 여기 나오는 숫자는 모두 불러온 모델의 실제 가중치로 "
                        "계산한 것입니다.",
@@ -168,7 +170,8 @@ KO = {
     "attention.steps_grouped": "Query 헤드 {head}번은 Key·Value 헤드 {kv}번을 읽습니다. 이 헤드는 같은 "
                                "그룹의 다른 Query 헤드 {others}개와 함께 씁니다.",
     "attention.step.q": "1. Query 벡터 q ({d}개 중 앞의 {n}개)",
-    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 Key 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). q · k는 q와 k 행에서 같은 자리의 값끼리 곱한 것을 {d}개 모두 더한 값입니다.",
+    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 Key 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). "
+                        "q · k는 q와 k 행에서 같은 자리의 값끼리 곱한 것을 {d}개 모두 더한 값입니다.",
     "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, 소프트맥스",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
@@ -206,7 +209,8 @@ KO = {
                              "셋 모두 같은 토큰 벡터에 서로 다른 학습된 행렬 W_Q, W_K, W_V를 곱해 만듭니다."),
     "attention.search_why": ("토큰 벡터끼리 바로 비교하면 안 될까요? 벡터는 자기 자신과 가장 닮았습니다. "
                             "임베딩 행을 그대로 쓴 x_i · x_j로 비교하면, 여기 토큰 가운데 자기 자신(또는 "
-                            "앞에 나온 같은 단어)을 가장 잘 맞는 상대로 고르는 비율이 {raw:.0%}입니다. {layer}번 층 {h}번 헤드의 "
+                            "앞에 나온 같은 단어)을 가장 잘 맞는 상대로 고르는 비율이 {raw:.0%}입니다. "
+                            "{layer}번 층 {h}번 헤드의 "
                             "W_Q와 W_K를 거치면 그 비율이 {head:.0%}(으)로 바뀝니다. 투영 행렬 덕분에 토큰이 "
                             "자신이 아닌 다른 것을 찾을 수 있습니다."),
     "attention.col.raw_best": "가장 잘 맞는 Key, 임베딩 그대로 x·x",

@@ -21,7 +21,9 @@ EN = {
                       "following it here instead of starting it twice.",
     "int.job.busy": "Two long computations are already running on this server. Press the button "
                     "again in a moment.",
-    "int.job.failed": "The computation stopped: {error}",
+    "int.job.failed": "The computation stopped with an error ({error}). Press the button to try again.",
+    "int.job.cancel": "Stop",
+    "int.job.cancelled": "The computation was stopped. Press the button to start it again.",
     "int.error.bad_part": "“{part}” is not a part of the model that can be knocked out or patched.",
     "int.error.bad_how": "“{how}” is not a way to knock a part out; use 0 or the mean.",
     "int.error.layer_range": "There is no layer {layer} here: this model's layers are numbered from 0 "
@@ -194,7 +196,9 @@ KO = {
     "int.job.joined": "같은 계산이 이미 돌고 있습니다(본인이나 다른 방문자가 시작했습니다). 두 번 "
                       "시작하지 않고 그 진행 상황을 여기서 보여 줍니다.",
     "int.job.busy": "이 서버에서 긴 계산 두 개가 이미 돌고 있습니다. 잠시 뒤 버튼을 다시 누르세요.",
-    "int.job.failed": "계산이 멈췄습니다: {error}",
+    "int.job.failed": "계산이 오류({error})로 멈췄습니다. 다시 하려면 버튼을 누르세요.",
+    "int.job.cancel": "멈추기",
+    "int.job.cancelled": "계산을 멈췄습니다. 처음부터 다시 하려면 버튼을 누르세요.",
     "int.error.bad_part": "“{part}”은(는) 제거하거나 패칭할 수 있는 모델의 구성 요소가 아닙니다.",
     "int.error.bad_how": "“{how}”은(는) 제거 방식이 아닙니다. 0 또는 평균을 고르세요.",
     "int.error.layer_range": "{layer}번 층은 없습니다. 이 모델의 층 번호는 0부터 시작하며 모두 "

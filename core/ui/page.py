@@ -46,6 +46,12 @@ class Page:
     def t(self, key: str, /, **values) -> str:
         return i18n.t(key, self.lang, **values)
 
+    def require_lm(self) -> LM:
+        """The loaded model; asked for before ui.load_model(page) it is a bug in the page."""
+        if self.lm is None:
+            raise RuntimeError(f"{self.name or 'this page'} asked for the model before ui.load_model(page)")
+        return self.lm
+
 
 def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     """Page config and the shared sidebar. Call first on a page; it needs no model.

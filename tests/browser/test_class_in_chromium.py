@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, browser, streamlit_server  # noqa: F401 (a fixture)
-
+from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, streamlit_server
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
@@ -52,7 +51,8 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
     from core.ui.classbase import option_label
 
     base, db = class_server
-    t = lambda key, **v: i18n.t(key, lang, **v)
+    def t(key, **v):
+        return i18n.t(key, lang, **v)
     locale = "ko-KR" if lang == "ko" else "en-US"
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 2000}, locale=locale)
     student_ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale,

@@ -197,7 +197,8 @@ def stored_answers(db_url: str) -> tuple[int, float]:
 
 
 async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline: bool) -> tuple[Round, dict]:
-    t = lambda key: i18n.t(key, LANG)
+    def t(key):
+        return i18n.t(key, LANG)
     rnd, figures = Round(n), {}
     async with await connect(base) as ws:
         lecturer = Phone(ws, "Attention", urlencode({"lang": LANG}))

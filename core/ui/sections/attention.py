@@ -113,7 +113,8 @@ def spread_chart(page):
     x = alt.X("d_k:Q", title="d_k", scale=alt.Scale(type="log", base=2))
     measured = alt.Chart().mark_circle(size=70).encode(
         x=x, y=alt.Y("measured:Q", title=t("attention.col.spread")),
-        tooltip=[alt.Tooltip("d_k:Q", title="d_k"), alt.Tooltip("measured:Q", title=t("attention.col.spread"), format=".3f"),
+        tooltip=[alt.Tooltip("d_k:Q", title="d_k"),
+                 alt.Tooltip("measured:Q", title=t("attention.col.spread"), format=".3f"),
                  alt.Tooltip("sqrt_dk:Q", title="√d_k", format=".3f")])
     formula = alt.Chart().mark_line(color="#e45756").encode(x=x, y=alt.Y("sqrt_dk:Q", title=t("attention.col.spread")))
     return alt.layer(formula, measured, data=ui.data()).properties(height=240)

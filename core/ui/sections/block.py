@@ -10,12 +10,12 @@ from core import seq2seq, ui
 from core.block import (
     activation_curve,
     activation_of,
+    block_equations,
     block_steps,
+    block_wiring,
     dropout_runs,
     layernorm_reference,
     logit_attribution,
-    block_equations,
-    block_wiring,
     parameter_split,
     unit_writes,
 )
@@ -117,7 +117,8 @@ def unit_chart(page):
         y=alt.Y("label:N", sort=None, title=t("block.col.token")),
         tooltip=[alt.Tooltip("token:N", title=t("block.col.token")),
                  alt.Tooltip("token_id:Q", title=t("block.col.token_id")),
-                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")]).properties(height=alt.Step(22))
+                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")],
+    ).properties(height=alt.Step(22))
 
 
 def attribution_chart(page):
@@ -204,8 +205,8 @@ def show_why_residual(page, lm, trace) -> None:
     st.subheader(t("lecture.residual"))
     top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("lecture.residual_text", token=top))
-    g = ui.on_press("depth_gradient", t("lecture.residual_button"), lambda: gradient_through_depth(lm, trace),
-                    (lm.name, trace.text), t("lecture.residual_press"))
+    g = ui.shared_job(page, (trace.text, "depth_gradient"), t("lecture.residual_button"), t("lecture.residual_press"),
+                      lambda job: gradient_through_depth(lm, trace))
     if g is None:
         return
     L = lm.arch.n_layers
@@ -304,12 +305,14 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
     else:
         st.write(t("block.mlp_plain", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
-        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
+        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2"
+                 r"\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
                  % (lm.arch.activation, t("block.latex_paper")))
     pre = steps.mlp_pre[position]
     fire = float((pre > 0).mean())
     a, b, c = st.columns(3)
-    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}", help=t("block.ratio", r=ratio))
+    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}",
+             help=t("block.ratio", r=ratio))
     b.metric(t("block.fire"), f"{fire:.1%}", help=t("block.fire_help"))
     c.metric(t("block.diff"), f"{steps.mlp_diff:.1e}", help=t("block.mlp_diff_help"))
     curve = activation_curve(lm)
@@ -385,8 +388,8 @@ def show_dropout(page, lm, trace) -> None:
         explicit = SHOWN_DROPOUT
         st.info(t("block.dropout_config_zero", p=explicit,
                   trained=float(seq2seq.load_card("transformer")["config"]["dropout"])))
-    runs = ui.on_press("dropout", t("block.dropout_button"), lambda: dropout_runs(lm, trace, explicit),
-                       (lm.name, trace.text, explicit), t("block.dropout_press"))
+    runs = ui.shared_job(page, (trace.text, "dropout", explicit), t("block.dropout_button"), t("block.dropout_press"),
+                         lambda job: dropout_runs(lm, trace, explicit), name="dropout")
     if runs is None:
         return
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
@@ -425,7 +428,7 @@ def knockout_chart(page):
 def grid_heatmap(page, x: str, y: str, value: str, x_title: str, y_title: str, value_title: str,
                  domain: tuple[float, float] | None = None):
     """A layers × something heatmap, red where `value` is positive, blue where negative (a template)."""
-    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, **({"domain": list(domain)} if domain else {}))
+    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, domain=list(domain) if domain else alt.Undefined)
     return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y(f"{y}:O", title=y_title),

@@ -279,7 +279,7 @@ def show_context(page, lm) -> None:
     for n, sentence in enumerate(sentences, start=1):
         found = ui.trace(page, sentence, stop=False)
         spots = None if found is None else find_word(lm, found.token_ids, target)
-        if spots is None:
+        if found is None or spots is None:
             st.warning(t("embeddings.not_found", word=target.strip(), n=n, sentence=sentence))
             continue
         states.append(word_states(found.token_embeddings, found.hidden_states, spots, learned))

@@ -35,6 +35,7 @@ def learned_summary(model_name: str, _lm):
     """The model's position vectors, their 2-D principal-component path, their norms and
     their similarity by distance — computed once per model."""
     wpe = learned_positions(_lm)  # [context, d]
+    assert wpe is not None, "asked for a model with learned positions only"
     return wpe, pca_2d(wpe), np.linalg.norm(wpe, axis=1), similarity_by_distance(wpe, MAX_DISTANCE)
 
 
@@ -358,16 +359,18 @@ def show_positions_removed(page, lm) -> None:
         text_a = ui.text_input(page, "order_a", t("int.pos.a"), t("int.pos.default_a"), max_chars=200)
     with c2:
         text_b = ui.text_input(page, "order_b", t("int.pos.b"), t("int.pos.default_b"), max_chars=200)
-    plain = [ui.trace(page, text, stop=False) for text in (text_a, text_b)]
-    if None in plain:
+    trace_a, trace_b = (ui.trace(page, text, stop=False) for text in (text_a, text_b))
+    if trace_a is None or trace_b is None:
         return
+    plain = [trace_a, trace_b]
     a, b = (tr.token_ids.tolist() for tr in plain)
     if sorted(a) != sorted(b) or a[-1] != b[-1]:
         st.info(t("int.pos.not_same", a=len(a), b=len(b), la=plain[0].tokens[-1], lb=plain[1].tokens[-1]))
         return
-    removed = [ui.ablated_trace(page, tr.text, [("positions",)], "zero") for tr in plain]
-    if None in removed:
+    removed_a, removed_b = (ui.ablated_trace(page, tr.text, [("positions",)], "zero") for tr in plain)
+    if removed_a is None or removed_b is None:
         return
+    removed = [removed_a, removed_b]
     off = last_token_difference(removed[0].resid, removed[1].resid)  # [L] after each block
     on = last_token_difference(plain[0].resid, plain[1].resid)
     left, right = st.columns(2)
