@@ -364,10 +364,8 @@ def dropout_runs(lm: LM, trace: Trace, explicit_rate: float | None = None) -> Dr
 
     ids = torch.tensor([trace.token_ids.tolist()])
 
-    def drop(module, args, output):  # a forward hook: dropout on what the sublayer writes
-        y = output[0] if isinstance(output, tuple) else output
-        y = torch.nn.functional.dropout(y, p=explicit_rate, training=True)
-        return (y, *output[1:]) if isinstance(output, tuple) else y
+    def drop(y):  # at a hook point: dropout on what the sublayer writes [B, T, d]
+        return torch.nn.functional.dropout(y, p=float(explicit_rate or 0.0), training=True)
 
     def runs():
         @torch.no_grad()  # train mode switches dropout on, not gradients: keep no graph
@@ -379,8 +377,8 @@ def dropout_runs(lm: LM, trace: Trace, explicit_rate: float | None = None) -> Dr
             evals = [logits(), logits()]
             lm.model.train()
             if explicit_rate:
-                hooks = [m.register_forward_hook(drop) for layer in range(lm.arch.n_layers)
-                         for m in (lm.arch.attention(layer), lm.arch.mlp(layer))]
+                hooks = [point.register(drop) for layer in range(lm.arch.n_layers)
+                         for point in (lm.arch.attention_point(layer), lm.arch.mlp_point(layer))]
             trains = []
             for seed in (0, 1):
                 torch.manual_seed(seed)
