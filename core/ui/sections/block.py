@@ -136,11 +136,28 @@ def attribution_chart(page):
 # --------------------------------------------------------------------------- sections
 
 
+def choose_layer_token(page, lm, trace, keys=("layer", "token")):
+    """The block's layer and token boxes (those named in `keys`; the others keep their defaults:
+    layer 0, the last token). Returns (layer, position, token)."""
+    t, T = page.t, trace.n_tokens
+    layer, position = 0, T - 1
+    drawn = [k for k in ("layer", "token") if k in keys]
+    for column, key in zip(st.columns(2) if drawn else [], drawn):
+        with column:
+            if key == "layer":
+                layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.arch.n_layers)), 0)
+            else:
+                position = ui.selectbox(page, "token", t("block.token"), list(range(T)), T - 1,
+                                        format_func=lambda i: f"{i}: {trace.tokens[i]}")
+    return layer, position, trace.tokens[position]
+
+
+
 def show_equations(page, lm) -> None:
     """1. The block in two lines (or one, where attention and the MLP run side by side), as this
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
-    st.header(t("block.equations"))
+    st.header(t("block.equations"), anchor="equations")
     st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
     for line in block_equations(lm.arch):  # as the adapter states the wiring
         st.latex(line)
@@ -158,7 +175,7 @@ def show_equations(page, lm) -> None:
 def show_residual_stream(page, lm, trace, position: int) -> None:
     """2. The residual stream through the depth, for the chosen token."""
     t = page.t
-    st.header(t("block.stream"))
+    st.header(t("block.stream"), anchor="residual_stream")
     st.write(t("block.stream_text"))
     stream = np.linalg.norm(trace.resid[1:, position], axis=-1)  # [L] after each block
     L = lm.arch.n_layers
@@ -202,7 +219,7 @@ def sizes_chart(page):
 def show_why_residual(page, lm, trace) -> None:
     """Why the skip paths: the gradient of the prediction at every depth, skips on and off."""
     t = page.t
-    st.subheader(t("lecture.residual"))
+    st.subheader(t("lecture.residual"), anchor="why_residual")
     top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("lecture.residual_text", token=top))
     g = ui.shared_job(page, (trace.text, "depth_gradient"), t("lecture.residual_button"), t("lecture.residual_press"),
@@ -229,7 +246,7 @@ def show_why_residual(page, lm, trace) -> None:
 def show_why_norm(page, lm, trace, position: int, token: str) -> None:
     """Why normalise: the stream's size through the depth against what each norm hands on."""
     t = page.t
-    st.subheader(t("lecture.norm_why"))
+    st.subheader(t("lecture.norm_why"), anchor="why_norm")
     sizes = stream_sizes(lm, trace, position)
     L = lm.arch.n_layers
     falls = shrinking_blocks(trace, position)  # what the numbers show, not "it only grows"
@@ -247,7 +264,7 @@ def show_why_norm(page, lm, trace, position: int, token: str) -> None:
 def show_norm(page, lm, steps, position: int, token: str) -> None:
     """3. The first norm of the chosen block, step by step, for the chosen token."""
     t, norm = page.t, steps.norm_1
-    st.header(t("block.norm", norm=norm.kind))
+    st.header(t("block.norm", norm=norm.kind), anchor="norm")
     st.write(t("block.norm_layer" if norm.kind == "LayerNorm" else "block.norm_rms", token=token,
                layer=steps.layer, d=lm.arch.d_model))
     if norm.kind == "LayerNorm":
@@ -294,7 +311,7 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
 def show_mlp(page, lm, steps, position: int, token: str) -> None:
     """4. The MLP of the chosen block, step by step, for the chosen token."""
     t = page.t
-    st.header(t("block.mlp"))
+    st.header(t("block.mlp"), anchor="mlp")
     ratio = lm.arch.d_mlp / lm.arch.d_model
     gpt2 = GPT2_SMALL_PUBLISHED
     if lm.arch.gated_mlp or lm.arch.activation != gpt2["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
@@ -333,7 +350,7 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
 def show_units(page, lm, trace, steps, position: int, token: str) -> None:
     """5. What the most active units of this MLP write into the vocabulary."""
     t = page.t
-    st.header(t("block.units"))
+    st.header(t("block.units"), anchor="units")
     st.write(t("block.units_text", token=token, layer=steps.layer))
     units = units_of(lm.name, trace.text, steps.layer, position, lm, steps)
     st.dataframe(pd.DataFrame({
@@ -353,7 +370,7 @@ def show_units(page, lm, trace, steps, position: int, token: str) -> None:
 def show_attribution(page, lm, trace) -> None:
     """6. Which layer wrote the prediction: direct logit attribution at the last token."""
     t = page.t
-    st.header(t("block.attribution"))
+    st.header(t("block.attribution"), anchor="attribution")
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
     if not lm.arch.additive_stream:  # post-norm: the stream is renormalised after every part
@@ -380,7 +397,7 @@ def show_attribution(page, lm, trace) -> None:
 def show_dropout(page, lm, trace) -> None:
     """7. Dropout: on while training, off at inference — shown with the model's own config."""
     t = page.t
-    st.header(t("block.dropout"))
+    st.header(t("block.dropout"), anchor="dropout")
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
     explicit = None
@@ -446,7 +463,7 @@ def show_knockout(page, lm, trace) -> None:
     """8. Knock out one layer's attention or MLP: what disappears from the attribution, and what
     the prediction does."""
     t = page.t
-    st.header(t("int.block.title"))
+    st.header(t("int.block.title"), anchor="knockout")
     st.write(t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
         return
@@ -495,7 +512,7 @@ def sweep_too_long(page, n_tokens: int) -> bool:
 def show_sublayer_sweep(page, lm, trace) -> None:
     """9. Every attention and MLP knocked out alone: a layer × {attention, MLP} heatmap."""
     t, L = page.t, lm.arch.n_layers
-    st.header(t("int.sweep.title"))
+    st.header(t("int.sweep.title"), anchor="sublayer_sweep")
     token = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("int.sweep.text", token=token))
     if sweep_too_long(page, trace.n_tokens_requested):
@@ -519,7 +536,7 @@ def show_patching(page, lm) -> None:
     """10. Activation patching: the clean prompt's residual stream put back into the corrupt
     one at every layer and position — where the fact travels."""
     t, L = page.t, lm.arch.n_layers
-    st.header(t("int.patch.title"))
+    st.header(t("int.patch.title"), anchor="patching")
     st.write(t("int.patch.text"))
     left, right = st.columns(2)
     with left:

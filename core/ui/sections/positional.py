@@ -135,7 +135,7 @@ def grid(values, x: str, y: str, value: str):
 def show_word_order(page, lm, learned: bool) -> None:
     """1. Without positions, a sentence and its shuffle are the same bag of vectors."""
     t = page.t
-    st.header(t("posenc.why"))
+    st.header(t("posenc.why"), anchor="word_order")
     c1, c2 = st.columns(2)
     with c1:
         text_a = ui.text_input(page, "a", t("posenc.sentence_a"), t("posenc.default_a"), max_chars=200)
@@ -168,18 +168,25 @@ def show_word_order(page, lm, learned: bool) -> None:
     st.caption(t("posenc.why_learned" if learned else "posenc.why_rotary"))
 
 
-def show_sinusoidal(page):
-    """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
+def choose_length_width(page) -> tuple[int, int]:
+    """The sinusoidal table's length and width sliders."""
     t = page.t
-    st.header(t("posenc.sinusoidal"))
-    st.write(t("posenc.sinusoidal_text"))
-    st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
-             r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
     c1, c2 = st.columns(2)
     with c1:
         n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
     with c2:
         d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
+    return n, d
+
+
+def show_sinusoidal(page):
+    """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
+    t = page.t
+    st.header(t("posenc.sinusoidal"), anchor="sinusoidal")
+    st.write(t("posenc.sinusoidal_text"))
+    st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
+             r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
+    n, d = choose_length_width(page)
     pe = sinusoidal(n, d)  # [n, d]
     show_heatmap(page, pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
                  step=max(3, 360 // n))
@@ -201,7 +208,7 @@ def show_sinusoidal(page):
 def show_learned(page, lm):
     """3. GPT-2's learned position table. Returns (wpe, its similarity by distance)."""
     t = page.t
-    st.header(t("posenc.learned", name=lm.display_name))
+    st.header(t("posenc.learned", name=lm.display_name), anchor="learned")
     wpe, path, norms, learned_curve = learned_summary(lm.name, lm)
     st.write(t("posenc.learned_text", n=wpe.shape[0], d=wpe.shape[1]))
     c1, c2 = st.columns(2)
@@ -233,7 +240,7 @@ def show_learned(page, lm):
 def show_rotary(page, lm):
     """3. A rotary model's angles per position. Returns its frequencies θ_i."""
     t = page.t
-    st.header(t("posenc.rotary", name=lm.display_name))
+    st.header(t("posenc.rotary", name=lm.display_name), anchor="rotary")
     inv_freq = rotary_frequencies(lm)  # [rotary_dims / 2]: only the pairs that turn
     rot, dh = lm.arch.rotary_dims, lm.arch.d_head
     st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
@@ -258,7 +265,7 @@ def show_rotary(page, lm):
 def show_end(page, lm, wpe) -> None:
     """Where absolute positions end: the learned table stops, the sine waves go on."""
     t, learned = page.t, wpe is not None
-    st.subheader(t("posenc.end"))
+    st.subheader(t("posenc.end"), anchor="end")
     end = lm.arch.context_length
     around = list(range(end - 2, end + 3))
     far = sinusoidal(end + 3, lm.arch.d_model)[around]  # [5, d] the paper's waves just go on
@@ -275,7 +282,7 @@ def show_end(page, lm, wpe) -> None:
 def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     """4. Position-to-position similarity, sinusoidal beside the model's own."""
     t, learned = page.t, wpe is not None
-    st.header(t("posenc.side"))
+    st.header(t("posenc.side"), anchor="side_by_side")
     m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
     sin_full, sin_curve = sinusoidal_at_model_size(min(lm.arch.context_length, 1024), lm.arch.d_model)
     if learned:
@@ -310,7 +317,7 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
 def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     """5. An offset is a rotation: PE[pos + k] = R_k PE[pos]; and RoPE's q·k by distance."""
     t, learned = page.t, inv_freq is None
-    st.header(t("posenc.relative"))
+    st.header(t("posenc.relative"), anchor="offsets")
     st.write(t("posenc.relative_text"))
     st.latex(r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"
              r" & \sin k\omega_i\\ -\sin k\omega_i & \cos k\omega_i\end{pmatrix}\right)_i"
@@ -352,7 +359,7 @@ def show_positions_removed(page, lm) -> None:
     """1b. The shuffled words again, with the positions removed and measured: the first block
     cannot tell the two orders apart; later blocks see order through the causal mask."""
     t = page.t
-    st.subheader(t("int.pos.title"))
+    st.subheader(t("int.pos.title"), anchor="positions_removed")
     st.write(t(f"int.pos.text_{lm.arch.positional}"))
     c1, c2 = st.columns(2)
     with c1:
