@@ -14,6 +14,7 @@ from core.positional import (
     learned_positions,
     matched_occurrences,
     offset_rotation,
+    own_position_similarity,
     rotary_base,
     rotary_frequencies,
     rotary_similarity_by_distance,
@@ -285,17 +286,14 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     st.header(t("posenc.side"), anchor="side_by_side")
     m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
     sin_full, sin_curve = sinusoidal_at_model_size(min(lm.arch.context_length, 1024), lm.arch.d_model)
+    which, other_matrix = own_position_similarity(lm, m)  # [m, m] the model's own, as the lessons ask it
+    other_name = t(f"posenc.kind.{which}")
     if learned:
-        other_name = t("posenc.kind.learned")
-        other_matrix = cosine_matrix(wpe[:m])
         other_curve = learned_curve
     else:
-        other_name = t("posenc.kind.rotary")
-        curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m), n_pairs=lm.arch.d_head // 2)
-        other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
-        other_curve = curve[: MAX_DISTANCE + 1]
+        other_curve = rotary_similarity_by_distance(inv_freq, MAX_DISTANCE, n_pairs=lm.arch.d_head // 2)
     # (no question on the sinusoidal table: its nearest position is the most similar every time)
-    ui.ask(page, quiz.nearest_position, other_matrix, "learned" if learned else "rotary")
+    ui.ask(page, quiz.nearest_position, other_matrix, which)
     c1, c2 = st.columns(2)
     for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
                                        "sinusoidal_similarity"),
