@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import seq2seq, ui
 from core.block import (
     activation_curve,
     activation_of,
@@ -14,6 +14,7 @@ from core.block import (
     block_steps,
     block_wiring,
     dropout_runs,
+    layernorm_reference,
     logit_attribution,
     parameter_split,
     unit_writes,
@@ -27,10 +28,12 @@ from core.interventions import (
     restoration_summary,
     sweep,
 )
-from core.residual import gradient_through_depth, stream_sizes
+from core.overview import GPT2_SMALL_PUBLISHED
+from core.residual import gradient_change, gradient_through_depth, shrinking_blocks, stream_sizes
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
+SHOWN_DROPOUT = 0.1  # a labelled rate for a model whose config sets 0: GPT-2's published resid_pdrop
 OUTLIERS = 6  # largest numbers of a token's vector shown by dimension
 ANSWERS = 10  # answer tokens offered for patching: each prompt's top predictions
 PATCH_EXAMPLES = [("The Eiffel Tower is in the city of", "The Colosseum is in the city of"),
@@ -231,18 +234,25 @@ def show_why_residual(page, lm, trace) -> None:
     table["wiring_label"] = table["wiring"].map(lambda w: t(f"lecture.wiring.{w}"))
     ui.chart(page, depth_gradient_chart, table, "gradient_through_depth")
     step = lambda v: float(np.median(np.abs(np.log(v[:-1] / v[1:]))))  # noqa: E731 — typical factor
-    st.caption(t("lecture.residual_caption", with_total=g.with_skips[0] / g.with_skips[-1],
-                 without_total=g.without_skips[0] / g.without_skips[-1], with_step=np.exp(step(g.with_skips)),
+    with_total, without_total = g.with_skips[0] / g.with_skips[-1], g.without_skips[0] / g.without_skips[-1]
+    st.caption(t("lecture.residual_caption", with_total=with_total,
+                 without_total=without_total, with_step=np.exp(step(g.with_skips)),
                  without_step=np.exp(step(g.without_skips)), diff=g.logit_diff))
+    change = gradient_change(g)  # the numbers in words: a student reads them against the lecture
+    st.write(t(f"lecture.residual_verdict.{change}", with_total=with_total, without_total=without_total,
+               factor=max(without_total / with_total, with_total / without_total)))
 
 
 def show_why_norm(page, lm, trace, position: int, token: str) -> None:
     """Why normalise: the stream's size through the depth against what each norm hands on."""
     t = page.t
     st.subheader(t("lecture.norm_why"), anchor="why_norm")
-    st.write(t("lecture.norm_why_text", token=token))
     sizes = stream_sizes(lm, trace, position)
     L = lm.arch.n_layers
+    falls = shrinking_blocks(trace, position)  # what the numbers show, not "it only grows"
+    st.write(t("lecture.norm_why_intro", token=token) + " " +
+             (t("lecture.norm_why_falls", n=len(falls), L=L, blocks=", ".join(map(str, falls)))
+              if falls else t("lecture.norm_why_grows", L=L)))
     table = pd.DataFrame({"layer": np.tile(np.arange(L), 2), "kind": np.repeat(["stream", "normed"], L),
                           "norm": np.concatenate([sizes.stream, sizes.normed])})
     table["part_label"] = table["kind"].map(lambda k: t(f"lecture.size.{k}", norm=lm.arch.norm_kind))
@@ -264,6 +274,12 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
     if lm.arch.norm_placement == "post":  # this norm reads the stream after attention has written
         st.caption(t("block.norm_post_input", layer=steps.layer))
     x = norm.x[position]  # what the norm reads
+    if norm.kind != "LayerNorm":  # the lecture's LayerNorm, step by step on the same vector: a labelled reference
+        ref = layernorm_reference(x)
+        rms = x / np.sqrt((np.asarray(x, dtype=np.float64) ** 2).mean() + 1e-5)
+        cos = float(ref["normalized"] @ rms / (np.linalg.norm(ref["normalized"]) * np.linalg.norm(rms)))
+        st.info(t("reference.gpt2.norm", d=GPT2_SMALL_PUBLISHED["width"], mean=ref["mean"], std=ref["std"],
+                  x0=float(x[0]), c0=float(ref["centred"][0]), n0=float(ref["normalized"][0]), cos=cos))
     cols = st.columns(4)
     if norm.mean is not None:
         cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
@@ -297,6 +313,10 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
     t = page.t
     st.header(t("block.mlp"), anchor="mlp")
     ratio = lm.arch.d_mlp / lm.arch.d_model
+    gpt2 = GPT2_SMALL_PUBLISHED
+    if lm.arch.gated_mlp or lm.arch.activation != gpt2["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
+        widen = int(str(gpt2["mlp"])) / int(str(gpt2["width"]))  # 4: the lecture's MLP, published
+        st.info(t("reference.gpt2.mlp", d=gpt2["width"], m=gpt2["mlp"], r=widen, act=gpt2["activation"]))
     if lm.arch.gated_mlp:
         st.write(t("block.mlp_gated", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
@@ -380,8 +400,13 @@ def show_dropout(page, lm, trace) -> None:
     st.header(t("block.dropout"), anchor="dropout")
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
-    runs = ui.shared_job(page, (trace.text, "dropout"), t("block.dropout_button"), t("block.dropout_press"),
-                         lambda job: dropout_runs(lm, trace))
+    explicit = None
+    if max(probs.values(), default=0) == 0:  # the config says 0: say so, and show dropout at a labelled rate
+        explicit = SHOWN_DROPOUT
+        st.info(t("block.dropout_config_zero", p=explicit,
+                  trained=float(seq2seq.load_card("transformer")["config"]["dropout"])))
+    runs = ui.shared_job(page, (trace.text, "dropout", explicit), t("block.dropout_button"), t("block.dropout_press"),
+                         lambda job: dropout_runs(lm, trace, explicit), name="dropout")
     if runs is None:
         return
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
@@ -396,7 +421,7 @@ def show_dropout(page, lm, trace) -> None:
             rows.append({t("block.col.mode"): t(f"block.mode.{mode}"), t("block.col.run"): run,
                          t("block.col.top"): lm.display_tokens([best])[0], t("block.col.top_logit"): float(z[best])})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
-    st.caption(t("block.dropout_zero" if max(probs.values(), default=0) == 0 else "block.dropout_caption"))
+    st.caption(t("block.dropout_caption_explicit", p=explicit) if explicit else t("block.dropout_caption"))
 
 
 # --------------------------------------------------------------------------- interventions

@@ -293,7 +293,7 @@ def show_context(page, lm) -> None:
     if len(states) < 2:
         st.info(t("embeddings.need_two_sentences", word=target.strip()))
         return
-    shown = [t(f"embeddings.point.{p}") if not p.isdigit() else t("embeddings.point.block", n=p)
+    shown = [t(f"embeddings.point.{p}") if not p.isdigit() else t("embeddings.point.block", n=int(p) - 1)
              for p in point_names(lm.arch.n_layers, learned)]
     lines = pd.DataFrame([{"pair": f"{used[i]} ↔ {used[j]}", "step": step, "point": shown[step],
                            "cosine": float(c)}

@@ -8,11 +8,13 @@ import streamlit as st
 from core import quiz, ui
 from core.embeddings import cosine_matrix, pca_2d
 from core.interventions import last_token_difference
+from core.overview import GPT2_SMALL_PUBLISHED
 from core.positional import (
     frequencies,
     learned_positions,
     matched_occurrences,
     offset_rotation,
+    own_position_similarity,
     rotary_base,
     rotary_frequencies,
     rotary_similarity_by_distance,
@@ -245,6 +247,8 @@ def show_rotary(page, lm):
     st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
                pairs=len(inv_freq), rest=dh - rot, base=rotary_base(lm)))
     st.write(t(f"posenc.rotary_layout.{lm.arch.rotary_layout}", half=rot // 2, last=rot // 2 - 1))
+    gpt2 = GPT2_SMALL_PUBLISHED  # the lecture's learned table, summed with the token: a labelled reference
+    st.info(t("reference.gpt2.positions", n=gpt2["context"], d=gpt2["width"], name=lm.display_name))
     st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
              r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
@@ -282,17 +286,14 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     st.header(t("posenc.side"), anchor="side_by_side")
     m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
     sin_full, sin_curve = sinusoidal_at_model_size(min(lm.arch.context_length, 1024), lm.arch.d_model)
+    which, other_matrix = own_position_similarity(lm, m)  # [m, m] the model's own, as the lessons ask it
+    other_name = t(f"posenc.kind.{which}")
     if learned:
-        other_name = t("posenc.kind.learned")
-        other_matrix = cosine_matrix(wpe[:m])
         other_curve = learned_curve
     else:
-        other_name = t("posenc.kind.rotary")
-        curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m), n_pairs=lm.arch.d_head // 2)
-        other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
-        other_curve = curve[: MAX_DISTANCE + 1]
-    ui.ask(page, quiz.nearest_position, cosine_matrix(sin_full[:m]), "sinusoidal")
-    ui.ask(page, quiz.nearest_position, other_matrix, "learned" if learned else "rotary")
+        other_curve = rotary_similarity_by_distance(inv_freq, MAX_DISTANCE, n_pairs=lm.arch.d_head // 2)
+    # (no question on the sinusoidal table: its nearest position is the most similar every time)
+    ui.ask(page, quiz.nearest_position, other_matrix, which)
     c1, c2 = st.columns(2)
     for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
                                        "sinusoidal_similarity"),
@@ -381,7 +382,7 @@ def show_positions_removed(page, lm) -> None:
     left.metric(t("int.pos.first_off"), t("int.pos.difference", d=off[0]))
     right.metric(t("int.pos.first_on"), t("int.pos.difference", d=on[0]))
     L = len(off)
-    table = pd.DataFrame({"block": np.tile(np.arange(1, L + 1), 2), "difference": np.concatenate([off, on]),
+    table = pd.DataFrame({"block": np.tile(np.arange(L), 2), "difference": np.concatenate([off, on]),
                           "positions": np.repeat(["off", "on"], L)})
     table["positions_label"] = table["positions"].map(lambda p: t(f"int.positions.{p}"))
     ui.chart(page, leak_chart, table, "order_leak")

@@ -168,6 +168,13 @@ def show_distribution(page, lm, trace, settings: dict) -> None:
              delta_color="off", help=t("sampling.entropy_help", h=dist.entropy_original_bits))
     b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.arch.vocab_size:,}", help=t("sampling.kept_help"))
     c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help"))
+    if not settings["greedy"]:  # temperature's own effect, then what the cuts do to it
+        temp, cut = dist.entropy_tempered_bits, dist.entropy_bits
+        effect = "none" if dist.temperature == 1.0 else "flattens" if dist.temperature > 1.0 else "sharpens"
+        st.caption(t(f"sampling.temp_effect.{effect}", t=dist.temperature, orig=dist.entropy_original_bits,
+                     temp=temp, dt=temp - dist.entropy_original_bits) + " " +
+                   (t("sampling.cuts_effect", final=cut, dc=cut - temp) if dist.n_kept < len(dist.final)
+                    else t("sampling.cuts_none")))
 
     n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
     table = with_status_labels(page, S.distribution_table(lm, dist, n_bars), top_p=settings["top_p"])
@@ -293,10 +300,10 @@ def show_logit_lens(page, lm, trace, lens_job) -> None:
         lens_started.clear(lm, trace, lm.name, trace.text)  # the next run starts over
         raise
     lens = S.lens_table(lm, lens_ids, lens_probs, k=lens_k)
-    layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
+    layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer - 1)
                    for layer in range(lm.arch.n_layers + 1)}
     lens["layer_label"] = lens["layer"].map(layer_names)
     ui.chart(page, lens_chart, lens, "logit_lens", layer_order=list(layer_names.values()))
-    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers))
+    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers - 1))  # blocks numbered from 0
 
 

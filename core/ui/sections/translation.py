@@ -117,7 +117,7 @@ def choose_sentence(page, cards, header: bool = True, decoding: bool = True) -> 
     with st.container(horizontal=True):
         st.button(EXAMPLE, key="example", on_click=use, args=(EXAMPLE,))
         st.button(LONG_EXAMPLE, key="long_example", on_click=use, args=(LONG_EXAMPLE,))
-        for i, suggestion in enumerate(cards["attention"]["evaluation"].get("suggestions", [])[:10]):
+        for i, (suggestion, _) in enumerate(seq2seq.held_out_examples()):  # the quiz's references too
             st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,),
                       type="tertiary")
     if not decoding:
@@ -314,6 +314,10 @@ def show_gradients(page, sentence: str) -> None:
     ui.chart(page, gradient_chart, table, "source_gradients", models=[t(f"rnn.model.{n}") for n in names])
     spread = {name: float(norms[name].min() / max(norms[name].max(), 1e-12)) for name in names}
     st.caption(t("rnn.grad.caption", plain=spread["plain"], attention=spread["attention"]))
+    # what these numbers support, in words: the body's "gradients shrink" is not true of every sentence
+    ratio = spread["plain"] / max(spread["attention"], 1e-12)
+    verdict = "plain_less_even" if ratio < 0.8 else "attention_less_even" if ratio > 1.25 else "alike"
+    st.write(t(f"rnn.grad.verdict.{verdict}", plain=spread["plain"], attention=spread["attention"]))
 
 
 def show_step_by_step(page, results, beam) -> None:
@@ -381,6 +385,7 @@ def show_scores(page, cards) -> None:
                  column_config={t("rnn.bleu.exact"): st.column_config.NumberColumn(format="percent")})
     st.info(t("rnn.bleu.note", longest=cards["attention"]["data"]["longest_train_english"]))
     st.caption(t("lecture.long_reference"))
+    show_long_sentences(page, cards)
     st.subheader(t("rnn.bleu.paper"))
     paper = {"paper_model": t("rnn.bleu.paper_model"), "model_label": t("rnn.bleu.model"),
              "bleu": t("rnn.bleu.paper_bleu"), "ours": t("rnn.bleu.ours_bleu")}
@@ -388,6 +393,37 @@ def show_scores(page, cards) -> None:
     st.caption(t("rnn.bleu.paper_caption"))
     st.caption(t("rnn.bleu.credit", pairs=cards["attention"]["data"]["pairs"],
                  signature=evaluation["bleu_signature"]))
+    show_setups(page, cards)
+
+
+def show_long_sentences(page, cards) -> None:
+    """The paper's long-sentence example (a labelled quotation) beside our translators' own
+    behaviour on their longest sentences (BLEU, shortest bucket against longest, from the cards)."""
+    t = page.t
+    st.markdown(t("rnn.long.paper"))
+    rows = {name: cards[name]["evaluation"]["bleu_by_length"] for name in MODEL_NAMES}
+    first, last = rows["attention"][0], rows["attention"][-1]
+    st.write(t("rnn.long.ours", short=first["bucket"], long=last["bucket"],
+               **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
+               **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
+               **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES}))
+
+
+def show_setups(page, cards) -> None:
+    """Bahdanau et al.'s set-up (published, a labelled reference) beside ours (from the cards)."""
+    t = page.t
+    st.subheader(t("rnn.setup.header"))
+    att, data = cards["attention"], cards["attention"]["data"]
+    ours = [t("rnn.setup.ours.data", pairs=data["pairs"], train=data["train_pairs"]),
+            t("rnn.setup.ours.vocab", src=att["vocab"]["source"], tgt=att["vocab"]["target"],
+              k=att["vocab"]["min_freq"]),
+            t("rnn.setup.ours.hidden", h=att["config"]["hidden_size"], d=cards["transformer"]["config"]["d_model"]),
+            t("rnn.setup.ours.batch", b=att["training"]["batch_size"])]
+    facts = ["data", "vocab", "hidden", "batch"]
+    st.dataframe({t("rnn.setup.col.fact"): [t(f"rnn.setup.fact.{f}") for f in facts],
+                  t("rnn.setup.col.paper"): [t(f"rnn.setup.paper.{f}") for f in facts],
+                  t("rnn.setup.col.ours"): ours}, hide_index=True)
+    st.caption(t("rnn.setup.caption"))
 
 
 def show_training(page, cards) -> None:
