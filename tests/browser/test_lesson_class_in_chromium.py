@@ -101,14 +101,17 @@ def test_a_phone_follows_the_lesson_answers_and_sees_the_chart(lesson_server, br
         pmain.get_by_text(t("class.your_answer", choice="X").split("**")[0].strip()).wait_for(timeout=30_000)
 
         main.get_by_text("1 / 1").wait_for(timeout=30_000)  # the tally counts it
+        revealed = time.monotonic()
         main.get_by_role("button", name=t("class.reveal")).click()
         phone.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30_000)
+        print(f"[{lang}] Reveal → the chart on the phone: {time.monotonic() - revealed:.2f} s")
         pmain.get_by_text(t("lessonpage.notice")).first.wait_for(timeout=30_000)
         settle(phone)
         box = phone.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
         assert box["width"] <= 390
         SHOTS.mkdir(parents=True, exist_ok=True)
-        phone.screenshot(path=SHOTS / f"lesson-class-phone-reveal-{lang}.png", full_page=True)
+        phone.locator('[data-testid="stVegaLiteChart"]').first.scroll_into_view_if_needed()
+        phone.screenshot(path=SHOTS / f"lesson-class-phone-reveal-{lang}.png")
         teacher.screenshot(path=SHOTS / f"lesson-class-lecturer-reveal-{lang}.png")
 
         settle(teacher)
