@@ -242,6 +242,9 @@ def test_the_lessons_page_puts_its_steps_and_revealed_charts_on_the_phones(
     url = f"sqlite:///{tmp_path / 'classroom.db'}"
     monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
     monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", sharp_gpt2_dir)
+    from core.ui import classbase
+
+    monkeypatch.setattr(classbase, "_cookies", lambda: {classbase.COOKIE: "cd" * 16})  # one lecturer's browser
     store = ClassStore(url)
     lecturer = app(PAGE, lang="en")
     lecturer.run()
@@ -260,6 +263,12 @@ def test_the_lessons_page_puts_its_steps_and_revealed_charts_on_the_phones(
     assert view.step["number"] == 2 and view.question_id is not None and view.shown is None
     store.join(running.code, "phone")
     store.answer(running.code, "phone", view.question_id, 0)
+    lecturer = app(PAGE, lang="en", lesson="with_class", step="2")  # the lecturer reloads the step
+    lecturer.run()
+    assert not lecturer.exception
+    running = lecturer.session_state["class_lecturer"]  # re-attached (a new key)
+    tally = store.tally(running.code, running.secret)
+    assert (tally.question_id, tally.answered) == (view.question_id, 1), "the same question, its answer kept"
     [b for b in lecturer.button if (b.key or "").startswith("reveal_")][0].click().run()
     assert not lecturer.exception
     drawn = lecturer.get("vega_lite_chart")

@@ -316,7 +316,9 @@ def _running_class():
 
 def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) -> None:
     """Open the step's question on the phones the first time the lecturer's session shows the step
-    (Next, Back, a link): no extra click. Coming back to a step later asks it again."""
+    (Next, Back, a link): no extra click. Coming back to a step later asks it again; a lecturer who
+    reloads the step (or whose server restarted) finds its question still open, answers and all."""
+    from core.ui.classbase import class_tally
     from core.ui.lecturer import ask_class
 
     if not isinstance(question, quiz.Question):
@@ -324,7 +326,11 @@ def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) 
     opened = st.session_state.setdefault(CLASS_ASKED_KEY, {})
     if opened.get(running.code) == (chosen.id, number, question.fingerprint):
         return
-    ask_class(page, running, question, in_lesson=True)
+    tally = class_tally(page, running)
+    if tally is None:
+        return
+    if tally.fingerprint != question.fingerprint:  # the step moved on (core.classroom closed it) or never asked
+        ask_class(page, running, question, in_lesson=True)
     opened[running.code] = (chosen.id, number, question.fingerprint)
 
 
