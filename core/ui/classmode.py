@@ -15,14 +15,13 @@ calls only `student_page`.
 from __future__ import annotations
 
 import io
-import re
 import secrets
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from core import classroom, quiz
+from core import classroom, i18n, quiz
 from core.classroom import ClassroomError
 from core.ui import widgets
 
@@ -32,12 +31,7 @@ if TYPE_CHECKING:
 LECTURER_LIVE_S = 1.0  # the lecturer's count of answers refreshes this often
 STUDENT_POLL_S = 2.0  # a phone looks for the lecturer's next question this often
 LETTERS = "ABCDE"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$])")
-
-
-def escape(text: str) -> str:
-    """A model's token or a typed word, shown as itself in Markdown."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+escape = i18n.escape  # a model's token or a typed word, shown as itself in Markdown
 
 
 # --------------------------------------------------------------------------- the store

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from core.models import LM
     from core.ui.page import Page
 
+OPERATOR_ALIAS = "custom"  # the operator's model in URLs (see url_name)
+
 # Set once a page has drawn its title and needs the model: the server's preload may start.
 wanted = threading.Event()
 
@@ -33,6 +35,13 @@ def model_choices() -> list[str]:
     return choices
 
 
+def url_name(name: str) -> str:
+    """How a URL names the model: a built-in model by its name, the operator's own model
+    (TRANSFORMER_ANATOMY_MODEL: a folder or a hub id) by the alias `custom` — a projected
+    address bar never shows the operator's folder."""
+    return name if name in models.BUILTIN_MODELS else OPERATOR_ALIAS
+
+
 def picker(page: Page) -> str:
     """The sidebar's model box. It opens on the model the app can load here: the configured
     default, or — offline, with GPT-2 not cached — the offline default, with a short note
@@ -41,13 +50,15 @@ def picker(page: Page) -> str:
 
     def label(name: str) -> str:
         if name == models.OFFLINE_DEFAULT:
-            return page.t("model.option.offline", name=models.DISPLAY_NAMES[name])
+            return page.plain("model.option.offline", name=models.DISPLAY_NAMES[name])
         if name in models.DISPLAY_NAMES:
             return models.DISPLAY_NAMES[name]
-        return page.t("model.option.env", name=Path(name).name or name)
+        return page.plain("model.option.env", name=Path(name).name or name)
 
-    name = widgets.selectbox(page, "model", page.t("sidebar.model"), model_choices(), startup,
-                             format_func=label, help=page.t("sidebar.model_help"))
+    choices = model_choices()
+    name = widgets.selectbox(page, "model", page.t("sidebar.model"), choices, startup,
+                             url_names=[url_name(c) for c in choices], format_func=label,
+                             help=page.t("sidebar.model_help"))
     configured = models.configured_default()
     if name == startup != configured:
         st.caption(page.t("model.startup_fallback", name=models.DISPLAY_NAMES.get(configured, configured),
