@@ -50,9 +50,15 @@ class Markdown(str):
     __slots__ = ()
 
 
-# Characters that start markup anywhere in a line: escapes, code, emphasis, links and images
-# (and Streamlit's `:color[…]`), raw HTML and autolinks, LaTeX, strikethrough, tables.
-_INLINE = re.compile(r"([\\`*_\[\]<>$~|])")
+# Characters that start markup anywhere in a line: escapes, code, emphasis, links and images,
+# raw HTML and <autolinks>, LaTeX, strikethrough, tables; `:` too, so that no `:smile:`,
+# `:material/…:` or `:red[…]` is drawn (Streamlit's own Markdown).
+_INLINE = re.compile(r"([\\`*_\[\]<>$~|:])")
+# GFM also links bare URLs and e-mail addresses, found in the text *after* escapes are read
+# (so a backslash can't stop it): an invisible WORD JOINER (U+2060) inside `http://`, `www.`
+# and before `@` breaks the pattern and leaves what is seen unchanged.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|www|@)")
+WORD_JOINER = "\u2060"
 # ... and what starts markup only at the start of a line: headings, lists, setext underlines.
 _LINE_START = re.compile(r"^(\s*)(?:([#+\-=])|(\d{1,9})([.)])(?=\s|$))")
 _NEWLINES = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
@@ -64,6 +70,7 @@ def escape(text) -> Markdown:
     if isinstance(text, Markdown):
         return text
     text = _INLINE.sub(r"\\\1", _NEWLINES.sub(" ", str(text)))
+    text = _AUTOLINK.sub(lambda m: m.group(1)[:-1] + WORD_JOINER + m.group(1)[-1], text)
     return Markdown(_LINE_START.sub(_escape_line_start, text))
 
 

@@ -11,6 +11,7 @@ what a browser shows and that no request leaves for the payload."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -105,8 +106,18 @@ def tiny_model_for_pages(tiny_dirs):
 # --------------------------------------------------------------------- the escaping itself
 
 
+def test_bare_urls_and_addresses_are_not_linked():
+    """GFM links a bare URL or e-mail address in the text after escapes are read: the escaped
+    text holds none of its patterns (mdast-util-gfm-autolink-literal's)."""
+    for piece in ["http://127.0.0.1:9/x.png", "HTTPS://a.b", "www.example.org", "a@b.com"]:
+        text = i18n.escape(piece).replace("\\", "")  # the text node, escapes read
+        assert not re.search(r"(?i)(https?://|www(?=\.))[-.\w]+", text), text
+        assert not re.search(r"[-.\w+]+@[-\w]+(\.[-\w]+)+", text), text
+
+
 @pytest.mark.parametrize("piece", PIECES + [PAYLOAD, "# h", "1. one", "- item", "`code`", "$x^2$", "~~s~~",
-                                           "a | b", ":red[red]", "line\n\n# heading", "\\*b\\*"])
+                                           "a | b", ":red[red]", "line\n\n# heading", "\\*b\\*", ":smile:",
+                                           "http://127.0.0.1:9/x.png", "www.example.org", "a@b.com"])
 def test_escape_shows_the_text_itself(piece):
     """The escaped text, rendered as Markdown, is exactly the text: one paragraph, no markup."""
     tokens = MD.parse(i18n.escape(piece))
@@ -114,7 +125,7 @@ def test_escape_shows_the_text_itself(piece):
     [inline] = [tok for tok in tokens if tok.type == "inline"]
     assert [c.type for c in inline.children] in (["text"], ["text", "softbreak", "text"]) or \
         all(c.type == "text" for c in inline.children), (piece, [c.type for c in inline.children])
-    shown = "".join(c.content for c in inline.children)
+    shown = "".join(c.content for c in inline.children).replace(i18n.WORD_JOINER, "")  # invisible
     assert shown == " ".join(piece.split()) if "\n" in piece else shown == piece
 
 

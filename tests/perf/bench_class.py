@@ -304,7 +304,7 @@ def capacity(rows: list[dict]) -> str:
     ok = [r["phones"] for r in rows if r["p95 (s)"] <= 1.0 and not r["errors"]]
     if not ok:
         return f"below {rows[0]['phones']}"
-    return f"{max(ok)}" + (" at least" if len(ok) == len(rows) else "")
+    return ("at least " if len(ok) == len(rows) else "") + str(max(ok))
 
 
 def main() -> None:
