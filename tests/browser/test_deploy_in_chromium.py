@@ -74,8 +74,8 @@ def database():
 def hall(database, sharp_gpt2_dir, tmp_path_factory):
     """deploy/run.sh 2 on free ports; yields (proxy base URL, run dir, app ports)."""
     run_dir = tmp_path_factory.mktemp("deploy-run")
-    first, listen = free_ports(2), free_ports(1)
-    first = first if listen not in (first, first + 1) else free_ports(3) + 1
+    listen = free_ports(3)  # nginx, then the two app processes
+    first = listen + 1
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHON": sys.executable, "NGINX": NGINX,
            "ANATOMY_LISTEN": f"127.0.0.1:{listen}", "ANATOMY_FIRST_PORT": str(first), "ANATOMY_RUN_DIR": str(run_dir),
            "TRANSFORMER_ANATOMY_DB": database, "TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir,
