@@ -65,7 +65,7 @@ done
 
 # ------------------------------------------------------------------ nginx, its config generated
 servers=""
-for port in "${ports[@]}"; do servers+="    server 127.0.0.1:$port max_fails=1 fail_timeout=10s;"$'\n'; done
+for port in "${ports[@]}"; do servers+="    server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'; done
 SERVERS="$servers" LISTEN="$LISTEN" ACCESS_LOG="$RUN/access.log" "$PYTHON" - "$ROOT/deploy/transformer-anatomy.nginx" \
   >"$RUN/site.conf" <<'PY'
 import os, sys
