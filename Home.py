@@ -36,6 +36,8 @@ def show_facts(page, lm) -> None:
     if lm.arch.positional == "rotary" and lm.arch.rotary_dims < lm.arch.d_head:
         facts["positional"] += t("positional.partial", rot=lm.arch.rotary_dims, dh=lm.arch.d_head)
     facts["wiring"] = t(f"wiring.{facts['wiring']}")
+    facts["norm"] = t(f"arch.term.{facts['norm']}") + f" — {lm.arch.norm_kind}"
+    facts["qkv_bias"] = t(f"arch.term.{facts['qkv_bias']}")
     if isinstance(facts["heads"], tuple):  # grouped-query attention: fewer key/value heads
         facts["heads"] = t("fact.heads_grouped", q=facts["heads"][0], kv=facts["heads"][1])
     st.table({t("home.fact"): [t(f"fact.{k}") for k in facts],
@@ -45,11 +47,11 @@ def show_facts(page, lm) -> None:
 def show_lecture_numbers(page, lm) -> None:
     """The lecture quotes GPT-2 small's numbers; where another model is on screen, they sit
     beside its own (published figures labelled as such, the model's computed)."""
-    if lm.name == "gpt2":
+    rows = overview.lecture_gpt2_rows(lm)
+    if all(str(published) == str(own) for _, published, own in rows):  # GPT-2 small itself is on screen
         return
     t = page.t
     st.subheader(t("arch.lecture", name=lm.display_name))
-    rows = overview.lecture_gpt2_rows(lm)
     st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, _, _ in rows],
               t("arch.col.gpt2"): [term(page, v) for _, v, _ in rows],
               lm.display_name: [term(page, v) for _, _, v in rows]})

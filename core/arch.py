@@ -8,9 +8,16 @@ positions, and that GPT-NeoX (Pythia) fuses q, k and v per head, rotates only a 
 each head and runs attention and the MLP side by side on the same input.
 
 The model's facts live here, read once from its config: `lm.arch.n_layers`, `lm.arch.d_head`,
-`lm.arch.positional`, `lm.arch.parallel_residual`, `lm.arch.rotary_dims` ... Adding a family is
-one class below and one entry in FAMILIES; a family that forgets a part fails when it is
-instantiated (abstract methods), not later with None.
+`lm.arch.positional`, `lm.arch.parallel_residual`, `lm.arch.rotary_dims`, where the norm sits
+(`norm_placement`: before or after each sublayer) and whether one norm serves both
+(`shared_norm`, GPT-J), the rotary pairing (`rotary_layout`), the position table's offset (OPT),
+q/k/v biases, projections between the embedding's width and the stack's (`project_in`,
+`project_out`: opt-350m) ... Every page, Home and the questions read these facts and never a
+family's name. The sublayers' outputs are hook points (`attention_point`, `mlp_point`), apart
+from the parameters they own (OPT's MLP is fc1 and fc2 on the layer, no module of its own).
+Adding a family is one class below (a subclass where it is wired as another) and one entry in
+FAMILIES; a family that forgets a part fails when it is instantiated (abstract methods), not
+later with None.
 
 Shapes: T tokens, d width, H query heads, H_kv key/value heads, d_head, d_mlp.
 Importing this module does not import torch: the adapters run once a model is loaded.
@@ -20,7 +27,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 if TYPE_CHECKING:
     import torch
@@ -40,12 +47,59 @@ class Norm:
         return self.kind == "LayerNorm"
 
 
+class Handles:
+    """Several hook handles removed as one (a hook point may need more than one hook)."""
+
+    def __init__(self, handles: list):
+        self.handles = handles
+
+    def remove(self) -> None:
+        for h in self.handles:
+            h.remove()
+
+
+class HookPoint:
+    """Where a sublayer's output can be read or replaced: `register(fn)` calls fn(y) with the
+    output as [B, T, d] (the first element where the module returns a tuple) and puts what fn
+    returns (not None) in its place. A family whose module sees the tokens flattened, [B·T, d]
+    (OPT's fc2), names a module `shaped_by` that runs before it in the same block and returns
+    [B, T, d'] first: its output's leading shape restores [B, T]."""
+
+    def __init__(self, module: torch.nn.Module, shaped_by: torch.nn.Module | None = None):
+        self.module, self.shaped_by = module, shaped_by
+
+    def register(self, fn) -> Handles:
+        shape: dict = {}
+        handles = []
+        if self.shaped_by is not None:
+            def note(module, args, output):
+                y = output[0] if isinstance(output, tuple) else output
+                shape["bt"] = tuple(y.shape[:-1])
+            handles.append(self.shaped_by.register_forward_hook(note))
+
+        def hook(module, args, output):
+            y = output[0] if isinstance(output, tuple) else output
+            flat = y.shape
+            if "bt" in shape:
+                y = y.reshape(*shape["bt"], flat[-1])  # [B, T, d]
+            new = fn(y)
+            if new is None:
+                return None
+            new = new.reshape(flat)
+            return (new, *output[1:]) if isinstance(output, tuple) else new
+
+        handles.append(self.module.register_forward_hook(hook))
+        return Handles(handles)
+
+
 class Family(ABC):
     """What every adapter provides. `model` is a transformers *ForCausalLM in eval mode.
 
-    The block's wiring, stated by each family:
-      sequential (GPT-2, Llama)   x_mid = x + Attn(Norm₁(x));  x_out = x_mid + MLP(Norm₂(x_mid))
-      parallel   (GPT-NeoX)       x_out = x + Attn(Norm₁(x)) + MLP(Norm₂(x))
+    The block's wiring, stated by each family (facts below, read by core.block and the pages):
+      pre-norm, sequential    x_mid = x + Attn(Norm₁(x));  x_out = x_mid + MLP(Norm₂(x_mid))
+      pre-norm, parallel      x_out = x + Attn(Norm₁(x)) + MLP(Norm₂(x))
+        (with one shared norm Norm₂ is Norm₁: x_out = x + Attn(Norm(x)) + MLP(Norm(x)))
+      post-norm, sequential   x_mid = Norm₁(x + Attn(x));  x_out = Norm₂(x_mid + MLP(x_mid))
     """
 
     name: ClassVar[str]  # the config's model_type; the key in FAMILIES
@@ -78,7 +132,7 @@ class Family(ABC):
     @property
     def norm_kind(self) -> str:
         """"LayerNorm" or "RMSNorm": what the family's norms are (their `Norm.kind`)."""
-        return self.norm(self.final_norm()).kind
+        return self.norm(self.norm_1(0)).kind
 
     def kv_head(self, head: int) -> int:
         """The key/value head a query head reads (grouped-query attention shares them)."""
@@ -100,6 +154,52 @@ class Family(ABC):
         """The rotary base ("rope_theta"), for families that rotate."""
         return None
 
+    @property
+    def rotary_layout(self) -> str:
+        """Which dimensions turn together: "halves" (i with i + rotary_dims/2: Llama, GPT-NeoX)
+        or "pairs" (2i with 2i+1: GPT-J)."""
+        return "halves"
+
+    @property
+    def norm_placement(self) -> str:
+        """"pre" (each sublayer reads a normed copy of the stream) or "post" (the norm comes
+        after each residual addition, as in the 2017 paper and OPT-350m)."""
+        return "pre"
+
+    @property
+    def shared_norm(self) -> bool:
+        """True when one norm serves both sublayers (GPT-J: norm_2 is norm_1)."""
+        return False
+
+    @property
+    def additive_stream(self) -> bool:
+        """True when the stream is the sum of what each part wrote (pre-norm), so a logit
+        splits into one share per part; a post-norm stream is renormalised after each part."""
+        return self.norm_placement == "pre"
+
+    @property
+    def position_offset(self) -> int:
+        """Rows of the learned position table before position 0's (OPT keeps 2)."""
+        return 0
+
+    @property
+    @abstractmethod
+    def qkv_bias(self) -> bool:
+        """True when the q, k and v projections add a bias."""
+
+    @property
+    def d_embed(self) -> int:
+        """The token-embedding width (the stack's width d_model unless projections sit between)."""
+        return self.token_embedding().shape[1]
+
+    def project_in(self) -> torch.nn.Module | None:
+        """d_embed → d_model before the first block, or None (no projection)."""
+        return None
+
+    def project_out(self) -> torch.nn.Module | None:
+        """d_model → d_embed after the last block (and its final norm), or None."""
+        return None
+
     # ---- modules -----------------------------------------------------------------------------
     @abstractmethod
     def blocks(self) -> list[torch.nn.Module]: ...
@@ -113,26 +213,65 @@ class Family(ABC):
         """The norm before the MLP."""
 
     @abstractmethod
-    def final_norm(self) -> torch.nn.Module: ...
+    def final_norm(self) -> torch.nn.Module | None:
+        """The norm after the last block, or None (a post-norm stack ends normed)."""
 
     @abstractmethod
     def attention(self, layer: int) -> torch.nn.Module:
         """The attention module: returns (output [.., d], weights)."""
 
+    def attention_point(self, layer: int) -> HookPoint:
+        """Where the attention's output [B, T, d] (after W_O) is read or replaced."""
+        return HookPoint(self.attention(layer))
+
     @abstractmethod
-    def mlp(self, layer: int) -> torch.nn.Module:
-        """The MLP module: returns [.., d]."""
+    def mlp_point(self, layer: int) -> HookPoint:
+        """Where the MLP's output [B, T, d] is read or replaced."""
+
+    @abstractmethod
+    def mlp_parameters(self, layer: int) -> list[torch.nn.Parameter]:
+        """Every parameter the MLP owns (OPT has no MLP module: fc1 and fc2 sit on the layer)."""
+
+    def attention_parameters(self, layer: int) -> list[torch.nn.Parameter]:
+        return list(self.attention(layer).parameters())
+
+    def norm_parameters(self, layer: int) -> list[torch.nn.Parameter]:
+        """The block's norms' parameters, a shared norm counted once."""
+        norms = [self.norm_1(layer)] + ([] if self.shared_norm else [self.norm_2(layer)])
+        return [p for m in norms for p in m.parameters()]
 
     @abstractmethod
     def position_embedding(self) -> torch.Tensor | None:
-        """[context, d] learned position vectors, or None where positions rotate q and k."""
+        """[context, d] learned position vectors, row p for position p (an offset skipped),
+        or None where positions rotate q and k."""
 
     @abstractmethod
-    def positions_module(self) -> torch.nn.Module:
+    def positions_module(self) -> torch.nn.Module | None:
         """The module that hands the blocks their positions, called once per forward pass:
         learned → the position-embedding table (returns [.., T, d], added to the token vectors);
         rotary → the rotary embedding (returns (cos, sin), each [.., T, rotary_dims], that turn
-        q and k inside every attention). A hook on it removes the positions (core.interventions)."""
+        q and k inside every attention); None where each attention computes its own (GPT-J)."""
+
+    def remove_positions(self, how: str) -> Handles:
+        """Hooks that take the positions out of the forward pass (core.interventions). Learned:
+        the position vectors [.., T, d] zeroed ("zero") or each the mean of the prompt's ("mean").
+        Rotary: every position given position 0's (cos, sin) — angle 0, q and k not turned
+        (both ways: only differences of angles reach the scores)."""
+        import torch
+
+        if self.positional == "learned":
+            def hook(module, args, output):
+                if how == "zero":
+                    return torch.zeros_like(output)
+                return output.mean(dim=-2, keepdim=True).expand_as(output)
+        else:
+            def hook(module, args, output):
+                cos, sin = output
+                return cos[..., :1, :].expand_as(cos), sin[..., :1, :].expand_as(sin)
+        module = self.positions_module()
+        if module is None:  # a family whose attentions compute their own positions overrides this
+            raise NotImplementedError(f"{type(self).__name__} has no positions module to hook")
+        return Handles([module.register_forward_hook(hook)])
 
     @abstractmethod
     def norm(self, module: torch.nn.Module) -> Norm:
@@ -150,6 +289,40 @@ class Family(ABC):
     def tied_embeddings(self) -> bool:
         return bool(getattr(self.config, "tie_word_embeddings", False))
 
+    def token_vectors(self, ids) -> torch.Tensor:
+        """[T, d] what the stack receives for these tokens: their rows (through project_in)."""
+        rows = self.token_embedding()[ids]
+        project = self.project_in()
+        return rows if project is None else project(rows)
+
+    def readout(self, h: torch.Tensor) -> torch.Tensor:
+        """[.., d] the stream after the last block → [.., V] logits: the final norm (if any),
+        project_out (if any), the unembedding."""
+        norm, project = self.final_norm(), self.project_out()
+        h = h if norm is None else norm(h)
+        h = h if project is None else project(h)
+        W_U, b = self.unembedding()
+        # W_U @ hᵀ rather than h @ W_Uᵀ: the same product, but MKL takes a slow path for a
+        # 13-row input against a 50,257-row matrix (19 ms against 9 ms).
+        out = (W_U @ h.reshape(-1, h.shape[-1]).T).T.reshape(*h.shape[:-1], -1)
+        return out if b is None else out + b
+
+    def stream_unembedding(self) -> torch.Tensor:
+        """[V, d] W_U as the stream's width sees it: W_U · W_project_out where the embedding is
+        narrower than the stack (what a direction in the stream adds to each logit, norm aside)."""
+        import torch
+
+        W_U, project = self.unembedding()[0], self.project_out()
+        if project is None:
+            return W_U
+        weight = project.weight
+        assert isinstance(weight, torch.Tensor)  # a Linear's weight
+        return W_U @ weight  # [V, d_embed] @ [d_embed, d]
+
+    def stream_end(self) -> torch.nn.Module:
+        """The module whose input is the stream after the last block, [B, T, d]."""
+        return self.final_norm() or self.project_out() or self.model.get_output_embeddings()
+
     # ---- attention ---------------------------------------------------------------------------
     @abstractmethod
     def qkv(self, layer: int, x: torch.Tensor):
@@ -157,7 +330,9 @@ class Family(ABC):
         applied to q and k where the family rotates them)."""
 
     def attention_scaling(self, layer: int) -> float:
-        return float(self.attention(layer).scaling)
+        scaling = self.attention(layer).scaling
+        assert isinstance(scaling, (int, float)), f"{type(self).__name__}: attention.scaling is not a number"
+        return float(scaling)
 
     @abstractmethod
     def attention_output_projection(self, layer: int) -> torch.nn.Module:
@@ -168,6 +343,10 @@ class Family(ABC):
     def attention_output(self, layer: int, z: torch.Tensor) -> torch.Tensor:
         """z [T, H·d_head], the heads' outputs side by side → [T, d] (W_O, + bias)."""
         return self.attention_output_projection(layer)(z)
+
+    def attention_input(self, layer: int, x: torch.Tensor) -> torch.Tensor:
+        """What attention reads from the stream x [T, d]: Norm₁(x) (pre-norm) or x (post-norm)."""
+        return self.norm_1(layer)(x) if self.norm_placement == "pre" else x
 
     # ---- MLP ---------------------------------------------------------------------------------
     @abstractmethod
@@ -193,7 +372,20 @@ class Family(ABC):
         by where they apply: "embeddings", "attention", "residual"."""
 
 
-class GPT2(Family):
+class ModuleMLP(Family):
+    """A family whose MLP is one module (`mlp(layer)`) returning [.., T, d]."""
+
+    @abstractmethod
+    def mlp(self, layer: int) -> torch.nn.Module: ...
+
+    def mlp_point(self, layer):
+        return HookPoint(self.mlp(layer))
+
+    def mlp_parameters(self, layer):
+        return list(self.mlp(layer).parameters())
+
+
+class GPT2(ModuleMLP):
     """GPT-2: learned positions (`wpe`), LayerNorm, one fused q/k/v projection (Conv1D:
     x @ W + b), MLP d → 4d → d with GELU, sequential residual."""
 
@@ -202,6 +394,7 @@ class GPT2(Family):
     gated_mlp = False
     parallel_residual = False
     rotary_dims = 0
+    qkv_bias = True
 
     def __init__(self, model):
         c = model.config
@@ -238,7 +431,8 @@ class GPT2(Family):
     def qkv(self, layer, x):
         T, dh = x.shape[0], self.d_head
         q, k, v = self.attention(layer).c_attn(x).split(self.d_model, dim=-1)  # [T, d] each
-        heads = lambda m: m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
+        def heads(m):
+            return m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
         return heads(q), heads(k), heads(v)
 
     def attention_output_projection(self, layer):
@@ -262,7 +456,7 @@ class GPT2(Family):
                 "residual": float(c.resid_pdrop)}
 
 
-class Llama(Family):
+class Llama(ModuleMLP):
     """Llama family (SmolLM2): rotary positions on q and k, RMSNorm, separate q/k/v/o
     projections with grouped key/value heads, gated MLP down(SiLU(gate(x)) · up(x)),
     sequential residual."""
@@ -271,6 +465,10 @@ class Llama(Family):
     activation = "SiLU"
     gated_mlp = True
     parallel_residual = False
+
+    @property
+    def qkv_bias(self):
+        return bool(getattr(self.config, "attention_bias", False))
 
     def __init__(self, model):
         c = model.config
@@ -345,7 +543,7 @@ class Llama(Family):
         return {"attention": float(getattr(self.config, "attention_dropout", 0.0) or 0.0)}
 
 
-class GPTNeoX(Family):
+class GPTNeoX(ModuleMLP):
     """GPT-NeoX (Pythia): rotary positions on the first `rotary_dims` of each head (a quarter
     for Pythia), LayerNorm, one fused q/k/v projection laid out head by head, MLP d → 4d → d
     with GELU, and — with `use_parallel_residual` — attention and the MLP side by side on the
@@ -354,6 +552,10 @@ class GPTNeoX(Family):
     name = "gpt_neox"
     activation = "GELU"
     gated_mlp = False
+
+    @property
+    def qkv_bias(self):
+        return bool(getattr(self.config, "attention_bias", True))
 
     def __init__(self, model):
         c = model.config
@@ -431,12 +633,218 @@ class GPTNeoX(Family):
                 "residual": float(c.hidden_dropout)}
 
 
+class Qwen2(Llama):
+    """Qwen2: wired as Llama (rotary on every number of each head in halves, RMSNorm, grouped
+    key/value heads, gated SiLU MLP), with biases on the q, k and v projections (W_O has none)."""
+
+    name = "qwen2"
+    qkv_bias = True
+
+
+class GPTJ(ModuleMLP):
+    """GPT-J: one LayerNorm shared by attention and the MLP, which run side by side on it
+    (x_out = x + Attn(LN(x)) + MLP(LN(x))); rotary positions on the first `rotary_dim` numbers
+    of each head, turned in interleaved pairs (2i, 2i+1); no positions module — every attention
+    looks its sin and cos up by position id; q, k, v and W_O without biases; MLP d → 4d → d, GELU."""
+
+    name = "gptj"
+    activation = "GELU"
+    gated_mlp = False
+    parallel_residual = True
+    shared_norm = True
+    rotary_layout = "pairs"
+    qkv_bias = False
+
+    def __init__(self, model):
+        c = model.config
+        super().__init__(model, n_layers=c.n_layer, n_heads=c.n_head, n_kv_heads=c.n_head, d_model=c.n_embd,
+                         d_mlp=c.n_inner or 4 * c.n_embd, context_length=c.n_positions)
+
+    @property
+    def rotary_dims(self):
+        return int(self.config.rotary_dim or self.d_head)
+
+    def rotary_base(self):
+        return 10000.0  # fixed in GPT-J's create_sinusoidal_positions
+
+    def blocks(self):
+        return list(self.model.transformer.h)
+
+    def norm_1(self, layer):
+        return self.model.transformer.h[layer].ln_1
+
+    def norm_2(self, layer):
+        return self.model.transformer.h[layer].ln_1  # the one norm both sublayers read
+
+    def final_norm(self):
+        return self.model.transformer.ln_f
+
+    def attention(self, layer):
+        return self.model.transformer.h[layer].attn
+
+    def attention_scaling(self, layer):
+        return 1.0 / float(self.attention(layer).scale_attn)
+
+    def mlp(self, layer):
+        return self.model.transformer.h[layer].mlp
+
+    def position_embedding(self):
+        return None
+
+    def positions_module(self):
+        return None  # each attention computes its own sin and cos from the position ids
+
+    def remove_positions(self, how):
+        import torch
+
+        def hook(module, args, kwargs):  # every position id 0: angle 0, nothing turns
+            return args, {**kwargs, "position_ids": torch.zeros_like(kwargs["position_ids"])}
+        return Handles([self.attention(i).register_forward_pre_hook(hook, with_kwargs=True)
+                        for i in range(self.n_layers)])
+
+    def norm(self, module):
+        return Norm("LayerNorm", module.weight, module.bias, float(module.eps))
+
+    def qkv(self, layer, x):
+        import torch
+        from transformers.models.gptj.modeling_gptj import apply_rotary_pos_emb
+
+        attn, T, dh, r = self.attention(layer), x.shape[0], self.d_head, self.rotary_dims
+        sin, cos = attn.embed_positions[:T][None].to(x.dtype).chunk(2, dim=-1)  # [1, T, r/2] each
+        q = attn.q_proj(x).view(1, T, self.n_heads, dh)
+        k = attn.k_proj(x).view(1, T, self.n_heads, dh)
+        v = attn.v_proj(x).view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
+        turn = lambda m: torch.cat([apply_rotary_pos_emb(m[..., :r], sin, cos), m[..., r:]], -1)  # noqa: E731
+        return turn(q)[0].transpose(0, 1), turn(k)[0].transpose(0, 1), v
+
+    def attention_output_projection(self, layer):
+        return self.attention(layer).out_proj
+
+    def mlp_in(self, layer, x):
+        return self.mlp(layer).fc_in(x), None
+
+    def act(self, pre):
+        return self.mlp(0).act(pre)
+
+    def mlp_out(self, layer, act):
+        return self.mlp(layer).fc_out(act)
+
+    def mlp_out_directions(self, layer):
+        return self.mlp(layer).fc_out.weight.T
+
+    def dropout(self):
+        c = self.config
+        return {"embeddings": float(c.embd_pdrop), "attention": float(c.attn_pdrop),
+                "residual": float(c.resid_pdrop)}
+
+
+class OPT(Family):
+    """OPT: learned positions kept in a table whose first 2 rows no position uses (position p
+    reads row p + 2); LayerNorm before each sublayer (opt-125m) or after it (opt-350m:
+    `do_layer_norm_before=False`, no final norm); sequential residual; q/k/v/W_O with biases;
+    a ReLU MLP with no module of its own (fc1 and fc2 sit on the layer and see the tokens
+    flattened, [B·T, d]); where the embedding is narrower than the stack (opt-350m: 512 and
+    1024), project_in and project_out between them."""
+
+    name = "opt"
+    activation = "ReLU"
+    gated_mlp = False
+    parallel_residual = False
+    rotary_dims = 0
+
+    def __init__(self, model):
+        c = model.config
+        super().__init__(model, n_layers=c.num_hidden_layers, n_heads=c.num_attention_heads,
+                         n_kv_heads=c.num_attention_heads, d_model=c.hidden_size, d_mlp=c.ffn_dim,
+                         context_length=c.max_position_embeddings)
+
+    def _decoder(self):
+        return self.model.model.decoder
+
+    @property
+    def norm_placement(self):
+        return "pre" if self.config.do_layer_norm_before else "post"
+
+    @property
+    def qkv_bias(self):
+        return bool(self.config.enable_bias)
+
+    @property
+    def position_offset(self):
+        return int(self._decoder().embed_positions.offset)
+
+    def project_in(self):
+        return self._decoder().project_in
+
+    def project_out(self):
+        return self._decoder().project_out
+
+    def blocks(self):
+        return list(self._decoder().layers)
+
+    def norm_1(self, layer):
+        return self._decoder().layers[layer].self_attn_layer_norm
+
+    def norm_2(self, layer):
+        return self._decoder().layers[layer].final_layer_norm
+
+    def final_norm(self):
+        return self._decoder().final_layer_norm
+
+    def attention(self, layer):
+        return self._decoder().layers[layer].self_attn
+
+    def mlp_point(self, layer):
+        block = self._decoder().layers[layer]
+        return HookPoint(block.fc2, shaped_by=block.self_attn)  # fc2 sees [B·T, d]
+
+    def mlp_parameters(self, layer):
+        block = self._decoder().layers[layer]
+        return [*block.fc1.parameters(), *block.fc2.parameters()]
+
+    def position_embedding(self):
+        rows = self._decoder().embed_positions.weight
+        return rows[self.position_offset: self.position_offset + self.context_length]
+
+    def positions_module(self):
+        return self._decoder().embed_positions
+
+    def norm(self, module):
+        return Norm("LayerNorm", module.weight, module.bias, float(module.eps))
+
+    def qkv(self, layer, x):
+        attn, T, dh = self.attention(layer), x.shape[0], self.d_head
+        heads = lambda m: m.view(T, self.n_heads, dh).transpose(0, 1)  # noqa: E731  [H, T, dh]
+        return heads(attn.q_proj(x)), heads(attn.k_proj(x)), heads(attn.v_proj(x))
+
+    def attention_output_projection(self, layer):
+        return self.attention(layer).out_proj
+
+    def mlp_in(self, layer, x):
+        return self._decoder().layers[layer].fc1(x), None
+
+    def act(self, pre):
+        return self._decoder().layers[0].activation_fn(pre)
+
+    def mlp_out(self, layer, act):
+        return self._decoder().layers[layer].fc2(act)
+
+    def mlp_out_directions(self, layer):
+        return self._decoder().layers[layer].fc2.weight.T
+
+    def dropout(self):
+        c = self.config
+        return {"attention": float(c.attention_dropout), "residual": float(c.dropout)}
+
+
 def _rope_theta(config) -> float:
     params = getattr(config, "rope_parameters", None) or {}  # transformers 5 keeps it here
     return float(params.get("rope_theta") or getattr(config, "rope_theta", None) or 10000.0)
 
 
-FAMILIES: dict[str, type[Family]] = {family.name: family for family in (GPT2, Llama, GPTNeoX)}
+# family name → its adapter class, called with the loaded model
+FAMILIES: dict[str, Callable[[Any], Family]] = {
+    family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT, Qwen2)}
 
 
 def family_of(model) -> Family:

@@ -15,7 +15,6 @@ projections are. Nothing is copied from trace.attentions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -79,7 +78,7 @@ def layer_qkv(lm: LM, trace: Trace, layer: int):
         import torch
 
         x = torch.from_numpy(np.array(trace.resid_pre(layer), dtype=np.float32))  # [T, d]
-        return lm.arch.qkv(layer, lm.arch.norm_1(layer)(x))
+        return lm.arch.qkv(layer, lm.arch.attention_input(layer, x))
 
     return on_model_thread(compute)
 
@@ -122,7 +121,7 @@ def heads_together(lm: LM, trace: Trace, layer: int) -> HeadsTogether:
         import torch
 
         x = torch.from_numpy(np.array(trace.resid_pre(layer), dtype=np.float32))  # [T, d]
-        heads = all_heads(lm, layer, lm.arch.norm_1(layer)(x))  # [H, T, dh]
+        heads = all_heads(lm, layer, lm.arch.attention_input(layer, x))  # [H, T, dh]
         concat = heads.transpose(0, 1).reshape(x.shape[0], -1)  # [T, H·dh]
         return heads.numpy(), concat.numpy(), lm.arch.attention_output(layer, concat).numpy()
 

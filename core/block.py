@@ -1,15 +1,20 @@
 """One Transformer block recomputed from its weights, and who wrote the prediction.
 
-A pre-norm block is two residual equations. Sequential (GPT-2, Llama):
+A block is two residual equations, wired as its family states (core.arch). Pre-norm, sequential:
 
     x_mid = x + Attn(Norm₁(x))
     x_out = x_mid + MLP(Norm₂(x_mid))
 
-Parallel (GPT-NeoX / Pythia): both sublayers read the block's input,
+Parallel: both sublayers read the block's input (with one shared norm, Norm₂ is Norm₁),
 
     x_out = x + Attn(Norm₁(x)) + MLP(Norm₂(x))
 
-The family adapter says which (`lm.arch.parallel_residual`); nothing here decides it.
+Post-norm: each norm comes after its residual addition,
+
+    x_mid = Norm₁(x + Attn(x));  x_out = Norm₂(x_mid + MLP(x_mid))
+
+The family adapter says which (`norm_placement`, `parallel_residual`, `shared_norm`); nothing
+here decides it.
 
     steps = block_steps(lm, trace, layer=5)     # every intermediate, for every token (numpy)
     steps.resid_post ≈ trace.resid_post(5)       # steps.model_diff: the model's own hidden state
@@ -43,6 +48,7 @@ class NormSteps:
     x / rms · γ."""
 
     kind: str  # "LayerNorm" | "RMSNorm"
+    x: np.ndarray  # [T, d] what the norm reads
     mean: np.ndarray | None  # [T] (LayerNorm only: it subtracts the mean)
     scale: np.ndarray  # [T] std = sqrt(var + eps) (LayerNorm) or rms = sqrt(mean(x²) + eps)
     normalized: np.ndarray  # [T, d] before γ and β
@@ -58,12 +64,13 @@ class BlockSteps:
     parallel: bool  # the wiring: True when Norm₂ reads x (not x_mid), see the module doc
     resid_pre: np.ndarray  # [T, d] x, the residual stream entering the block
     norm_1: NormSteps
-    ln1: np.ndarray  # [T, d] Norm₁(x), the model's own module
+    ln1: np.ndarray  # [T, d] Norm₁'s output: Norm₁(x) (pre-norm), Norm₁(x + attn_out) = resid_mid (post-norm)
     attn_out: np.ndarray  # [T, d] Attn(Norm₁(x)): every head, concatenated, through W_O
     resid_mid: np.ndarray  # [T, d] x + attn_out: the stream once attention has written
-    mlp_in: np.ndarray  # [T, d] what Norm₂ reads: resid_mid (sequential) or resid_pre (parallel)
+    mlp_in: np.ndarray  # [T, d] what Norm₂ reads: resid_mid (sequential) or resid_pre (parallel);
+    #                     post-norm: resid_mid + mlp_out
     norm_2: NormSteps
-    ln2: np.ndarray  # [T, d] Norm₂(mlp_in)
+    ln2: np.ndarray  # [T, d] Norm₂(mlp_in) (post-norm: the block's output)
     mlp_pre: np.ndarray  # [T, d_mlp] before the activation (Llama: the gate's input to SiLU)
     mlp_up: np.ndarray | None  # [T, d_mlp] Llama: the up projection the gate multiplies
     mlp_act: np.ndarray  # [T, d_mlp] after the activation (Llama: SiLU(gate) · up)
@@ -84,7 +91,7 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         mean = x.mean(-1, keepdim=True)  # [T, 1]
         scale = torch.sqrt(((x - mean) ** 2).mean(-1, keepdim=True) + norm.eps)  # biased variance
         normalized = (x - mean) / scale
-        out = normalized * gamma + norm.bias.detach().double()
+        out = normalized * gamma + (0 if norm.bias is None else norm.bias.detach().double())
     else:
         mean = None
         scale = torch.sqrt((x ** 2).mean(-1, keepdim=True) + norm.eps)
@@ -92,7 +99,8 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         out = normalized * gamma
     own = module(x.float()).double()
     return NormSteps(
-        kind=norm.kind, mean=None if mean is None else mean[:, 0].numpy(), scale=scale[:, 0].numpy(),
+        kind=norm.kind, x=x.float().numpy(), mean=None if mean is None else mean[:, 0].numpy(),
+        scale=scale[:, 0].numpy(),
         normalized=normalized.numpy(), gamma=gamma.numpy(),
         beta=None if norm.bias is None else norm.bias.detach().double().numpy(),
         out=out.numpy(), module_diff=float((out - own).abs().max()))
@@ -126,20 +134,33 @@ class BlockPass:
 
 
 def block_forward(lm: LM, layer: int, x: torch.Tensor, skip: bool = True) -> BlockPass:
-    """Block `layer` on x [T, d] from its weights, as its family wires it (sequential: Norm₂
-    reads x_mid; parallel: Norm₂ reads x). skip=False removes the skip paths: the block's
-    output is only what its sublayers compute (core.residual: why they are there)."""
+    """Block `layer` on x [T, d] from its weights, as its family wires it (core.arch.Family):
+    pre-norm sequential, Norm₂ reads x_mid; pre-norm parallel, Norm₂ reads x (a shared norm is
+    Norm₁ itself); post-norm, each norm comes after its residual addition. skip=False removes
+    the skip paths: the block's output is only what its sublayers compute (core.residual)."""
     arch = lm.arch
+    keep = (lambda v: v) if skip else (lambda v: 0)  # noqa: E731  the skip path, or none
+    if arch.norm_placement == "post":  # x_mid = Norm₁(x + Attn(x)); x_out = Norm₂(x_mid + MLP(x_mid))
+        heads = all_heads(lm, layer, x)  # [H, T, dh]
+        attn_out = arch.attention_output(layer, heads.transpose(0, 1).reshape(x.shape[0], -1))  # [T, d]
+        ln1 = arch.norm_1(layer)(keep(x) + attn_out)
+        resid_mid = ln1
+        pre, up = arch.mlp_in(layer, resid_mid)
+        act = arch.act(pre) if up is None else arch.act(pre) * up
+        mlp_out = arch.mlp_out(layer, act)
+        mlp_in = keep(resid_mid) + mlp_out
+        ln2 = arch.norm_2(layer)(mlp_in)
+        return BlockPass(ln1, attn_out, resid_mid, mlp_in, ln2, pre, up, act, mlp_out, ln2)
     ln1 = arch.norm_1(layer)(x)  # [T, d]
     heads = all_heads(lm, layer, ln1)  # [H, T, dh]
     attn_out = arch.attention_output(layer, heads.transpose(0, 1).reshape(x.shape[0], -1))  # [T, d]
-    resid_mid = x + attn_out if skip else attn_out
+    resid_mid = keep(x) + attn_out
     mlp_in = x if arch.parallel_residual else resid_mid  # the wiring, as the family states it
     ln2 = arch.norm_2(layer)(mlp_in)
     pre, up = arch.mlp_in(layer, ln2)  # [T, d_mlp] (and the gate's partner)
     act = arch.act(pre) if up is None else arch.act(pre) * up
     mlp_out = arch.mlp_out(layer, act)  # [T, d]
-    out = (x if skip else 0) + attn_out + mlp_out
+    out = keep(x) + attn_out + mlp_out
     return BlockPass(ln1, attn_out, resid_mid, mlp_in, ln2, pre, up, act, mlp_out, out)
 
 
@@ -150,25 +171,59 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     x = torch.from_numpy(resid_pre)  # [T, d]
     b = block_forward(lm, layer, x)
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
-    numpy = lambda t: t.detach().float().numpy()
+    def numpy(t):
+        return t.detach().float().numpy()
+
+    norm_1_in = x if arch.norm_placement == "pre" else x + b.attn_out  # what Norm₁ reads
     return BlockSteps(
         layer=layer, parallel=arch.parallel_residual, resid_pre=resid_pre,
-        norm_1=norm_steps(arch.norm(n1), n1, x), ln1=numpy(b.ln1), attn_out=numpy(b.attn_out),
-        resid_mid=numpy(b.resid_mid), mlp_in=numpy(b.mlp_in), norm_2=norm_steps(arch.norm(n2), n2, b.mlp_in),
+        norm_1=norm_steps(arch.norm(n1), n1, norm_1_in.detach()), ln1=numpy(b.ln1), attn_out=numpy(b.attn_out),
+        resid_mid=numpy(b.resid_mid), mlp_in=numpy(b.mlp_in), norm_2=norm_steps(arch.norm(n2), n2, b.mlp_in.detach()),
         ln2=numpy(b.ln2), mlp_pre=numpy(b.pre), mlp_up=None if b.up is None else numpy(b.up),
         mlp_act=numpy(b.act), mlp_out=numpy(b.mlp_out), resid_post=numpy(b.out),
         model_diff=float("nan"), mlp_diff=float("nan"))
+
+
+# --------------------------------------------------------------------------- the block's equations
+
+
+def block_wiring(arch) -> str:
+    """How the family wires its block, from the adapter's facts: "sequential", "parallel",
+    "parallel_shared" (one norm for both sublayers) or "post" (post-norm)."""
+    if arch.norm_placement == "post":
+        return "post"
+    if arch.parallel_residual:
+        return "parallel_shared" if arch.shared_norm else "parallel"
+    return "sequential"
+
+
+def block_equations(arch) -> list[str]:
+    """The block's equations in LaTeX, one per line, as the family wires it (its own norm)."""
+    n = r"\mathrm{%s}" % arch.norm_kind
+    wiring = block_wiring(arch)
+    if wiring == "post":
+        return [r"x_{\mathrm{mid}} = %s_1\big(x + \mathrm{Attn}(x)\big)" % n,
+                r"x_{\mathrm{out}} = %s_2\big(x_{\mathrm{mid}} + \mathrm{MLP}(x_{\mathrm{mid}})\big)" % n]
+    if wiring == "parallel_shared":
+        return [r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(%s(x)\big) + \mathrm{MLP}\big(%s(x)\big)" % (n, n)]
+    if wiring == "parallel":
+        return [r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(%s_1(x)\big) + \mathrm{MLP}\big(%s_2(x)\big)" % (n, n)]
+    return [r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(%s_1(x)\big)" % n,
+            r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(%s_2(x_{\mathrm{mid}})\big)" % n]
 
 
 # --------------------------------------------------------------------------- the block's weights
 
 
 def parameter_split(lm: LM, layer: int = 0) -> dict[str, int]:
-    """How many parameters one block spends on attention, on the MLP and on its two norms."""
+    """How many parameters one block spends on attention, on the MLP and on its norms (one
+    shared norm counted once)."""
     arch = lm.arch
-    count = lambda m: sum(p.numel() for p in m.parameters())
-    return {"attention": count(arch.attention(layer)), "mlp": count(arch.mlp(layer)),
-            "norms": count(arch.norm_1(layer)) + count(arch.norm_2(layer))}
+    def count(ps):
+        return sum(p.numel() for p in ps)
+
+    return {"attention": count(arch.attention_parameters(layer)), "mlp": count(arch.mlp_parameters(layer)),
+            "norms": count(arch.norm_parameters(layer))}
 
 
 def activation_curve(lm: LM, lo: float = -4.0, hi: float = 4.0, n: int = 161) -> dict[str, np.ndarray]:
@@ -199,7 +254,7 @@ def unit_writes(lm: LM, steps: BlockSteps, position: int, n_units: int = 8, n_to
 
     def compute():
         W_out = lm.arch.mlp_out_directions(steps.layer)[torch.as_tensor(units)]  # [n, d]
-        W_U, _ = lm.arch.unembedding()  # [V, d]
+        W_U = lm.arch.stream_unembedding()  # [V, d]
         effect = (W_U @ W_out.T).T * torch.as_tensor(act[units])[:, None]  # [n, V]
         top = torch.topk(effect, min(n_tokens, effect.shape[-1]), dim=-1)
         return top.indices.numpy(), top.values.float().numpy()
@@ -233,27 +288,39 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
     """Direct logit attribution at the last position. The final norm is linear once its scale
     is frozen at the value it had there, so the logit splits exactly into one term per part
     of the residual stream (embedding, each attention, each MLP) plus the norm's bias."""
+    if not lm.arch.additive_stream:
+        raise ValueError("a post-norm stream is renormalised after every part: it does not split into shares")
     L = lm.arch.n_layers
     parts = np.concatenate([trace.resid[0, -1][None], np.stack(
         [p for layer in range(L) for p in (trace.attn_out_last[layer], trace.mlp_out_last[layer])])])
     x_last = trace.resid[L, -1].astype(np.float64)  # = the sum of the parts
+    final = lm.arch.final_norm()
+    assert final is not None  # a pre-norm (additive) stream ends in a final norm
+    norm = lm.arch.norm(final)
 
     def compute():
-        norm = lm.arch.norm(lm.arch.final_norm())
+        import torch
+
         W_U, b = lm.arch.unembedding()
-        w = W_U[int(token_id)].detach().double().numpy()  # [d]
+        w_embed = W_U[int(token_id)].detach().double()  # [d_embed]
+        project = lm.arch.project_out()  # d → d_embed after the final norm: w · (P h) = (Pᵀ w) · h
+        if project is not None:
+            weight = project.weight
+            assert isinstance(weight, torch.Tensor)  # a Linear's weight
+            w_embed = weight.detach().double().T @ w_embed
+        w = w_embed.numpy()  # [d]
         gamma = norm.weight.detach().double().numpy()
         beta = 0.0 if norm.bias is None else float(w @ norm.bias.detach().double().numpy())
         return w, gamma, beta + (0.0 if b is None else float(b[int(token_id)]))
 
     w, gamma, bias = on_model_thread(compute)
     p = parts.astype(np.float64)  # [1 + 2L, d]
-    if lm.arch.norm(lm.arch.final_norm()).centred:  # LayerNorm: centre each part, one shared std
-        eps = lm.arch.norm(lm.arch.final_norm()).eps
+    if norm.centred:  # LayerNorm: centre each part, one shared std
+        eps = norm.eps
         scale = np.sqrt(((x_last - x_last.mean()) ** 2).mean() + eps)
         p = p - p.mean(-1, keepdims=True)
     else:  # RMSNorm: one shared rms
-        scale = np.sqrt((x_last ** 2).mean() + lm.arch.norm(lm.arch.final_norm()).eps)
+        scale = np.sqrt((x_last ** 2).mean() + norm.eps)
     values = (p / scale * gamma) @ w  # [1 + 2L]
     names = ["embed"] + [f"{kind} {layer}" for layer in range(L) for kind in ("attn", "mlp")]
     kinds = ["embed"] + [kind for _ in range(L) for kind in ("attn", "mlp")]

@@ -2,28 +2,45 @@
 
     store = ClassStore()                          # SQLite in the app's cache dir (WAL)
     store = ClassStore("postgresql://u:p@host/db")  # several app processes, one database
-    lecturer = store.create_class()               # .code "K7QM4X", .secret (shown once)
-    store.join(lecturer.code, student_id)         # a phone opens …/Class?class=K7QM4X
-    store.ask(lecturer.code, lecturer.secret, question)   # a core.quiz.Question
-    store.answer(lecturer.code, student_id, question_id, choice)
+    lecturer = store.create_class(owner=browser_id, address=ip)  # .code "K7QM4X", .secret
+    store.join(lecturer.code, student_id, address=ip)  # a phone opens …/Class?class=K7QM4X
+    store.ask(lecturer.code, lecturer.secret, question)   # a core.quiz.Question: its id
+    store.answer(lecturer.code, student_id, question_id, choice, address=ip)
     store.student_view(lecturer.code)             # what a phone may see: no answer before the reveal
-    store.tally(lecturer.code, lecturer.secret)   # answered / joined, and the counts per option
+    store.answer_of(lecturer.code, student_id, question_id)  # this phone's own answer, or None
+    store.tally(lecturer.code, lecturer.secret)   # the current question, answered / active / joined
     store.reveal(lecturer.code, lecturer.secret)
+    store.results(lecturer.code, lecturer.secret) # every question asked, for the CSV (ended too)
+
+The class API another page drives (the Lessons page asks step by step): `ask` opens a question
+(the one before closes), `reveal` shows the open one's answer and tally, `tally(...).question_id`
+/ `.fingerprint` / `.public` / `.revealed` say which question is current and where it stands.
+
+A student is one browser: `student_id` is the random id its cookie keeps (core/ui/classbase.py),
+so a reload, a second tab or a server restart is the same student with the same single answer.
+A lecturer is one browser too: the class remembers its owner's browser id (hashed), and
+`reattach(owner)` gives that browser its running class back after a reload or a restart.
+Exactly one session controls a class: `take_back` and `reattach` rotate the key, so the
+session that held the old one is refused from then on (`not_lecturer`: it was taken over).
 
 SQLAlchemy Core, four tables. The database enforces the rules that must hold under any number
 of app processes: one answer per student per question (UNIQUE (question, student)), one
-student row per browser session (UNIQUE (class, student)), at most one open question per
-class (a partial unique index), unique class codes. The lecturer's secret and the students'
-ids are stored as SHA-256 digests. Caps on open classes, students per class and answers per
-minute keep one server's store small; a class expires after `Limits.hours`.
+student row per browser (UNIQUE (class, student)), at most one open question per class (a
+partial unique index), unique class codes. The lecturer's key, the owner's and the students'
+browser ids are stored as SHA-256 digests. Caps: open classes, ACTIVE students per class (seen
+in the last `Limits.active_minutes`), answers per minute per class; joins, answers and class
+starts per client address (an in-process token bucket, `RateLimiter`); an optional passcode
+for starting a class; the lecturer may close joining. A class expires after `Limits.hours`.
 
-No streamlit here: core.ui.classmode draws it.
+No streamlit here: core/ui/lecturer.py, join.py, student.py and predict.py draw it.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import hmac
+import io
 import json
 import os
 import secrets
@@ -31,9 +48,12 @@ import threading
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlalchemy as sa
+
+from core.quiz import Text
 
 DB_ENV_VAR = "TRANSFORMER_ANATOMY_DB"
 # Class codes and lecturer keys: no look-alikes (no 0/O, 1/I/L), easy to read off a projector.
@@ -107,21 +127,75 @@ def _env_number(name: str, default: float) -> float:
 
 @dataclass(frozen=True)
 class Limits:
-    """Caps for one store (one deployment). From the environment:
-    TRANSFORMER_ANATOMY_MAX_CLASSES, _MAX_STUDENTS, _MAX_ANSWERS_PER_MINUTE, _CLASS_HOURS."""
+    """Caps for one store (one deployment). From the environment: TRANSFORMER_ANATOMY_ + the
+    upper-cased field name (MAX_CLASSES, MAX_STUDENTS, MAX_ANSWERS_PER_MINUTE, CLASS_HOURS,
+    ACTIVE_MINUTES, JOINS_PER_ADDRESS, ANSWERS_PER_ADDRESS, STARTS_PER_ADDRESS).
+
+    The per-address limits are per minute (starts: per hour), with a burst of the same size.
+    A whole lecture hall often reaches the server from ONE address (the campus network's NAT),
+    so the join and answer limits are sized for a hall: 300 phones may join in the first
+    minute and 300 more each minute after; 500 phones may answer a question every 20 s. Class
+    starts: 10 an hour lets a building of lecturers behind one address start their classes,
+    while a script holds at most 10 of the server's `classes` (a public server sets the
+    lecturer passcode). A script on one address can
+    still fill a class's seats within minutes at that rate, which is why the lecturer can close
+    joining once everyone is in, and why seats count only ACTIVE students (seen in the last
+    `active_minutes`): a script must keep every fake phone polling to hold its seat."""
 
     classes: int = 50  # classes running at once
-    students: int = 500  # per class
+    students: int = 500  # active students per class
     answers_per_minute: int = 3000  # per class
     hours: float = 4.0  # a class expires this long after it started
+    active_minutes: float = 5.0  # a student not seen for this long frees a seat
+    joins_per_address: int = 300  # per minute, per client address
+    answers_per_address: int = 1500  # per minute, per client address
+    starts_per_address: int = 10  # classes started per hour, per client address
 
     @classmethod
     def from_env(cls) -> Limits:
-        return cls(classes=int(_env_number("TRANSFORMER_ANATOMY_MAX_CLASSES", cls.classes)),
-                   students=int(_env_number("TRANSFORMER_ANATOMY_MAX_STUDENTS", cls.students)),
-                   answers_per_minute=int(_env_number("TRANSFORMER_ANATOMY_MAX_ANSWERS_PER_MINUTE",
-                                                      cls.answers_per_minute)),
-                   hours=_env_number("TRANSFORMER_ANATOMY_CLASS_HOURS", cls.hours))
+        def read(field_name: str, env: str, kind=int):
+            return kind(_env_number(f"TRANSFORMER_ANATOMY_{env}", getattr(cls, field_name)))
+
+        return cls(classes=read("classes", "MAX_CLASSES"), students=read("students", "MAX_STUDENTS"),
+                   answers_per_minute=read("answers_per_minute", "MAX_ANSWERS_PER_MINUTE"),
+                   hours=read("hours", "CLASS_HOURS", float),
+                   active_minutes=read("active_minutes", "ACTIVE_MINUTES", float),
+                   joins_per_address=read("joins_per_address", "JOINS_PER_ADDRESS"),
+                   answers_per_address=read("answers_per_address", "ANSWERS_PER_ADDRESS"),
+                   starts_per_address=read("starts_per_address", "STARTS_PER_ADDRESS"))
+
+
+class RateLimiter:
+    """Token buckets per (kind, client address), in this process: `allow` spends one token.
+    A bucket holds `capacity` tokens and refills at capacity per `period_s`. An unknown address
+    (None: no request behind the call, as in a test of the store alone) is not limited.
+    At most `max_addresses` buckets are kept; the fullest are forgotten first (a full bucket
+    is what a new one would be anyway)."""
+
+    def __init__(self, clock=time.monotonic, max_addresses: int = 20_000):
+        self.clock, self.max_addresses = clock, max_addresses
+        self._buckets: dict[tuple[str, str], tuple[float, float]] = {}  # → (tokens, at)
+        self._lock = threading.Lock()
+
+    def allow(self, kind: str, address: str | None, capacity: int, period_s: float) -> bool:
+        if not address:
+            return True
+        now, key = self.clock(), (kind, address)
+        with self._lock:
+            tokens, at = self._buckets.get(key, (float(capacity), now))
+            tokens = min(float(capacity), tokens + (now - at) * capacity / period_s)
+            allowed = tokens >= 1.0
+            self._buckets[key] = (tokens - 1.0 if allowed else tokens, now)
+            if len(self._buckets) > self.max_addresses:
+                self._forget_full(now, capacity, period_s)
+            return allowed
+
+    def _forget_full(self, now: float, capacity: int, period_s: float) -> None:
+        for key, (tokens, at) in list(self._buckets.items()):
+            if tokens + (now - at) * capacity / period_s >= capacity:
+                del self._buckets[key]
+        while len(self._buckets) > self.max_addresses:  # still too many: the oldest go
+            del self._buckets[min(self._buckets, key=lambda k: self._buckets[k][1])]
 
 
 # --------------------------------------------------------------------------- tables
@@ -136,6 +210,8 @@ classes = sa.Table(
     sa.Column("created_at", sa.Double, nullable=False),
     sa.Column("expires_at", sa.Double, nullable=False),
     sa.Column("ended", sa.Boolean, nullable=False, default=False),
+    sa.Column("owner_hash", sa.String(64), nullable=True),  # the lecturer's browser id, hashed
+    sa.Column("joining_closed", sa.Boolean, nullable=True),  # NULL/False: new students may join
 )
 
 students = sa.Table(
@@ -144,6 +220,7 @@ students = sa.Table(
     sa.Column("class_id", sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
     sa.Column("student_hash", sa.String(64), nullable=False),
     sa.Column("joined_at", sa.Double, nullable=False),
+    sa.Column("seen_at", sa.Double, nullable=True),  # last seen polling (NULL: joined_at)
     sa.UniqueConstraint("class_id", "student_hash", name="one_row_per_student"),
 )
 
@@ -214,6 +291,60 @@ class Tally:
     joined: int
     counts: list[int] = field(default_factory=list)
     revealed: bool = False
+    active: int = 0  # students seen in the last Limits.active_minutes
+    joining_open: bool = True
+    public: dict | None = None  # the current question's public part (prompt, options)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question the class was asked, for the lecturer's results: never a student's id."""
+
+    public: dict  # {"kind", "prompt", "options"}
+    answer: int  # the model's answer
+    counts: list[int]  # answers per option
+    asked_at: float
+    revealed_at: float | None
+
+    @property
+    def answered(self) -> int:
+        return sum(self.counts)
+
+    @property
+    def share_right(self) -> float | None:
+        return self.counts[self.answer] / self.answered if self.answered else None
+
+
+RESULT_COLUMNS = ("question", "options", "counts", "model_answer", "percent_right", "answered",
+                  "asked_at_utc", "revealed_at_utc")
+
+
+def results_rows(results: list[QuestionResult], lang: str) -> list[dict]:
+    """The results as rows (RESULT_COLUMNS), the text in `lang`, the times in UTC (ISO 8601):
+    the CSV the lecturer downloads and the summary on screen. Nothing identifies a student."""
+    def when(t: float | None) -> str:
+        return "" if t is None else datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+    rows = []
+    for r in results:
+        options = [Text.from_dict(o).render(lang) for o in r.public["options"]]
+        share = r.share_right
+        rows.append({"question": Text.from_dict(r.public["prompt"]).render(lang),
+                     "options": " | ".join(f"{'ABCDE'[i]}: {o}" for i, o in enumerate(options)),
+                     "counts": " | ".join(f"{'ABCDE'[i]}: {n}" for i, n in enumerate(r.counts)),
+                     "model_answer": f"{'ABCDE'[r.answer]}: {options[r.answer]}",
+                     "percent_right": "" if share is None else f"{100 * share:.0f}",
+                     "answered": r.answered, "asked_at_utc": when(r.asked_at),
+                     "revealed_at_utc": when(r.revealed_at)})
+    return rows
+
+
+def results_csv(results: list[QuestionResult], lang: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=RESULT_COLUMNS)
+    writer.writeheader()
+    writer.writerows(results_rows(results, lang))
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- the store
@@ -267,11 +398,30 @@ def make_engine(url: str) -> sa.Engine:
     return sa.create_engine(url, pool_size=10, max_overflow=30, pool_timeout=60, pool_pre_ping=True)
 
 
+def _add_missing_columns(engine: sa.Engine) -> None:
+    """A store made by an older version of the app gets the columns added since (all nullable):
+    `create_all` makes missing tables, never missing columns."""
+    inspector = sa.inspect(engine)
+    with engine.begin() as db:
+        for table in metadata.sorted_tables:
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have and column.nullable:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    # two processes starting at once: PostgreSQL lets the second one pass
+                    guard = " IF NOT EXISTS" if engine.dialect.name == "postgresql" else ""
+                    db.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN{guard} {column.name} {kind}")
+
+
 class ClassStore:
-    def __init__(self, url: str | None = None, limits: Limits | None = None, clock=time.time):
+    def __init__(self, url: str | None = None, limits: Limits | None = None, clock=time.time,
+                 passcode: str | None = None, limiter: RateLimiter | None = None):
+        """`passcode`: where set, starting a class needs it (TRANSFORMER_ANATOMY_LECTURER_PASSCODE)."""
         self.url = url or default_url()
         self.limits = limits or Limits.from_env()
         self.clock = clock
+        self.passcode = passcode or None
+        self.limiter = limiter or RateLimiter()
         self.engine = make_engine(self.url)
         self.writer = self.engine.execution_options(write=True)
         # SQLite takes one writer at a time; its busy handler makes the others sleep and retry
@@ -279,6 +429,7 @@ class ClassStore:
         # on the same file still wait through busy_timeout; PostgreSQL needs neither.
         self._one_writer = threading.Lock() if self.dialect == "sqlite" else nullcontext()
         metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
         self._views: dict[str, tuple[float, StudentView, int]] = {}
         self._views_lock = threading.Lock()
 
@@ -295,13 +446,31 @@ class ClassStore:
         with self._one_writer, self.writer.begin() as db:
             yield db
 
+    def _limit(self, kind: str, address: str | None, per_period: int, period_s: float = 60.0) -> None:
+        if not self.limiter.allow(kind, address, per_period, period_s):
+            raise ClassroomError("rate_limited")
+
     # ------------------------------------------------------------ classes
 
-    def create_class(self) -> Lecturer:
-        """A new class with a fresh code and secret. Raises ClassroomError("too_many_classes")."""
+    def create_class(self, owner: str | None = None, address: str | None = None,
+                     passcode: str | None = None) -> Lecturer:
+        """A new class with a fresh code and key, controlled by the browser `owner` (its id; the
+        class this browser ran before ends). Raises ClassroomError: rate_limited (too many starts
+        from `address`), bad_passcode (the store has a passcode and `passcode` is not it),
+        too_many_classes."""
+        self._limit("start", address, self.limits.starts_per_address, 3600.0)
+        if self.passcode is not None and not hmac.compare_digest(
+                digest(passcode or ""), digest(self.passcode)):
+            raise ClassroomError("bad_passcode")
         now = self.clock()
+        owner_hash = digest(owner) if owner else None
         with self._write() as db:
             self._purge(db, now)
+            if owner_hash is not None:  # one running class per browser
+                db.execute(questions.update().where(questions.c.class_id.in_(
+                    sa.select(classes.c.id).where(classes.c.owner_hash == owner_hash))).values(open=False))
+                db.execute(classes.update().where(classes.c.owner_hash == owner_hash, ~classes.c.ended)
+                           .values(ended=True))
             running = db.scalar(sa.select(sa.func.count()).select_from(classes).where(
                 classes.c.expires_at > now, ~classes.c.ended))
             if running >= self.limits.classes:
@@ -312,7 +481,8 @@ class ClassStore:
                 with self._write() as db:
                     db.execute(classes.insert().values(
                         code=lecturer.code, secret_hash=digest(lecturer.secret), created_at=now,
-                        expires_at=now + self.limits.hours * 3600, ended=False))
+                        expires_at=now + self.limits.hours * 3600, ended=False, owner_hash=owner_hash,
+                        joining_closed=False))
                 return lecturer
             except sa.exc.IntegrityError:
                 continue
@@ -335,17 +505,56 @@ class ClassStore:
             raise ClassroomError("expired", code=code)
         return row
 
-    def _lecturers_class(self, db, raw_code, secret) -> sa.Row:
-        row = self._class(db, raw_code)
+    def _lecturers_class(self, db, raw_code, secret, ended_ok: bool = False) -> sa.Row:
+        if ended_ok:
+            code = normalize_code(raw_code)
+            row = db.execute(sa.select(classes).where(classes.c.code == code)).first()
+            if row is None:
+                raise ClassroomError("unknown", code=code)
+        else:
+            row = self._class(db, raw_code)
         if not hmac.compare_digest(row.secret_hash, digest(_normalize_key(secret))):
             raise ClassroomError("not_lecturer")
         return row
 
-    def take_back(self, raw_code, secret) -> Lecturer:
-        """The lecturer's class, for a lecturer who reloaded or changed laptops."""
-        with self.engine.connect() as db:
+    def _new_controller(self, db, row: sa.Row, owner: str | None) -> Lecturer:
+        """A fresh key for the class (the session holding the old one loses control) and, where
+        given, the browser that controls it now."""
+        key = new_key()
+        values = {"secret_hash": digest(key)}
+        if owner:
+            values["owner_hash"] = digest(owner)
+        db.execute(classes.update().where(classes.c.id == row.id).values(**values))
+        return Lecturer(row.code, key)
+
+    def take_back(self, raw_code, secret, owner: str | None = None) -> Lecturer:
+        """The lecturer's class, for a lecturer who changed laptops (the code and key, or a
+        take-back link): a NEW key, so the session that held the old one no longer controls it;
+        `owner`, the browser taking it, re-attaches after a reload from now on."""
+        with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
-        return Lecturer(row.code, _normalize_key(secret))
+            return self._new_controller(db, row, owner)
+
+    def reattach(self, owner: str) -> Lecturer | None:
+        """The running class this browser controls (the newest), with a new key — a lecturer
+        who reloaded or whose server restarted gets it back without typing. None if none."""
+        if not owner:
+            return None
+        running = sa.select(classes).where(
+            classes.c.owner_hash == digest(owner), ~classes.c.ended, classes.c.expires_at > self.clock()
+        ).order_by(classes.c.created_at.desc())
+        with self.engine.connect() as db:  # most browsers run no class: a read, no write lock
+            if db.execute(running).first() is None:
+                return None
+        with self._write() as db:
+            row = db.execute(running).first()
+            return None if row is None else self._new_controller(db, row, owner)
+
+    def set_joining(self, raw_code, secret, open_: bool) -> None:
+        """Close joining once everyone is in (students already in keep their place), or reopen it."""
+        with self._write() as db:
+            row = self._lecturers_class(db, raw_code, secret)
+            db.execute(classes.update().where(classes.c.id == row.id).values(joining_closed=not open_))
 
     def check(self, raw_code) -> str:
         """The normalized code of a running class (raises ClassroomError otherwise)."""
@@ -365,25 +574,44 @@ class ClassStore:
 
     # ------------------------------------------------------------ students
 
-    def join(self, raw_code, student_id: str) -> None:
-        """A student's browser session joins (again: nothing happens). Raises ClassroomError:
-        malformed, unknown, expired, class_full."""
+    def _active_since(self, now: float) -> float:
+        return now - self.limits.active_minutes * 60
+
+    def join(self, raw_code, student_id: str, address: str | None = None) -> None:
+        """A student's browser joins (again: it is only seen). Raises ClassroomError: malformed,
+        unknown, expired, joining_closed, rate_limited (too many joins from `address`),
+        class_full (Limits.students ACTIVE students already in)."""
         now, who = self.clock(), digest(student_id)
         with self._write() as db:
             row = self._class(db, raw_code)
             known = db.scalar(sa.select(students.c.id).where(
                 students.c.class_id == row.id, students.c.student_hash == who))
             if known is not None:
+                db.execute(students.update().where(students.c.id == known).values(seen_at=now))
                 return
-            joined = db.scalar(sa.select(sa.func.count()).select_from(students).where(
-                students.c.class_id == row.id))
-            if joined >= self.limits.students:
+            if row.joining_closed:
+                raise ClassroomError("joining_closed")
+            self._limit("join", address, self.limits.joins_per_address)
+            active = db.scalar(sa.select(sa.func.count()).select_from(students).where(
+                students.c.class_id == row.id,
+                sa.func.coalesce(students.c.seen_at, students.c.joined_at) > self._active_since(now)))
+            if active >= self.limits.students:
                 raise ClassroomError("class_full", n=self.limits.students)
             try:
                 with db.begin_nested():
-                    db.execute(students.insert().values(class_id=row.id, student_hash=who, joined_at=now))
-            except sa.exc.IntegrityError:  # the same session, twice at once
+                    db.execute(students.insert().values(class_id=row.id, student_hash=who, joined_at=now,
+                                                        seen_at=now))
+            except sa.exc.IntegrityError:  # the same browser, twice at once
                 pass
+
+    def seen(self, raw_code, student_id: str) -> None:
+        """The student's phone is still here (its seat stays taken): call every minute or so."""
+        now = self.clock()
+        with self._write() as db:
+            row = self._class(db, raw_code)
+            db.execute(students.update().where(students.c.class_id == row.id,
+                                               students.c.student_hash == digest(student_id))
+                       .values(seen_at=now))
 
     # ------------------------------------------------------------ questions
 
@@ -426,17 +654,37 @@ class ClassStore:
         return counts
 
     def tally(self, raw_code, secret) -> Tally:
-        """Answered / joined for the open question (the lecturer's live count), with the
-        counts per option."""
+        """The current question and where it stands: answered / active / joined (the lecturer's
+        live count), the counts per option, revealed or not, joining open or not."""
+        now = self.clock()
         with self.engine.connect() as db:
             row = self._lecturers_class(db, raw_code, secret)
-            joined = db.scalar(sa.select(sa.func.count()).select_from(students).where(
-                students.c.class_id == row.id))
+            joined, active = db.execute(sa.select(
+                sa.func.count(), sa.func.count().filter(
+                    sa.func.coalesce(students.c.seen_at, students.c.joined_at) > self._active_since(now)))
+                .where(students.c.class_id == row.id)).one()
+            joining = not row.joining_closed
             q = self._open_question(db, row.id)
             if q is None:
-                return Tally(None, None, 0, joined)
-            counts = self._counts(db, q.id, len(json.loads(q.public)["options"]))
-        return Tally(q.id, q.fingerprint, sum(counts), joined, counts, q.revealed_at is not None)
+                return Tally(None, None, 0, joined, active=active, joining_open=joining)
+            public = json.loads(q.public)
+            counts = self._counts(db, q.id, len(public["options"]))
+        return Tally(q.id, q.fingerprint, sum(counts), joined, counts, q.revealed_at is not None,
+                     active=active, joining_open=joining, public=public)
+
+    def results(self, raw_code, secret) -> list[QuestionResult]:
+        """Every question this class was asked, in order, with its counts — also once the class
+        has ended (the lecturer's key still opens it)."""
+        with self.engine.connect() as db:
+            row = self._lecturers_class(db, raw_code, secret, ended_ok=True)
+            asked = db.execute(sa.select(questions).where(questions.c.class_id == row.id)
+                               .order_by(questions.c.asked_at, questions.c.id)).all()
+            out = []
+            for q in asked:
+                public = json.loads(q.public)
+                out.append(QuestionResult(public, q.answer, self._counts(db, q.id, len(public["options"])),
+                                          q.asked_at, q.revealed_at))
+        return out
 
     def student_view(self, raw_code) -> StudentView:
         """What a phone may show now: the open question without its answer, or — once revealed —
@@ -471,11 +719,21 @@ class ClassStore:
 
     # ------------------------------------------------------------ answers
 
-    def answer(self, raw_code, student_id: str, question_id: int, choice: int) -> None:
+    def answer_of(self, raw_code, student_id: str, question_id: int) -> int | None:
+        """This student's own answer to the question, or None: a phone that reloads shows it."""
+        with self.engine.connect() as db:
+            row = self._class(db, raw_code)
+            return db.scalar(sa.select(answers.c.choice).where(
+                answers.c.class_id == row.id, answers.c.question_id == question_id,
+                answers.c.student_hash == digest(student_id)))
+
+    def answer(self, raw_code, student_id: str, question_id: int, choice: int, address: str | None = None) -> None:
         """Store one student's answer. Raises ClassroomError: malformed / unknown / expired
-        code, not_joined, closed (not the open question, or already revealed), bad_choice,
-        already_answered (the UNIQUE constraint said so), too_many_answers (the per-minute cap)."""
+        code, rate_limited (too many answers from `address`), not_joined, closed (not the open
+        question, or already revealed), bad_choice, already_answered (the UNIQUE constraint said
+        so), too_many_answers (the per-minute cap of the class)."""
         now, who = self.clock(), digest(student_id)
+        self._limit("answer", address, self.limits.answers_per_address)
         with self._write() as db:
             row = self._class(db, raw_code)
             q = self._open_question(db, row.id)

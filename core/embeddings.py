@@ -11,17 +11,16 @@ Everything here is plain numpy / torch on the loaded model; nothing imports stre
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core.models import LM
 
 if TYPE_CHECKING:
-    import torch
+    pass
 
 MAX_WORDS = 20  # the cosine heatmap is n x n and the scatter labels every word
 MAX_WORD_CHARS = 40

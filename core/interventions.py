@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -152,36 +152,16 @@ def _heads_hook(lm: LM, heads_by_row: dict[int | None, set[int]], how: str):
 
 
 def _output_hook(rows: list[int] | None, how: str):
-    """A forward hook for an attention or MLP module: its output (the first of a tuple)
+    """A function for a hook point (core.arch.HookPoint): the sublayer's output [B, T, d]
     knocked out in these rows (None: every row)."""
     import torch
 
-    def hook(module, args, output):
-        y = output[0] if isinstance(output, tuple) else output
+    def knock(y):
         keep = torch.ones(y.shape[0], 1, 1, dtype=y.dtype)
         keep[slice(None) if rows is None else rows] = 0
-        y = _knock(y, keep, how)
-        return (y, *output[1:]) if isinstance(output, tuple) else y
+        return _knock(y, keep, how)
 
-    return hook
-
-
-def _positions_hook(lm: LM, how: str):
-    """A forward hook for the adapter's positions module. Learned: the position vectors
-    [.., T, d] zeroed (or each the mean of the prompt's). Rotary: every position given position
-    0's (cos, sin) — angle 0, so q and k are not turned (the pass starts at position 0: no cache)."""
-    import torch
-
-    if lm.arch.positional == "learned":
-        def hook(module, args, output):
-            if how == "zero":
-                return torch.zeros_like(output)
-            return output.mean(dim=-2, keepdim=True).expand_as(output)
-    else:
-        def hook(module, args, output):
-            cos, sin = output
-            return cos[..., :1, :].expand_as(cos), sin[..., :1, :].expand_as(sin)
-    return hook
+    return knock
 
 
 def _place(lm: LM, parts: tuple[tuple, ...], how: str, hooks: list) -> None:
@@ -193,11 +173,11 @@ def _place(lm: LM, parts: tuple[tuple, ...], how: str, hooks: list) -> None:
         if kind == "head":
             heads.setdefault(n[0], set()).add(n[1])
         elif kind == "attn":
-            hooks.append(arch.attention(n[0]).register_forward_hook(_output_hook(None, how)))
+            hooks.append(arch.attention_point(n[0]).register(_output_hook(None, how)))
         elif kind == "mlp":
-            hooks.append(arch.mlp(n[0]).register_forward_hook(_output_hook(None, how)))
+            hooks.append(arch.mlp_point(n[0]).register(_output_hook(None, how)))
         else:
-            hooks.append(arch.positions_module().register_forward_hook(_positions_hook(lm, how)))
+            hooks.append(arch.remove_positions(how))
     for layer, hs in heads.items():
         hooks.append(arch.attention_output_projection(layer).register_forward_pre_hook(
             _heads_hook(lm, {None: hs}, how)))
@@ -291,11 +271,13 @@ def _grown_pass(lm: LM, ids: list[int], joining: dict[int, list], make_rows: Cal
     return reduce(_last_logits(lm, [ids], place_all))
 
 
-def _passes(items: list[tuple[int, object]], n_tokens: int, n_layers: int) -> list[list[tuple[int, object]]]:
+def _passes(items: Sequence[tuple[int, object]], n_tokens: int, n_layers: int) -> list[list[tuple[int, object]]]:
     """Items (layer, what its row does), sorted by layer, cut into passes: each holds at most
     BATCH_TOKENS token rows and computes at most PASS_TOKEN_BLOCKS tokens × blocks (a row that
     joins at block l runs blocks l … L−1; the prompt's own row runs them all)."""
-    passes, current, cost = [], [], n_tokens * n_layers
+    passes: list[list[tuple[int, object]]] = []
+    current: list[tuple[int, object]] = []
+    cost = n_tokens * n_layers
     for layer, item in sorted(items, key=lambda it: it[0]):
         extra = n_tokens * (n_layers - layer)
         if current and ((len(current) + 2) * n_tokens > BATCH_TOKENS or cost + extra > PASS_TOKEN_BLOCKS):
@@ -306,7 +288,7 @@ def _passes(items: list[tuple[int, object]], n_tokens: int, n_layers: int) -> li
     return passes + ([current] if current else [])
 
 
-def _run_grown(lm: LM, ids: list[int], items: list[tuple[int, object]], make_rows: Callable,
+def _run_grown(lm: LM, ids: list[int], items: Sequence[tuple[int, object]], make_rows: Callable,
                place: Callable, reduce: Callable, progress: Progress | None,
                cancel: threading.Event | None) -> list:
     """Every pass of a growing batch, one model-thread call each (other sessions' forward passes
@@ -382,10 +364,10 @@ def sweep(lm: LM, text: str, target_token: int | str | None = None, kind: str = 
             if kind == "heads":
                 hooks.append(arch.attention_output_projection(layer).register_forward_pre_hook(
                     _heads_hook(lm, {row: {h} for row, h in rows}, how)))
-            for sub, module in (("attn", arch.attention(layer)), ("mlp", arch.mlp(layer))):
+            for sub, point in (("attn", arch.attention_point(layer)), ("mlp", arch.mlp_point(layer))):
                 knocked = [row for row, item in rows if item == sub]
                 if knocked:
-                    hooks.append(module.register_forward_hook(_output_hook(knocked, how)))
+                    hooks.append(point.register(_output_hook(knocked, how)))
 
     first: list = []  # the prompt's own log-probabilities [V] (row 0 of the first pass)
 
@@ -431,12 +413,12 @@ def _site_hook(lm: LM, site: tuple, store: dict, replace: bool):
     arch, dh = lm.arch, lm.arch.d_head
     if kind == "resid":
         pos = slice(None) if rest[0] is None else int(rest[0])
-        module = arch.blocks()[layer] if layer < arch.n_layers else arch.final_norm()
-        where = (slice(None), pos)
+        module = arch.blocks()[layer] if layer < arch.n_layers else arch.stream_end()
+        where: tuple = (slice(None), pos)
     elif kind == "head":
         module, where = arch.attention_output_projection(layer), (..., slice(rest[0] * dh, (rest[0] + 1) * dh))
     else:
-        module, where = arch.mlp(layer), (...,)
+        module, where = arch.mlp_point(layer), (...,)
 
     def act(x):
         if not replace:
@@ -447,7 +429,7 @@ def _site_hook(lm: LM, site: tuple, store: dict, replace: bool):
         return x
 
     if kind == "mlp":
-        return module, lambda m, args, output: act(output), False
+        return module, act, False
 
     def pre(m, args, kwargs):
         if args:
@@ -457,7 +439,7 @@ def _site_hook(lm: LM, site: tuple, store: dict, replace: bool):
 
 
 def _hooked(module, hook, is_pre: bool):
-    return module.register_forward_pre_hook(hook, with_kwargs=True) if is_pre else module.register_forward_hook(hook)
+    return module.register_forward_pre_hook(hook, with_kwargs=True) if is_pre else module.register(hook)
 
 
 @dataclass
@@ -575,9 +557,11 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
 
     (resid, clean_logits), (corrupt_resid, corrupt_logits) = on_model_thread(streams)
     if candidates is None:
-        top = lambda z: torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()  # noqa: E731
+        def top(z):
+            return torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()
+
         candidates = top(clean_logits) + top(corrupt_logits)
-    candidates = torch.tensor([token_id(lm, int(c)) for c in dict.fromkeys(candidates)])
+    chosen = torch.tensor([token_id(lm, int(c)) for c in dict.fromkeys(candidates)])  # [n] token ids
 
     def make_rows(layer, positions, x):  # the corrupt stream, one position's residual from clean
         rows = x[:1].repeat(len(positions), 1, 1)
@@ -588,12 +572,12 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
     differs = (resid != corrupt_resid).any(-1)  # [L, T]
     items = [(layer, t) for layer in range(L) for t in range(T) if differs[layer, t]]
     logits = _run_grown(lm, b, items, make_rows, lambda where, hooks: None,
-                        lambda z: z[:, candidates], progress, cancel)
-    patched = corrupt_logits[candidates].repeat(L, T, 1)  # [L, T, n]
+                        lambda z: z[:, chosen], progress, cancel)
+    patched = corrupt_logits[chosen].repeat(L, T, 1)  # [L, T, n]
     if items:
         layers, positions = (torch.tensor(v) for v in zip(*items))
         patched[layers, positions] = torch.cat([chunk[1:] for chunk in logits])
-    return PatchGrid(candidates.numpy(), clean_logits[candidates].numpy(), corrupt_logits[candidates].numpy(),
+    return PatchGrid(chosen.numpy(), clean_logits[chosen].numpy(), corrupt_logits[chosen].numpy(),
                      patched.numpy(), differs.numpy())
 
 

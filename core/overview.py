@@ -7,7 +7,6 @@ import numpy as np
 import pandas as pd
 
 from core.charts import data
-
 from core.models import LM
 from core.trace import Trace
 
@@ -23,7 +22,8 @@ NODE_PAGES = {"tokens": "pages/1_Embeddings.py", "embed": "pages/1_Embeddings.py
 
 def model_facts(lm: LM) -> dict[str, object]:
     """The facts table, every value read off the loaded model (keys are catalog suffixes;
-    "positional" and "wiring" are catalog suffixes too, the page translates them)."""
+    the values of "positional", "norm", "wiring" and "qkv_bias" are catalog suffixes too, the
+    page translates them)."""
     emb = lm.arch.token_embedding()
     return {
         "params": f"{lm.n_params:,}",
@@ -36,7 +36,11 @@ def model_facts(lm: LM) -> dict[str, object]:
         "context": f"{lm.arch.context_length:,}",
         "embedding": f"{emb.shape[0]:,} × {emb.shape[1]:,}",
         "positional": lm.arch.positional,
-        "wiring": "parallel" if lm.arch.parallel_residual else "sequential",
+        "norm": lm.arch.norm_placement,
+        "wiring": ("parallel_shared" if lm.arch.shared_norm else "parallel") if lm.arch.parallel_residual
+        else "sequential",
+        "qkv_bias": "yes" if lm.arch.qkv_bias else "no",
+        **({"projection": f"{lm.arch.d_embed:,} ↔ {lm.arch.d_model:,}"} if lm.arch.d_embed != lm.arch.d_model else {}),
     }
 
 
@@ -47,7 +51,7 @@ PAPER_2017_BASE = {"stacks": "both", "layers": "6 + 6", "width": 512, "heads": 8
                    "norm": "post", "positional": "sinusoidal", "cross": "yes"}
 GPT2_SMALL_PUBLISHED = {"params": "124 M", "layers": 12, "heads": 12, "width": 768, "head_width": 64,
                         "mlp": 3072, "vocab": "50,257", "context": "1,024", "positional": "learned",
-                        "norm": "LayerNorm", "activation": "GELU"}
+                        "norm": "pre", "norm_kind": "LayerNorm", "activation": "GELU"}
 # words in these tables that the page translates (catalog keys arch.term.*); the rest are numbers
 TERMS = ("both", "decoder", "post", "pre", "sinusoidal", "learned", "rotary", "yes", "no")
 
@@ -58,22 +62,22 @@ def lecture_gpt2_rows(lm: LM) -> list[tuple[str, object, object]]:
     a = lm.arch
     mine = {"params": f"{lm.n_params / 1e6:,.0f} M", "layers": a.n_layers, "heads": a.n_heads, "width": a.d_model,
             "head_width": a.d_head, "mlp": a.d_mlp, "vocab": f"{a.vocab_size:,}",
-            "context": f"{a.context_length:,}", "positional": a.positional, "norm": a.norm_kind,
-            "activation": a.activation}
+            "context": f"{a.context_length:,}", "positional": a.positional, "norm": a.norm_placement,
+            "norm_kind": a.norm_kind, "activation": a.activation}
     return [(key, GPT2_SMALL_PUBLISHED[key], mine[key]) for key in GPT2_SMALL_PUBLISHED]
 
 
 def architecture_rows(lm: LM, translator: dict) -> list[tuple[str, object, object, object]]:
     """(fact key, the 2017 paper's base model, this app's Transformer translator, the loaded
     model): the original encoder–decoder beside its two descendants on screen. The
-    translator's side comes from its card, the loaded model's from the model (every family
-    the app loads normalises before each sublayer: pre-norm, see core.block)."""
+    translator's side comes from its card, the loaded model's from the model (its adapter
+    says where the norm sits: before each sublayer or after it, see core.block)."""
     a, c = lm.arch, translator["config"]
     ours = {"stacks": "both", "layers": f"{c['n_encoder_layers']} + {c['n_decoder_layers']}",
             "width": c["d_model"], "heads": c["n_heads"], "mlp": c["d_ff"], "norm": "post",
             "positional": "sinusoidal", "cross": "yes"}
     loaded = {"stacks": "decoder", "layers": a.n_layers, "width": a.d_model, "heads": a.n_heads,
-              "mlp": a.d_mlp, "norm": "pre", "positional": a.positional, "cross": "no"}
+              "mlp": a.d_mlp, "norm": a.norm_placement, "positional": a.positional, "cross": "no"}
     return [(key, PAPER_2017_BASE[key], ours[key], loaded[key]) for key in PAPER_2017_BASE]
 
 
@@ -138,17 +142,18 @@ def architecture_dot(lm: LM, labels: dict[str, str], links: dict[str, str] | Non
     model's norm ({norm}: LayerNorm or RMSNorm). `links`: stage -> the URL its node opens.
     """
     d, n, h, v = lm.arch.d_model, lm.arch.n_layers, lm.arch.n_heads, lm.arch.vocab_size
+    e = lm.arch.d_embed  # the token vectors' width (projected to d and back where they differ)
     position = (f"{labels['position']}\\n[{lm.arch.context_length} × {d}]" if lm.arch.positional == "learned"
                 else f"{labels['position']}\\n(RoPE: q, k)")
     norm = labels["norm"].format(norm=lm.arch.norm_kind)
     nodes = [
         ("text", labels["text"]),
         ("tokens", f"{labels['tokens']}\\n(BPE, {v:,})"),
-        ("embed", f"{labels['embed']}\\n[{v:,} × {d}]"),
+        ("embed", f"{labels['embed']}\\n[{v:,} × {e}]" + (f"\\n→ {d}" if e != d else "")),
         ("position", position),
         ("block", f"{n} × {labels['block']}\\n{labels['attention']} ({h} × {lm.arch.d_head})\\n"
                   f"+ {labels['mlp']} ({d} → {lm.arch.d_mlp} → {d})\\n{norm}"),
-        ("unembed", f"{labels['unembed']}\\n[{d} → {v:,}]"),
+        ("unembed", f"{labels['unembed']}\\n[{d} → " + (f"{e} → " if e != d else "") + f"{v:,}]"),
         ("softmax", labels["softmax"]),
         ("next", labels["next"]),
     ]

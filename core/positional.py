@@ -10,9 +10,9 @@ Everything is numpy on the loaded model's own numbers; nothing imports streamlit
 
 from __future__ import annotations
 
-import numpy as np
-
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from core.models import LM
@@ -82,14 +82,26 @@ def rotary_frequencies(lm: LM) -> np.ndarray:
     return frequencies(lm.arch.rotary_dims, rotary_base(lm))
 
 
-def rotate(x: np.ndarray, position: int, inv_freq: np.ndarray) -> np.ndarray:
-    """Rotary position encoding of one vector x [d_head] at `position`: dimension i and
-    i + d_head/2 form a pair that turns by position·θ_i (the Llama / Hugging Face layout)."""
-    half = len(x) // 2
-    angle = position * inv_freq  # [d_head / 2]
+def rotary_pairs(n: int, layout: str = "halves") -> list[tuple[int, int]]:
+    """The (dimension, dimension) pairs that turn together among n rotated numbers: "halves"
+    pairs i with i + n/2 (Llama, GPT-NeoX), "pairs" pairs 2i with 2i+1 (GPT-J)."""
+    if layout == "halves":
+        return [(i, i + n // 2) for i in range(n // 2)]
+    if layout == "pairs":
+        return [(2 * i, 2 * i + 1) for i in range(n // 2)]
+    raise ValueError(f"unknown rotary layout {layout!r}")
+
+
+def rotate(x: np.ndarray, position: int, inv_freq: np.ndarray, layout: str = "halves") -> np.ndarray:
+    """Rotary position encoding of one vector x [2 · len(inv_freq)] at `position`: pair i
+    (rotary_pairs: the family's layout) turns by position·θ_i."""
+    angle = position * inv_freq  # [pairs]
     c, s = np.cos(angle), np.sin(angle)
-    a, b = x[:half], x[half:]
-    return np.concatenate([a * c - b * s, b * c + a * s])
+    a_i, b_i = (np.array(ix) for ix in zip(*rotary_pairs(len(x), layout)))
+    out = np.array(x, dtype=np.float64)
+    a, b = out[a_i].copy(), out[b_i].copy()
+    out[a_i], out[b_i] = a * c - b * s, b * c + a * s
+    return out
 
 
 def rotary_similarity_by_distance(inv_freq: np.ndarray, max_k: int, n_pairs: int | None = None) -> np.ndarray:
@@ -111,7 +123,8 @@ def matched_occurrences(ids_a, ids_b) -> list[tuple[int, int]]:
     where_b: dict[int, list[int]] = {}
     for j, tok in enumerate(ids_b):
         where_b.setdefault(int(tok), []).append(j)
-    pairs, used = [], {}
+    pairs: list[tuple[int, int]] = []
+    used: dict[int, int] = {}  # token id → how many of its places in b are taken
     for i, tok in enumerate(ids_a):
         n = used.get(int(tok), 0)
         spots = where_b.get(int(tok), [])

@@ -21,7 +21,7 @@ import json
 import random
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
@@ -132,7 +132,7 @@ def _first_buildable(kind: str, seed: int, candidates: list, build, reason: str)
     return Unbuildable(kind, Text(reason))
 
 
-def _bin_question(kind: str, seed: int, value: float, edges: list[float], labels: list[Text],
+def _bin_question(kind: str, seed: int, value: float, edges: Sequence[float], labels: list[Text],
                   prompt: Text, explanation: Text) -> Question:
     """Options are ranges in their natural order: `value` falls in [edges[i], edges[i+1])."""
     answer = int(np.searchsorted(np.asarray(edges[1:-1], dtype=np.float64), value, side="right"))
@@ -203,7 +203,7 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
 
     def build(p: int):
         rng = _rng(kind, seed * 1000 + p)
-        by_distance = {}
+        by_distance: dict[int, int] = {}  # distance from p → one position at that distance
         for q in rng.sample(range(m), m):  # one position per distance, the side drawn by the seed
             if q != p:
                 by_distance.setdefault(abs(q - p), q)
@@ -241,7 +241,7 @@ def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
                          "hi": float(weights[best]), "second": labels[second].values["text"],
                          "lo": float(weights[second])}))
 
-    return _first_buildable(kind, seed, [(l, h) for l in range(L) for h in range(H)], build,
+    return _first_buildable(kind, seed, [(layer, h) for layer in range(L) for h in range(H)], build,
                             "quiz.cannot.tie")
 
 
@@ -304,6 +304,8 @@ def top_writer(lm: LM, trace: Trace, seed: int = 0) -> Question | Unbuildable:
     from core.block import logit_attribution
 
     kind = "block.top_writer"
+    if not lm.arch.additive_stream:  # post-norm: the logit does not split into shares
+        return Unbuildable(kind, Text("quiz.cannot.post_norm"))
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
     parts = logit_attribution(lm, trace, top)
@@ -446,3 +448,178 @@ def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bo
                                                             "p": float(top_p)}),
                          Text("quiz.sampling.tokens_kept.why", {"n": dist.n_kept, "v": V,
                                                                 "mass": dist.mass_kept}))
+
+
+# --------------------------------------------------------------------------- 7. asked by the lessons
+
+
+def causal_mask(tokens: list[str], seed: int = 0) -> Question | Unbuildable:
+    """Which of four (query, key) cells does the causal mask hide? One hidden cell (key after
+    query: core.attention.additive_causal_mask's −∞) among three the query may read. Labels
+    are "query → key" with the tokens' positions."""
+    from core.attention import additive_causal_mask
+
+    kind = "attention.causal_mask"
+    T = len(tokens)
+    if T < 3:
+        return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
+    hidden = ~np.isfinite(additive_causal_mask(T).numpy())  # [T, T] True where the mask is −∞
+    rng = _rng(kind, seed)
+    cells = [(q, k) for q in range(T) for k in range(T)]
+    masked = [c for c in cells if hidden[c]]
+    visible = [c for c in cells if not hidden[c]]
+    shown = [rng.choice(masked), *rng.sample(visible, min(N_OPTIONS - 1, len(visible)))]
+    answer_cell = shown[0]
+    rng.shuffle(shown)
+    label = lambda c: literal(f"{c[0]}:{tokens[c[0]]} → {c[1]}:{tokens[c[1]]}")  # noqa: E731
+    q, k = answer_cell
+    return Question(kind, Text("quiz.attention.causal_mask", {"n": T}), tuple(label(c) for c in shown),
+                    shown.index(answer_cell),
+                    Text("quiz.attention.causal_mask.why", {"q": q, "k": k, "hidden": int(hidden.sum()),
+                                                            "cells": T * T}), seed)
+
+
+UNSCALED = ("higher", "same", "lower")
+
+
+def unscaled_top(steps, query: int, seed: int = 0) -> Question | Unbuildable:
+    """Without ÷√d_k, would this query row's largest attention weight be higher, the same
+    (within MARGIN) or lower? The page's own comparison (core.attention.without_scaling
+    against steps.weights)."""
+    from core.attention import without_scaling
+
+    kind = "attention.unscaled_top"
+    if query < 1:
+        return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
+    scaled = float(np.max(steps.weights[query]))
+    unscaled = float(np.max(without_scaling(steps, query)))
+    answer = 1 if abs(unscaled - scaled) < MARGIN else 0 if unscaled > scaled else 2
+    dk = int(np.asarray(steps.q).shape[-1])
+    return Question(kind, Text("quiz.attention.unscaled_top", {"dk": dk}),
+                    tuple(Text(f"quiz.option.unscaled.{o}", {"margin": MARGIN} if o == "same" else {})
+                          for o in UNSCALED), answer,
+                    Text("quiz.attention.unscaled_top.why", {"dk": dk, "scaled": scaled, "unscaled": unscaled}),
+                    seed)
+
+
+def bleu_drops(cards: dict[str, dict], decoding: str = "greedy") -> dict[str, float]:
+    """Per translator: its BLEU on the shortest sentences minus its BLEU on the longest, from the
+    held-out evaluation on its shipped card (greedy: "evaluation", beam: "evaluation_beam")."""
+    section = {"greedy": "evaluation", "beam": "evaluation_beam"}[decoding]
+    drops = {}
+    for name, card in cards.items():
+        rows = sorted(card[section]["bleu_by_length"], key=lambda r: r["min_words"])
+        drops[name] = float(rows[0]["bleu"] - rows[-1]["bleu"])
+    return drops
+
+
+def bleu_drop(cards: dict[str, dict], decoding: str = "greedy", seed: int = 0) -> Question | Unbuildable:
+    """Whose BLEU falls furthest from the shortest sentences to the longest — read off the
+    three shipped cards (core.seq2seq.load_card), the same numbers the BLEU-by-length chart draws."""
+    kind = "rnn.bleu_drop"
+    names = [n for n in TRANSLATORS if n in cards]
+    if len(names) < 3:
+        return Unbuildable(kind, Text("quiz.cannot.no_reference"))
+    drops = bleu_drops({n: cards[n] for n in names}, decoding)
+    section = {"greedy": "evaluation", "beam": "evaluation_beam"}[decoding]
+    rows = sorted(cards[names[0]][section]["bleu_by_length"], key=lambda r: r["min_words"])
+    scores = np.array([drops[n] for n in names])
+    labels = [Text(f"quiz.option.model.{n}") for n in names]
+    question = _pick(kind, seed, scores, labels,
+                     Text("quiz.rnn.bleu_drop", {"short": rows[0]["bucket"], "long": rows[-1]["bucket"]}),
+                     lambda best, second: Text("quiz.rnn.bleu_drop.why", {
+                         "best": labels[best], "hi": float(scores[best]), "second": labels[second],
+                         "lo": float(scores[second]), "short": rows[0]["bucket"], "long": rows[-1]["bucket"]}),
+                     n=3)
+    return question or Unbuildable(kind, Text("quiz.cannot.tie"))
+
+
+def encoder_looks(translation, layer: int, head: int, seed: int = 0) -> Question | Unbuildable:
+    """The Transformer translator's encoder self-attention (layer, head): which source word does
+    word w look at most? Every word may look both ways (no mask), itself included. Labels are
+    the chart's: "2 cat"."""
+    kind = "rnn.encoder_looks"
+    weights = getattr(translation, "encoder_attention", None)
+    if weights is None or len(translation.source_tokens) < 3:
+        return Unbuildable(kind, Text("quiz.cannot.short_sentence"))
+    grid = np.asarray(weights[layer, head], dtype=np.float64)  # [S, S]
+    src = translation.source_tokens
+    labels = [literal(f"{i + 1} {w}") for i, w in enumerate(src)]
+
+    def build(query: int):
+        row = grid[query]
+        return _pick(kind, seed, row, labels,
+                     Text("quiz.rnn.encoder_looks", {"word": src[query], "n": query + 1, "layer": layer,
+                                                     "head": head}),
+                     lambda best, second: Text("quiz.rnn.encoder_looks.why", {
+                         "word": src[query], "best": labels[best].values["text"], "hi": float(row[best]),
+                         "second": labels[second].values["text"], "lo": float(row[second])}))
+
+    return _first_buildable(kind, seed, list(range(len(src))), build, "quiz.cannot.tie")
+
+
+LAB_OUTCOMES = ("attention", "plain", "same")
+
+
+def lab_keeps(result, seed: int = 0) -> Question | Unbuildable:
+    """After a bottleneck-lab run (core.seq2seq.lab.LabResult, as the page shows it): which LSTM
+    keeps more of its exact-sequence accuracy on the longest test inputs — or both the same
+    (within MARGIN)? Read off the run's own accuracy rows (views.exact_at_longest)."""
+    from core.seq2seq.views import exact_at_longest
+
+    kind = "rnn.lab_keeps"
+    if result is None or not result.accuracy:
+        return Unbuildable(kind, Text("quiz.cannot.no_lab_run"))
+    exact = exact_at_longest(result)
+    if not {"plain", "attention"} <= exact.keys():
+        return Unbuildable(kind, Text("quiz.cannot.no_lab_run"))
+    longest = max(row["length"] for row in result.accuracy)
+    gap = exact["attention"] - exact["plain"]
+    answer = "same" if abs(gap) < MARGIN else "attention" if gap > 0 else "plain"
+    return Question(kind, Text("quiz.rnn.lab_keeps", {"n": longest}),
+                    tuple(Text(f"quiz.option.lab.{o}", {"margin": MARGIN} if o == "same" else {})
+                          for o in LAB_OUTCOMES), LAB_OUTCOMES.index(answer),
+                    Text("quiz.rnn.lab_keeps.why", {"n": longest, "attention": exact["attention"],
+                                                    "plain": exact["plain"]}), seed)
+
+
+SAME_TIME = 0.05  # two step times within 5 % of each other read as "about the same"
+STEP_OUTCOMES = ("attention", "transformer", "same")
+
+
+def cheaper_step(rows: list[dict], seed: int = 0) -> Question | Unbuildable:
+    """From the page's measured training steps (core.seq2seq.lab.training_step_times: rows of
+    model, T, ms): at the longest target measured, which is cheaper per training step — the
+    LSTM with attention or the Transformer — or about the same (within SAME_TIME)?"""
+    kind = "rnn.cheaper_step"
+    if not rows:
+        return Unbuildable(kind, Text("quiz.cannot.no_timing"))
+    longest = max(row["T"] for row in rows)
+    ms = {row["model"]: float(row["ms"]) for row in rows if row["T"] == longest}
+    if not {"attention", "transformer"} <= ms.keys():
+        return Unbuildable(kind, Text("quiz.cannot.no_timing"))
+    a, t = ms["attention"], ms["transformer"]
+    answer = "same" if abs(a - t) <= SAME_TIME * max(a, t) else "attention" if a < t else "transformer"
+    return Question(kind, Text("quiz.rnn.cheaper_step", {"T": longest}),
+                    tuple(Text(f"quiz.option.step.{o}", {"share": SAME_TIME} if o == "same" else {})
+                          for o in STEP_OUTCOMES), STEP_OUTCOMES.index(answer),
+                    Text("quiz.rnn.cheaper_step.why", {"T": longest, "lstm": a, "transformer": t}), seed)
+
+
+def top_key_in(trace: Trace, layer: int, head: int, seed: int = 0) -> Question | Unbuildable:
+    """attention.top_key for one given head (a lesson step shows that head): which token does
+    the last token attend to most in layer `layer`, head `head`? The model's own weights."""
+    kind = "attention.top_key"
+    T = trace.attentions.shape[2]
+    if T < 3:
+        return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
+    labels = [literal(f"{i}: {tok}") for i, tok in enumerate(trace.tokens)]
+    weights = np.asarray(trace.attentions[layer, head, -1], dtype=np.float64)  # [T]
+    last = trace.tokens[-1]
+    question = _pick(kind, seed, weights, labels,
+                     Text("quiz.attention.top_key", {"layer": layer, "head": head, "token": last}),
+                     lambda best, second: Text("quiz.attention.top_key.why", {
+                         "layer": layer, "head": head, "token": last, "best": labels[best].values["text"],
+                         "hi": float(weights[best]), "second": labels[second].values["text"],
+                         "lo": float(weights[second])}))
+    return question or Unbuildable(kind, Text("quiz.cannot.tie"))

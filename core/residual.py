@@ -25,7 +25,7 @@ from core.models import LM, on_model_thread
 from core.trace import Trace
 
 if TYPE_CHECKING:
-    import torch
+    pass
 
 
 @dataclass
@@ -53,10 +53,13 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
                 x = block_forward(lm, layer, x, skip=skip).out
             x.retain_grad()
             inputs.append(x)
-            W_U, bias = lm.arch.unembedding()
-            logits = lm.arch.final_norm()(x[-1]) @ W_U.T + (0 if bias is None else bias)  # [V]
+            logits = lm.arch.readout(x[-1])  # [V]
             logits[token].backward()
-            grads = np.array([float(h.grad.norm()) for h in inputs])  # over every position
+            norms = []
+            for h in inputs:  # every one had retain_grad() and lies on the path to the logit
+                assert h.grad is not None, "no gradient reached a block's input"
+                norms.append(float(h.grad.norm()))
+            grads = np.array(norms)  # over every position
             return grads, logits.detach().numpy()
 
     def both():
@@ -83,7 +86,7 @@ def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
         import torch
 
         x = torch.from_numpy(np.array(trace.resid[:-1, position], dtype=np.float32))  # [L, d]
-        return np.stack([lm.arch.norm_1(layer)(x[layer]).numpy() for layer in range(lm.arch.n_layers)])
+        return np.stack([lm.arch.attention_input(layer, x[layer]).numpy() for layer in range(lm.arch.n_layers)])
 
     normed = on_model_thread(compute)  # [L, d]
     x = np.asarray(trace.resid[:-1, position], dtype=np.float64)

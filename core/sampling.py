@@ -341,6 +341,8 @@ def _top_alternatives(lm: LM, probs: torch.Tensor, n: int) -> list[tuple[str, in
 def generate_steps(lm: LM, prompt_ids, max_new_tokens: int, **settings) -> Iterator[Step]:
     """One continuation, a Step per new token (streamed generation)."""
     for steps in generate(lm, prompt_ids, max_new_tokens, **settings):
+        if steps[0] is None:  # the one row has ended
+            return
         yield steps[0]
 
 
@@ -366,7 +368,7 @@ def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) ->
     the top alternatives of the distribution it came from."""
     steps = next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives,
                           stop_at_eos=False, **settings), None)
-    if steps is None:
+    if steps is None or steps[0] is None:
         raise ValueError(f"no room for another token: the text already fills the model's "
                          f"context of {lm.arch.context_length} tokens")
     return steps[0]
@@ -386,12 +388,7 @@ def _lens_logits(lm: LM, resid_last) -> torch.Tensor:
     import torch
 
     h = torch.as_tensor(np.array(resid_last, dtype=np.float32))  # [L+1, d] un-normed
-    normed = lm.arch.final_norm()(h)  # [L+1, d]
-    W_U, bias = lm.arch.unembedding()  # [V, d]
-    # W_U @ normed^T rather than a Linear call: the same product, but MKL takes a slow
-    # path for a 13-row input against a 50,257-row matrix (19 ms against 9 ms).
-    logits = (W_U @ normed.T).T  # [L+1, V]
-    return logits if bias is None else logits + bias
+    return lm.arch.readout(h)  # [L+1, V] final norm (if any), project_out (if any), unembedding
 
 
 def start_logit_lens(lm: LM, trace: Trace, k: int = 5) -> Future:

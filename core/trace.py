@@ -39,11 +39,12 @@ class Trace:
     text: str  # the text the model actually saw (after any cap)
     tokens: list[str]  # display strings, one per token
     token_ids: np.ndarray  # [T] int64
-    token_embeddings: np.ndarray  # [T, d] rows of the token-embedding matrix
+    token_embeddings: np.ndarray  # [T, d] the tokens' rows of the embedding matrix, as the stack receives
+    #                               them (through the family's project_in where its embedding is narrower)
     position_embeddings: np.ndarray | None  # [T, d] learned positions; None for rotary
     resid: np.ndarray  # [L+1, T, d] the residual stream between blocks: resid[0] enters
     #                    block 0 (token + position), resid[l+1] leaves block l — no final norm
-    resid_final: np.ndarray  # [T, d] resid[L] after the final norm: what the unembedding reads
+    resid_final: np.ndarray  # [T, d] resid[L] after the final norm (a post-norm stack has none: resid[L])
     attn_out_norm: np.ndarray  # [L, T] |what each block's attention adds| at every token
     mlp_out_norm: np.ndarray  # [L, T] |what each block's MLP adds| at every token
     attn_out_last: np.ndarray  # [L, d] what each block's attention adds at the last token
@@ -107,7 +108,6 @@ def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS,
         text=lm.decode(ids),
         tokens=lm.display_tokens(ids),
         token_ids=np.asarray(ids, dtype=np.int64),
-        token_embeddings=lm.arch.token_embedding()[ids].detach().numpy().copy(),
         position_embeddings=None if pos is None else pos[: len(ids)].detach().numpy().copy(),
         n_tokens_requested=n_requested,
         truncated=n_requested > len(ids),
@@ -147,19 +147,25 @@ def _forward(lm: LM, ids: list[int], intervene: Callable[[list], None] | None = 
             with_kwargs=True))
         for i, block in enumerate(arch.blocks()):
             hooks += [block.register_forward_hook(keep(resid, i + 1)),
-                      arch.attention(i).register_forward_hook(keep(attn_out, i)),
-                      arch.mlp(i).register_forward_hook(keep(mlp_out, i))]
-        hooks.append(arch.final_norm().register_forward_hook(keep(final, 0)))
+                      arch.attention_point(i).register(lambda y, i=i: attn_out.__setitem__(i, y[0])),
+                      arch.mlp_point(i).register(lambda y, i=i: mlp_out.__setitem__(i, y[0]))]
+        final_norm = arch.final_norm()
+        if final_norm is not None:
+            hooks.append(final_norm.register_forward_hook(keep(final, 0)))
         out = lm.model(input_ids=torch.tensor([ids]), output_attentions=True, use_cache=False,
                        logits_to_keep=1)  # only the next token's logits: [1, 1, V]
     finally:
         for h in hooks:
             h.remove()
-    stack = lambda xs: torch.stack(xs).float()
+    def stack(xs):
+        return torch.stack(xs).float()
     a, m = stack(attn_out), stack(mlp_out)  # [L, T, d]
+    with torch.no_grad():
+        tokens = arch.token_vectors(torch.tensor(ids)).float().numpy().copy()  # [T, d] (through project_in)
     return {
+        "token_embeddings": tokens,
         "resid": stack(resid).numpy(),
-        "resid_final": final[0].float().numpy(),
+        "resid_final": (resid[L] if final[0] is None else final[0]).float().numpy(),
         "attn_out_norm": a.norm(dim=-1).numpy(), "mlp_out_norm": m.norm(dim=-1).numpy(),
         "attn_out_last": a[:, -1].numpy().copy(), "mlp_out_last": m[:, -1].numpy().copy(),
         "attentions": torch.stack([w[0] for w in out.attentions]).numpy(),

@@ -51,6 +51,8 @@ SQL
   export TRANSFORMER_ANATOMY_DB="postgresql://anatomy_app:$password@127.0.0.1:5432/anatomy_app"
 fi
 export TRANSFORMER_ANATOMY_DB
+# nginx sets X-Forwarded-For to the phone's address: the per-address limits count that one
+export TRANSFORMER_ANATOMY_TRUST_PROXY=1
 
 # ------------------------------------------------------------------ N app processes
 ports=()

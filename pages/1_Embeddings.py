@@ -8,6 +8,7 @@ from core.ui.sections.embeddings import (
     embedding_index,
     show_context,
     show_cosine,
+    show_korean_tokens,
     show_matrix,
     show_neighbours,
     show_projection,
@@ -30,6 +31,7 @@ if trace is not None:
     ui.ask(page, quiz.token_count, index, lm, trace.text)
     show_tokens(page, lm, trace)
     show_tradeoff(page, lm, trace)
+show_korean_tokens(page, lm)
 show_matrix(page, lm, trace, facts)
 names, words = show_cosine(page, lm, index)
 show_neighbours(page, lm, index, facts)

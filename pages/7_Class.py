@@ -4,9 +4,9 @@ lecturer's current question, big answer buttons, the reveal. It never loads the 
 import streamlit as st
 
 from core import ui
-from core.ui import classmode
+from core.ui import student
 
 page = ui.setup_page("class.title", "🙋", with_model=False)
 st.title(page.t("class.heading"))
 st.caption(page.t("class.intro"))
-classmode.student_page(page)
+student.student_page(page)

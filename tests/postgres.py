@@ -75,7 +75,8 @@ def _throwaway_cluster():
         os.chown(folder, user.pw_uid, user.pw_gid)
         as_user = ["runuser", "-u", "postgres", "--"]
     data, port = folder / "data", _free_port()
-    run = lambda *cmd: subprocess.run([*as_user, *cmd], capture_output=True, text=True, timeout=120)
+    def run(*cmd):
+        return subprocess.run([*as_user, *cmd], capture_output=True, text=True, timeout=120)
     started = False
     try:
         out = run(initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync")

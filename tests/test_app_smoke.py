@@ -56,7 +56,8 @@ def assert_map_has_the_models_sizes(at, lm) -> None:
     cfg = lm.model.config
     v, d, L, H, ctx = cfg.vocab_size, cfg.n_embd, cfg.n_layer, cfg.n_head, cfg.n_positions
     mlp = cfg.n_inner or 4 * d
-    t = lambda stage: i18n.t(f"home.stage.{stage}")
+    def t(stage):
+        return i18n.t(f"home.stage.{stage}")
     want = {
         "text": t("text"),
         "tokens": f"{t('tokens')}\\n(BPE, {v:,})",

@@ -5,6 +5,7 @@ its config, GPT-2's dropout modules — and LM's tokenizer methods."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 from transformers import AutoModelForCausalLM, GPTNeoXConfig
 
@@ -61,3 +62,70 @@ def test_lm_owns_its_tokenizer(tiny_gpt2):
     assert "".join(tiny_gpt2.display_tokens(ids)).replace("␣", " ") == "Data visualization"
     assert tiny_gpt2.display_tokens([]) == []
     assert b"".join(tiny_gpt2.token_bytes(i) for i in ids) == "Data visualization".encode()
+
+
+def _family(tiny_dirs, key):
+    from core.models import load_lm
+
+    return load_lm(str(tiny_dirs[key]))
+
+
+def test_gptj_has_one_norm_for_both_sublayers_and_turns_neighbouring_pairs(tiny_dirs):
+    from core.block import block_equations, block_wiring, parameter_split
+
+    lm = _family(tiny_dirs, "gptj")
+    block = lm.model.transformer.h[0]
+    assert lm.arch.shared_norm and lm.arch.parallel_residual and lm.arch.norm_2(0) is block.ln_1
+    assert parameter_split(lm)["norms"] == block.ln_1.weight.numel() + block.ln_1.bias.numel()  # counted once
+    assert block_wiring(lm.arch) == "parallel_shared"
+    assert len(block_equations(lm.arch)) == 1 and "_1" not in block_equations(lm.arch)[0]
+    assert lm.arch.rotary_layout == "pairs" and lm.arch.rotary_dims == lm.model.config.rotary_dim
+    assert lm.arch.positions_module() is None and not lm.arch.qkv_bias
+
+
+def test_opt_reads_its_position_table_two_rows_on_and_its_mlp_from_the_layer(tiny_dirs):
+    from core.block import parameter_split
+    from core.positional import learned_positions
+
+    lm = _family(tiny_dirs, "opt")
+    table = lm.model.model.decoder.embed_positions.weight
+    assert table.shape[0] == lm.arch.context_length + 2 and lm.arch.position_offset == 2
+    np.testing.assert_array_equal(learned_positions(lm), table[2:].detach().numpy())
+    layer = lm.model.model.decoder.layers[0]
+    assert parameter_split(lm)["mlp"] == sum(p.numel() for p in (*layer.fc1.parameters(), *layer.fc2.parameters()))
+    trace = run_trace(lm, TEXT)
+    assert trace.mlp_out_last.shape == (lm.arch.n_layers, lm.arch.d_model)  # not one scalar per layer
+    assert lm.arch.norm_placement == "pre" and lm.arch.qkv_bias
+
+
+def test_opt_post_norm_states_its_placement_and_its_projections(tiny_dirs):
+    from core.block import block_equations, block_wiring, logit_attribution
+
+    lm = _family(tiny_dirs, "opt_post")
+    c = lm.model.config
+    assert not c.do_layer_norm_before and lm.arch.norm_placement == "post" and lm.arch.final_norm() is None
+    assert (lm.arch.d_embed, lm.arch.d_model) == (c.word_embed_proj_dim, c.hidden_size)
+    assert lm.arch.d_embed != lm.arch.d_model
+    assert lm.arch.project_in() is lm.model.model.decoder.project_in
+    assert block_wiring(lm.arch) == "post"
+    assert block_equations(lm.arch)[0].startswith(r"x_{\mathrm{mid}} = \mathrm{LayerNorm}_1")
+    trace = run_trace(lm, TEXT)
+    steps = block_steps(lm, trace, 0)
+    np.testing.assert_allclose(steps.norm_1.x, steps.resid_pre + steps.attn_out, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(steps.resid_mid, steps.ln1)
+    assert steps.model_diff < 1e-4
+    with pytest.raises(ValueError):
+        logit_attribution(lm, trace, 0)
+
+
+def test_an_unknown_family_is_refused_naming_every_family_the_app_knows(tmp_path):
+    from core import i18n
+    from core.arch import FAMILIES
+    from core.models import ModelUnavailable, load_lm
+
+    (tmp_path / "config.json").write_text('{"model_type": "bert"}')
+    with pytest.raises(ModelUnavailable) as info:
+        load_lm(str(tmp_path))
+    for lang in ("en", "ko"):
+        message = i18n.t("model.reason.unsupported", lang, **info.value.values)
+        assert "bert" in message and all(name in message for name in FAMILIES)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import torch
 
 from core.attention import attention_steps, head_statistics
 from core.models import load_lm
 from core.trace import run_trace
-
 from tests.helpers import sharpened
 
 TEXT = "The train left the station on time"

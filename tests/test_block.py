@@ -8,8 +8,7 @@ import pytest
 import torch
 
 from core import i18n
-from core.block import (block_steps, dropout_runs, logit_attribution, parameter_split,
-                        unit_writes)
+from core.block import block_steps, dropout_runs, logit_attribution, parameter_split, unit_writes
 from core.models import load_lm
 from core.trace import run_trace
 from tests.helpers import sharpened
@@ -106,7 +105,7 @@ def test_page_shows_every_section_with_the_models_numbers(app, tiny_gpt2):
     parts = logit_attribution(tiny_gpt2, trace, int(np.argmax(trace.next_token_logits)))
     assert metrics[i18n.t("block.logit")] == f"{parts.logit:+.4f}"
     assert len(at.get("vega_lite_chart")) >= 6
-    at.button(key="dropout").click().run()
+    at.button(key="start_dropout").click().run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[i18n.t("block.eval_diff")] == "0.00e+00"
@@ -122,7 +121,7 @@ def test_page_on_the_rotary_model_in_korean(app, tiny_dirs, monkeypatch):
     assert i18n.t("block.norm", "ko", norm="RMSNorm") in [h.value for h in at.header]
     labels = [m.label for m in at.metric]
     assert i18n.t("block.rms", "ko") in labels and i18n.t("block.mean", "ko") not in labels
-    at.button(key="dropout").click().run()
+    at.button(key="start_dropout").click().run()
     assert i18n.t("block.dropout_zero", "ko") in [c.value for c in at.caption]
 
 
@@ -170,8 +169,8 @@ def test_page_measures_the_gradient_through_the_depth_and_the_norms_effect(app, 
 
     at = app(PAGE, text=TEXT, token="2")
     at.run()
-    assert i18n.t("lecture.residual_press") in [m.value for m in at.info]
-    at.button(key="depth_gradient").click().run()
+    assert i18n.t("lecture.residual_press") in [m.value for m in at.caption]
+    at.button(key="start_depth_gradient").click().run()
     assert not at.exception, [e.message for e in at.exception]
     trace = run_trace(tiny_gpt2, TEXT)
     g = gradient_through_depth(tiny_gpt2, trace)

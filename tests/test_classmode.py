@@ -105,15 +105,15 @@ def test_a_lecturer_asks_a_student_answers_the_lecturer_reveals(sharp_model, cla
     lecturer_page.sidebar.button(key="class_start").click().run()
     no_exception(lecturer_page)
     lecturer = lecturer_page.session_state["class_lecturer"]
-    link = join_link(lecturer.code, "en", "")
-    assert link == f"Class?class={lecturer.code}&lang=en"
+    link = join_link(lecturer.code, "")
+    assert link == f"Class?class={lecturer.code}"  # no language: each phone reads in its own
     assert any(link in c.value for c in lecturer_page.sidebar.caption)
     assert lecturer_page.get("image"), "the QR code"
     charts_free = len(lecturer_page.get("vega_lite_chart"))
     buttons(lecturer_page, "ask_")[0].click().run()
     no_exception(lecturer_page)
     assert len(lecturer_page.get("vega_lite_chart")) < charts_free  # the chart waits for the reveal
-    assert [m.value for m in lecturer_page.metric] == ["0 / 0"]
+    assert [m.value for m in lecturer_page.main.metric] == ["0 / 0"]
 
     student = AppTest.from_file(str(ROOT / "pages/7_Class.py"), default_timeout=60)
     student.query_params["class"] = lecturer.code.lower()
@@ -125,7 +125,7 @@ def test_a_lecturer_asks_a_student_answers_the_lecturer_reveals(sharp_model, cla
     no_exception(student)
     assert any(i18n.t("class.your_answer", choice="X").split("**")[0] in s.value for s in student.success)
     lecturer_page.run()
-    assert [m.value for m in lecturer_page.metric] == ["1 / 1"]
+    assert [m.value for m in lecturer_page.main.metric] == ["1 / 1"]
     tally = class_db.tally(lecturer.code, lecturer.secret)
     assert tally.counts[1] == 1 and not tally.revealed
 
@@ -165,7 +165,7 @@ def test_a_students_page_holds_no_answer_tally_or_secret_before_the_reveal(class
         qid = class_db.tally(lecturer.code, lecturer.secret).question_id
         class_db.answer(lecturer.code, "someone-else", qid, answer)  # a classmate already answered
         at = student_sees(class_db, lecturer.code)
-        text = rendered(at)
+        text = rendered(at).replace(at.session_state["browser_id"], "BROWSER")  # its own id, nobody else's
         for secret in (why, lecturer.secret, "100%", "someone-else"):
             assert secret not in text, secret
         assert not at.get("progress")
@@ -193,16 +193,25 @@ def test_bad_codes_get_a_message_in_the_readers_language(class_db, lang):
         assert any(expected in s for s in shown), (code, shown)
 
 
-def test_a_double_answer_is_refused_with_a_message(class_db):
+def same_browser(monkeypatch, browser: str) -> None:
+    """Every session from now on comes from the browser whose cookie holds `browser`."""
+    from core.ui import classbase
+
+    monkeypatch.setattr(classbase, "_cookies", lambda: {classbase.COOKIE: browser})
+
+
+def test_a_double_answer_is_refused_with_a_message(class_db, monkeypatch):
+    """Two tabs of one browser both show the buttons; the second answer is refused with a
+    message, and that tab then shows the answer the first gave."""
+    same_browser(monkeypatch, "ab" * 16)
     lecturer = class_db.create_class()
     class_db.ask(lecturer.code, lecturer.secret, question(1, "x"))
-    at = student_sees(class_db, lecturer.code, "ko")
-    buttons(at, "answer_")[2].click().run()
-    at.session_state["class_answers"] = {}  # the page forgot, the database did not
-    at.run()
-    buttons(at, "answer_")[0].click().run()
-    no_exception(at)
-    assert any(i18n.t("classroom.error.already_answered", "ko") in w.value for w in at.warning)
+    first, second = student_sees(class_db, lecturer.code, "ko"), student_sees(class_db, lecturer.code, "ko")
+    buttons(first, "answer_")[2].click().run()
+    buttons(second, "answer_")[0].click().run()
+    no_exception(second)
+    assert any(i18n.t("classroom.error.already_answered", "ko") in w.value for w in second.warning)
+    assert not buttons(second, "answer_") and "C · gamma" in second.success[0].value
     assert class_db.tally(lecturer.code, lecturer.secret).counts == [0, 0, 1, 0]
 
 
@@ -237,18 +246,18 @@ def test_a_lecturer_who_reloads_takes_the_class_back(sharp_model, class_db, monk
     at.sidebar.text_input(key="take_key").input(lecturer.secret.lower())
     at.sidebar.button[[b.label for b in at.sidebar.button].index(i18n.t("class.take_button"))].click().run()
     no_exception(at)
-    assert at.session_state["class_lecturer"] == lecturer
+    assert at.session_state["class_lecturer"].code == lecturer.code
+    assert at.session_state["class_lecturer"].secret != lecturer.secret  # a new key: the old one is spent
     assert buttons(at, "ask_") or any("No question" in c.value for c in at.caption)
     at.sidebar.button(key="class_end").click().run()
     assert "class_lecturer" not in at.session_state
 
 
 def test_the_join_link_follows_the_lecturers_address():
-    assert join_link("K7QM4X", "ko", "https://anatomy.streamlit.app/Attention?lang=ko&layer=3") == \
-        "https://anatomy.streamlit.app/Class?class=K7QM4X&lang=ko"
-    assert join_link("K7QM4X", "en", "http://192.0.2.1:8501/") == "http://192.0.2.1:8501/Class?class=K7QM4X&lang=en"
-    assert join_link("K7QM4X", "en", "http://host/course/Transformer_Block") == \
-        "http://host/course/Class?class=K7QM4X&lang=en"
+    assert join_link("K7QM4X", "https://anatomy.streamlit.app/Attention?lang=ko&layer=3") == \
+        "https://anatomy.streamlit.app/Class?class=K7QM4X"
+    assert join_link("K7QM4X", "http://192.0.2.1:8501/") == "http://192.0.2.1:8501/Class?class=K7QM4X"
+    assert join_link("K7QM4X", "http://host/course/Transformer_Block") == "http://host/course/Class?class=K7QM4X"
 
 
 # --------------------------------------------------------------------------- hostile input, questions on

@@ -13,8 +13,19 @@ import pytest
 import sqlalchemy as sa
 
 from core import i18n
-from core.classroom import (ClassroomError, ClassStore, Limits, answers, classes, engine_url,
-                            metadata, new_code, normalize_code, questions, students)
+from core.classroom import (
+    ClassroomError,
+    ClassStore,
+    Limits,
+    answers,
+    classes,
+    engine_url,
+    metadata,
+    new_code,
+    normalize_code,
+    questions,
+    students,
+)
 from core.quiz import Question, Text, literal
 from tests.postgres import postgres_server
 
@@ -89,7 +100,8 @@ def test_every_refusal_has_a_message_in_both_languages():
     raised = {node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(module)))
               if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ClassroomError"}
     assert raised >= {"malformed", "unknown", "expired", "class_full", "too_many_classes", "not_lecturer",
-                      "closed", "bad_choice", "not_joined", "already_answered", "too_many_answers"}
+                      "closed", "bad_choice", "not_joined", "already_answered", "too_many_answers",
+                      "joining_closed", "rate_limited", "bad_passcode"}
     for key in raised | {"unavailable"}:
         for lang in i18n.LANGUAGES:
             assert i18n.t(f"classroom.error.{key}", lang, code="X", n=1)
@@ -139,7 +151,10 @@ def test_bad_input_is_refused_with_a_reason(make_store):
     assert reason(lambda: store.answer(lecturer.code, "s", qid, 3)) == "already_answered"
     assert reason(lambda: store.take_back(lecturer.code, "AAAA-BBBB-CCCC")) == "not_lecturer"
     again = store.take_back(lecturer.code.lower(), lecturer.secret.replace("-", " ").lower())
-    assert again == lecturer  # a lecturer who reloaded, typing the key loosely
+    assert again.code == lecturer.code  # a lecturer on another laptop, typing the key loosely ...
+    assert again.secret != lecturer.secret  # ... gets a new key: the old one controls nothing now
+    assert reason(lambda: store.tally(lecturer.code, lecturer.secret)) == "not_lecturer"
+    store.tally(again.code, again.secret)
 
 
 def refused_by_the_database(store, table, row: dict) -> None:

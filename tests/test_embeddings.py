@@ -12,9 +12,18 @@ import pytest
 import torch
 
 from core import i18n
-from core.embeddings import (MAX_WORDS, EmbeddingIndex, context_drift, cosine_matrix,
-                             find_word, matrix_facts, parse_words, pca_2d, point_names,
-                             word_states)
+from core.embeddings import (
+    MAX_WORDS,
+    EmbeddingIndex,
+    context_drift,
+    cosine_matrix,
+    find_word,
+    matrix_facts,
+    parse_words,
+    pca_2d,
+    point_names,
+    word_states,
+)
 from core.trace import run_trace
 from tests.helpers import chart_tables
 from tests.tiny_models import real_gpt2_tokenizer
@@ -204,7 +213,8 @@ def assert_charts_hold_the_models_numbers(at, lm) -> None:
         ["pair", "step", "point", "cosine"],  # the word in context, layer by layer
     ]
     rows, cosines, _, near, projection, drift = tables
-    encode = lambda s: lm.tokenizer(s, add_special_tokens=False)["input_ids"]
+    def encode(s):
+        return lm.tokenizer(s, add_special_tokens=False)["input_ids"]
     wte = lm.model.transformer.wte.weight.detach()  # [V, d] float32
     wpe = lm.model.transformer.wpe.weight.detach()
 

@@ -26,7 +26,7 @@ PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*
 # A page without one is listed with [].
 TEXT_BOXES = {
     "Home.py": ["prompt"],
-    "pages/1_Embeddings.py": ["text", "words", "probe", "word", "sentences"],
+    "pages/1_Embeddings.py": ["text", "words", "probe", "word", "ko", "en", "fr", "sentences"],
     "pages/2_Positional_Encoding.py": ["a", "b", "order_a", "order_b"],
     "pages/3_Attention.py": ["text", "target"],
     "pages/4_Transformer_Block.py": ["text", "clean", "corrupt"],
@@ -50,7 +50,7 @@ SLIDERS = {
 # catalog keys, one entry per message shown.
 EMPTY_MESSAGES = {
     "Home.py": ["prompt.empty"],
-    "pages/1_Embeddings.py": ["prompt.empty", "embeddings.need_two", "embeddings.probe_empty",
+    "pages/1_Embeddings.py": ["prompt.empty", "embeddings.korean_need", "embeddings.need_two", "embeddings.probe_empty",
                               "embeddings.need_three", "embeddings.target_empty"],
     "pages/2_Positional_Encoding.py": ["prompt.empty", "prompt.empty"],  # one per sentence
     "pages/3_Attention.py": ["prompt.empty"],

@@ -223,7 +223,9 @@ def test_the_offline_model_ablated_as_the_contract_says(smollm):
     np.testing.assert_allclose(I.patch(lm, text, corrupt, ("resid", lm.arch.n_layers // 2, None)).logits, clean,
                                rtol=1e-4, atol=1e-4)
     layers = I.sweep(lm, text, kind="layers")
-    logp = lambda parts: float(torch.log_softmax(torch.from_numpy(I.ablate(lm, text, parts).logits).double(), -1)[layers.target_id])  # noqa: E731
+    def logp(parts):
+        logits = torch.from_numpy(I.ablate(lm, text, parts).logits).double()
+        return float(torch.log_softmax(logits, -1)[layers.target_id])
     for layer in (0, 7, lm.arch.n_layers - 1):
         assert layers.logprob[layer, 1] == pytest.approx(logp([("mlp", layer)]), abs=1e-4)
     heads = I.sweep(lm, text, kind="heads")

@@ -38,7 +38,23 @@ BANNED = {
     "teacher_forcing": [r"티처 ?포싱"],
     "dot_product": [r"닷 ?프로덕트"],
     "width": [r"(?<![가-힣])폭(?:[과이을의]|(?![가-힣]))"],
+    "plain_seq2seq": [r"기본 디코더", r"기본 LSTM", r"기본 모델의 디코더", r"기본 \{plain", r"LSTM: \{plain",
+                      r"컨텍스트 벡터 하나만 보는 LSTM"],
+    # a sublayer is 부분층; 대부분, 부분 번역 (beam search's partial hypotheses), 부분 회전 are other words
+    "sublayer": [r"(?<![대])부분(?!층| 번역| 회전)"],
+    "previous_token_head": [r"앞 토큰을 보는 헤드", r"직전 토큰 헤드"],
+    "first_token_head": [r"첫 토큰을 보는 헤드"],
+    "spread_head": [r"(?:넓게|고르게) 퍼져 보는 헤드", r"넓게 퍼진 헤드"],
+    "add_norm": [r"Add & Norm(?!:)"],  # the English name only as a gloss: 더하기·정규화(Add & Norm: …)
 }
+
+# Phrases a Korean reader stumbles on, each once found in the catalog.
+AWKWARD = [
+    r"지난 블록",          # “after block” read as “the previous block”
+    r"두 절반",            # “its two halves”: say what they are
+    r"\((?:와|과|을|를|은|는) ",  # “β (와 편향)”: a particle inside a bracket
+    r"”, 모델은",          # the token-count question's dangling clause
+]
 
 # A one-form particle right after a placeholder (after any closing quote or Markdown mark):
 # `{x}을` is wrong for a word ending in a vowel, so write `{x}을(를)`.
@@ -113,6 +129,31 @@ def test_sentences_end_in_hamnida_style():
     assert not bad, f"end sentences in 합니다체: {bad}"
 
 
+# 합쇼체 imperatives and suggestions (고르십시오, 확인하시오, 봅시다): every instruction in the app
+# says -세요 (고르세요, 확인하세요), the register a Korean lecturer uses to a class.
+HAPSYO_IMPERATIVE = re.compile(r"[가-힣]?시오(?![가-힣])|(?:[가-힣])시다(?![가-힣])")
+
+
+def is_hapsyo_imperative(match: str) -> bool:
+    if match.endswith("시오"):
+        return True
+    before = match[0]  # …ㅂ시다 (봅시다, 합시다, 고릅시다): the syllable before 시다 ends in ㅂ
+    return (ord(before) - ord("가")) % 28 == 17
+
+
+@pytest.mark.parametrize("text, imperative", [("답을 고르십시오.", True), ("다시 확인하시오", True),
+                                              ("함께 봅시다.", True), ("답을 고르세요.", False),
+                                              ("이것은 벡터입니다.", False), ("이 옵시다", True)])
+def test_hapsyo_imperative_detector(text, imperative):
+    assert any(is_hapsyo_imperative(m.group(0)) for m in HAPSYO_IMPERATIVE.finditer(text)) is imperative
+
+
+def test_instructions_say_seyo_not_hapsyo():
+    bad = {k: m.group(0) for k, v in korean().items() for m in HAPSYO_IMPERATIVE.finditer(prose(v))
+           if is_hapsyo_imperative(m.group(0))}
+    assert not bad, f"write -세요 (고르세요, 확인하세요): {bad}"
+
+
 @pytest.mark.parametrize("concept", sorted(BANNED))
 def test_glossary_terms_are_used_and_their_alternatives_are_not(concept):
     term = glossary.KO[f"glossary.{concept}"]
@@ -122,6 +163,11 @@ def test_glossary_terms_are_used_and_their_alternatives_are_not(concept):
     head = re.sub(r"\(.*\)$", "", term)  # "레이어 정규화(LayerNorm)" is used as "레이어 정규화"
     users = [k for k, v in korean().items() if head in v and not k.startswith("glossary.")]
     assert users, f"{concept}: the glossary term {head!r} is used nowhere"
+
+
+def test_no_awkward_phrases():
+    bad = {k: m.group(0) for k, v in korean().items() for p in AWKWARD if (m := re.search(p, v))}
+    assert not bad, bad
 
 
 def test_glossary_covers_both_languages():
@@ -145,3 +191,17 @@ def test_default_model_means_only_the_default_model():
         if key.startswith("rnn."):
             assert "기본 모델" not in text, (key, text)
     assert korean()["rnn.model.plain"].startswith(glossary.KO["glossary.plain_seq2seq"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_head_kinds_are_named_alike_on_the_attention_page_and_in_the_quiz(lang):
+    """The quiz's three head kinds (“이전 토큰 헤드: …”) are the names the Attention page's grid
+    caption tells the reader to look for, and the glossary's."""
+    caption = i18n.catalogs()[lang]["attention.grid_caption"]
+    for kind, concept in (("previous", "previous_token_head"), ("first", "first_token_head"),
+                          ("spread", "spread_head")):
+        name = i18n.catalogs()[lang][f"quiz.option.head.{kind}"].split(":")[0]
+        name = re.sub(r"^an? ", "", name)
+        assert name.removesuffix(" head") in caption, (lang, name)
+        if lang == "ko":
+            assert name == glossary.KO[f"glossary.{concept}"]

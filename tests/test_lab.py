@@ -1,8 +1,10 @@
 """core.seq2seq.lab: the synthetic bottleneck task, live training of both models, timing."""
 import numpy as np
+import pytest
 import torch
 
 from core.seq2seq import lab
+from core.seq2seq.data import EOS_ID, N_SPECIAL
 from core.seq2seq.lab import LabSettings, accuracy_by_length, make_dataset, make_model
 from core.seq2seq.train import train_steps
 
@@ -88,3 +90,28 @@ def test_the_labs_claim_attention_reverses_length_20_and_one_context_vector_cann
     assert peak[0] >= 28 and peak[-1] <= 2, peak
     assert np.corrcoef(np.arange(n), peak)[0, 1] <= -0.98, peak
     assert (np.diff(peak) <= 0).mean() >= 0.9, peak
+
+
+def test_accuracy_by_length_exact_is_whole_sequences_and_per_token_is_symbols(monkeypatch):
+    """The two measures by their definitions, on decodings chosen here (greedy replaced): of the
+    sequences of each length, every other one gets one symbol wrong. Exact match: 1/2 of them;
+    per symbol: 1 − (1/2)/n for length n (the <eos> not counted)."""
+    _, test = make_dataset(TINY, n_train=10)
+
+    def decoded(model, src, lens, max_len):  # the targets, one symbol off in every other row
+        rows = []
+        for i, n in enumerate(lens.tolist()):
+            target = [int(x) for x in reversed(src[i, :n].tolist())] + [EOS_ID]
+            if i % 2:
+                target[0] = N_SPECIAL if target[0] != N_SPECIAL else N_SPECIAL + 1
+            rows.append(target + [0] * (max_len - len(target)))
+        return torch.tensor(rows), None, None
+
+    monkeypatch.setattr(lab, "greedy", decoded)
+    rows = accuracy_by_length(None, test, batch_size=TINY.test_per_length)  # one length per batch
+    assert [r["length"] for r in rows] == list(range(TINY.min_length, TINY.max_length + 1))
+    for r in rows:
+        n = r["length"]
+        assert r["sequences"] == TINY.test_per_length
+        assert r["exact"] == pytest.approx(0.5)
+        assert r["per_token"] == pytest.approx(1 - 0.5 / n)

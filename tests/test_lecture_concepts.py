@@ -11,8 +11,7 @@ import pytest
 import torch
 
 from core import i18n
-from core.attention import (attention_steps, best_matches, dot_product_spread, entropy_bits,
-                            without_scaling)
+from core.attention import attention_steps, best_matches, dot_product_spread, entropy_bits, without_scaling
 from core.overview import architecture_dot
 from core.positional import sinusoidal
 from core.trace import run_trace
@@ -276,7 +275,8 @@ def test_the_published_gpt2_small_figures_are_gpt2_smalls():
     from core.overview import GPT2_SMALL_PUBLISHED as P
 
     c = GPT2Config()
-    assert (P["layers"], P["heads"], P["width"], P["head_width"]) == (c.n_layer, c.n_head, c.n_embd, c.n_embd // c.n_head)
+    assert (P["layers"], P["heads"], P["width"]) == (c.n_layer, c.n_head, c.n_embd)
+    assert P["head_width"] == c.n_embd // c.n_head
     assert P["mlp"] == 4 * c.n_embd and P["vocab"] == f"{c.vocab_size:,}" and P["context"] == f"{c.n_positions:,}"
     n = sum(p.numel() for p in GPT2LMHeadModel(c).parameters())
     assert P["params"] == f"{n / 1e6:,.0f} M"

@@ -12,7 +12,9 @@ def test_tiny_gpt2_facts_come_from_the_model(tiny_gpt2, tiny_dirs):
     lm = tiny_gpt2
     c = lm.model.config
     assert lm.source == models.SOURCE_LOCAL_DIR
-    assert (lm.arch.n_layers, lm.arch.n_heads, lm.arch.d_model, lm.arch.context_length) == (c.n_layer, c.n_head, c.n_embd, c.n_positions)
+    arch = lm.arch
+    assert (arch.n_layers, arch.n_heads, arch.d_model, arch.context_length) == (c.n_layer, c.n_head, c.n_embd,
+                                                                                 c.n_positions)
     assert lm.n_params == sum(p.numel() for p in lm.model.parameters())
     assert lm.arch.vocab_size == len(lm.tokenizer)
     assert lm.arch.positional == "learned" and lm.arch.position_embedding() is lm.model.transformer.wpe.weight

@@ -194,7 +194,7 @@ def test_suggestion_buttons_fill_the_sentence(app):
 
 def test_tiny_lab_run_and_timing(app):
     at = open_tab(open_page(app, **TINY_LAB), "rnn.tab.lab")
-    assert i18n.t("rnn.lab.press") in texts(at.info)
+    assert i18n.t("rnn.lab.press") in texts(at.caption)
     train = next(b for b in at.button if b.label == i18n.t("rnn.lab.button"))
     train.click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -211,12 +211,20 @@ def test_tiny_lab_run_and_timing(app):
     accuracy = charts["lab_accuracy"]
     assert set(accuracy["model"]) == {"plain", "attention"} and set(accuracy["length"]) == set(range(3, 9))
     assert accuracy["accuracy"].between(0, 1).all()
+    # whole sequences right (exact) against symbols right (per_token), by their definitions: a
+    # share of the held-out sequences (k of `sequences`), never above the share of symbols, and
+    # below it wherever some sequence is partly right
+    wide = accuracy.pivot_table(index=["model", "length", "sequences"], columns="metric", values="accuracy")
+    right = wide["exact"] * wide.index.get_level_values("sequences")
+    np.testing.assert_allclose(right, right.round(), atol=1e-9)
+    assert (wide["exact"] <= wide["per_token"] + 1e-12).all()
+    assert (wide["exact"] < wide["per_token"] - 1e-6).any()
     open_tab(at, "rnn.tab.cost")
     measure = next(b for b in at.button if b.label == i18n.t("rnn.cost.button"))
     measure.click().run(timeout=180)
     assert not at.exception
     assert lab.machine_description().split(";")[0] in texts(at.caption)
-    at.button(key="time_steps").click().run(timeout=300)
+    at.button(key="start_time_steps").click().run(timeout=300)
     assert not at.exception, [e.message for e in at.exception]
     steps = next(tab for tab in chart_tables(at) if "sequential_decoder_steps" in tab)
     assert set(steps["model"]) == {"attention", "transformer"} and (steps["ms"] > 0).all()

@@ -10,9 +10,17 @@ import pytest
 import torch
 
 from core import i18n
-from core.positional import (learned_positions, matched_occurrences, offset_rotation,
-                             rotary_frequencies, rotary_similarity_by_distance, rotate,
-                             shifted_dots, similarity_by_distance, sinusoidal)
+from core.positional import (
+    learned_positions,
+    matched_occurrences,
+    offset_rotation,
+    rotary_frequencies,
+    rotary_similarity_by_distance,
+    rotate,
+    shifted_dots,
+    similarity_by_distance,
+    sinusoidal,
+)
 from core.trace import run_trace
 
 PAGE = "pages/2_Positional_Encoding.py"

@@ -222,6 +222,9 @@ def test_short_prompts_cant_be_asked_about(tiny_gpt2):
 
 def test_top_writer_is_the_largest_direct_logit_attribution(lm):
     trace = run_trace(lm, TEXT)
+    if not lm.arch.additive_stream:  # post-norm: the logit does not split into one share per part
+        assert quiz.top_writer(lm, trace) == quiz.Unbuildable("block.top_writer", quiz.Text("quiz.cannot.post_norm"))
+        return
     top = int(own_forward(lm, TEXT).logits[0, -1].argmax())  # the model's own prediction
     parts = logit_attribution(lm, trace, top)
     q = quiz.top_writer(lm, trace, seed=3)
@@ -256,6 +259,11 @@ def test_units_firing_counts_the_mlps_positive_pre_activations(lm):
 def test_next_token_is_the_models_own_argmax(lm):
     trace = run_trace(lm, TEXT)
     logits = own_forward(lm, TEXT).logits[0, -1]
+    first, second = torch.topk(torch.softmax(logits.double(), -1), 2).values.tolist()
+    if first - second < quiz.MARGIN:  # the model's own top two are too close: no fair question
+        assert quiz.next_token(lm, trace.next_token_logits) == quiz.Unbuildable(
+            "sampling.next_token", quiz.Text("quiz.cannot.tie"))
+        return
     for seed in range(4):
         q = quiz.next_token(lm, trace.next_token_logits, seed=seed)
         check_shape(q, quiz.next_token, lm, trace.next_token_logits)
@@ -381,7 +389,8 @@ def test_positions_and_sampling_questions_on_the_real_offline_model():
         np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
     q = quiz.nearest_position(matrix, "rotary", seed=4)
     p, options = q.prompt.values["p"], [o.values["p"] for o in q.options]
-    own = lambda o: np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
+    def own(o):
+        return np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
     assert options[q.answer] == max(options, key=own)
     trace = run_trace(lm, "Data visualization empowers users to")
     scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()
@@ -389,3 +398,127 @@ def test_positions_and_sampling_questions_on_the_real_offline_model():
         scores = warper(None, scores)
     q = quiz.tokens_kept(trace.next_token_logits, 0.8, 50, 0.9)
     assert q.explanation.values["n"] == int(torch.isfinite(scores).sum())
+
+
+# --------------------------------------------------------------------------- the lessons' questions
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_causal_mask_hides_exactly_the_cells_whose_key_comes_after_the_query(seed):
+    tokens = ["The", "␣train", "␣left", "␣the", "␣station"]
+    q = quiz.causal_mask(tokens, seed=seed)
+    check_shape(q, quiz.causal_mask, tokens)
+    cells = [tuple(int(x.split(":")[0]) for x in o.values["text"].split(" → ")) for o in q.options]
+    hidden = [k > query for query, k in cells]  # independent: the future is key > query
+    assert hidden.count(True) == 1 and hidden.index(True) == q.answer
+    assert q.explanation.values["hidden"] == len(tokens) * (len(tokens) - 1) // 2
+    assert isinstance(quiz.causal_mask(tokens[:2]), quiz.Unbuildable)
+
+
+def test_unscaled_top_compares_the_softmax_with_and_without_the_square_root(lm):
+    from core.attention import attention_steps
+
+    text = "The train left the station on time"
+    trace = run_trace(lm, text)
+    for layer, head in ((0, 0), (lm.arch.n_layers - 1, lm.arch.n_heads - 1)):
+        steps = attention_steps(lm, text, layer, head, trace=trace)
+        query = trace.n_tokens - 1
+        q = quiz.unscaled_top(steps, query)
+        check_shape(q, quiz.unscaled_top, steps, query)
+        raw = np.asarray(steps.q[query], np.float64) @ np.asarray(steps.k[: query + 1], np.float64).T
+        soft = lambda x: np.exp(x - x.max()) / np.exp(x - x.max()).sum()  # noqa: E731
+        scaled, unscaled = soft(raw * steps.scaling).max(), soft(raw).max()  # independent softmaxes
+        want = "same" if abs(unscaled - scaled) < quiz.MARGIN else "higher" if unscaled > scaled else "lower"
+        assert q.options[q.answer].key == f"quiz.option.unscaled.{want}"
+        assert q.explanation.values["scaled"] == pytest.approx(scaled, abs=1e-5)
+
+
+def test_bleu_drop_is_read_off_the_shipped_cards_and_follows_them():
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "core" / "seq2seq" / "checkpoints"
+    cards = {n: json.loads((folder / n / "card.json").read_text()) for n in quiz.TRANSLATORS}
+    for decoding, section in (("greedy", "evaluation"), ("beam", "evaluation_beam")):
+        q = quiz.bleu_drop(cards, decoding)
+        check_shape(q, quiz.bleu_drop, cards, decoding)
+        drop = {}
+        for name, card in cards.items():  # independent: first bucket by length minus the last
+            rows = card[section]["bleu_by_length"]
+            shortest, longest = min(rows, key=lambda r: r["max_words"]), max(rows, key=lambda r: r["min_words"])
+            drop[name] = shortest["bleu"] - longest["bleu"]
+        assert q.options[q.answer].key == f"quiz.option.model.{max(drop, key=drop.get)}"
+        assert q.explanation.values["hi"] == pytest.approx(max(drop.values()))
+    # cards that say otherwise give the other answer: the Transformer collapses, the plain LSTM holds
+    swapped = json.loads(json.dumps(cards))
+    for row in swapped["transformer"]["evaluation"]["bleu_by_length"]:
+        row["bleu"] = 60.0 - 10 * row["min_words"]
+    for row in swapped["plain"]["evaluation"]["bleu_by_length"]:
+        row["bleu"] = 40.0
+    assert quiz.bleu_drop(swapped).options[quiz.bleu_drop(swapped).answer].key == "quiz.option.model.transformer"
+
+
+def test_encoder_looks_names_the_heaviest_source_word_of_the_row():
+    from types import SimpleNamespace
+
+    src = ["she", "is", "five", "years", "old", "."]
+    grid = np.full((2, 2, 6, 6), 0.05)
+    grid[1, 0, np.arange(6), [3, 0, 4, 2, 1, 5]] = 0.75  # layer 1, head 0: word i looks at this word
+    translation = SimpleNamespace(source_tokens=src, encoder_attention=grid)
+    for seed in range(4):
+        q = quiz.encoder_looks(translation, 1, 0, seed=seed)
+        check_shape(q, quiz.encoder_looks, translation, 1, 0)
+        n = q.prompt.values["n"]
+        assert q.options[q.answer].values["text"] == f"{[3, 0, 4, 2, 1, 5][n - 1] + 1} {src[[3, 0, 4, 2, 1, 5][n - 1]]}"
+    flat = SimpleNamespace(source_tokens=src, encoder_attention=np.full((1, 1, 6, 6), 1 / 6))
+    assert isinstance(quiz.encoder_looks(flat, 0, 0), quiz.Unbuildable)  # every row a tie
+    assert isinstance(quiz.encoder_looks(SimpleNamespace(source_tokens=src, encoder_attention=None), 0, 0),
+                      quiz.Unbuildable)
+
+
+def test_encoder_looks_on_the_shipped_transformer():
+    from core.seq2seq import load_pretrained
+
+    result = load_pretrained("transformer").translate("She is five years younger than me.")
+    q = quiz.encoder_looks(result, 0, 0)
+    check_shape(q, quiz.encoder_looks, result, 0, 0)
+    n = q.prompt.values["n"]
+    best = int(np.argmax(result.encoder_attention[0, 0, n - 1]))
+    assert q.options[q.answer].values["text"] == f"{best + 1} {result.source_tokens[best]}"
+
+
+@pytest.mark.parametrize("attention, plain, want", [(0.9, 0.2, "attention"), (0.1, 0.6, "plain"),
+                                                    (0.5, 0.5, "same")])
+def test_lab_keeps_reads_the_runs_accuracy_at_its_longest_inputs(attention, plain, want):
+    from types import SimpleNamespace
+
+    rows = [{"model": m, "length": n, "exact": 1.0 if n < 30 else acc, "per_token": 1.0, "sequences": 40}
+            for m, acc in (("attention", attention), ("plain", plain)) for n in (3, 10, 30)]
+    result = SimpleNamespace(accuracy=rows)
+    q = quiz.lab_keeps(result)
+    check_shape(q, quiz.lab_keeps, result)
+    assert q.options[q.answer].key == f"quiz.option.lab.{want}" and q.prompt.values["n"] == 30
+    assert isinstance(quiz.lab_keeps(None), quiz.Unbuildable)
+
+
+@pytest.mark.parametrize("lstm, transformer, want", [(30.0, 12.0, "transformer"), (8.0, 20.0, "attention"),
+                                                     (10.0, 10.2, "same")])
+def test_cheaper_step_compares_the_measured_steps_at_the_longest_target(lstm, transformer, want):
+    rows = [{"model": "attention", "T": 4, "ms": 1.0}, {"model": "transformer", "T": 4, "ms": 99.0},
+            {"model": "attention", "T": 48, "ms": lstm}, {"model": "transformer", "T": 48, "ms": transformer}]
+    q = quiz.cheaper_step(rows)
+    check_shape(q, quiz.cheaper_step, rows)
+    assert q.options[q.answer].key == f"quiz.option.step.{want}" and q.prompt.values["T"] == 48
+    assert isinstance(quiz.cheaper_step([]), quiz.Unbuildable)
+
+
+def test_top_key_in_asks_about_the_given_head(lm):
+    text = "The train left the station on time"
+    trace = run_trace(lm, text)
+    attentions = own_forward(lm, text).attentions
+    for layer, head in ((0, 1), (lm.arch.n_layers - 1, 0)):
+        q = quiz.top_key_in(trace, layer, head)
+        check_shape(q, quiz.top_key_in, trace, layer, head)
+        assert (q.prompt.values["layer"], q.prompt.values["head"]) == (layer, head)
+        best = int(attentions[layer][0, head, -1].argmax())  # independent: transformers' own weights
+        assert answer_text(q) == f"{best}: {trace.tokens[best]}"

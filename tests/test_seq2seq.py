@@ -7,14 +7,22 @@ import pytest
 import torch
 
 from core.seq2seq import MAX_INPUT_WORDS, load_pretrained, load_translator
-from core.seq2seq.data import (Pair, Vocab, detokenize_french, group_references, normalize,
-                               read_pairs, split_by_english, tokenize_english, tokenize_french)
-from core.seq2seq.evaluate import (bleu_by_length, corpus_bleu, english_word_count,
-                                   exact_match_rate, reference_streams)
+from core.seq2seq.data import (
+    Pair,
+    Vocab,
+    detokenize_french,
+    group_references,
+    normalize,
+    read_pairs,
+    split_by_english,
+    tokenize_english,
+    tokenize_french,
+)
 from core.seq2seq.decoding import greedy
+from core.seq2seq.evaluate import bleu_by_length, corpus_bleu, english_word_count, exact_match_rate, reference_streams
 from core.seq2seq.models import BahdanauAttention, Seq2Seq, Seq2SeqConfig
-from core.seq2seq.train import encode_pairs, make_batch, save_checkpoint, train_steps
 from core.seq2seq.pretrained import CHECKPOINTS
+from core.seq2seq.train import encode_pairs, make_batch, save_checkpoint, train_steps
 
 # A small corpus in the Tatoeba shape: English sentences repeated with several translations.
 TOY = [

@@ -1,12 +1,12 @@
 import pickle
 import re
+
 import numpy as np
 import pytest
 import torch
 
 from core.tokens import SPACE_MARK, display_tokens, token_bytes
 from core.trace import MAX_PROMPT_TOKENS, EmptyPrompt, run_trace
-
 from tests.tiny_models import GPT2_TOKENIZER_DIR, real_gpt2_tokenizer
 
 

@@ -16,8 +16,8 @@ from core.seq2seq import load_pretrained, load_translator
 from core.seq2seq.data import EOS_ID
 from core.seq2seq.decoding import beam_search, greedy
 from core.seq2seq.models import Seq2Seq, Seq2SeqConfig
-from core.seq2seq.transformer import MultiHeadAttention, TransformerConfig, TransformerSeq2Seq
 from core.seq2seq.pretrained import CHECKPOINTS
+from core.seq2seq.transformer import MultiHeadAttention, TransformerConfig, TransformerSeq2Seq
 
 SRC_V, TGT_V = 23, 29
 

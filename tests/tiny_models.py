@@ -1,13 +1,14 @@
 """Tiny models of every family the app supports, with a tiny byte-level BPE tokenizer, built
-from scratch: GPT-2, Llama (rotary, grouped key/value heads) and GPT-NeoX (parallel residual,
-rotary on a quarter of each head, like Pythia).
+from scratch: GPT-2, Llama (rotary, grouped key/value heads), GPT-NeoX (parallel residual,
+rotary on a quarter of each head, like Pythia), GPT-J (one shared norm, interleaved rotary
+pairs), OPT pre-norm (opt-125m) and OPT post-norm with projections (opt-350m).
 
 Saved with save_pretrained and loaded through core.models.load_lm — the path users take —
 so tests never need the network. TINY_FAMILIES names one builder per family in core.arch;
 the contract suite (tests/test_family_contract.py) runs on every entry. Also a command for
 the browser test's server:
 
-    python -m tests.tiny_models DIR     # writes DIR/gpt2, DIR/llama and DIR/gpt_neox
+    python -m tests.tiny_models DIR     # writes DIR/<name> for each entry of TINY_FAMILIES
 """
 
 from __future__ import annotations
@@ -18,9 +19,22 @@ from pathlib import Path
 
 import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-from transformers import (GPT2Config, GPT2LMHeadModel, GPTNeoXConfig, GPTNeoXForCausalLM, LlamaConfig,
-                          LlamaForCausalLM)
-from transformers import GPT2TokenizerFast, PreTrainedTokenizerFast
+from transformers import (
+    GPT2Config,
+    GPT2LMHeadModel,
+    GPT2TokenizerFast,
+    GPTJConfig,
+    GPTJForCausalLM,
+    GPTNeoXConfig,
+    GPTNeoXForCausalLM,
+    LlamaConfig,
+    LlamaForCausalLM,
+    OPTConfig,
+    OPTForCausalLM,
+    PreTrainedTokenizerFast,
+    Qwen2Config,
+    Qwen2ForCausalLM,
+)
 
 # GPT-2's real BPE files, beside the project (never committed into it)
 GPT2_TOKENIZER_DIR = Path(__file__).resolve().parents[2] / "shared" / "gpt2-tokenizer"
@@ -109,8 +123,60 @@ def build_gpt_neox(folder: Path, seed: int = 0) -> Path:
     return folder
 
 
-# One tiny model per family of core.arch.FAMILIES (the key is the family's name).
-TINY_FAMILIES = {"gpt2": build_gpt2, "llama": build_llama, "gpt_neox": build_gpt_neox}
+def build_gptj(folder: Path, seed: int = 0) -> Path:
+    """GPT-J family: one LayerNorm shared by attention and the MLP side by side, rotary on the
+    first 4 of each head's 8 numbers in interleaved pairs (2i, 2i+1), no biases on q/k/v/W_O."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = GPTJConfig(vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2, n_head=4,
+                        rotary_dim=4, bos_token_id=0, eos_token_id=0, tie_word_embeddings=False)
+    GPTJForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_opt(folder: Path, seed: int = 0) -> Path:
+    """OPT as opt-125m has it: LayerNorm before each sublayer, a ReLU MLP (fc1/fc2 on the layer),
+    learned positions in a table with 2 extra rows (position p reads row p + 2)."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = OPTConfig(vocab_size=len(tokenizer), hidden_size=32, ffn_dim=64, num_hidden_layers=2,
+                       num_attention_heads=4, max_position_embeddings=64, word_embed_proj_dim=32,
+                       do_layer_norm_before=True, bos_token_id=0, eos_token_id=0, pad_token_id=1)
+    OPTForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_opt_post(folder: Path, seed: int = 0) -> Path:
+    """OPT as opt-350m has it: LayerNorm after each residual addition (post-norm, no final norm)
+    and token embeddings narrower than the stack (16 ↔ 32: project_in and project_out)."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = OPTConfig(vocab_size=len(tokenizer), hidden_size=32, ffn_dim=64, num_hidden_layers=2,
+                       num_attention_heads=4, max_position_embeddings=64, word_embed_proj_dim=16,
+                       do_layer_norm_before=False, bos_token_id=0, eos_token_id=0, pad_token_id=1)
+    OPTForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+def build_qwen2(folder: Path, seed: int = 0) -> Path:
+    """Qwen2 family: biased q/k/v, grouped key/value heads (4 query, 2 kv), rotary, RMSNorm."""
+    tokenizer = build_tokenizer()
+    torch.manual_seed(seed)
+    config = Qwen2Config(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=128,
+                         bos_token_id=0, eos_token_id=0, pad_token_id=0, tie_word_embeddings=False)
+    Qwen2ForCausalLM(config).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+# One tiny model per way a family of core.arch.FAMILIES is built (the key names the model; a
+# family may have more than one: OPT pre-norm and OPT post-norm with projections).
+TINY_FAMILIES = {"gpt2": build_gpt2, "llama": build_llama, "gpt_neox": build_gpt_neox, "gptj": build_gptj,
+                 "opt": build_opt, "opt_post": build_opt_post, "qwen2": build_qwen2}
 
 
 if __name__ == "__main__":

@@ -20,13 +20,21 @@ so a page can draw its title (and the sidebar its model list) while they arrive.
 """
 
 from core.models import hub, offline
-from core.models.lm import (LM, SOURCE_HUB, SOURCE_HUB_CACHE, SOURCE_LOCAL_DIR,
-                            SOURCE_OFFLINE_DEFAULT)
+from core.models.lm import LM, SOURCE_HUB, SOURCE_HUB_CACHE, SOURCE_LOCAL_DIR, SOURCE_OFFLINE_DEFAULT
 from core.models.loading import check_attentions_returned, load_lm, wrap
 from core.models.prefetch import prefetch
-from core.models.registry import (BUILTIN_MODELS, DEFAULT_MODEL, DISPLAY_NAMES, HUB_MODELS,
-                                  MODEL_ENV_VAR, OFFLINE_DEFAULT, ModelUnavailable, Progress,
-                                  configured_default, startup_model)
+from core.models.registry import (
+                            BUILTIN_MODELS,
+                            DEFAULT_MODEL,
+                            DISPLAY_NAMES,
+                            HUB_MODELS,
+                            MODEL_ENV_VAR,
+                            OFFLINE_DEFAULT,
+                            ModelUnavailable,
+                            Progress,
+                            configured_default,
+                            startup_model,
+)
 from core.models.thread import on_model_thread, start_on_model_thread
 
 __all__ = ["BUILTIN_MODELS", "DEFAULT_MODEL", "DISPLAY_NAMES", "HUB_MODELS", "LM", "MODEL_ENV_VAR",

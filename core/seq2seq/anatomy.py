@@ -98,7 +98,8 @@ def alignment_scores(lstm: Translator, transformer: Translator, sentence: str,
         ids = lstm.tgt_vocab.encode(list(words))
     if not ids:
         raise ValueError("the translation is empty")
-    additive, seen = [], {}
+    additive: list[torch.Tensor] = []
+    seen: dict[str, torch.Tensor] = {}  # what the cross-attention read: x_q and x_kv
     hook = lstm.model.decoder.attention.v_a.register_forward_hook(
         _on_this_thread(lambda args, out: additive.append(out[0, :, 0].clone())))  # e_i: [S], one per step
     try:

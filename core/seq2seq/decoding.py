@@ -116,12 +116,14 @@ def teacher_forced(model, src, src_lens, ids: list[int]):
     Used to show a beam-search (or greedy) result step by step."""
     state = model.start(src, src_lens)
     y = torch.tensor([SOS_ID])
-    probs, alphas = [], []
+    probs: list[torch.Tensor] = []
+    alphas: list[torch.Tensor] = []  # empty for a model without attention
     for word in ids:
         logits, state, alpha = model.step(y, state)
         probs.append(F.softmax(logits[0].float(), dim=-1))
-        alphas.append(None if alpha is None else alpha[0])
+        if alpha is not None:
+            alphas.append(alpha[0])
         y = torch.tensor([word])
     if not ids:
         return torch.zeros(0, 0), None
-    return torch.stack(probs), None if alphas[0] is None else torch.stack(alphas)
+    return torch.stack(probs), torch.stack(alphas) if alphas else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import time
+from typing import Sequence, cast
 
 import sacrebleu
 import torch
@@ -39,7 +40,9 @@ def reference_streams(references: list[list[str]]) -> list[list[str | None]]:
 def corpus_bleu(hypotheses: list[str], references: list[list[str]], tokenize: str = "none"):
     """sacrebleu corpus BLEU with a variable number of references per hypothesis."""
     metric = sacrebleu.BLEU(tokenize=tokenize)
-    score = metric.corpus_score(hypotheses, reference_streams(references))
+    # sacrebleu reads a None in a stream as "no reference of this rank here"; its annotation leaves None out
+    streams = cast("Sequence[Sequence[str]]", reference_streams(references))
+    score = metric.corpus_score(hypotheses, streams)
     return score, str(metric.get_signature())
 
 

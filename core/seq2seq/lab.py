@@ -18,15 +18,17 @@ import random
 import statistics
 import threading
 import time
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from core.jobs import Job
 
 from .data import EOS_ID, N_SPECIAL
 from .decoding import greedy
@@ -102,12 +104,13 @@ def make_dataset(settings: LabSettings, n_train: int = 20000):
                 held_out.add(seq)
                 test.append(seq)
                 got += 1
-    train_set = []
+    train_set: list[tuple[int, ...]] = []
     while len(train_set) < n_train:
         seq = sample(rng.randint(s.min_length, s.max_length))
         if seq not in held_out:
             train_set.append(seq)
-    as_pair = lambda seq: (list(seq), target_of(list(seq), s.task) + [EOS_ID])
+    def as_pair(seq):
+        return (list(seq), target_of(list(seq), s.task) + [EOS_ID])
     return [as_pair(x) for x in train_set], [as_pair(x) for x in test]
 
 
@@ -163,14 +166,19 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     losses: dict[str, list[float]] = {k: [] for k in models}
     every = max(1, s.steps // 100)
     reported = 0
+    stop = threading.Event()  # set when progress raises (a cancelled job): both loops end
     with one_thread_each(), ThreadPoolExecutor(max_workers=len(models), thread_name_prefix="lab") as pool:
-        jobs = [pool.submit(_train_one, m, batch_list, losses[k]) for k, m in models.items()]
-        while not all(j.done() for j in jobs):  # progress is reported from the caller's thread
-            wait(jobs, timeout=0.2)
-            done = min(len(v) for v in losses.values())
-            if progress is not None and done >= reported + every:
-                reported = done
-                progress(done, s.steps, {k: v[done - 1] for k, v in losses.items()})
+        jobs = [pool.submit(_train_one, m, batch_list, losses[k], stop) for k, m in models.items()]
+        try:
+            while not all(j.done() for j in jobs):  # progress is reported from the caller's thread
+                wait(jobs, timeout=0.2)
+                done = min(len(v) for v in losses.values())
+                if progress is not None and done >= reported + every:
+                    reported = done
+                    progress(done, s.steps, {k: v[done - 1] for k, v in losses.items()})
+        except BaseException:
+            stop.set()
+            raise
         for job in jobs:
             job.result()  # a failure in training is raised here
     if progress is not None:
@@ -184,90 +192,46 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     ids, alpha, _ = greedy(models["attention"], src, lens, max_len=tgt_out.size(1))
     out = ids[0].tolist()
     n = out.index(EOS_ID) if EOS_ID in out else len(out)
-    name_of = lambda i: SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
+    def name_of(i):
+        return SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
     return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
                      alpha[0, :n].numpy(), time.time() - t0, machine_description(threads=1))
 
 
-@dataclass
-class LabRun:
-    """A lab run in progress, as every page that looks at it sees it."""
+# ---------------------------------------------------------------- the lab's shared work
+# Run by core.jobs.Jobs (one run at a time per server, kept per key, followed by every visitor,
+# cancellable, errors kept): each function returns the work for Jobs.start.
 
-    settings: LabSettings
-    step: int = 0
-    losses: list[dict] = field(default_factory=list)  # {"model", "step", "loss"} as reported
-    error: BaseException | None = None
-    finished: threading.Event = field(default_factory=threading.Event)
+def training_work(settings: LabSettings) -> Callable[[Job], LabResult]:
+    """train_both(settings) as a job: progress = steps done, with detail step, total and the
+    loss rows so far ({"model", "step", "loss"}); a cancel stops both models' training."""
+    def work(job: Job) -> LabResult:
+        rows: list[dict] = []
 
-    def report(self, step: int, total: int, losses: dict[str, float]) -> None:
-        self.step = step
-        self.losses = self.losses + [{"model": m, "step": step, "loss": v} for m, v in losses.items()]
+        def progress(step: int, total: int, losses: dict[str, float]) -> None:
+            rows.extend({"model": m, "step": step, "loss": v} for m, v in losses.items())
+            job.report(step / total, step=step, total=total, losses=list(rows))
+
+        return train_both(settings, progress=progress)
+    return work
 
 
-class Lab:
-    """One server's lab: finished runs kept per setting (the oldest dropped past `kept`), the
-    last timings, and one training or timing run at a time across every visitor. A training
-    run belongs to the lab, not to the page that started it: it finishes and is kept even if
-    that page reruns or its visitor leaves."""
+def layer_timing_work(lengths, width: int, repeats: int) -> Callable[[Job], tuple[list[dict], str]]:
+    """sequential_vs_parallel as a job: (rows, the machine it ran on)."""
+    def work(job: Job) -> tuple[list[dict], str]:
+        job.report(0.0)
+        return sequential_vs_parallel(lengths, width, repeats), machine_description()
+    return work
 
-    def __init__(self, kept: int = 32):
-        self.kept = kept
-        self.results: OrderedDict[LabSettings, LabResult] = OrderedDict()
-        self.timing: tuple[list[dict], str] | None = None
-        self.step_timing: tuple[list[dict], str] | None = None
-        self.running: LabRun | None = None
-        self._busy = threading.Lock()
 
-    def result(self, settings: LabSettings) -> LabResult | None:
-        return self.results.get(settings.checked())
-
-    def in_progress(self) -> LabRun | None:
-        """The run training now, or None."""
-        run = self.running
-        return run if run is not None and not run.finished.is_set() else None
-
-    def start(self, settings: LabSettings) -> LabRun | None:
-        """Train both models (train_both) on a thread of the lab's own; None at once when
-        another run is going. Wait with `run.finished`, then read `result(settings)`."""
-        if not self._busy.acquire(blocking=False):
-            return None
-        run = self.running = LabRun(settings.checked())
-        threading.Thread(target=self._train, args=(run,), name="lab", daemon=True).start()
-        return run
-
-    def _train(self, run: LabRun) -> None:
-        try:
-            result = train_both(run.settings, progress=run.report)
-            self.results[result.settings] = result
-            while len(self.results) > self.kept:
-                self.results.popitem(last=False)
-        except Exception as exc:  # noqa: BLE001 — shown on the page that waits for it
-            run.error = exc
-        finally:
-            self._busy.release()
-            run.finished.set()
-
-    def time_training_steps(self, cards: dict[str, dict], lengths, batch_size: int,
-                            repeats: int) -> list[dict] | None:
-        """training_step_times, kept as the lab's last; None when busy."""
-        if not self._busy.acquire(blocking=False):
-            return None
-        try:
-            self.step_timing = (training_step_times(cards, lengths, batch_size=batch_size,
-                                                    repeats=repeats), machine_description(threads=1))
-            return self.step_timing[0]
-        finally:
-            self._busy.release()
-
-    def time_layers(self, lengths, width: int, repeats: int) -> list[dict] | None:
-        """sequential_vs_parallel, kept as the lab's last timing; None when busy."""
-        if not self._busy.acquire(blocking=False):
-            return None
-        try:
-            self.timing = (sequential_vs_parallel(lengths, width, repeats), machine_description())
-            return self.timing[0]
-        finally:
-            self._busy.release()
+def step_timing_work(cards: dict[str, dict], lengths, batch_size: int,
+                     repeats: int) -> Callable[[Job], tuple[list[dict], str]]:
+    """training_step_times as a job: (rows, the machine it ran on)."""
+    def work(job: Job) -> tuple[list[dict], str]:
+        job.report(0.0)
+        return (training_step_times(cards, lengths, batch_size=batch_size, repeats=repeats),
+                machine_description(threads=1))
+    return work
 
 
 @contextmanager
@@ -285,12 +249,15 @@ def one_thread_each():
         torch.set_num_threads(before)
 
 
-def _train_one(model: Seq2Seq, batch_list, losses: list[float]) -> None:
-    """One model's training loop (on a thread of its own, inside one_thread_each)."""
+def _train_one(model: Seq2Seq, batch_list, losses: list[float], stop: threading.Event) -> None:
+    """One model's training loop (on a thread of its own, inside one_thread_each), until its
+    batches are done or `stop` is set."""
     torch.set_num_threads(1)  # this thread's own OpenMP team: one thread
     opt = torch.optim.Adam(model.parameters(), lr=3e-3)
     model.train()
     for src, lens, tgt_in, tgt_out in batch_list:
+        if stop.is_set():
+            return
         loss = model.loss(src, lens, tgt_in, tgt_out)
         opt.zero_grad(set_to_none=True)
         loss.backward()

@@ -100,7 +100,7 @@ def train_steps(model, examples, steps: int, batch_size: int = 64, lr: float = 2
     return losses
 
 
-def build_model(kind: str, src_size: int, tgt_size: int, args) -> torch.nn.Module:
+def build_model(kind: str, src_size: int, tgt_size: int, args) -> Seq2Seq | TransformerSeq2Seq:
     if kind == "transformer":
         return TransformerSeq2Seq(TransformerConfig(
             src_size, tgt_size, d_model=args.d_model, n_heads=args.heads,
@@ -110,7 +110,7 @@ def build_model(kind: str, src_size: int, tgt_size: int, args) -> torch.nn.Modul
                                  attention=kind == "attention", dropout=args.dropout))
 
 
-def save_checkpoint(model: Seq2Seq, src_vocab: Vocab, tgt_vocab: Vocab, card: dict, out) -> Path:
+def save_checkpoint(model: Seq2Seq | TransformerSeq2Seq, src_vocab: Vocab, tgt_vocab: Vocab, card: dict, out) -> Path:
     """Write model.pt (fp16 state_dict), vocab.json and card.json into directory ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -232,6 +232,7 @@ def main(argv=None):
     vocab = {"source": len(src_vocab), "target": len(tgt_vocab), "min_freq": args.min_freq}
     outputs = [(args.out, copy.deepcopy(model.state_dict()), len(losses))]
     if "state" in kept:
+        assert snapshot_dir and snapshot_at is not None  # kept only at --snapshot N:DIR
         outputs.append((snapshot_dir, kept["state"], snapshot_at))
     for out, state, n in reversed(outputs):  # the snapshot first: the final weights stay loaded last
         model.load_state_dict(state)

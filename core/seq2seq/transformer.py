@@ -138,6 +138,7 @@ class TransformerSeq2Seq(nn.Module):
         d = cfg.d_model
         self.src_embed = nn.Embedding(cfg.src_vocab_size, d, padding_idx=cfg.pad_id)
         self.tgt_embed = nn.Embedding(cfg.tgt_vocab_size, d, padding_idx=cfg.pad_id)
+        self.positions: torch.Tensor  # [max_len, d] the sine waves (a buffer: saved, not trained)
         self.register_buffer("positions", torch.tensor(sinusoidal(cfg.max_len, d), dtype=torch.float32),
                              persistent=False)                              # [max_len, d]
         self.encoder = nn.ModuleList(EncoderLayer(cfg) for _ in range(cfg.n_encoder_layers))

@@ -124,12 +124,13 @@ class Translator:
         tgt_in = torch.tensor([[SOS_ID] + ids[:-1]]) if ids else torch.tensor([[SOS_ID]])
         memory, encoder = self.model.encode(src)
         logits, decoder, cross = self.model.decode(tgt_in, memory, src)
-        stack = lambda maps: torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
+        def stack(maps):
+            return torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
         probs = torch.softmax(logits[0].float(), dim=-1)[: len(ids)]
         return probs, cross[-1][0].mean(0)[: len(ids)], (stack(encoder), stack(decoder), stack(cross))
 
 
-def model_from_card(card: dict) -> torch.nn.Module:
+def model_from_card(card: dict) -> Seq2Seq | TransformerSeq2Seq:
     """A translator of a card's kind and sizes, with fresh random weights."""
     if card.get("model") == "transformer":
         return TransformerSeq2Seq(TransformerConfig(**card["config"]))

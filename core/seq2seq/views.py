@@ -42,7 +42,8 @@ def alignment_frame(source_tokens: list[str], target_tokens: list[str], weights,
     w = np.asarray(weights, dtype=float)
     T, S = w.shape
     i, j = np.divmod(np.arange(T * S), S)  # row-major: every source cell of target 0, then 1, …
-    words = lambda tokens: np.array(tokens, dtype=object)
+    def words(tokens):
+        return np.array(tokens, dtype=object)
     return pd.DataFrame({"source": words(_unique_labels(source_tokens))[j],
                          "target": words(_unique_labels(target_tokens))[i],
                          "source_word": words(source_tokens)[j], "target_word": words(target_tokens)[i],
@@ -179,7 +180,8 @@ def strongest_links(target_tokens: list[str], weights) -> list[tuple[int, int]]:
     return [(i, int(np.argmax(w[i]))) for i in range(min(len(target_tokens), len(w)))]
 
 
-def crossing_pairs(links: list[tuple[int, int]], target_tokens: list[str], source_tokens: list[str]) -> list[tuple[int, int]]:
+def crossing_pairs(links: list[tuple[int, int]], target_tokens: list[str],
+                   source_tokens: list[str]) -> list[tuple[int, int]]:
     """Pairs of written words (i < i′, neither punctuation) whose strongest source words come in
     the other order (j > j′): where the alignment crosses because the languages order the
     words differently."""

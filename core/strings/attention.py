@@ -25,8 +25,8 @@ EN = {
     "attention.grid": "All heads",
     "attention.grid_caption": "Layers (rows) × heads (columns), {n} heads, on the first {t} "
                               "tokens. Look for previous-token heads (a line just below the "
-                              "diagonal), first-token heads (a bright first column) and broad "
-                              "heads (spread out).",
+                              "diagonal), first-token heads (a bright first column) and spread-out "
+                              "heads (many tokens about evenly).",
     "attention.grid_capped": "The grid uses only the first {t} of {total} tokens so it stays "
                              "responsive; the other views use all of them.",
     "attention.stats": "Head statistics",
@@ -40,14 +40,20 @@ EN = {
     "attention.col.head": "Head",
     "attention.col.value": "Value",
     "attention.steps": "Step by step: layer {layer}, head {head}, query “{token}”",
-    "attention.steps_intro": "The same head recomputed from the layer's weights and its real "
-                             "input (after the block's {norm}). d_k = {dk}, so the scores are "
-                             "multiplied by {scale:.4f}.",
+    "attention.steps_intro_pre": "The same head recomputed from the layer's weights and its real "
+                                 "input (after the block's {norm}). d_k = {dk}, so the scores are "
+                                 "multiplied by {scale:.4f}.",
+    "attention.steps_intro_post": "The same head recomputed from the layer's weights and its real "
+                                  "input: the stream itself (this model applies its {norm} after "
+                                  "each sublayer, not before). d_k = {dk}, so the scores are "
+                                  "multiplied by {scale:.4f}.",
     "attention.steps_rotary": "This model uses rotary positions: q and k below are already "
-                              "rotated by their position. Query head {head} shares key/value "
-                              "head {kv} with the others in its group.",
+                              "rotated by their position ({rot} of each head's {dh} numbers turn).",
+    "attention.steps_grouped": "Query head {head} reads key/value head {kv}, which it shares with "
+                               "{others} other query head(s) of its group.",
     "attention.step.q": "1. The query vector q (first {n} of {d} numbers)",
-    "attention.step.k": "The key vectors k of every token it may look at (one row each, first {n} numbers); q · k is the sum of the element-wise products of q's row and a k row over all {d} numbers.",
+    "attention.step.k": "The key vectors k of every token it may look at (one row each, first {n} numbers); q · k is "
+                        "the sum of the element-wise products of q's row and a k row over all {d} numbers.",
     "attention.step.scores": "2–5. Dot products q·k, ÷√d_k, mask, softmax",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
@@ -115,7 +121,8 @@ KO = {
     "attention.title": "어텐션",
     "attention.heading": "어텐션: 어느 토큰이 어느 토큰을 보는가",
     "attention.intro": "각 토큰은 Query 벡터 q를 만들고, 모든 토큰은 Key 벡터 k와 Value "
-                       "벡터 v를 만듭니다. 헤드는 한 토큰의 Query를 그 토큰의 Key, 그리고 앞선 모든 토큰의 Key와 비교해 어텐션 "
+                       "벡터 v를 만듭니다. 헤드는 한 토큰의 Query를 그 토큰의 Key, "
+                       "그리고 앞선 모든 토큰의 Key와 비교해 어텐션 "
                        "스코어를 구하고, 소프트맥스로 스코어를 가중치로 바꾼 뒤 Value들의 "
                        "가중합을 구합니다. 여기 나오는 숫자는 모두 불러온 모델의 실제 가중치로 "
                        "계산한 것입니다.",
@@ -136,8 +143,8 @@ KO = {
     "attention.masked": "마스킹됨",
     "attention.grid": "모든 헤드 한눈에 보기",
     "attention.grid_caption": "행은 층, 열은 헤드입니다(헤드 {n}개, 앞의 토큰 {t}개 기준). "
-                              "바로 앞 토큰을 보는 헤드(대각선 바로 아래의 줄), 첫 토큰을 보는 "
-                              "헤드(첫 열이 밝음), 넓게 퍼져 보는 헤드를 찾아보세요.",
+                              "이전 토큰 헤드(대각선 바로 아래의 줄), 첫 토큰 헤드(첫 열이 밝음), "
+                              "고르게 퍼진 헤드(여러 토큰을 비슷하게 봄)를 찾아보세요.",
     "attention.grid_capped": "격자가 느려지지 않도록 전체 토큰 {total}개 중 앞의 {t}개만 "
                              "씁니다. 다른 그림에는 모든 토큰을 씁니다.",
     "attention.stats": "헤드별 통계",
@@ -146,19 +153,25 @@ KO = {
     "attention.stat": "통계",
     "attention.stat.entropy": "엔트로피(비트, 행 평균): 클수록 넓게 봄",
     "attention.stat.first": "첫 토큰에 주는 평균 가중치(어텐션 싱크)",
-    "attention.stat.previous": "바로 앞 토큰에 주는 평균 가중치",
+    "attention.stat.previous": "이전 토큰(바로 앞 토큰)에 주는 평균 가중치",
     "attention.col.layer": "층",
     "attention.col.head": "헤드",
     "attention.col.value": "값",
     "attention.steps": "한 단계씩: {layer}번 층, {head}번 헤드, Query “{token}”",
-    "attention.steps_intro": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을(를) 거친 "
-                             "값)으로 다시 계산했습니다. d_k = {dk}이므로 스코어에 "
-                             "{scale:.4f}을(를) 곱합니다.",
+    "attention.steps_intro_pre": "같은 헤드를 그 층의 가중치와 실제 입력(블록의 {norm}을(를) 거친 "
+                                 "값)으로 다시 계산했습니다. d_k = {dk}이므로 스코어에 "
+                                 "{scale:.4f}을(를) 곱합니다.",
+    "attention.steps_intro_post": "같은 헤드를 그 층의 가중치와 실제 입력으로 다시 계산했습니다. "
+                                  "실제 입력은 스트림 그대로입니다(이 모델은 {norm}을(를) 각 부분층의 "
+                                  "앞이 아니라 뒤에 적용합니다). d_k = {dk}이므로 스코어에 "
+                                  "{scale:.4f}을(를) 곱합니다.",
     "attention.steps_rotary": "이 모델은 회전 위치 인코딩(RoPE)을 씁니다. 아래의 q와 k는 이미 "
-                              "위치만큼 회전된 값입니다. Query 헤드 {head}번은 같은 그룹의 "
-                              "다른 헤드들과 Key·Value 헤드 {kv}번을 함께 씁니다.",
+                              "위치만큼 회전된 값입니다(헤드 숫자 {dh}개 가운데 {rot}개가 회전합니다).",
+    "attention.steps_grouped": "Query 헤드 {head}번은 Key·Value 헤드 {kv}번을 읽습니다. 이 헤드는 같은 "
+                               "그룹의 다른 Query 헤드 {others}개와 함께 씁니다.",
     "attention.step.q": "1. Query 벡터 q ({d}개 중 앞의 {n}개)",
-    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 Key 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). q · k는 q와 k 행에서 같은 자리의 값끼리 곱한 것을 {d}개 모두 더한 값입니다.",
+    "attention.step.k": "이 토큰이 볼 수 있는 각 토큰의 Key 벡터 k입니다(토큰마다 한 행, 앞의 {n}개). "
+                        "q · k는 q와 k 행에서 같은 자리의 값끼리 곱한 것을 {d}개 모두 더한 값입니다.",
     "attention.step.scores": "2–5. 내적 q·k, √d_k로 나누기, 마스크, 소프트맥스",
     "attention.col.dot": "q·k",
     "attention.col.scaled": "q·k / √d_k",
@@ -196,7 +209,8 @@ KO = {
                              "셋 모두 같은 토큰 벡터에 서로 다른 학습된 행렬 W_Q, W_K, W_V를 곱해 만듭니다."),
     "attention.search_why": ("토큰 벡터끼리 바로 비교하면 안 될까요? 벡터는 자기 자신과 가장 닮았습니다. "
                             "임베딩 행을 그대로 쓴 x_i · x_j로 비교하면, 여기 토큰 가운데 자기 자신(또는 "
-                            "앞에 나온 같은 단어)을 가장 잘 맞는 상대로 고르는 비율이 {raw:.0%}입니다. {layer}번 층 {h}번 헤드의 "
+                            "앞에 나온 같은 단어)을 가장 잘 맞는 상대로 고르는 비율이 {raw:.0%}입니다. "
+                            "{layer}번 층 {h}번 헤드의 "
                             "W_Q와 W_K를 거치면 그 비율이 {head:.0%}(으)로 바뀝니다. 투영 행렬 덕분에 토큰이 "
                             "자신이 아닌 다른 것을 찾을 수 있습니다."),
     "attention.col.raw_best": "가장 잘 맞는 Key, 임베딩 그대로 x·x",

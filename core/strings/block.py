@@ -10,7 +10,7 @@ EN = {
                    "already there. Every number below is recomputed from the loaded model's own "
                    "weights and checked against the model's own modules.",
     "block.equations": "1. The block in two lines",
-    "block.equations_text": "Each of the {n} blocks is two residual equations. The norm comes "
+    "block.equations_text_sequential": "Each of the {n} blocks is two residual equations. The norm comes "
                             "first, inside each branch (pre-norm, as in GPT-2 and Llama; the 2017 "
                             "paper normalised after the addition); here it is **{norm}**.",
     "block.equations_text_parallel": "Each of the {n} blocks adds attention and the MLP to the "
@@ -19,6 +19,18 @@ EN = {
                                      "does not see what attention just wrote. The norm comes "
                                      "first, right before each sublayer (pre-norm); here it is "
                                      "**{norm}**.",
+    "block.equations_text_parallel_shared": "Each of the {n} blocks adds attention and the MLP to the "
+                                            "stream *side by side*, and both read the same normed "
+                                            "input: **one** {norm} serves both (a parallel residual "
+                                            "with a shared norm, as in GPT-J), so the MLP does not see "
+                                            "what attention just wrote.",
+    "block.attribution_post_norm": "This model normalises *after* each residual addition (post-norm): "
+                                   "every {norm} rescales the whole stream, so the logit does not split "
+                                   "into one share per part, and direct logit attribution does not apply.",
+    "block.equations_text_post": "Each of the {n} blocks is two residual equations with the norm "
+                                 "*after* the addition (post-norm, as in the 2017 paper): attention "
+                                 "reads the stream itself, and {norm} normalises the sum before the "
+                                 "MLP reads it; the block's output is normed again.",
     "block.check": "Block {layer} recomputed from its weights, wired as this model wires it: its "
                    "output differs from the model's own hidden state after the block by at most "
                    "{d:.1e}, over every token.",
@@ -43,6 +55,8 @@ EN = {
     "block.part.attention": "attention wrote",
     "block.part.mlp": "MLP wrote",
     "block.norm": "3. {norm}, step by step",
+    "block.norm_post_input": "This model normalises after each sublayer (post-norm): the norm below reads "
+                             "x + Attn(x), block {layer}'s input with attention's output added.",
     "block.norm_layer": "The token “{token}” enters block {layer} as {d} numbers. LayerNorm takes "
                         "their mean and standard deviation, subtracts the mean, divides by the "
                         "standard deviation, then scales each dimension by γ and shifts it by β — "
@@ -162,19 +176,31 @@ KO = {
     "block.heading": "블록 하나 들여다보기: 정규화, MLP, 잔차 스트림",
     "block.intro": "어텐션은 트랜스포머 블록의 절반일 뿐입니다. 나머지 절반은 토큰 하나하나를 따로 "
                    "처리하는 MLP, 숫자의 크기를 일정한 범위에 잡아 두는 정규화 두 번, 그리고 각 "
-                   "부분의 결과를 이미 있던 값에 더하는 잔차 연결입니다. 아래 숫자는 모두 불러온 "
+                   "부분층(어텐션과 MLP)의 결과를 이미 있던 값에 더하는 잔차 연결입니다. 아래 숫자는 모두 불러온 "
                    "모델의 가중치로 다시 계산했고, 모델 자체의 모듈이 낸 값과 맞는지 확인했습니다.",
     "block.equations": "1. 두 줄로 쓰는 블록",
-    "block.equations_text": "블록 {n}개는 모두 잔차 연결이 있는 식 두 개로 이루어집니다. 정규화는 "
+    "block.equations_text_sequential": "블록 {n}개는 모두 잔차 연결이 있는 식 두 개로 이루어집니다. 정규화는 "
                             "어텐션과 MLP에 들어가기 직전에 적용됩니다(사전 정규화, pre-norm: GPT-2와 Llama의 "
                             "방식이며, 2017년 논문은 덧셈 뒤에 정규화했습니다). 이 모델의 정규화는 "
                             "**{norm}**입니다.",
     "block.equations_text_parallel": "블록 {n}개는 모두 어텐션과 MLP의 결과를 *나란히* 스트림에 "
-                                     "더합니다. 두 부분이 같은 입력 x를 읽으므로(병렬 잔차 연결: "
+                                     "더합니다. 두 부분층이 같은 입력 x를 읽으므로(병렬 잔차 연결: "
                                      "GPT-NeoX와 Pythia의 방식), MLP는 방금 어텐션이 쓴 내용을 "
-                                     "보지 못합니다. 정규화는 각 부분에 들어가기 직전에 "
+                                     "보지 못합니다. 정규화는 각 부분층에 들어가기 직전에 "
                                      "적용됩니다(사전 정규화, pre-norm). 이 모델의 정규화는 "
                                      "**{norm}**입니다.",
+    "block.equations_text_parallel_shared": "블록 {n}개는 모두 어텐션과 MLP의 결과를 *나란히* "
+                                            "스트림에 더합니다. 두 부분층은 정규화된 같은 입력을 읽습니다. "
+                                            "**하나의** {norm}이(가) 두 부분층에 함께 쓰이므로(정규화를 "
+                                            "공유하는 병렬 잔차 연결: GPT-J의 방식), MLP는 방금 어텐션이 "
+                                            "쓴 내용을 보지 못합니다.",
+    "block.attribution_post_norm": "이 모델은 잔차를 더한 *뒤에* 정규화합니다(사후 정규화, post-norm). "
+                                   "{norm}이(가) 매번 스트림 전체의 크기를 다시 맞추므로 로짓이 구성 요소마다 "
+                                   "몫으로 나뉘지 않습니다. 그래서 직접 로짓 기여도를 쓸 수 없습니다.",
+    "block.equations_text_post": "블록 {n}개는 모두 잔차 연결이 있는 식 두 개로 이루어지고, 정규화는 "
+                                 "덧셈 *뒤에* 적용됩니다(사후 정규화, post-norm: 2017년 논문의 방식). "
+                                 "어텐션은 스트림을 그대로 읽고, {norm}이(가) 그 합을 정규화한 뒤에 "
+                                 "MLP가 읽습니다. 블록의 출력도 다시 정규화됩니다.",
     "block.check": "{layer}번 블록을 이 모델의 연결 방식 그대로 가중치에서 다시 계산했습니다. "
                    "그 출력과 모델이 실제로 낸 블록 출력의 차이는 모든 토큰에서 최대 "
                    "{d:.1e}입니다.",
@@ -198,6 +224,8 @@ KO = {
     "block.part.attention": "어텐션이 쓴 값",
     "block.part.mlp": "MLP가 쓴 값",
     "block.norm": "3. {norm}, 한 단계씩",
+    "block.norm_post_input": "이 모델은 각 부분층 뒤에 정규화합니다(사후 정규화, post-norm). 아래의 정규화는 "
+                             "블록 {layer}의 입력에 어텐션 출력을 더한 x + Attn(x)를 읽습니다.",
     "block.norm_layer": "토큰 “{token}”은(는) 숫자 {d}개로 블록 {layer}에 들어옵니다. 레이어 "
                         "정규화(LayerNorm)는 이 숫자들의 평균과 표준편차를 구해 평균을 빼고 "
                         "표준편차로 나눈 다음, 차원마다 학습된 γ를 곱하고 학습된 β를 더합니다.",
@@ -248,12 +276,12 @@ KO = {
     "block.attribution_text": "모델이 다음 토큰으로 가장 높게 본 것은 “{token}”입니다. 그 로짓은 "
                               "W_U · {norm}(x)이고, x는 임베딩에 모든 어텐션과 모든 MLP가 더한 "
                               "값을 합친 것입니다. 마지막 정규화의 크기 조절 값을 이 자리의 값으로 "
-                              "고정하면, 로짓은 부분마다 한 몫씩으로 정확히 나뉩니다(직접 로짓 "
-                              "기여도 분석, direct logit attribution).",
-    "block.sum_parts": "부분들의 합",
-    "block.bias": "정규화의 β (와 편향)",
+                              "고정하면, 로짓은 구성 요소(임베딩, 각 어텐션, 각 MLP)마다 한 몫씩으로 "
+                              "정확히 나뉩니다(직접 로짓 기여도 분석, direct logit attribution).",
+    "block.sum_parts": "구성 요소들의 합",
+    "block.bias": "정규화의 β와 편향",
     "block.logit": "모델의 로짓",
-    "block.sum_delta": "부분 + β − 로짓 = {d:+.1e}",
+    "block.sum_delta": "구성 요소 + β − 로짓 = {d:+.1e}",
     "block.attribution_caption": "가장 큰 몫은 {part}에서 왔습니다({v:+.3f}).",
     "block.kind.embed": "임베딩",
     "block.kind.embed_short": "임베딩",
@@ -277,7 +305,7 @@ KO = {
     "block.mode.train": "학습 (드롭아웃 켬)",
     "block.col.layer": "블록",
     "block.col.norm": "벡터 크기 |x|",
-    "block.col.part": "부분",
+    "block.col.part": "구성 요소",
     "block.col.cosine": "cos(블록 입력, 블록 출력)",
     "block.col.value": "값",
     "block.col.count": "차원 수",

@@ -27,7 +27,7 @@ EN = {
     "model.reason.unreachable": "the Hugging Face hub cannot be reached and the model is not "
                                 "in the local cache",
     "model.reason.download": "pip could not download the model package",
-    "model.reason.unsupported": "only GPT-2 and Llama-family models are supported",
+    "model.reason.unsupported": "its architecture ({found}) is not one the app knows; it knows: {known}",
     "model.reason.not_found": "it is neither a built-in model, a hub id nor an existing folder",
     "model.reason.hub_error": "the hub answered with an error",
     "model.offline_failed": "The offline model could not be prepared either: {reason}. "
@@ -84,7 +84,7 @@ KO = {
     "model.reason.unreachable": "Hugging Face 허브에 연결할 수 없고 로컬 캐시에도 모델이 "
                                 "없습니다",
     "model.reason.download": "pip으로 모델 패키지를 내려받지 못했습니다",
-    "model.reason.unsupported": "GPT-2와 Llama 계열 모델만 지원합니다",
+    "model.reason.unsupported": "이 모델의 구조({found})는 앱이 아는 구조가 아닙니다. 앱이 아는 구조: {known}",
     "model.reason.not_found": "내장 모델 이름도, 허브 ID도, 존재하는 폴더도 아닙니다",
     "model.reason.hub_error": "허브가 오류를 돌려주었습니다",
     "model.offline_failed": "오프라인 모델도 준비하지 못했습니다: {reason}. "

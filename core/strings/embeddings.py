@@ -137,6 +137,59 @@ EN = {
                                    "a Korean syllable is three, an emoji four."),
     "embeddings.col.word": "Word",
     "embeddings.col.rank": "Rank",
+    # the same sentence in Korean, English and French (core.korean_tokens)
+    "embeddings.korean": "Korean, English, French: the same sentence, how many tokens?",
+    "embeddings.korean_text": ("A tokenizer cuts the languages it saw most in training into few tokens, and the "
+                               "others into many. Below, one sentence said three ways goes through {name}'s "
+                               "own tokenizer. Edit any of them, or write your own."),
+    "embeddings.korean_box.ko": "Korean",
+    "embeddings.korean_box.en": "English",
+    "embeddings.korean_box.fr": "French",
+    "embeddings.korean_need": "Type the Korean and the English sentence: the ratios are to English.",
+    "embeddings.korean_here": "Korean takes **{ko:.1f}×** as many tokens as English here, French **{fr:.1f}×**.",
+    "embeddings.korean_here_ko": "Korean takes **{ko:.1f}×** as many tokens as English here.",
+    "embeddings.kcol.lang": "Language",
+    "embeddings.kcol.chars": "Characters",
+    "embeddings.kcol.bytes": "UTF-8 bytes",
+    "embeddings.kcol.tokens": "Tokens",
+    "embeddings.kcol.per_char": "Tokens per character",
+    "embeddings.kcol.ratio": "× English",
+    "embeddings.kcol.pieces": "Tokens holding part of a character",
+    "embeddings.kcol.shown": "The tokens (the first 40)",
+    "embeddings.korean_why": ("**Why.** The tokenizer starts from UTF-8 bytes: an English letter is one byte, a "
+                              "Hangul syllable three, so the Korean sentence is {chars} characters but {bytes} "
+                              "bytes. Its merges join byte pairs that were frequent in its training text; the "
+                              "vocabulary holds {whole} of the sentence's {syllables} different syllables whole "
+                              "({share:.0%}). The others are spelled from byte pieces: {pieces} of the {tokens} "
+                              "Korean tokens "
+                              "hold only part of a syllable (shown as [날 1-2/3]: bytes 1–2 of its 3)."),
+    "embeddings.korean_whole": "Syllables the vocabulary holds whole: {syllables}",
+    "embeddings.kiwi": "A Korean-aware split: Kiwi's morphemes",
+    "embeddings.kiwi_text": ("Kiwi (kiwipiepy), a Korean morphological analyser, cuts the Korean sentence into "
+                             "{n} morphemes — nouns, particles, verb stems, endings — where the model's "
+                             "tokenizer made {tokens} tokens. A morpheme carries meaning; a third of a syllable "
+                             "does not."),
+    "embeddings.kiwi_caption": ("Tags (Sejong tag set): NNG noun, NNP proper noun, JKS subject particle, JKO "
+                                "object particle, JKB adverbial particle, JX topic particle, JC conjunctive "
+                                "particle, VV verb, VA adjective, EP/EF/EC endings, MAG adverb, SF/SP "
+                                "punctuation."),
+    "embeddings.kiwi_loading": "Loading Kiwi's model (once per server, a few seconds)…",
+    "embeddings.kiwi_missing": "Kiwi cannot run here: {reason}. The rest of this section does not need it.",
+    "embeddings.kcol.morpheme": "Morpheme",
+    "embeddings.kcol.tag": "Tag",
+    "embeddings.korean_cost": "What the extra tokens cost",
+    "embeddings.korean_context": ("**Context length.** {name} reads at most {ctx:,} tokens at once. The Korean "
+                                  "sentence fills {ko_share:.1%} of it ({ko_fits:,} such sentences fit), the "
+                                  "English {en_share:.1%} ({en_fits:,})."),
+    "embeddings.korean_time": ("**Time.** One generated token takes {ms:.2f} ms on {name} on this machine "
+                               "(measured now, the median of 5 steps). Written out token by token, the Korean "
+                               "sentence takes about {ko_s:.3f} s, the English {en_s:.3f} s."),
+    "embeddings.korean_price": ("**Price, as an example.** At an illustrative US$ {price:.0f} per million tokens "
+                                "(not any provider's price), 1,000 such sentences cost US$ {ko:.2f} in Korean "
+                                "and US$ {en:.2f} in English."),
+    "embeddings.korean_reference": ("Reference (published, not measured here): Petrov et al. (NeurIPS 2023) found "
+                                    "that GPT-2's tokenizer needs about {ko:.0f}× as many tokens for Korean as for "
+                                    "the same text in English, and about {fr:.0f}× for French."),
 }
 
 KO = {
@@ -273,4 +326,57 @@ KO = {
                                    "글자는 세 개, 이모지 하나는 네 개입니다."),
     "embeddings.col.word": "단어",
     "embeddings.col.rank": "순위",
+    # the same sentence in Korean, English and French (core.korean_tokens)
+    "embeddings.korean": "한국어, 영어, 프랑스어: 같은 문장은 토큰 몇 개일까?",
+    "embeddings.korean_text": ("토크나이저는 학습 데이터에 많이 나온 언어는 적은 토큰으로, 드물게 나온 언어는 "
+                               "많은 토큰으로 자릅니다. 아래에서는 같은 뜻의 문장 하나를 세 언어로 써서 "
+                               "{name}의 토크나이저에 넣어 봅니다. 문장을 고치거나 직접 써 보세요."),
+    "embeddings.korean_box.ko": "한국어",
+    "embeddings.korean_box.en": "영어",
+    "embeddings.korean_box.fr": "프랑스어",
+    "embeddings.korean_need": "한국어 문장과 영어 문장을 모두 입력하세요. 비율은 영어를 기준으로 잽니다.",
+    "embeddings.korean_here": "이 문장에서 한국어는 영어보다 토큰이 **{ko:.1f}배**, 프랑스어는 **{fr:.1f}배** 듭니다.",
+    "embeddings.korean_here_ko": "이 문장에서 한국어는 영어보다 토큰이 **{ko:.1f}배** 듭니다.",
+    "embeddings.kcol.lang": "언어",
+    "embeddings.kcol.chars": "글자 수",
+    "embeddings.kcol.bytes": "UTF-8 바이트",
+    "embeddings.kcol.tokens": "토큰 수",
+    "embeddings.kcol.per_char": "글자당 토큰",
+    "embeddings.kcol.ratio": "영어 대비",
+    "embeddings.kcol.pieces": "글자의 일부만 담은 토큰",
+    "embeddings.kcol.shown": "토큰(앞의 40개)",
+    "embeddings.korean_why": ("**왜 그럴까요?** 토크나이저는 UTF-8 바이트에서 출발합니다. 영어 알파벳 한 "
+                              "글자는 1바이트, 한글 한 음절은 3바이트라서, 이 한국어 문장은 {chars}글자이지만 "
+                              "{bytes}바이트입니다. 병합 규칙은 학습 텍스트에 자주 나온 바이트 쌍을 합친 것이라, "
+                              "문장에 나온 서로 다른 음절 {syllables}개 가운데 어휘에 통째로 든 것은 "
+                              "{whole}개({share:.0%})입니다. 나머지 음절은 바이트 조각을 이어 붙여 씁니다. "
+                              "한국어 토큰 {tokens}개 가운데 {pieces}개는 음절의 일부만 담고 있습니다"
+                              "([날 1-2/3]은 세 바이트 중 1–2번째 바이트라는 뜻입니다)."),
+    "embeddings.korean_whole": "어휘에 통째로 든 음절: {syllables}",
+    "embeddings.kiwi": "한국어를 아는 분석기는 어떻게 자를까: Kiwi의 형태소",
+    "embeddings.kiwi_text": ("한국어 형태소 분석기 Kiwi(kiwipiepy)는 이 한국어 문장을 형태소 {n}개로 "
+                             "나눕니다. 명사, 조사, 용언의 어간, 어미로 나누는 것입니다. 모델의 토크나이저는 "
+                             "같은 문장을 토큰 {tokens}개로 잘랐습니다. 형태소는 뜻을 지닌 가장 작은 "
+                             "단위이지만, 음절의 3분의 1은 그 자체로 아무 뜻도 없습니다."),
+    "embeddings.kiwi_caption": ("품사 태그(세종 품사 태그): NNG 일반 명사, NNP 고유 명사, JKS 주격 조사, "
+                                "JKO 목적격 조사, JKB 부사격 조사, JX 보조사, JC 접속 조사, VV 동사, VA 형용사, "
+                                "EP·EF·EC 어미, MAG 부사, SF·SP 문장 부호."),
+    "embeddings.kiwi_loading": "Kiwi 모델을 불러오는 중입니다(서버마다 한 번, 몇 초)…",
+    "embeddings.kiwi_missing": "여기서는 Kiwi를 실행할 수 없습니다: {reason}. 이 절의 나머지는 Kiwi 없이도 "
+                               "보입니다.",
+    "embeddings.kcol.morpheme": "형태소",
+    "embeddings.kcol.tag": "품사 태그",
+    "embeddings.korean_cost": "토큰이 많으면 무엇이 드는가",
+    "embeddings.korean_context": ("**컨텍스트 길이.** {name}은(는) 한 번에 토큰을 최대 {ctx:,}개까지 읽습니다. "
+                                  "한국어 문장은 그중 {ko_share:.1%}을(를) 차지하고(이런 문장이 {ko_fits:,}개 "
+                                  "들어갑니다), 영어 문장은 {en_share:.1%}을(를) 차지합니다({en_fits:,}개)."),
+    "embeddings.korean_time": ("**시간.** 이 컴퓨터에서 {name}이(가) 토큰 하나를 생성하는 데 {ms:.2f} ms가 "
+                               "걸립니다(지금 잰 값, 5번 잰 중앙값). 토큰을 하나씩 써 나가면 한국어 문장은 "
+                               "약 {ko_s:.3f}초, 영어 문장은 약 {en_s:.3f}초가 걸립니다."),
+    "embeddings.korean_price": ("**비용(예시).** 토큰 100만 개에 {price:.0f}달러라는 예시 가격(어느 회사의 실제 "
+                                "가격도 아닙니다)으로 치면, 이런 문장 1,000개는 한국어로 {ko:.2f}달러, 영어로 "
+                                "{en:.2f}달러입니다."),
+    "embeddings.korean_reference": ("참고(발표된 수치, 여기서 잰 값이 아님): Petrov 외(NeurIPS 2023)에 따르면 "
+                                    "GPT-2의 토크나이저는 같은 내용의 텍스트에 영어보다 한국어에서 약 {ko:.0f}배, "
+                                    "프랑스어에서 약 {fr:.0f}배의 토큰을 씁니다."),
 }

@@ -5,6 +5,9 @@ Every Korean string in core/strings uses the KO term below for its concept and n
 notes where they agree with each other: 어텐션 (어텐션 스코어, 어텐션 맵), Query·Key·Value,
 임베딩, 토큰, 소프트맥스, 잔차 연결, 레이어 정규화. Self-attention is 셀프 어텐션, so that
 every kind of attention (셀프, 마스킹된 셀프, 크로스) is named with the same word 어텐션.
+A block's attention and MLP are its 부분층 (sublayers); what direct logit attribution splits the
+logit into (the embedding, each attention, each MLP) are 구성 요소. The LSTM without attention is
+the 컨텍스트 벡터 모델 wherever it is named.
 """
 
 EN = {
@@ -77,6 +80,13 @@ EN = {
     "glossary.training_step": "training step",
     "glossary.parameter": "parameter",
     "glossary.weight": "weight",
+    # parts of a block, kinds of head
+    "glossary.sublayer": "sublayer (attention or MLP)",
+    "glossary.component": "component (the embedding, an attention or an MLP)",
+    "glossary.previous_token_head": "previous-token head",
+    "glossary.first_token_head": "first-token head",
+    "glossary.spread_head": "spread-out head",
+    "glossary.add_norm": "Add & Norm",
 }
 
 KO = {
@@ -149,4 +159,11 @@ KO = {
     "glossary.training_step": "학습 스텝",
     "glossary.parameter": "파라미터",
     "glossary.weight": "가중치",
+    # parts of a block, kinds of head
+    "glossary.sublayer": "부분층",
+    "glossary.component": "구성 요소",
+    "glossary.previous_token_head": "이전 토큰 헤드",
+    "glossary.first_token_head": "첫 토큰 헤드",
+    "glossary.spread_head": "고르게 퍼진 헤드",
+    "glossary.add_norm": "더하기·정규화",
 }

@@ -21,7 +21,9 @@ EN = {
                       "following it here instead of starting it twice.",
     "int.job.busy": "Two long computations are already running on this server. Press the button "
                     "again in a moment.",
-    "int.job.failed": "The computation stopped: {error}",
+    "int.job.failed": "The computation stopped with an error ({error}). Press the button to try again.",
+    "int.job.cancel": "Stop",
+    "int.job.cancelled": "The computation was stopped. Press the button to start it again.",
     "int.error.bad_part": "“{part}” is not a part of the model that can be knocked out or patched.",
     "int.error.bad_how": "“{how}” is not a way to knock a part out; use 0 or the mean.",
     "int.error.layer_range": "There is no layer {layer} here: this model's layers are numbered from 0 "
@@ -194,8 +196,10 @@ KO = {
     "int.job.joined": "같은 계산이 이미 돌고 있습니다(본인이나 다른 방문자가 시작했습니다). 두 번 "
                       "시작하지 않고 그 진행 상황을 여기서 보여 줍니다.",
     "int.job.busy": "이 서버에서 긴 계산 두 개가 이미 돌고 있습니다. 잠시 뒤 버튼을 다시 누르세요.",
-    "int.job.failed": "계산이 멈췄습니다: {error}",
-    "int.error.bad_part": "“{part}”은(는) 제거하거나 패칭할 수 있는 모델의 부분이 아닙니다.",
+    "int.job.failed": "계산이 오류({error})로 멈췄습니다. 다시 하려면 버튼을 누르세요.",
+    "int.job.cancel": "멈추기",
+    "int.job.cancelled": "계산을 멈췄습니다. 처음부터 다시 하려면 버튼을 누르세요.",
+    "int.error.bad_part": "“{part}”은(는) 제거하거나 패칭할 수 있는 모델의 구성 요소가 아닙니다.",
     "int.error.bad_how": "“{how}”은(는) 제거 방식이 아닙니다. 0 또는 평균을 고르세요.",
     "int.error.layer_range": "{layer}번 층은 없습니다. 이 모델의 층 번호는 0부터 시작하며 모두 "
                              "{n}개입니다.",
@@ -264,17 +268,17 @@ KO = {
     "int.both.no": "한쪽만",
     # block page: knock out a sublayer
     "int.block.title": "한 층의 어텐션이나 MLP 제거하기",
-    "int.block.text": "위의 직접 로짓 기여도는 로짓을 각 부분이 *써 넣은* 값으로 나눕니다. 한 부분을 "
-                      "제거하고 모델을 다시 실행하면 그 부분의 몫이 사라지고, 그 뒤의 부분들도 "
-                      "달라집니다. 뒤의 부분들은 그 부분이 써 넣은 값을 읽기 때문입니다.",
-    "int.block.toggle": "한 부분을 제거하고 모델을 다시 실행하기",
-    "int.block.part": "부분",
+    "int.block.text": "위의 직접 로짓 기여도는 로짓을 각 구성 요소가 *써 넣은* 값으로 나눕니다. 부분층 "
+                      "하나를 제거하고 모델을 다시 실행하면 그 부분층의 몫이 사라지고, 그 뒤의 부분층들도 "
+                      "달라집니다. 뒤의 부분층들은 그 부분층이 써 넣은 값을 읽기 때문입니다.",
+    "int.block.toggle": "부분층 하나를 제거하고 모델을 다시 실행하기",
+    "int.block.part": "부분층",
     "int.part.attn": "{layer}번 층의 어텐션",
     "int.part.mlp": "{layer}번 층의 MLP",
     "int.block.finding": "{part}이(가) “{token}”의 로짓에 써 넣은 값은 {direct:+.3f}입니다. 제거하면 "
                          "이 로짓이 {before:.3f}에서 {after:.3f}(으)로 바뀝니다({total:+.3f}). 그중 "
-                         "{gone:+.3f}은(는) 그 부분의 몫이 사라진 것이고, {indirect:+.3f}은(는) 그 뒤의 "
-                         "부분들이 달라진 만큼입니다.",
+                         "{gone:+.3f}은(는) 그 부분층의 몫이 사라진 것이고, {indirect:+.3f}은(는) 그 뒤의 "
+                         "부분층들이 달라진 만큼입니다.",
     "int.block.chart_title": "“{token}”의 로짓은 누가 썼는가",
     # block page: sublayer sweep
     "int.sweep.title": "모든 부분층을 하나씩 제거하기",
@@ -339,14 +343,14 @@ KO = {
     "int.pos.first_off": "1번 블록, 마지막 토큰: 위치 정보를 없앴을 때",
     "int.pos.first_on": "1번 블록, 마지막 토큰: 위치 정보가 있을 때",
     "int.pos.difference": "|x₁ − x₂| ÷ |x₁| = {d:.1e}",
-    "int.pos.caption": "위치 정보를 없애면 마지막 토큰은 두 순서에서 같은 값으로 1번 블록을 "
-                       "나옵니다({off:.1e}: 부동소수점 반올림 오차입니다. 같은 토큰 묶음에 어텐션을 "
-                       "주기 때문입니다). 2번 블록 뒤의 차이는 {off2:.3f}, 마지막 블록 뒤에는 "
+    "int.pos.caption": "위치 정보를 없애면 마지막 토큰은 두 순서에서 같은 토큰 묶음에 어텐션을 "
+                       "주므로 같은 값으로 1번 블록을 나옵니다(차이 {off:.1e}은(는) 부동소수점 "
+                       "반올림 오차입니다). 2번 블록 뒤의 차이는 {off2:.3f}, 마지막 블록 뒤에는 "
                        "{offL:.3f}입니다. 앞쪽 토큰들이 인과 마스크 때문에 서로 다른 앞 단어를 "
                        "보았고, 마지막 토큰이 그 결과를 읽기 때문입니다. 위치 정보가 없어도 순서가 "
                        "새어 들어옵니다. 위치 정보가 있으면 1번 블록 뒤에 이미 {on:.3f}만큼 "
                        "다릅니다.",
-    "int.col.block": "지난 블록",
+    "int.col.block": "블록 뒤",
     "int.col.difference": "마지막 토큰의 |x₁ − x₂| ÷ |x₁|",
     "int.col.positions": "위치 정보",
     "int.positions.off": "없앰",

@@ -79,6 +79,7 @@ EN = {
     "arch.fact.vocab": "Vocabulary",
     "arch.fact.context": "Context (tokens)",
     "arch.fact.activation": "MLP activation",
+    "arch.fact.norm_kind": "Norm",
     "arch.term.both": "encoder + decoder",
     "arch.term.decoder": "decoder only",
     "arch.term.post": "after the residual (post-norm)",
@@ -121,8 +122,8 @@ EN = {
 
 KO = {
     "lecture.residual": "스킵 경로는 왜 있을까? 깊이를 따라 흐르는 기울기",
-    "lecture.residual_text": "잔차 연결(He 외, ResNet, 2015)은 각 부분의 출력을 그 입력에 더합니다. "
-                             "그래서 학습 신호는 모든 부분을 건너뛰는 경로를 하나 갖게 됩니다: "
+    "lecture.residual_text": "잔차 연결(He 외, ResNet, 2015)은 각 부분층의 출력을 그 입력에 더합니다. "
+                             "그래서 학습 신호는 모든 부분층을 건너뛰는 경로를 하나 갖게 됩니다: "
                              "∂x_out/∂x = I + ∂F/∂x. 아래에서는 예측한 토큰 {token}의 로짓에 대한 "
                              "기울기를 블록마다 입력에서 잽니다. 한 번은 이 모델이 연결된 그대로, "
                              "한 번은 같은 가중치에서 스킵 경로를 모두 없앤 채로 잽니다.",
@@ -136,7 +137,8 @@ KO = {
     "lecture.depth.final": "마지막 정규화",
     "lecture.residual_caption": "마지막 블록에서 임베딩까지 내려가는 동안 기울기는 스킵 경로가 있으면 "
                                 "×{with_total:.3g}, 없으면 ×{without_total:.3g}만큼 변합니다. 블록 "
-                                "하나를 지날 때는 보통(중앙값) ×{with_step:.2f}(스킵 경로 있음), ×{without_step:.2f}(없음)입니다. "
+                                "하나를 지날 때는 보통(중앙값) ×{with_step:.2f}(스킵 경로 있음), "
+                                "×{without_step:.2f}(없음)입니다. "
                                 "스킵 경로를 둔 계산은 모델의 로짓을 {diff:.1e} 이내로 그대로 재현합니다.",
     "lecture.norm_why": "왜 정규화할까? 다음 층이 받게 될 값",
     "lecture.norm_why_text": "잔차 스트림은 커지기만 합니다. 블록마다 값을 더하기 때문입니다. 정규화가 "
@@ -156,11 +158,11 @@ KO = {
                                "행의 값은 우연만으로 나오는 범위(약 ±{chance:.2f}, 곧 2/√{d})이며, "
                                "뜻 때문에 두드러지는 쌍이 없습니다. 어떤 단어끼리 같은 방향을 "
                                "가리키는지는 모델이 학습으로 얻은 것입니다.",
-    "arch.tree": "이 모델은 어디에서 왔을까: 2017년 트랜스포머와 그 두 절반",
+    "arch.tree": "이 모델은 어디에서 왔을까: 2017년 트랜스포머의 인코더와 디코더",
     "arch.tree_text": "원래의 트랜스포머(Vaswani 외, 2017)는 번역 모델입니다. 인코더 스택이 셀프 어텐션으로 "
                       "원문 문장 전체를 읽고, 디코더 스택이 마스킹된 셀프 어텐션으로 번역문을 쓰면서 "
-                      "크로스 어텐션으로 인코더를 읽습니다. 부분마다 끝에서 Add & Norm(잔차 연결 뒤 "
-                      "레이어 정규화, 곧 사후 정규화)을 거칩니다. BERT는 인코더 스택만 남겼고(인코더 "
+                      "크로스 어텐션으로 인코더를 읽습니다. 부분층마다 끝에서 더하기·정규화(Add & Norm: 잔차 연결 뒤 "
+                      "레이어 정규화, 곧 사후 정규화)를 거칩니다. BERT는 인코더 스택만 남겼고(인코더 "
                       "전용), GPT-2는 크로스 어텐션을 뺀 디코더 스택만 남겼습니다(디코더 전용). Llama와 "
                       "Pythia도 같습니다.",
     "arch.box.encoder": "인코더 × N",
@@ -168,7 +170,7 @@ KO = {
     "arch.box.self_attention": "셀프 어텐션",
     "arch.box.masked_self_attention": "마스킹된 셀프 어텐션",
     "arch.box.cross_attention": "크로스 어텐션 (인코더를 읽음)",
-    "arch.box.add_norm": "Add & Norm",
+    "arch.box.add_norm": "더하기·정규화",
     "arch.box.ffn": "피드포워드 (MLP)",
     "arch.box.bert": "BERT: 인코더 전용",
     "arch.box.gpt": "GPT-2, Llama, Pythia: 디코더 전용, 크로스 어텐션 없음",
@@ -188,10 +190,11 @@ KO = {
     "arch.fact.vocab": "어휘 크기",
     "arch.fact.context": "컨텍스트 (토큰)",
     "arch.fact.activation": "MLP 활성화 함수",
+    "arch.fact.norm_kind": "정규화 종류",
     "arch.term.both": "인코더 + 디코더",
     "arch.term.decoder": "디코더 전용",
     "arch.term.post": "잔차 연결 뒤 (사후 정규화)",
-    "arch.term.pre": "각 부분 앞 (사전 정규화)",
+    "arch.term.pre": "각 부분층 앞 (사전 정규화)",
     "arch.term.sinusoidal": "사인파, 더함",
     "arch.term.learned": "학습된 벡터, 더함",
     "arch.term.rotary": "회전 위치 인코딩(RoPE)",
@@ -201,7 +204,7 @@ KO = {
                          "불러온 모델에서 읽은 값입니다.",
     "arch.lecture": "강의의 GPT-2와 {name} 나란히 보기",
     "arch.lecture_caption": "강의 노트의 숫자는 GPT-2 small의 것입니다(왼쪽, 발표된 수치). 지금 화면의 "
-                            "모델은 {name}이며, 이 페이지들의 숫자는 모두 이 모델로 계산하므로 강의의 "
+                            "모델은 {name}(이)며, 이 페이지들의 숫자는 모두 이 모델로 계산하므로 강의의 "
                             "숫자와 다를 수 있습니다.",
     "lecture.links": "프랑스어 단어마다 가장 많이 본 영어 단어 — {model}: {arrows}.",
     "lecture.crossing": "선이 교차합니다. 프랑스어에서는 “{a}”이(가) “{b}”보다 먼저 오지만, 두 단어가 보는 "

@@ -84,6 +84,10 @@ EN = {
                                   "turned by the angle position × θ_i, with θ_i = "
                                   "{base:,.0f}^(−2i/{rot}). The other {rest} numbers carry no "
                                   "position at all (partial rotary).",
+    "posenc.rotary_layout.halves": "Pair i is numbers i and i + {half} (i = 0 … {last}): the first "
+                                   "half of the rotated numbers turns against the second half.",
+    "posenc.rotary_layout.pairs": "Pair i is numbers 2i and 2i + 1 (i = 0 … {last}): neighbouring "
+                                  "numbers turn together.",
     "posenc.col.cos_angle": "cos(position × θ_i)",
     "posenc.col.pair": "Pair i",
     "posenc.col.wavelength": "Positions per full turn",
@@ -239,6 +243,10 @@ KO = {
                                   "회전시킵니다. 여기서 θ_i = {base:,.0f}^(−2i/{rot})입니다. "
                                   "나머지 {rest}개에는 위치 정보가 전혀 들어가지 않습니다(부분 "
                                   "회전, partial rotary).",
+    "posenc.rotary_layout.halves": "i번째 쌍은 i번 숫자와 i + {half}번 숫자입니다(i = 0 … {last}). "
+                                   "회전하는 숫자의 앞쪽 절반이 뒤쪽 절반과 짝을 지어 회전합니다.",
+    "posenc.rotary_layout.pairs": "i번째 쌍은 2i번 숫자와 2i + 1번 숫자입니다(i = 0 … {last}). "
+                                  "이웃한 두 숫자가 함께 회전합니다.",
     "posenc.col.cos_angle": "cos(위치 × θ_i)",
     "posenc.col.pair": "쌍 i",
     "posenc.col.wavelength": "한 바퀴 도는 데 필요한 위치 수",

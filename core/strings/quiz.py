@@ -17,6 +17,8 @@ EN = {
     # why a question can't be asked
     "quiz.cannot.four_words": "it needs at least four different words in the box.",
     "quiz.cannot.tie": "the candidates are too close to call (a tie).",
+    "quiz.cannot.post_norm": "this model normalises after each sublayer (post-norm): its logit does not "
+                             "split into one share per part.",
     "quiz.cannot.one_word": "the prompt needs a second word.",
     "quiz.cannot.positions": "it needs at least five positions.",
     "quiz.cannot.three_tokens": "the prompt needs at least three tokens.",
@@ -59,7 +61,7 @@ EN = {
                                     "spread rows would have {most:.2f}.",
     "quiz.option.head.previous": "a previous-token head: it looks at the token just before",
     "quiz.option.head.first": "a first-token head: it parks its attention on the first token",
-    "quiz.option.head.spread": "spread out: it looks at many tokens about evenly",
+    "quiz.option.head.spread": "a spread-out head: it looks at many tokens about evenly",
     # 4. inside one block
     "quiz.block.top_writer": "The model predicts “{token}” next. Which part wrote the most into "
                              "that token's logit (direct logit attribution)?",
@@ -112,21 +114,23 @@ KO = {
     "quiz.literal": "{text}",
     "quiz.cannot.four_words": "입력란에 서로 다른 단어가 네 개 이상 있어야 합니다.",
     "quiz.cannot.tie": "후보들의 값이 너무 가까워서 정답을 가릴 수 없습니다(동점).",
+    "quiz.cannot.post_norm": "이 모델은 각 부분층 뒤에 정규화합니다(사후 정규화, post-norm). 그래서 로짓이 "
+                             "구성 요소마다 몫으로 나뉘지 않습니다.",
     "quiz.cannot.one_word": "프롬프트에 두 번째 단어가 있어야 합니다.",
     "quiz.cannot.positions": "위치가 다섯 개 이상 있어야 합니다.",
     "quiz.cannot.three_tokens": "프롬프트에 토큰이 세 개 이상 있어야 합니다.",
     "quiz.cannot.no_clear_head": "이 프롬프트에서는 이전 토큰 헤드, 첫 토큰 헤드, 고르게 퍼진 헤드 중 "
                                  "어느 쪽이라고 분명히 말할 수 있는 어텐션 헤드가 없습니다.",
-    "quiz.cannot.no_reference": "이 문장에는 참조 번역이 없습니다(평가용 예문 중 하나를 고르십시오).",
+    "quiz.cannot.no_reference": "이 문장에는 참조 번역이 없습니다(평가용 예문 중 하나를 고르세요).",
     "quiz.cannot.two_right": "정확히 두 번역기가 맞혔는데, 이 선택지로는 그 경우를 표현할 수 없습니다.",
     "quiz.cannot.short_sentence": "원문 단어가 세 개 이상이고 번역 결과가 있어야 합니다.",
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
-    "quiz.embeddings.nearest": "다음 단어 중 “{word}”에 가장 가까운 단어는 무엇입니까? 임베딩 행렬에서 "
-                               "두 행의 코사인 유사도가 가장 높은 단어를 고르십시오.",
+    "quiz.embeddings.nearest": "아래 단어 가운데 “{word}”에 가장 가까운 것은 무엇입니까? 임베딩 행렬에서 "
+                               "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
                                    "{second}, {lo:.3f}입니다.",
-    "quiz.embeddings.split": "프롬프트에서처럼 공백 뒤에 쓴 “{word}”, 모델은 이 단어를 몇 개의 토큰으로 "
-                             "자릅니까?",
+    "quiz.embeddings.split": "프롬프트에서처럼 앞에 공백을 두고 “{word}”을(를) 쓰면, 모델은 이 단어를 "
+                             "토큰 몇 개로 자릅니까?",
     "quiz.embeddings.split.why": "“{word}” → {pieces}: 토큰 {n}개입니다.",
     "quiz.option.tokens": "{n}개",
     "quiz.option.tokens_more": "{n}개 이상",
@@ -143,14 +147,14 @@ KO = {
     "quiz.attention.top_key.why": "{layer}번 층의 {head}번 어텐션 헤드는 마지막 토큰의 어텐션 가중치 중 "
                                   "{hi:.1%}을(를) {best}에 둡니다. 그다음인 {second}은(는) {lo:.1%}입니다.",
     "quiz.attention.head_kind": "{layer}번 층, {head}번 어텐션 헤드: 이 프롬프트에서 어떤 종류의 헤드입니까?",
-    "quiz.attention.head_kind.why": "이전 토큰에 둔 평균 가중치 {previous:.2f}, 첫 토큰에 둔 평균 가중치 "
+    "quiz.attention.head_kind.why": "이전 토큰에 주는 평균 가중치 {previous:.2f}, 첫 토큰에 주는 평균 가중치 "
                                     "{first:.2f}, 엔트로피 {entropy:.2f}비트입니다(고르게 퍼진 행이라면 "
                                     "{most:.2f}비트).",
     "quiz.option.head.previous": "이전 토큰 헤드: 바로 앞 토큰을 봅니다",
     "quiz.option.head.first": "첫 토큰 헤드: 어텐션을 첫 토큰에 모아 둡니다",
     "quiz.option.head.spread": "고르게 퍼진 헤드: 여러 토큰을 비슷하게 봅니다",
     "quiz.block.top_writer": "모델은 다음 토큰으로 “{token}”을(를) 예측합니다. 그 토큰의 로짓에 가장 "
-                             "많이 쓴 부분은 어디입니까(직접 로짓 기여도)?",
+                             "많이 써 넣은 구성 요소는 무엇입니까(직접 로짓 기여도)?",
     "quiz.block.top_writer.why": "{best}이(가) 로짓({logit:.3f}) 중 {hi:+.3f}을(를) 썼습니다. 그다음은 "
                                  "{second}, {lo:+.3f}입니다.",
     "quiz.option.part.embed": "임베딩",
@@ -162,10 +166,10 @@ KO = {
     "quiz.option.units": "{m:,}개 중 {lo:,}–{hi:,}개",
     "quiz.rnn.right_translator": "“{sentence}”: 어느 번역기가 정확히 맞힙니까(Tatoeba 참조 번역 중 "
                                  "하나와 같음)?",
-    "quiz.rnn.right_translator.why": "LSTM: {plain} · LSTM + 어텐션: {attention} · 트랜스포머: "
+    "quiz.rnn.right_translator.why": "컨텍스트 벡터 모델: {plain} · 어텐션 모델: {attention} · 트랜스포머: "
                                      "{transformer} — 참조 번역: {reference}",
-    "quiz.option.translator.plain": "컨텍스트 벡터 하나만 보는 LSTM만",
-    "quiz.option.translator.attention": "어텐션을 쓰는 LSTM만",
+    "quiz.option.translator.plain": "컨텍스트 벡터 모델만",
+    "quiz.option.translator.attention": "어텐션 모델만",
     "quiz.option.translator.transformer": "트랜스포머만",
     "quiz.option.translator.all": "셋 모두",
     "quiz.option.translator.none": "셋 다 틀림",
@@ -173,8 +177,8 @@ KO = {
                               "단어는 무엇입니까?",
     "quiz.rnn.attended_word.why": "{best}이(가) 가중치 {hi:.1%}을(를) 받습니다. 그다음인 {second}은(는) "
                                   "{lo:.1%}입니다.",
-    "quiz.sampling.next_token": "다음 토큰 중 모델이 다음에 올 가능성이 가장 높다고 보는 토큰은 "
-                                "무엇입니까?",
+    "quiz.sampling.next_token": "아래 토큰 가운데 모델이 바로 다음에 올 가능성이 가장 높다고 보는 "
+                                "것은 무엇입니까?",
     "quiz.sampling.next_token.why": "“{best}”의 확률은 {hi:.1%}입니다. 그다음인 “{second}”은(는) "
                                     "{lo:.1%}입니다.",
     "quiz.sampling.tokens_kept": "온도 {t:.2f}, top-k {k}(0은 끔), top-p {p:.2f}: 샘플러가 아직 뽑을 수 "
@@ -184,3 +188,91 @@ KO = {
     "quiz.option.kept": "{lo:,}–{hi:,}개",
     "quiz.option.kept_one": "정확히 {n}개",
 }
+
+# the questions the lessons ask (core/quiz.py, section 7)
+EN.update({
+    "quiz.attention.causal_mask": "A prompt of {n} tokens: which of these cells (query → key) does the causal "
+                                  "mask hide?",
+    "quiz.attention.causal_mask.why": "Query {q} may not read key {k}: that token comes later. The mask hides "
+                                      "{hidden} of the {cells} cells, every one to the right of the diagonal.",
+    "quiz.attention.unscaled_top": "Leave out the division by √d_k (d_k = {dk}): would this row's largest "
+                                   "attention weight be higher, the same or lower?",
+    "quiz.option.unscaled.higher": "higher: the softmax gets sharper",
+    "quiz.option.unscaled.same": "the same, within {margin:.1%}",
+    "quiz.option.unscaled.lower": "lower: the softmax gets flatter",
+    "quiz.attention.unscaled_top.why": "Divided by √{dk}: {scaled:.1%}; not divided: {unscaled:.1%}.",
+    "quiz.rnn.bleu_drop": "On the held-out sentences, whose BLEU falls furthest from the shortest ({short} "
+                          "words) to the longest ({long} words)?",
+    "quiz.rnn.bleu_drop.why": "{best} loses {hi:.1f} BLEU points from {short} to {long} words; {second} "
+                              "loses {lo:.1f}.",
+    "quiz.option.model.plain": "the LSTM with one context vector",
+    "quiz.option.model.attention": "the LSTM with attention",
+    "quiz.option.model.transformer": "the Transformer",
+    "quiz.rnn.encoder_looks": "The Transformer's encoder, layer {layer}, head {head}: which English word does "
+                              "word {n}, “{word}”, look at most?",
+    "quiz.rnn.encoder_looks.why": "“{word}” puts {hi:.1%} of its attention on {best}; next comes {second} "
+                                  "with {lo:.1%}.",
+})
+
+KO.update({
+    "quiz.attention.causal_mask": "토큰 {n}개짜리 프롬프트에서 인과 마스크가 가리는 칸(Query → Key)은 "
+                                  "어느 것일까요?",
+    "quiz.attention.causal_mask.why": "{q}번 Query는 {k}번 Key를 읽을 수 없습니다. 그 토큰이 뒤에 오기 "
+                                      "때문입니다. 마스크는 {cells}칸 가운데 대각선 오른쪽의 {hidden}칸을 "
+                                      "모두 가립니다.",
+    "quiz.attention.unscaled_top": "√d_k(d_k = {dk})로 나누는 단계를 빼면 이 행에서 가장 큰 어텐션 가중치는 "
+                                   "커질까요, 그대로일까요, 작아질까요?",
+    "quiz.option.unscaled.higher": "커집니다: 소프트맥스가 더 날카로워집니다",
+    "quiz.option.unscaled.same": "그대로입니다: 차이가 {margin:.1%} 안쪽입니다",
+    "quiz.option.unscaled.lower": "작아집니다: 소프트맥스가 더 평평해집니다",
+    "quiz.attention.unscaled_top.why": "√{dk}(으)로 나누면 {scaled:.1%}, 나누지 않으면 {unscaled:.1%}입니다.",
+    "quiz.rnn.bleu_drop": "평가용 문장에서 가장 짧은 문장({short}단어)부터 가장 긴 문장({long}단어)까지 "
+                          "BLEU가 가장 많이 떨어지는 모델은 무엇일까요?",
+    "quiz.rnn.bleu_drop.why": "{best}: {short}단어에서 {long}단어로 가며 BLEU가 {hi:.1f}점 떨어집니다. "
+                              "다음은 {second}: {lo:.1f}점입니다.",
+    "quiz.option.model.plain": "컨텍스트 벡터 모델",
+    "quiz.option.model.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.model.transformer": "트랜스포머",
+    "quiz.rnn.encoder_looks": "트랜스포머 인코더의 {layer}번 층, {head}번 헤드에서 {n}번째 단어 “{word}”이(가) "
+                              "가장 많이 보는 영어 단어는 무엇일까요?",
+    "quiz.rnn.encoder_looks.why": "“{word}”은(는) {best}에 어텐션의 {hi:.1%}을(를) 둡니다. 다음은 {second}, "
+                                  "{lo:.1%}입니다.",
+})
+
+EN.update({
+    "quiz.cannot.no_lab_run": "the lab has no finished run with these settings yet (press its button first).",
+    "quiz.cannot.no_timing": "no training steps have been timed yet (press the button first).",
+    "quiz.rnn.lab_keeps": "The lab's longest inputs ({n} symbols): which LSTM keeps more of its exact-sequence "
+                          "accuracy?",
+    "quiz.option.lab.attention": "the LSTM with attention",
+    "quiz.option.lab.plain": "the LSTM with one context vector",
+    "quiz.option.lab.same": "both the same, within {margin:.1%}",
+    "quiz.rnn.lab_keeps.why": "At {n} symbols: with attention {attention:.0%} exactly right, with one context "
+                              "vector {plain:.0%}.",
+    "quiz.rnn.cheaper_step": "One training step on targets of {T} words: which is cheaper, the LSTM with "
+                             "attention or the Transformer?",
+    "quiz.option.step.attention": "the LSTM with attention",
+    "quiz.option.step.transformer": "the Transformer",
+    "quiz.option.step.same": "about the same (within {share:.0%})",
+    "quiz.rnn.cheaper_step.why": "At {T} target words one step took {lstm:.1f} ms for the LSTM and "
+                                 "{transformer:.1f} ms for the Transformer, on this machine.",
+})
+
+KO.update({
+    "quiz.cannot.no_lab_run": "이 설정으로 끝난 실험실 실행이 아직 없습니다(먼저 버튼을 누르세요).",
+    "quiz.cannot.no_timing": "아직 잰 학습 스텝이 없습니다(먼저 버튼을 누르세요).",
+    "quiz.rnn.lab_keeps": "실험실의 가장 긴 입력(기호 {n}개)에서 시퀀스 전체를 맞히는 정확도를 더 잘 지키는 LSTM은 "
+                          "어느 것일까요?",
+    "quiz.option.lab.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.lab.plain": "컨텍스트 벡터 모델",
+    "quiz.option.lab.same": "둘이 같습니다({margin:.1%} 안쪽)",
+    "quiz.rnn.lab_keeps.why": "기호 {n}개에서 어텐션 LSTM은 {attention:.0%}, 컨텍스트 벡터 모델은 {plain:.0%}을(를) "
+                              "정확히 맞힙니다.",
+    "quiz.rnn.cheaper_step": "목표 문장이 {T}단어일 때 학습 스텝 하나의 비용이 더 적은 쪽은 어텐션 LSTM과 트랜스포머 "
+                             "가운데 어느 것일까요?",
+    "quiz.option.step.attention": "어텐션을 쓰는 LSTM",
+    "quiz.option.step.transformer": "트랜스포머",
+    "quiz.option.step.same": "거의 같습니다({share:.0%} 안쪽)",
+    "quiz.rnn.cheaper_step.why": "목표 {T}단어에서 스텝 하나에 LSTM은 {lstm:.1f} ms, 트랜스포머는 "
+                                 "{transformer:.1f} ms가 걸렸습니다(이 컴퓨터에서).",
+})

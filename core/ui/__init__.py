@@ -12,29 +12,36 @@ One module per concern:
     page      page setup and the shared sidebar (language, model box, lecture mode, links)
     model     model choice with its fallback, loading with progress, the start-up default
     preload   the server's preload: loads the model while the server comes up
-    traces    the trace cache shared by every session
+    traces    the trace cache shared by every session (the model's traces and the knocked-out ones)
+    jobs      long work shared by every session (sweeps, patching grid, lab, timings): one helper
     memory    what one session keeps across reruns
     widgets   widgets bound to URL query parameters
     charts    drawing a data-free chart with its table; the spec cache
-    classmode "Predict first" and a class answering from its phones (ui.ask, the Class page)
-    interventions  cached ablations, shared sweeps and grids with a progress bar, before/after
+    predict   "Predict first": ui.ask, alone or for a whole class
+    lecturer  the lecturer's class controls (sidebar, live count, Reveal, results)
+    join      the join screen (code, link, QR code, live count)
+    student   the Class page a phone opens
+    classbase what the class modules share (store, browser id, client address, result bars)
+    classmode the class modules' names as one façade (older imports)
+    interventions  cached ablations, messages for bad input, before/after
 
 Importing this package imports neither torch nor transformers: a student who opens the app
 while the model loads sees the page, not a blank screen.
 """
 
+from core.charts import data
 from core.ui.charts import chart
-from core.ui.classmode import ask
-from core.ui.interventions import ablated_trace, ablation, before_after, shared_job
+from core.ui.interventions import ablated_trace, ablation, before_after
 from core.ui.interventions import error as intervention_error
-from core.ui.memory import on_press, session_memory, shared_on_press
+from core.ui.jobs import shared_job
+from core.ui.memory import session_memory
 from core.ui.model import get_lm, load_model, model_choices, startup_model
 from core.ui.page import PAGES, Page, page_link, page_url, setup_page
+from core.ui.predict import ask
 from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
 from core.ui.widgets import radio, selectbox, slider, text_input, toggle
-from core.charts import data
 
 __all__ = ["PAGES", "TRACE_CACHE_BYTES", "Page", "ablated_trace", "ablation", "ask", "before_after", "chart",
-           "data", "get_lm", "get_trace", "intervention_error", "load_model", "model_choices", "on_press",
+           "data", "get_lm", "get_trace", "intervention_error", "load_model", "model_choices",
            "page_link", "page_url", "radio", "selectbox", "session_memory", "setup_page", "shared_job",
-           "shared_on_press", "slider", "startup_model", "text_input", "toggle", "trace"]
+           "slider", "startup_model", "text_input", "toggle", "trace"]

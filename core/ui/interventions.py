@@ -1,5 +1,5 @@
-"""Interventions on the pages: cached ablations, long computations shared by every session
-(with a progress bar), messages for bad input, and the before/after view two pages share.
+"""Interventions on the pages: cached ablations, messages for bad input, and the before/after
+view two pages share (their long computations shared by every session: core/ui/jobs.py).
 
     result = ui.ablation(page, text, [("head", 5, 1)], "zero")     # None after a message
     knocked = ui.ablated_trace(page, text, [("mlp", 3)], "mean")
@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Hashable
+from typing import TYPE_CHECKING, Callable
 
 import altair as alt
 import numpy as np
@@ -19,7 +19,7 @@ import streamlit as st
 from core.charts import data
 from core.interventions import InterventionError, ablate
 from core.interventions import ablated_trace as _ablated_trace
-from core.jobs import Job, Jobs
+from core.ui import traces
 from core.ui.charts import chart
 
 if TYPE_CHECKING:
@@ -27,21 +27,7 @@ if TYPE_CHECKING:
     from core.trace import Trace
     from core.ui.page import Page
 
-ABLATED_TRACE_BYTES = 32 * 2**20  # knocked-out traces kept for every session (a short one is ~1 MB)
 TOP = 10  # tokens shown before and after
-
-
-@st.cache_resource(show_spinner=False)
-def jobs() -> Jobs:
-    """The server's long computations: one per key, results kept, at most two at once."""
-    return Jobs()
-
-
-@st.cache_resource(show_spinner=False)
-def _trace_cache():
-    from core.trace import TraceCache
-
-    return TraceCache(ABLATED_TRACE_BYTES)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -70,55 +56,16 @@ def _or_message(page: Page, compute: Callable[[], object]):
 def ablation(page: Page, text: str, parts, how: str) -> Ablation | None:
     """The prediction with `parts` knocked out, cached per model, prompt, parts and way (None
     after a message for bad input or an empty prompt)."""
-    parts = tuple(tuple(p) for p in parts)
-    return _or_message(page, lambda: _ablate(page.lm.name, text, parts, how, page.lm))
+    parts, lm = tuple(tuple(p) for p in parts), page.require_lm()
+    return _or_message(page, lambda: _ablate(lm.name, text, parts, how, lm))
 
 
 def ablated_trace(page: Page, text: str, parts, how: str) -> Trace | None:
-    """Every activation of the knocked-out model (core.interventions.ablated_trace), shared by
-    every session; None after a message."""
-    parts = tuple(tuple(p) for p in parts)
-    return _or_message(page, lambda: _trace_cache().get((page.lm.name, text, parts, how),
-                                                        lambda: _ablated_trace(page.lm, text, parts, how)))
-
-
-def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callable[[Job], object]):
-    """A long computation (a sweep, a patching grid) for every session: its result once it has
-    run — for anyone — else a button that starts it. Pressed while it runs (here or in another
-    session), the page follows the running one and says so; a rerun leaves it running."""
-    runs = jobs()
-    key = (page.lm.name, *key) if isinstance(key, tuple) else (page.lm.name, key)
-    result = runs.result(key)
-    if result is not None:
-        return result
-    job = runs.running(key)
-    slot = st.empty()  # the button, gone once the result is here
-    if slot.button(button, key=f"start_{_slug(key)}", type="primary"):
-        job, how = runs.start(key, work)
-        if how == "joined":
-            st.info(page.t("int.job.joined"))
-        elif how == "busy":
-            st.warning(page.t("int.job.busy"))
-    if job is None:
-        st.caption(press)
-        return None
-    if not job.finished.is_set():
-        bar = st.progress(job.fraction, text=page.t("int.running", done=job.fraction))
-        while not job.finished.wait(0.1):
-            bar.progress(job.fraction, text=page.t("int.running", done=job.fraction))
-        bar.empty()
-    if job.error is None:
-        slot.empty()
-    if isinstance(job.error, InterventionError):
-        error(page, job.error)
-    elif job.error is not None:
-        st.error(page.t("int.job.failed", error=str(job.error)))
-    return runs.result(key)
-
-
-def _slug(key: tuple) -> str:
-    """A widget key for a job's button: the job's kind (its last part), stable across prompts."""
-    return str(key[-1])
+    """Every activation of the knocked-out model (core.interventions.ablated_trace), kept in the
+    trace cache for every session; None after a message."""
+    parts, lm = tuple(tuple(p) for p in parts), page.require_lm()
+    return _or_message(page, lambda: traces.cached((lm.name, text, parts, how),
+                                                   lambda: _ablated_trace(lm, text, parts, how)))
 
 
 # --------------------------------------------------------------------------- before and after

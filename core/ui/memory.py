@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
-
 import streamlit as st
-
-T = TypeVar("T")
 
 
 def session_memory(name: str, depends_on) -> dict:
@@ -16,30 +12,3 @@ def session_memory(name: str, depends_on) -> dict:
     if slot is None or slot["depends_on"] != depends_on:
         slot = st.session_state[name] = {"depends_on": depends_on, "value": {}}
     return slot["value"]
-
-
-def on_press(key: str, label: str, compute: Callable[[], T], depends_on, hint: str) -> T | None:
-    """A result computed when the button `key` is pressed, kept for this session until what it
-    was made from (`depends_on`) changes. Until then: None, with `hint` shown."""
-    memory = session_memory(f"pressed_{key}", depends_on)
-    if st.button(label, key=key):
-        memory["result"] = compute()
-    if "result" not in memory:
-        st.info(hint)
-        return None
-    return memory["result"]
-
-
-def shared_on_press(key: str, label: str, running: str, measure: Callable[[], object | None],
-                    result: Callable[[], T | None], hint: str, busy: str) -> T | None:
-    """A result the server keeps for every visitor (a timing, say), computed when someone
-    presses the button; `measure` returns None when another one is running (then `busy` is
-    shown). Returns `result()`, or None with `hint` until there is one."""
-    if st.button(label, key=key):
-        with st.spinner(running):
-            if measure() is None:
-                st.warning(busy)
-    found = result()
-    if found is None:
-        st.info(hint)
-    return found

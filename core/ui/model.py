@@ -141,4 +141,4 @@ def _prepare_offline_default(page: Page) -> None:
 
 def _reason(page: Page, exc: ModelUnavailable) -> str:
     key = f"model.reason.{exc.code}"
-    return page.t(key) if key in i18n.catalogs()["en"] else exc.reason
+    return page.t(key, **exc.values) if key in i18n.catalogs()["en"] else exc.reason

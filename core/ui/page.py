@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from core import i18n
-from core.ui import classmode, model, widgets
+from core.ui import lecturer, model, predict, widgets
 
 if TYPE_CHECKING:
     from core.models import LM
@@ -51,6 +51,12 @@ class Page:
         """The catalog's string for a place that is not Markdown: a chart's title, a table."""
         return i18n.plain(key, self.lang, **values)
 
+    def require_lm(self) -> LM:
+        """The loaded model; asked for before ui.load_model(page) it is a bug in the page."""
+        if self.lm is None:
+            raise RuntimeError(f"{self.name or 'this page'} asked for the model before ui.load_model(page)")
+        return self.lm
+
 
 def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     """Page config and the shared sidebar. Call first on a page; it needs no model.
@@ -60,20 +66,23 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
     page = Page(lang=lang, name=title_key)
-    with st.sidebar:
+    # The Class page (a phone) has its language switch on the page itself, not behind ».
+    with st.sidebar if with_model else st.container():
         widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
                       _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
+    with st.sidebar:
         if with_model:
             page.model_name = model.picker(page)
         page.lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
                                  bind="query-params", persist_state="session")
         if with_model:
-            classmode.sidebar(page)
+            predict.sidebar(page)
+            lecturer.sidebar(page)
         _page_links(page)
     if page.lecture:
         _lecture_style()
     if with_model:
-        classmode.join_screen(page)
+        lecturer.top(page)
     return page
 
 

@@ -1,8 +1,10 @@
-"""The trace cache: one forward pass per (model, text), shared read-only by every session."""
+"""The trace cache: the one place traces are kept for every session, read-only — the model's own
+(one forward pass per model and text) and the knocked-out ones the interventions make (per model,
+text, parts and way) — together under one memory bound, TRACE_CACHE_BYTES."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Hashable
 
 import streamlit as st
 
@@ -11,7 +13,8 @@ if TYPE_CHECKING:
     from core.trace import Trace
     from core.ui.page import Page
 
-# Cached traces, by their size: a 128-token trace of GPT-2 small is ~16 MB, a short one ~1 MB.
+# Cached traces (the model's and the knocked-out ones together), by their size: a 128-token trace of
+# GPT-2 small is ~16 MB, a short one ~1 MB.
 TRACE_CACHE_BYTES = 192 * 2**20
 
 
@@ -22,12 +25,19 @@ def _trace_cache():
     return TraceCache(TRACE_CACHE_BYTES)
 
 
+def cached(key: Hashable, compute: Callable[[], Trace]) -> Trace:
+    """The trace kept under `key` for every session, computed once by `compute` (two sessions
+    asking at once share one computation; an error is not kept). The key starts with the
+    model's name."""
+    return _trace_cache().get(key, compute)
+
+
 def get_trace(lm: LM, text: str) -> Trace:
     """The trace of `text` on `lm`, cached per model + text for every session (read-only).
     Raises core.trace.EmptyPrompt."""
     from core.trace import run_trace
 
-    return _trace_cache().get((lm.name, text), lambda: run_trace(lm, text))
+    return cached((lm.name, text), lambda: run_trace(lm, text))
 
 
 def clear() -> None:
@@ -42,7 +52,7 @@ def trace(page: Page, text: str, stop: bool = True) -> Trace | None:
     from core.trace import EmptyPrompt
 
     try:
-        result = get_trace(page.lm, text)
+        result = get_trace(page.require_lm(), text)
     except EmptyPrompt:
         st.info(page.t("prompt.empty"))
         if stop:

@@ -7,12 +7,10 @@ gets a message in the user's language and the default value.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 import streamlit as st
 
-if TYPE_CHECKING:
-    from core.ui.page import Page
+from core.ui.pagetype import Page
 
 
 def _raw_param(name: str) -> str | None:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, browser, streamlit_server  # noqa: F401 (a fixture)
-
+from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, streamlit_server
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
@@ -49,10 +48,11 @@ def open_question(db: str):
 def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
     from core import i18n
     from core.quiz import Text
-    from core.ui.classmode import option_label
+    from core.ui.classbase import option_label
 
     base, db = class_server
-    t = lambda key, **v: i18n.t(key, lang, **v)
+    def t(key, **v):
+        return i18n.t(key, lang, **v)
     locale = "ko-KR" if lang == "ko" else "en-US"
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 2000}, locale=locale)
     student_ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale,
@@ -67,8 +67,8 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
         sidebar.get_by_role("button", name=t("class.start")).click()
         teacher.get_by_text(t("class.join_title")).wait_for(timeout=60_000)
         settle(teacher)
-        link = re.search(r"https?://\S+/Class\?class=\w+&lang=\w+",
-                         sidebar.inner_text()).group(0)
+        link = re.search(r"https?://\S+/Class\?class=\w+", sidebar.inner_text()).group(0)
+        assert "lang=" not in link  # each phone reads in its own browser's language
         teacher.locator('[data-testid="stImageContainer"] img').first.wait_for(timeout=30_000)  # the QR code
         SHOTS.mkdir(parents=True, exist_ok=True)
         teacher.screenshot(path=SHOTS / f"class-join-{lang}.png")
@@ -79,7 +79,8 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
 
         teacher.get_by_role("button", name=t("class.ask")).first.click()
         teacher.get_by_text(t("class.asked")).wait_for(timeout=60_000)
-        teacher.get_by_text("0 / 1").wait_for(timeout=30_000)
+        main = teacher.locator('[data-testid="stMain"]')
+        main.get_by_text("0 / 1").wait_for(timeout=30_000)
         answer, public, explanation = open_question(db)
         right = option_label(lang, public, answer)
         why = Text.from_dict(explanation).render(lang)
@@ -95,8 +96,8 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
         buttons.nth(answer).click()
         student.get_by_text(t("class.your_answer", choice="X").split("**")[0].strip()).wait_for(timeout=30_000)
 
-        teacher.get_by_text("1 / 1").wait_for(timeout=30_000)
-        teacher.get_by_role("button", name=t("class.reveal")).click()
+        main.get_by_text("1 / 1").wait_for(timeout=30_000)
+        main.get_by_role("button", name=t("class.reveal")).click()
         for page in (teacher, student):
             page.locator('[data-testid="stProgress"]').first.wait_for(timeout=60_000)
             settle(page)

@@ -59,7 +59,7 @@ from tests.perf.harness import ROOT, arguments, free_port, gpt2_small_folder, pe
 
 LANG = "en"
 VIEWS = 12  # lecturer view changes before and while the class runs
-STUDENT_POLL_S = 2.0  # what core.ui.classmode asks of the phones' browsers
+STUDENT_POLL_S = 2.0  # what core.ui.student asks of the phones' browsers
 LECTURER_POLL_S = 1.0
 
 
@@ -208,7 +208,8 @@ def stored_answers(db_url: str) -> tuple[int, float]:
 
 
 async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline: bool) -> tuple[Round, dict]:
-    t = lambda key: i18n.t(key, LANG)
+    def t(key):
+        return i18n.t(key, LANG)
     rnd, figures = Round(n), {}
     async with await connect(base) as ws:
         lecturer = Phone(ws, "Attention", urlencode({"lang": LANG}))
@@ -232,7 +233,8 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
         ask, _ = button(seen, t("class.ask"))
         state["opened_at"] = time.monotonic()
         seen = await lecturer.press(trigger(ask))
-        live = next(f for label, _, f in seen.metrics if label == t("class.answered"))
+        # the page's own live count (the sidebar repeats it every 2 s, drawn first)
+        live = [f for label, _, f in seen.metrics if label == t("class.answered")][-1]
         complete_at, answered = None, ""
         while time.monotonic() - state["opened_at"] < 60:
             await asyncio.sleep(LECTURER_POLL_S)
@@ -246,7 +248,7 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
         figures["stored"] = n_stored
         figures["count_complete_s"] = (complete_at - last_stored) if complete_at else float("nan")
         figures["lecturer_count"] = answered
-        reveal, frag = button(seen, t("class.reveal"))
+        reveal, frag = button(seen, t("class.reveal"), sidebar=False)
         state["revealed_at"] = time.monotonic()
         await lecturer.press(trigger(reveal), frag)
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=60)

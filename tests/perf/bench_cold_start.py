@@ -17,8 +17,16 @@ import sys
 import tempfile
 import time
 
-from tests.perf.harness import (CHROMIUM, CHROMIUM_ARGS, arguments, gpt2_small_folder, median,
-                                server, table, wait_until_idle)
+from tests.perf.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    arguments,
+    gpt2_small_folder,
+    median,
+    server,
+    table,
+    wait_until_idle,
+)
 
 
 def one_start(model: str, extra_env: dict | None = None) -> tuple[float, float, float]:

@@ -11,12 +11,21 @@ server peak RSS. Targets: 0 errors, p95 ≤ 3 s.
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 
-from tests.perf.harness import (CHROMIUM, CHROMIUM_ARGS, PAGES, arguments, crowd_options,
-                                gpt2_small_folder, peak_rss_mb, percentile, server, table,
-                                url_path)
+from tests.perf.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGES,
+    arguments,
+    crowd_options,
+    gpt2_small_folder,
+    peak_rss_mb,
+    percentile,
+    server,
+    table,
+    url_path,
+)
 
 TIMEOUT_MS = 120_000
 

@@ -61,7 +61,8 @@ def forward_equivalents(items, n_tokens: int, n_layers: int) -> float:
     """Rows × blocks the growing passes compute, ÷ the L blocks of one forward pass."""
     from core.interventions import _passes
 
-    return sum(n_layers + sum(n_layers - layer for layer, _ in p) for p in _passes(items, n_tokens, n_layers)) / n_layers
+    passes = _passes(items, n_tokens, n_layers)
+    return sum(n_layers + sum(n_layers - layer for layer, _ in p) for p in passes) / n_layers
 
 
 def main() -> None:

@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from tests.perf.harness import (CHROMIUM, CHROMIUM_ARGS, PAGES, arguments, gpt2_small_folder,
-                                peak_rss_mb, server, table, url_path, wait_until_idle)
+from tests.perf.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PAGES,
+    arguments,
+    gpt2_small_folder,
+    peak_rss_mb,
+    server,
+    table,
+    url_path,
+    wait_until_idle,
+)
 
 LONG_PROMPTS = 20  # × ~16 MB: more than the trace cache's budget
 

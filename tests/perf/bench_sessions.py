@@ -38,8 +38,18 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from tests.perf.harness import (PAGES, arguments, crowd_options, gpt2_small_folder, peak_rss_mb,
-                                percentile, pop_option, server, table, url_path)
+from tests.perf.harness import (
+    PAGES,
+    arguments,
+    crowd_options,
+    gpt2_small_folder,
+    peak_rss_mb,
+    percentile,
+    pop_option,
+    server,
+    table,
+    url_path,
+)
 
 TIMEOUT_S = 180
 INTERVENTIONS = ("knockout", "knock", "start_heads", "start_layers")  # keys: the sections' switches, sweeps

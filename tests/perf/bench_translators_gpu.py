@@ -45,7 +45,8 @@ def budget(data: str, device: str, batches: int) -> list[dict]:
     from core.seq2seq import load_card, load_pretrained
     from core.seq2seq.data import read_pairs, split_by_english
     from core.seq2seq.lab import model_from_card
-    from core.seq2seq.train import batches as endless, encode_pairs, make_batch
+    from core.seq2seq.train import batches as endless
+    from core.seq2seq.train import encode_pairs, make_batch
 
     names = ("plain", "attention", "transformer")
     cards = {n: load_card(n) for n in names}

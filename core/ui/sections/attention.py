@@ -113,7 +113,8 @@ def spread_chart(page):
     x = alt.X("d_k:Q", title="d_k", scale=alt.Scale(type="log", base=2))
     measured = alt.Chart().mark_circle(size=70).encode(
         x=x, y=alt.Y("measured:Q", title=t("attention.col.spread")),
-        tooltip=[alt.Tooltip("d_k:Q", title="d_k"), alt.Tooltip("measured:Q", title=t("attention.col.spread"), format=".3f"),
+        tooltip=[alt.Tooltip("d_k:Q", title="d_k"),
+                 alt.Tooltip("measured:Q", title=t("attention.col.spread"), format=".3f"),
                  alt.Tooltip("sqrt_dk:Q", title="√d_k", format=".3f")])
     formula = alt.Chart().mark_line(color="#e45756").encode(x=x, y=alt.Y("sqrt_dk:Q", title=t("attention.col.spread")))
     return alt.layer(formula, measured, data=ui.data()).properties(height=240)
@@ -173,9 +174,13 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
     t, T = page.t, trace.n_tokens
     st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
     steps = attention_steps(lm, trace.text, layer, head, trace=trace)  # no forward pass
-    st.write(t("attention.steps_intro", norm=lm.arch.norm_kind, dk=lm.arch.d_head, scale=steps.scaling))
+    st.write(t(f"attention.steps_intro_{lm.arch.norm_placement}", norm=lm.arch.norm_kind, dk=lm.arch.d_head,
+               scale=steps.scaling))
     if lm.arch.positional == "rotary":
-        st.caption(t("attention.steps_rotary", head=head, kv=steps.kv_head))
+        st.caption(t("attention.steps_rotary", rot=lm.arch.rotary_dims, dh=lm.arch.d_head))
+    if lm.arch.n_kv_heads < lm.arch.n_heads:  # grouped-query attention: one key/value head per group
+        st.caption(t("attention.steps_grouped", head=head, kv=steps.kv_head,
+                     others=lm.arch.n_heads // lm.arch.n_kv_heads - 1))
     n = min(SHOWN_DIMS, lm.arch.d_head)
     st.markdown(t("attention.step.q", n=n, d=lm.arch.d_head))
     numbers(pd.DataFrame([steps.q[query, :n]], index=["q"]), 3)

@@ -10,7 +10,9 @@ from core import ui
 from core.block import (
     activation_curve,
     activation_of,
+    block_equations,
     block_steps,
+    block_wiring,
     dropout_runs,
     logit_attribution,
     parameter_split,
@@ -112,7 +114,8 @@ def unit_chart(page):
         y=alt.Y("label:N", sort=None, title=t("block.col.token")),
         tooltip=[alt.Tooltip("token:N", title=t("block.col.token")),
                  alt.Tooltip("token_id:Q", title=t("block.col.token_id")),
-                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")]).properties(height=alt.Step(22))
+                 alt.Tooltip("change:Q", title=t("block.col.logit_change"), format=".4f")],
+    ).properties(height=alt.Step(22))
 
 
 def attribution_chart(page):
@@ -135,14 +138,9 @@ def show_equations(page, lm) -> None:
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
     st.header(t("block.equations"))
-    if lm.arch.parallel_residual:
-        st.write(t("block.equations_text_parallel", norm=norm, n=lm.arch.n_layers))
-        st.latex(r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)"
-                 r" + \mathrm{MLP}\big(\mathrm{%s}_2(x)\big)" % (norm, norm))
-    else:
-        st.write(t("block.equations_text", norm=norm, n=lm.arch.n_layers))
-        st.latex(r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(\mathrm{%s}_1(x)\big)" % norm)
-        st.latex(r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(\mathrm{%s}_2(x_{\mathrm{mid}})\big)" % norm)
+    st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
+    for line in block_equations(lm.arch):  # as the adapter states the wiring
+        st.latex(line)
     split = parameter_split(lm)
     total = sum(split.values())
     a, b, c = st.columns(3)
@@ -204,8 +202,8 @@ def show_why_residual(page, lm, trace) -> None:
     st.subheader(t("lecture.residual"))
     top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("lecture.residual_text", token=top))
-    g = ui.on_press("depth_gradient", t("lecture.residual_button"), lambda: gradient_through_depth(lm, trace),
-                    (lm.name, trace.text), t("lecture.residual_press"))
+    g = ui.shared_job(page, (trace.text, "depth_gradient"), t("lecture.residual_button"), t("lecture.residual_press"),
+                      lambda job: gradient_through_depth(lm, trace))
     if g is None:
         return
     L = lm.arch.n_layers
@@ -246,7 +244,9 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
     else:
         st.latex(r"\mathrm{RMSNorm}(x)=\frac{x}{\sqrt{\tfrac{1}{d}\sum_i x_i^2+\varepsilon}}\odot\gamma")
-    x = steps.resid_pre[position]
+    if lm.arch.norm_placement == "post":  # this norm reads the stream after attention has written
+        st.caption(t("block.norm_post_input", layer=steps.layer))
+    x = norm.x[position]  # what the norm reads
     cols = st.columns(4)
     if norm.mean is not None:
         cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
@@ -285,12 +285,14 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
     else:
         st.write(t("block.mlp_plain", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
-        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
+        st.latex(r"\mathrm{MLP}(x)=W_2\,\mathrm{%s}(W_1x+b_1)+b_2"
+                 r"\qquad\text{(%s: } W_2\,\mathrm{ReLU}(W_1x+b_1)+b_2\text{)}"
                  % (lm.arch.activation, t("block.latex_paper")))
     pre = steps.mlp_pre[position]
     fire = float((pre > 0).mean())
     a, b, c = st.columns(3)
-    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}", help=t("block.ratio", r=ratio))
+    a.metric(t("block.width"), f"{lm.arch.d_model} → {lm.arch.d_mlp} → {lm.arch.d_model}",
+             help=t("block.ratio", r=ratio))
     b.metric(t("block.fire"), f"{fire:.1%}", help=t("block.fire_help"))
     c.metric(t("block.diff"), f"{steps.mlp_diff:.1e}", help=t("block.mlp_diff_help"))
     curve = activation_curve(lm)
@@ -334,6 +336,9 @@ def show_attribution(page, lm, trace) -> None:
     st.header(t("block.attribution"))
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
+    if not lm.arch.additive_stream:  # post-norm: the stream is renormalised after every part
+        st.info(t("block.attribution_post_norm", norm=lm.arch.norm_kind))
+        return
     st.write(t("block.attribution_text", token=token, norm=lm.arch.norm_kind))
     parts = logit_attribution(lm, trace, top)
     names = {"embed": t("block.kind.embed"), "attn": t("block.kind.attn"), "mlp": t("block.kind.mlp")}
@@ -358,8 +363,8 @@ def show_dropout(page, lm, trace) -> None:
     st.header(t("block.dropout"))
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
-    runs = ui.on_press("dropout", t("block.dropout_button"), lambda: dropout_runs(lm, trace),
-                       (lm.name, trace.text), t("block.dropout_press"))
+    runs = ui.shared_job(page, (trace.text, "dropout"), t("block.dropout_button"), t("block.dropout_press"),
+                         lambda job: dropout_runs(lm, trace))
     if runs is None:
         return
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
@@ -398,7 +403,7 @@ def knockout_chart(page):
 def grid_heatmap(page, x: str, y: str, value: str, x_title: str, y_title: str, value_title: str,
                  domain: tuple[float, float] | None = None):
     """A layers × something heatmap, red where `value` is positive, blue where negative (a template)."""
-    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, **({"domain": list(domain)} if domain else {}))
+    scale = alt.Scale(scheme="redblue", reverse=True, domainMid=0, domain=list(domain) if domain else alt.Undefined)
     return alt.Chart(ui.data()).mark_rect().encode(
         x=alt.X(f"{x}:N", sort=None, title=x_title, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y(f"{y}:O", title=y_title),
@@ -419,6 +424,9 @@ def show_knockout(page, lm, trace) -> None:
     st.header(t("int.block.title"))
     st.write(t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
+        return
+    if not lm.arch.additive_stream:  # the chart below splits the logit into parts: pre-norm only
+        st.info(t("block.attribution_post_norm", norm=lm.arch.norm_kind))
         return
     options = [f"{kind}:{layer}" for layer in range(lm.arch.n_layers) for kind in ("attn", "mlp")]
     left, right = st.columns(2)

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import i18n, quiz, ui
+from core import i18n, korean_tokens, quiz, ui
 from core.embeddings import (
     MAX_NEIGHBOURS,
     MAX_SENTENCES,
@@ -279,7 +279,7 @@ def show_context(page, lm) -> None:
     for n, sentence in enumerate(sentences, start=1):
         found = ui.trace(page, sentence, stop=False)
         spots = None if found is None else find_word(lm, found.token_ids, target)
-        if spots is None:
+        if found is None or spots is None:
             st.warning(t("embeddings.not_found", word=target.strip(), n=n, sentence=sentence))
             continue
         states.append(word_states(found.token_embeddings, found.hidden_states, spots, learned))
@@ -296,3 +296,86 @@ def show_context(page, lm) -> None:
     st.caption(t("embeddings.context_caption_learned" if learned else "embeddings.context_caption_rotary"))
 
 
+
+
+# ---- Korean as a subject: the same sentence in Korean, English and French (core.korean_tokens)
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _step_seconds(model_name: str, ids: tuple[int, ...], _lm) -> float:
+    """One generated token's time on the loaded model, measured once per model and sentence."""
+    return korean_tokens.decoding_step_seconds(_lm, list(ids))
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _kiwi_ready() -> str | None:
+    """None when Kiwi runs here; otherwise why not (checked once per server)."""
+    try:
+        korean_tokens.morphemes("한국어")
+    except korean_tokens.MorphemesUnavailable as e:
+        return str(e)
+    return None
+
+
+def show_korean_tokens(page, lm) -> None:
+    """The same sentence in Korean, English and French through the model's tokenizer: tokens,
+    tokens per character, the ratio to English, why, Kiwi's morphemes, and what it costs."""
+    t = page.t
+    st.subheader(t("embeddings.korean"))
+    st.write(t("embeddings.korean_text", name=lm.display_name))
+    cols = st.columns(3)
+    texts = {}
+    for col, lang in zip(cols, korean_tokens.LANGUAGES):
+        with col:
+            texts[lang] = ui.text_input(page, lang, t(f"embeddings.korean_box.{lang}"),
+                                        korean_tokens.DEFAULT_SENTENCES[lang], max_chars=korean_tokens.MAX_CHARS,
+                                        area=True)
+    rows = korean_tokens.tokenize_languages(lm, texts)
+    if "ko" not in rows or "en" not in rows:
+        st.info(t("embeddings.korean_need"))
+        return
+    ko = rows["ko"]
+    if "fr" in rows:
+        st.markdown(t("embeddings.korean_here", ko=ko.ratio, fr=rows["fr"].ratio))
+    else:
+        st.markdown(t("embeddings.korean_here_ko", ko=ko.ratio))
+    table = pd.DataFrame([{
+        t("embeddings.kcol.lang"): t(f"embeddings.korean_box.{r.lang}"),
+        t("embeddings.kcol.chars"): r.n_chars, t("embeddings.kcol.bytes"): r.n_bytes,
+        t("embeddings.kcol.tokens"): r.n_tokens, t("embeddings.kcol.per_char"): r.per_char,
+        t("embeddings.kcol.ratio"): r.ratio, t("embeddings.kcol.pieces"): r.fragments,
+        t("embeddings.kcol.shown"): " | ".join(r.tokens[:40]) + (" …" if r.n_tokens > 40 else ""),
+    } for r in rows.values()])
+    st.dataframe(table, hide_index=True, column_config={
+        t("embeddings.kcol.per_char"): st.column_config.NumberColumn(format="%.2f"),
+        t("embeddings.kcol.ratio"): st.column_config.NumberColumn(format="%.1f×")})
+    cover = korean_tokens.hangul_coverage(lm, ko.text)
+    st.markdown(t("embeddings.korean_why", chars=ko.n_chars, bytes=ko.n_bytes, syllables=len(cover.syllables),
+                  whole=len(cover.whole), share=cover.share_whole, pieces=ko.fragments, tokens=ko.n_tokens))
+    if cover.whole:
+        st.caption(t("embeddings.korean_whole", syllables=" ".join(cover.whole)))
+
+    st.markdown(f"**{t('embeddings.kiwi')}**")
+    with st.spinner(t("embeddings.kiwi_loading")):  # the first time on this server: a few seconds
+        missing = _kiwi_ready()
+    if missing:
+        st.info(t("embeddings.kiwi_missing", reason=missing))
+    else:
+        found = korean_tokens.morphemes(ko.text)
+        st.write(t("embeddings.kiwi_text", n=len(found), tokens=ko.n_tokens))
+        st.dataframe(pd.DataFrame([{t("embeddings.kcol.morpheme"): form, t("embeddings.kcol.tag"): tag}
+                                   for form, tag in found]).T, hide_index=False)
+        st.caption(t("embeddings.kiwi_caption"))
+
+    st.markdown(f"**{t('embeddings.korean_cost')}**")
+    ctx = lm.arch.context_length
+    spent = {c.lang: c for c in korean_tokens.costs(
+        rows, ctx, _step_seconds(lm.name, tuple(ko.token_ids), lm))}
+    step = spent["ko"].seconds / max(1, ko.n_tokens)
+    st.markdown(t("embeddings.korean_context", name=lm.display_name, ctx=ctx,
+                  ko_share=spent["ko"].context_share, ko_fits=spent["ko"].fits,
+                  en_share=spent["en"].context_share, en_fits=spent["en"].fits))
+    st.markdown(t("embeddings.korean_time", name=lm.display_name, ms=step * 1000,
+                  ko_s=spent["ko"].seconds, en_s=spent["en"].seconds))
+    st.markdown(t("embeddings.korean_price", price=korean_tokens.EXAMPLE_PRICE_PER_MILLION,
+                  ko=spent["ko"].price_per_thousand, en=spent["en"].price_per_thousand))
+    st.caption(t("embeddings.korean_reference", ko=korean_tokens.PUBLISHED["ko"], fr=korean_tokens.PUBLISHED["fr"]))

@@ -34,6 +34,7 @@ def learned_summary(model_name: str, _lm):
     """The model's position vectors, their 2-D principal-component path, their norms and
     their similarity by distance — computed once per model."""
     wpe = learned_positions(_lm)  # [context, d]
+    assert wpe is not None, "asked for a model with learned positions only"
     return wpe, pca_2d(wpe), np.linalg.norm(wpe, axis=1), similarity_by_distance(wpe, MAX_DISTANCE)
 
 
@@ -66,11 +67,11 @@ def show_heatmap(page: ui.Page, matrix, x: str, y: str, value: str, title: str,
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def rope_scores(inv_freq, n: int):
+def rope_scores(inv_freq, n: int, layout: str = "halves"):
     """[query position, key position] q_m · k_n of two fixed random vectors after RoPE."""
     rng = np.random.default_rng(0)
     q, k = rng.normal(size=2 * len(inv_freq)), rng.normal(size=2 * len(inv_freq))
-    return np.array([[rotate(q, a, inv_freq) @ rotate(k, b, inv_freq) for b in range(n)]
+    return np.array([[rotate(q, a, inv_freq, layout) @ rotate(k, b, inv_freq, layout) for b in range(n)]
                      for a in range(n)])
 
 
@@ -236,6 +237,7 @@ def show_rotary(page, lm):
     rot, dh = lm.arch.rotary_dims, lm.arch.d_head
     st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
                pairs=len(inv_freq), rest=dh - rot, base=rotary_base(lm)))
+    st.write(t(f"posenc.rotary_layout.{lm.arch.rotary_layout}", half=rot // 2, last=rot // 2 - 1))
     st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
              r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
@@ -335,7 +337,7 @@ def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     freq = frequencies(lm.arch.d_head) if learned else inv_freq  # GPT-2 has no rotary: the usual θ
     st.write(t("posenc.rope_text_rotary" if not learned else "posenc.rope_text_learned",
                name=lm.display_name, dh=2 * len(freq)))  # the numbers that turn
-    scores = rope_scores(freq, ROPE_GRID)  # [query position, key position]
+    scores = rope_scores(freq, ROPE_GRID, lm.arch.rotary_layout)  # [query position, key position]
     spread = max(np.ptp(np.diagonal(scores, off)) for off in range(-ROPE_GRID + 1, ROPE_GRID))
     limit = float(np.abs(scores).max()) or 1.0
     show_heatmap(page, scores, "key_position", "query_position", "score", t("posenc.col.score"),
@@ -354,16 +356,18 @@ def show_positions_removed(page, lm) -> None:
         text_a = ui.text_input(page, "order_a", t("int.pos.a"), t("int.pos.default_a"), max_chars=200)
     with c2:
         text_b = ui.text_input(page, "order_b", t("int.pos.b"), t("int.pos.default_b"), max_chars=200)
-    plain = [ui.trace(page, text, stop=False) for text in (text_a, text_b)]
-    if None in plain:
+    trace_a, trace_b = (ui.trace(page, text, stop=False) for text in (text_a, text_b))
+    if trace_a is None or trace_b is None:
         return
+    plain = [trace_a, trace_b]
     a, b = (tr.token_ids.tolist() for tr in plain)
     if sorted(a) != sorted(b) or a[-1] != b[-1]:
         st.info(t("int.pos.not_same", a=len(a), b=len(b), la=plain[0].tokens[-1], lb=plain[1].tokens[-1]))
         return
-    removed = [ui.ablated_trace(page, tr.text, [("positions",)], "zero") for tr in plain]
-    if None in removed:
+    removed_a, removed_b = (ui.ablated_trace(page, tr.text, [("positions",)], "zero") for tr in plain)
+    if removed_a is None or removed_b is None:
         return
+    removed = [removed_a, removed_b]
     off = last_token_difference(removed[0].resid, removed[1].resid)  # [L] after each block
     on = last_token_difference(plain[0].resid, plain[1].resid)
     left, right = st.columns(2)

@@ -23,7 +23,6 @@ TIMING_WIDTH, TIMING_REPEATS = 256, 7
 STEP_LENGTHS, STEP_BATCH, STEP_REPEATS = (4, 8, 16, 32), 32, 2
 EXAMPLE = "I love you."  # the lecture notes' example: "Je t'aime."
 HALF_DIMS = 32  # numbers of each encoder direction drawn
-LAB_REFRESH_S = 0.5  # how often a lab run's progress is redrawn
 
 
 # --------------------------------------------------------------------------- shared resources
@@ -77,9 +76,12 @@ def card_tables(lang: str, _page, _cards) -> dict:
 
 
 @st.cache_resource(show_spinner=False)
-def shared_lab():
-    """One lab per server: finished runs and timings kept for every visitor, one run at a time."""
-    return seq2seq.lab.Lab()
+def lab_jobs():
+    """The lab's work per server (training runs per setting, the timings): kept for every
+    visitor, one run at a time (each uses the cores it finds)."""
+    from core.jobs import Jobs
+
+    return Jobs(kept=32, max_running=1)
 
 
 def open_tabs(page):
@@ -188,14 +190,17 @@ def show_strongest_links(page, att, cross) -> None:
     whether the lines cross — the lecture's “I love you” → “Je t'aime”. `cross`: the
     Transformer's written words and the map drawn for them, or None."""
     t, views, source = page.t, seq2seq.views, att.source_tokens
-    parts, first = [], None
-    for name, target, weights in [("attention", att.tokens, att.attention), *([("transformer", *cross)] if cross else [])]:
+    parts: list[str] = []
+    first: dict[int, int] = {}
+    maps = [("attention", att.tokens, att.attention), *([("transformer", *cross)] if cross else [])]
+    for name, target, weights in maps:
         links = views.strongest_links(target, weights)
         first = first or dict(links)  # the attention LSTM's: what the slip note reads
         crossing = views.crossing_pairs(links, target, source)
         parts.append(t("lecture.links", model=t(f"rnn.model.{name}"),
                        arrows=", ".join(f"{target[i]} → {source[j]}" for i, j in links))
-                     + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]]) if crossing else ""))
+                     + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]])
+                        if crossing else ""))
     st.caption(" ".join(parts))
     if "t'" in att.tokens and source[first[att.tokens.index("t'")]] == "you":  # the lecture's example
         st.info(t("lecture.t_slip"))
@@ -406,25 +411,10 @@ def show_lab(page) -> None:
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()
     st.header(t("rnn.lab.header"))
     st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
-    runs = shared_lab()
-    training = runs.in_progress()
-    mine = training is not None and training.settings == settings
-    if st.button(t("rnn.lab.button"), type="primary", disabled=mine or runs.result(settings) is not None):
-        if runs.start(settings) is None:
-            st.warning(t("rnn.lab.busy"))
-        training = runs.in_progress()
-        mine = training is not None and training.settings == settings
-    if mine:  # it trains on for everyone whatever this page does: follow it
-        follow_lab_run(page, training)
-        return
-    if training is not None:
-        st.info(t("rnn.lab.busy_other", done=training.step / training.settings.steps))
-    run = runs.running  # the last run: did it fail?
-    if run is not None and run.settings == settings and run.error is not None:
-        st.error(t("rnn.lab.failed", error=str(run.error)))
-    result = runs.result(settings)
+    result = ui.shared_job(page, ("lab", settings), t("rnn.lab.button"), t("rnn.lab.press"),
+                           lab.training_work(settings), runs=lab_jobs(), name="lab", busy="rnn.lab.busy",
+                           view=lambda job: lab_progress(page, job))
     if result is None:
-        st.info(t("rnn.lab.press"))
         return
     views = seq2seq.views
     st.success(t("rnn.lab.done", s=result.seconds, machine=result.machine))
@@ -445,20 +435,14 @@ def show_lab(page) -> None:
                  weight_title=t("rnn.align.weight"))
 
 
-@st.fragment(run_every=LAB_REFRESH_S)
-def follow_lab_run(page, run) -> None:
-    """A progress bar and the live loss curves of the lab's run, redrawn on their own every
-    LAB_REFRESH_S seconds; once the run has finished, the whole page reruns to show its results."""
-    if run.finished.is_set():
-        st.rerun()
-    t = page.t
-    if not run.losses:
-        st.progress(0.0)
+def lab_progress(page, job) -> None:
+    """The live loss curves of a lab run in progress (under its progress bar)."""
+    t, losses = page.t, job.detail.get("losses")
+    if not losses:
         return
-    last = {row["model"]: row["loss"] for row in run.losses[-2:]}
-    st.progress(run.step / run.settings.steps,
-                text=t("rnn.lab.progress", step=run.step, total=run.settings.steps, **last))
-    ui.chart(page, curve_chart, seq2seq.views.labelled(run.losses, t), "lab_live", download=False,
+    last = {row["model"]: row["loss"] for row in losses[-2:]}
+    st.caption(t("rnn.lab.progress", step=job.detail["step"], total=job.detail["total"], **last))
+    ui.chart(page, curve_chart, seq2seq.views.labelled(losses, t), "lab_live", download=False,
              x="step", x_title=t("rnn.lab.step"), y="loss", y_title=t("rnn.lab.loss"))
 
 
@@ -476,14 +460,12 @@ def show_training_steps(page, cards) -> None:
                  x_title=t("rnn.self.keys"), y_title=t("rnn.self.queries"), height=heatmap_height(6, 22),
                  weight_title=t("rnn.align.weight"))
         st.caption(t("rnn.cost.mask_caption"))
-    runs = shared_lab()
     with right:
-        measured = ui.shared_on_press(
-            "time_steps", t("rnn.cost.steps_button"), t("rnn.cost.steps_running"),
-            lambda: runs.time_training_steps({n: cards[n] for n in ("attention", "transformer")},
-                                             STEP_LENGTHS, STEP_BATCH, STEP_REPEATS),
-            lambda: runs.step_timing, t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))),
-            t("rnn.lab.busy"))
+        work = seq2seq.lab.step_timing_work({n: cards[n] for n in ("attention", "transformer")},
+                                            STEP_LENGTHS, STEP_BATCH, STEP_REPEATS)
+        measured = ui.shared_job(page, "step_timing", t("rnn.cost.steps_button"),
+                                 t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))), work,
+                                 runs=lab_jobs(), name="time_steps", busy="rnn.lab.busy")
         if measured is None:
             return
         rows, machine = measured
@@ -500,11 +482,10 @@ def show_synthetic_timing(page) -> None:
     t = page.t
     st.header(t("rnn.cost.header"))
     st.write(t("rnn.cost.body", d=TIMING_WIDTH))
-    runs = shared_lab()
-    measured = ui.shared_on_press(
-        "time_layers", t("rnn.cost.button"), t("rnn.cost.button"),
-        lambda: runs.time_layers(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS),
-        lambda: runs.timing, t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))), t("rnn.lab.busy"))
+    measured = ui.shared_job(page, "layer_timing", t("rnn.cost.button"),
+                             t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))),
+                             seq2seq.lab.layer_timing_work(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS),
+                             runs=lab_jobs(), name="time_layers", busy="rnn.lab.busy")
     if measured is None:
         return
     rows, machine = measured
