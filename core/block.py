@@ -329,6 +329,17 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
                        float(trace.next_token_logits[int(token_id)]))
 
 
+def layernorm_reference(x, eps: float = 1e-5) -> dict:
+    """GPT-2's LayerNorm, step by step, on a vector `x` [d] of any model (γ = 1, β = 0: the
+    reference shown beside an RMSNorm model): the mean μ, the standard deviation σ = √(var + ε),
+    the centred vector and the normalized one."""
+    x = np.asarray(x, dtype=np.float64)
+    mean = float(x.mean())
+    centred = x - mean
+    std = float(np.sqrt((centred ** 2).mean() + eps))
+    return {"mean": mean, "std": std, "centred": centred, "normalized": centred / std}
+
+
 # --------------------------------------------------------------------------- dropout
 
 
@@ -337,36 +348,47 @@ class DropoutRuns:
     probabilities: dict[str, float]  # from the model's config
     eval_logits: list[np.ndarray]  # [V] twice, the model in eval mode
     train_logits: list[np.ndarray]  # [V] twice, in train mode (dropout on), seeds 0 and 1
+    explicit_rate: float | None = None  # a rate added on what each attention and MLP writes (not the config's)
 
 
-def dropout_runs(lm: LM, trace: Trace) -> DropoutRuns:
+def dropout_runs(lm: LM, trace: Trace, explicit_rate: float | None = None) -> DropoutRuns:
     """The same prompt twice in eval mode and twice in train mode. Every forward pass of every
     session runs on the one model thread, so switching to train mode there and back (always,
     in `finally`) means no other session ever meets the model in train mode. The dropout
     masks come from torch's global generator, seeded 0 and 1 and then put back as it was
     (a lab run on another thread meanwhile would see it reseeded: its results stay valid,
-    only not bit-for-bit repeatable)."""
+    only not bit-for-bit repeatable). `explicit_rate`: in the training-mode runs, dropout of this
+    rate is also applied to every attention's and MLP's output (what it adds to the stream, where
+    GPT-2 applies its resid_pdrop) — to show dropout acting on a model whose config sets 0."""
     import torch
 
     ids = torch.tensor([trace.token_ids.tolist()])
+
+    def drop(y):  # at a hook point: dropout on what the sublayer writes [B, T, d]
+        return torch.nn.functional.dropout(y, p=float(explicit_rate or 0.0), training=True)
 
     def runs():
         @torch.no_grad()  # train mode switches dropout on, not gradients: keep no graph
         def logits():
             return lm.model(input_ids=ids, use_cache=False, logits_to_keep=1).logits[0, -1].numpy().copy()
 
-        rng = torch.get_rng_state()
+        rng, hooks = torch.get_rng_state(), []
         try:
             evals = [logits(), logits()]
             lm.model.train()
+            if explicit_rate:
+                hooks = [point.register(drop) for layer in range(lm.arch.n_layers)
+                         for point in (lm.arch.attention_point(layer), lm.arch.mlp_point(layer))]
             trains = []
             for seed in (0, 1):
                 torch.manual_seed(seed)
                 trains.append(logits())
         finally:
+            for hook in hooks:
+                hook.remove()
             lm.model.eval()
             torch.set_rng_state(rng)
         return evals, trains
 
     evals, trains = on_model_thread(runs)
-    return DropoutRuns(lm.arch.dropout(), evals, trains)
+    return DropoutRuns(lm.arch.dropout(), evals, trains, explicit_rate)

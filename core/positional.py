@@ -114,6 +114,18 @@ def rotary_similarity_by_distance(inv_freq: np.ndarray, max_k: int, n_pairs: int
     return (np.cos(k * inv_freq[None]).sum(axis=1) + (n_pairs - len(inv_freq))) / n_pairs
 
 
+def own_position_similarity(lm: LM, m: int) -> tuple[str, np.ndarray]:
+    """The model's own position-to-position similarity over its first m positions, as the
+    positional page draws it beside the sinusoidal table: ("learned", the cosine of its table's
+    rows) or ("rotary", what its rotation does to one vector k positions apart). [m, m]"""
+    wpe = learned_positions(lm)
+    if wpe is not None:
+        unit = wpe[:m] / np.linalg.norm(wpe[:m], axis=1, keepdims=True)
+        return "learned", unit @ unit.T
+    curve = rotary_similarity_by_distance(rotary_frequencies(lm), m, n_pairs=lm.arch.d_head // 2)
+    return "rotary", curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+
+
 # --------------------------------------------------------------------------- word order
 
 

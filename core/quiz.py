@@ -59,6 +59,11 @@ class Text:
     def from_dict(cls, data: dict) -> Text:
         return cls(str(data["key"]), dict(data.get("values") or {}))
 
+    def with_myth(self, myth: Text) -> Text:
+        """This explanation followed by what it shows of a common wrong intuition (a misconception
+        the question is there to meet, each stated with the model's own numbers)."""
+        return Text("quiz.why_and_myth", {"why": self, "myth": myth})
+
     def __hash__(self) -> int:
         return hash(json.dumps(self.as_dict(), sort_keys=True))
 
@@ -76,6 +81,14 @@ class Question:
     answer: int  # index into options
     explanation: Text
     seed: int = 0
+
+    @property
+    def why(self) -> Text:
+        """The explanation's own numbers, without the misconception sentence that may follow it."""
+        if self.explanation.key != "quiz.why_and_myth":
+            return self.explanation
+        why = self.explanation.values["why"]
+        return why if isinstance(why, Text) else Text.from_dict(why)
 
     def public(self) -> dict:
         """The part a student may see before the reveal: kind, prompt, options."""
@@ -101,6 +114,15 @@ def _rng(kind: str, seed: int) -> random.Random:
     return random.Random(f"{kind}:{int(seed)}")
 
 
+def _place(kind: str, seed: int, k: int) -> int:
+    """Where the answer goes among k options: every k consecutive seeds put it once at each
+    place, in an order drawn per block of seeds — the place is even across seeds and can't be
+    read off the seed."""
+    order = list(range(k))
+    random.Random(f"{kind}:place:{int(seed) // k}").shuffle(order)
+    return order[int(seed) % k]
+
+
 def _pick(kind: str, seed: int, scores: np.ndarray, labels: list[Text], prompt: Text,
           explain, n: int = N_OPTIONS) -> Question | None:
     """The best-scoring candidate and the n−1 next best (the near misses), shuffled by the
@@ -115,10 +137,11 @@ def _pick(kind: str, seed: int, scores: np.ndarray, labels: list[Text], prompt: 
             break
     if len(chosen) < 3 or scores[chosen[0]] - scores[chosen[1]] < MARGIN:
         return None
-    shown = list(chosen)
+    shown = list(chosen[1:])
     _rng(kind, seed).shuffle(shown)
-    return Question(kind, prompt, tuple(labels[i] for i in shown), shown.index(chosen[0]),
-                    explain(chosen[0], chosen[1]), seed)
+    place = _place(kind, seed, len(chosen))
+    shown.insert(place, chosen[0])
+    return Question(kind, prompt, tuple(labels[i] for i in shown), place, explain(chosen[0], chosen[1]), seed)
 
 
 def _first_buildable(kind: str, seed: int, candidates: list, build, reason: str):
@@ -130,6 +153,71 @@ def _first_buildable(kind: str, seed: int, candidates: list, build, reason: str)
         if question is not None:
             return question
     return Unbuildable(kind, Text(reason))
+
+
+def _varied(kind: str, seed: int, candidates: list, build, reason: str):
+    """Every candidate's question, grouped by its answer; the seed draws an answer first, then a
+    candidate that gives it. So no answer comes up more often than another across seeds, and
+    "always pick X" can't win on a page's default input (tests/perf/quiz_report.py measures it)."""
+    by_answer: dict[str, list[Question]] = {}
+    for candidate in candidates:
+        question = build(candidate)
+        if question is not None:
+            key = json.dumps(question.options[question.answer].as_dict(), sort_keys=True)
+            by_answer.setdefault(key, []).append(question)
+    if not by_answer:
+        return Unbuildable(kind, Text(reason))
+    answers = sorted(by_answer)
+    return _rng(kind, seed).choice(by_answer[answers[_place(kind + ".answer", seed, len(answers))]])
+
+
+def _sample_pool(kind: str, seed: int, scores, labels: list[Text], pool: int) -> np.ndarray:
+    """Scores with all but N_OPTIONS of the `pool` best (distinct labels) set to −inf, the
+    N_OPTIONS drawn by the seed: the model's top answer is offered in only some questions."""
+    order = [int(i) for i in np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")]
+    seen, best = set(), []
+    for i in order:
+        if labels[i] not in seen:
+            seen.add(labels[i])
+            best.append(i)
+        if len(best) == pool:
+            break
+    kept = _rng(kind + ".pool", seed).sample(best, min(N_OPTIONS, len(best)))
+    out = np.full(len(scores), -np.inf)
+    out[kept] = np.asarray(scores, dtype=np.float64)[kept]
+    return out
+
+
+NICE_STEPS = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
+
+
+def _ranges(kind: str, seed: int, value: int, lowest: int, highest: int, k: int = N_OPTIONS,
+            geometric: bool = False, min_width: int = 1) -> list[int]:
+    """k + 1 integer edges of k ranges [e_i, e_i+1) around `value`, its range at a place that is
+    even across seeds (_place) and `value` at a random spot inside it. Equal ranges of a round
+    width that leaves room on both sides, or (geometric: for counts from 1 to the vocabulary)
+    each about 1.6 times the one before."""
+    u = _rng(kind + ".ranges", seed).random()
+    if geometric:
+        place = _place(kind, seed, k)
+        start = max(float(value), 1.0) / 1.6 ** (place + u)
+        edges = [int(np.floor(start * 1.6 ** i)) for i in range(k + 1)]
+    else:
+        room = min(value - lowest + 1, highest + 1 - value) / (k + 0.5)
+        w = max([min_width] + [step for step in NICE_STEPS if step <= room])
+        offset = int(u * w)  # where in its range the value sits
+        places = min(k, (value - offset - lowest) // w + 1)  # the places that leave room below
+        place = _place(kind, seed, max(places, 1))
+        start = value - place * w - offset
+        edges = [start + i * w for i in range(k + 1)]
+    for i in range(1, k + 1):  # at least one value per range
+        edges[i] = max(edges[i], edges[i - 1] + 1)
+    shift = max(0, lowest - edges[0]) - max(0, edges[-1] - (highest + 1))
+    edges = [e + shift for e in edges]
+    if not (edges[0] >= lowest and edges[-1] <= highest + 1 and edges[0] <= value < edges[-1]):
+        first = max(lowest, min(value - place, highest + 1 - k))  # squeezed: ranges of one value
+        edges = [first + i for i in range(k + 1)]
+    return edges
 
 
 def _bin_question(kind: str, seed: int, value: float, edges: Sequence[float], labels: list[Text],
@@ -161,7 +249,7 @@ def nearest_word(names: list[str], vectors, seed: int = 0) -> Question | Unbuild
                          "word": names[target], "best": names[best], "hi": float(sims[target, best]),
                          "second": names[second], "lo": float(sims[target, second])}))
 
-    return _first_buildable(kind, seed, list(range(len(names))), build, "quiz.cannot.tie")
+    return _varied(kind, seed, list(range(len(names))), build, "quiz.cannot.tie")
 
 
 def prompt_words(text: str) -> list[str]:
@@ -170,20 +258,32 @@ def prompt_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
+# Words the page's hint suggests trying (a rare word, a number, Korean, an emoji) and a few common
+# ones: asked beside the prompt's own words, so the answer is not "1" on every prompt.
+SPLIT_PROBES = ("the", "and", "model", "visualization", "tokenization", "unbelievably", "1234567", "2026",
+                "안녕하세요", "🚀", "Transformer")
+
+
 def token_count(index, lm: LM, text: str, seed: int = 0) -> Question | Unbuildable:
-    """How many tokens a word of the prompt splits into, written after a space as in the
-    sentence (core.embeddings.EmbeddingIndex.word: the page's split)."""
+    """How many tokens a word splits into, written after a space (core.embeddings.EmbeddingIndex.word:
+    the page's split). The word is the prompt's or one the page suggests trying (SPLIT_PROBES);
+    the seed draws a count first, then a word with that count, so every count comes up alike."""
     kind = "embeddings.split"
-    words = prompt_words(text)
-    if not words:
-        return Unbuildable(kind, Text("quiz.cannot.one_word"))
-    word = words[_rng(kind, seed).randrange(len(words))]
-    pieces = index.word(lm, word).pieces
-    n = len(pieces)
+    words = list(dict.fromkeys([*prompt_words(text), *SPLIT_PROBES]))
     labels = [Text("quiz.option.tokens", {"n": k}) for k in range(1, 5)] + [Text("quiz.option.tokens_more", {"n": 5})]
+    by_count: dict[int, list[tuple[str, list[str]]]] = {}
+    for word in words:
+        pieces = index.word(lm, word).pieces
+        by_count.setdefault(min(len(pieces), 5), []).append((word, pieces))
+    counts = sorted(by_count)  # each count present comes up alike across seeds
+    word, pieces = _rng(kind, seed).choice(by_count[counts[_place(kind, seed, len(counts))]])
+    n = len(pieces)
+    myth = Text("quiz.embeddings.split.myth", {"multi": sum(len(v) for k, v in by_count.items() if k > 1),
+                                                "all": len(words)})
     return _bin_question(kind, seed, n, [1, 2, 3, 4, 5, np.inf], labels,
-                         Text("quiz.embeddings.split", {"word": word}),
-                         Text("quiz.embeddings.split.why", {"word": word, "pieces": " | ".join(pieces), "n": n}))
+                         Text("quiz.embeddings.split_word", {"word": word}),
+                         Text("quiz.embeddings.split_word.why", {"word": word, "pieces": " | ".join(pieces),
+                                                                 "n": n}).with_myth(myth))
 
 
 # --------------------------------------------------------------------------- 2. positional encoding
@@ -193,7 +293,9 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
     """Which of four positions is most similar to position p, read off a position-to-position
     cosine matrix the page draws: `which` is "sinusoidal", "learned" (the model's own rows)
     or "rotary" (the model's rotation, same vector at both positions). The options sit at
-    four different distances from p, so a symmetric encoding can't tie them."""
+    four different distances from p, so a symmetric encoding can't tie them. Where some sets
+    of options make the nearest position lose (a table that isn't most similar nearby), the
+    seed asks those half the time: "the nearest is the most similar" must not win every time."""
     kind = f"posenc.nearest.{which}"
     sims = np.asarray(similarity, dtype=np.float64)  # [m, m]
     m = len(sims)
@@ -201,8 +303,9 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
         return Unbuildable(kind, Text("quiz.cannot.positions"))
     labels = [Text("quiz.option.position", {"p": q}) for q in range(m)]
 
-    def build(p: int):
-        rng = _rng(kind, seed * 1000 + p)
+    def build(candidate: tuple[int, int]):
+        p, j = candidate
+        rng = _rng(kind, j * 1000 + p)
         by_distance: dict[int, int] = {}  # distance from p → one position at that distance
         for q in rng.sample(range(m), m):  # one position per distance, the side drawn by the seed
             if q != p:
@@ -210,12 +313,23 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
         pool = rng.sample(sorted(by_distance.values()), min(N_OPTIONS, len(by_distance)))
         scores = np.full(m, -np.inf)
         scores[pool] = sims[p, pool]
+        nearest = min(pool, key=lambda q: abs(q - p))
         return _pick(kind, seed, scores, labels, Text(f"quiz.posenc.nearest.{which}", {"p": p, "m": m}),
                      lambda best, second: Text("quiz.posenc.nearest.why", {
                          "p": p, "best": best, "hi": float(sims[p, best]), "second": second,
-                         "lo": float(sims[p, second])}))
+                         "lo": float(sims[p, second])}).with_myth(
+                         Text("quiz.posenc.myth." + ("holds" if best == nearest else "fails"),
+                              {"near": nearest, "best": best})))
 
-    return _first_buildable(kind, seed, list(range(m)), build, "quiz.cannot.tie")
+    by_myth: dict[str, list[Question]] = {}
+    for candidate in [(p, j) for p in range(m) for j in range(3)]:
+        question = build(candidate)
+        if question is not None:
+            by_myth.setdefault(question.explanation.values["myth"].key, []).append(question)
+    if not by_myth:
+        return Unbuildable(kind, Text("quiz.cannot.tie"))
+    myths = sorted(by_myth)
+    return _rng(kind, seed).choice(by_myth[myths[_place(kind + ".myth", seed, len(myths))]])
 
 
 # --------------------------------------------------------------------------- 3. attention
@@ -230,6 +344,8 @@ def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
         return Unbuildable(kind, Text("quiz.cannot.three_tokens"))
     labels = [literal(f"{i}: {tok}") for i, tok in enumerate(trace.tokens)]
     last = trace.tokens[-1]
+    on_first = int((np.asarray(trace.attentions)[:, :, -1].argmax(-1) == 0).sum())  # heads parked on token 0
+    myth = Text("quiz.attention.top_key.myth", {"first": on_first, "all": L * H})
 
     def build(head: tuple[int, int]):
         layer, h = head
@@ -239,10 +355,9 @@ def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
                      lambda best, second: Text("quiz.attention.top_key.why", {
                          "layer": layer, "head": h, "token": last, "best": labels[best].values["text"],
                          "hi": float(weights[best]), "second": labels[second].values["text"],
-                         "lo": float(weights[second])}))
+                         "lo": float(weights[second])}).with_myth(myth))
 
-    return _first_buildable(kind, seed, [(layer, h) for layer in range(L) for h in range(H)], build,
-                            "quiz.cannot.tie")
+    return _varied(kind, seed, [(layer, h) for layer in range(L) for h in range(H)], build, "quiz.cannot.tie")
 
 
 HEAD_KINDS = ("previous", "first", "spread")
@@ -281,14 +396,17 @@ def head_kind(trace: Trace, seed: int = 0) -> Question | Unbuildable:
             pattern = head_pattern(stats, T, layer, h)
             if pattern:
                 found.setdefault(pattern, []).append((layer, h))
-    if not found:
+    if len(found) < 2:  # one kind of head only: "always that kind" would win every time
         return Unbuildable(kind, Text("quiz.cannot.no_clear_head"))
     rng = _rng(kind, seed)
-    pattern = rng.choice(sorted(found))
+    pattern = sorted(found)[_place(kind + ".answer", seed, len(found))]
     layer, h = rng.choice(found[pattern])
     most = float(np.log2(np.arange(1, T + 1)).mean())
+    shown = [k for k in HEAD_KINDS if k != pattern]
+    rng.shuffle(shown)
+    shown.insert(_place(kind, seed, len(HEAD_KINDS)), pattern)
     return Question(kind, Text("quiz.attention.head_kind", {"layer": layer, "head": h}),
-                    tuple(Text(f"quiz.option.head.{k}") for k in HEAD_KINDS), HEAD_KINDS.index(pattern),
+                    tuple(Text(f"quiz.option.head.{k}") for k in shown), shown.index(pattern),
                     Text("quiz.attention.head_kind.why", {
                         "layer": layer, "head": h, "previous": float(stats["previous"][layer, h]),
                         "first": float(stats["first"][layer, h]),
@@ -299,36 +417,44 @@ def head_kind(trace: Trace, seed: int = 0) -> Question | Unbuildable:
 
 
 def top_writer(lm: LM, trace: Trace, seed: int = 0) -> Question | Unbuildable:
-    """Which part of the network wrote most of the predicted token's logit — the page's direct
-    logit attribution (core.block.logit_attribution); the runners-up are the distractors."""
+    """Take one of the model's likeliest next tokens: which part of the network wrote most of its
+    logit — the page's direct logit attribution (core.block.logit_attribution)? The options are
+    four of the ten largest writers; the seed draws the token and the four so that the answer
+    varies (not always the last MLP)."""
     from core.block import logit_attribution
+    from core.sampling import next_token_distribution
 
     kind = "block.top_writer"
     if not lm.arch.additive_stream:  # post-norm: the logit does not split into shares
         return Unbuildable(kind, Text("quiz.cannot.post_norm"))
-    top = int(np.argmax(trace.next_token_logits))
-    token = lm.display_tokens([top])[0]
-    parts = logit_attribution(lm, trace, top)
-    labels = [Text("quiz.option.part.embed") if k == "embed" else Text(f"quiz.option.part.{k}", {"layer": i})
-              for k, i in zip(parts.kinds, parts.layers)]
-    question = _pick(kind, seed, parts.values, labels, Text("quiz.block.top_writer", {"token": token}),
+    probs = next_token_distribution(trace.next_token_logits).original
+    tokens = [int(i) for i in np.argsort(-probs, kind="stable")[:8]]
+
+    def build(top: int):
+        token = lm.display_tokens([top])[0]
+        parts = logit_attribution(lm, trace, top)
+        labels = [Text("quiz.option.part.embed") if k == "embed" else Text(f"quiz.option.part.{k}", {"layer": i})
+                  for k, i in zip(parts.kinds, parts.layers)]
+        last = float(sum(v for v, i in zip(parts.values, parts.layers) if i == lm.arch.n_layers - 1))
+        myth = Text("quiz.block.top_writer.myth", {"last": last, "logit": float(parts.logit)})
+        offered = _sample_pool(kind, seed + 7919 * top, parts.values, labels, pool=10)
+        return _pick(kind, seed, offered, labels,
+                     Text("quiz.block.top_writer_of", {"token": token, "p": float(probs[top])}),
                      lambda best, second: Text("quiz.block.top_writer.why", {
                          "token": token, "best": labels[best], "hi": float(parts.values[best]),
                          "second": labels[second], "lo": float(parts.values[second]),
-                         "logit": float(parts.logit)}))
-    return question or Unbuildable(kind, Text("quiz.cannot.tie"))
+                         "logit": float(parts.logit)}).with_myth(myth))
 
-
-FIRE_SHARES = (0.0, 0.2, 0.4, 0.6, 0.8)  # where the bins of units_firing start
+    return _varied(kind, seed, tokens, build, "quiz.cannot.tie")
 
 
 def units_firing(lm: LM, steps, position: int, seed: int = 0) -> Question | Unbuildable:
     """How many of one MLP's units fire (pre-activation > 0) for the chosen token — the
-    page's count from core.block.block_steps — in five bins of a fifth of the units."""
+    page's count from core.block.block_steps — in four ranges, the answer's placed by the seed."""
     kind = "block.units_firing"
     pre = np.asarray(steps.mlp_pre[position])  # [d_mlp]
     m, n = len(pre), int((pre > 0).sum())
-    bounds = [int(np.ceil(share * m)) for share in FIRE_SHARES] + [m + 1]
+    bounds = _ranges(kind, seed, n, 0, m)  # the answer's place drawn by the seed
     labels = [Text("quiz.option.units", {"lo": bounds[i], "hi": bounds[i + 1] - 1, "m": m})
               for i in range(len(bounds) - 1)]
     return _bin_question(kind, seed, n, bounds, labels,
@@ -367,12 +493,24 @@ def right_translator(translations: dict, sentence: str, references: list[str] | 
     if len(winners) == 2:
         return Unbuildable(kind, Text("quiz.cannot.two_right"))
     answer = {0: "none", 3: "all"}.get(len(winners)) or winners[0]
+    outcomes.remove(answer)
+    _rng(kind, seed).shuffle(outcomes)
+    outcomes.insert(_place(kind, seed, len(outcomes) + 1), answer)  # the answer's place: even across seeds
     return Question(kind, Text("quiz.rnn.right_translator", {"sentence": sentence}),
                     tuple(Text(f"quiz.option.translator.{o}") for o in outcomes), outcomes.index(answer),
                     Text("quiz.rnn.right_translator.why", {
                         "plain": translations["plain"].french, "attention": translations["attention"].french,
                         "transformer": translations["transformer"].french,
-                        "reference": " / ".join(references)}), seed)
+                        "reference": " / ".join(references)}).with_myth(_translator_myth()), seed)
+
+
+def _translator_myth() -> Text:
+    """What the intuition "the Transformer gets right whatever an LSTM gets right" meets: each
+    translator's exact-match rate over the whole held-out set (the shipped cards)."""
+    from core.seq2seq import load_card
+
+    return Text("quiz.rnn.right_translator.myth", {
+        n: float(load_card(n)["evaluation"]["exact_match"]) for n in TRANSLATORS})
 
 
 def attended_word(translation, seed: int = 0) -> Question | Unbuildable:
@@ -393,17 +531,18 @@ def attended_word(translation, seed: int = 0) -> Question | Unbuildable:
                          "word": word, "best": labels[best].values["text"], "hi": float(row[best]),
                          "second": labels[second].values["text"], "lo": float(row[second])}))
 
-    return _first_buildable(kind, seed, list(range(len(translation.tokens))), build, "quiz.cannot.tie")
+    return _varied(kind, seed, list(range(len(translation.tokens))), build, "quiz.cannot.tie")
 
 
 def held_out_references(sentence: str) -> list[str]:
-    """The reference translations of a held-out example sentence (from the shipped card), or []."""
-    from core.seq2seq import load_card
+    """The reference translations of one of the page's held-out examples (the same list its
+    buttons come from: core.seq2seq.held_out_examples), or []."""
+    from core.seq2seq import held_out_examples
     from core.seq2seq.data import normalize
 
-    for example in load_card("attention")["evaluation"].get("examples", []):
-        if normalize(example["english"]) == normalize(sentence):
-            return list(example["references"])
+    for english, references in held_out_examples():
+        if normalize(english) == normalize(sentence):
+            return references
     return []
 
 
@@ -419,14 +558,19 @@ def next_token(lm: LM, logits, seed: int = 0) -> Question | Unbuildable:
     top = np.argsort(-probs, kind="stable")[:16]
     names = lm.display_tokens([int(i) for i in top])
     scores = probs[top]
-    question = _pick(kind, seed, scores, [literal(n) for n in names], Text("quiz.sampling.next_token"),
+    labels = [literal(n) for n in names]
+    offered = _sample_pool(kind, seed, scores, labels, pool=16)  # four of the 16 likeliest
+    hot = next_token_distribution(logits, temperature=1.5)
+    myth = Text("quiz.sampling.temperature_myth", {"t": 1.5, "hot": float(hot.tempered.max()),
+                                                   "one": float(probs.max())})
+    question = _pick(kind, seed, offered, labels, Text("quiz.sampling.next_token"),
                      lambda best, second: Text("quiz.sampling.next_token.why", {
                          "best": names[best], "hi": float(scores[best]), "second": names[second],
-                         "lo": float(scores[second])}))
+                         "lo": float(scores[second])}).with_myth(myth))
     return question or Unbuildable(kind, Text("quiz.cannot.tie"))
 
 
-KEPT_EDGES = (1, 2, 6, 21, 101)
+FEW_KEPT = 10  # fewer survivors than this: no question (the chart shows them one by one)
 
 
 def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bool = False,
@@ -440,14 +584,21 @@ def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bo
         return Unbuildable(kind, Text("quiz.cannot.greedy"))
     dist = next_token_distribution(logits, temperature=temperature, top_k=top_k, top_p=top_p)
     V = len(dist.final)
-    edges = [e for e in KEPT_EDGES if e <= V] + [V + 1]
+    if dist.n_kept < FEW_KEPT:  # a handful: the chart below counts them; ranges of such few would give it away
+        return Unbuildable(kind, Text("quiz.cannot.few_kept", {"n": FEW_KEPT}))
+    edges = _ranges(kind, seed, dist.n_kept, 1, V, geometric=True)  # the answer's place drawn by the seed
     labels = [Text("quiz.option.kept", {"lo": lo, "hi": hi - 1}) if hi - 1 > lo else
               Text("quiz.option.kept_one", {"n": lo}) for lo, hi in zip(edges, edges[1:])]
+    plain = next_token_distribution(logits)  # temperature 1, no cuts
+    hot = next_token_distribution(logits, temperature=max(float(temperature), 1.5) if temperature <= 1 else temperature)
+    myth = Text("quiz.sampling.temperature_myth", {"t": hot.temperature, "hot": float(hot.tempered.max()),
+                                                   "one": float(plain.original.max())})
     return _bin_question(kind, seed, dist.n_kept, edges, labels,
                          Text("quiz.sampling.tokens_kept", {"t": float(temperature), "k": int(top_k),
                                                             "p": float(top_p)}),
                          Text("quiz.sampling.tokens_kept.why", {"n": dist.n_kept, "v": V,
-                                                                "mass": dist.mass_kept}))
+                                                                "mass": dist.mass_kept}).with_myth(myth))
+
 
 
 # --------------------------------------------------------------------------- 7. asked by the lessons

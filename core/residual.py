@@ -72,6 +72,21 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
                           float(np.abs(logits - trace.next_token_logits).max()))
 
 
+def gradient_change(g: DepthGradients, ratio: float = 3.0) -> str:
+    """What cutting the skip paths does to the gradient reaching the embeddings, compared with the
+    model as wired: "explodes" (more than `ratio` times larger), "vanishes" (more than `ratio`
+    times smaller) or "holds" (within that factor)."""
+    cut = (g.without_skips[0] / g.without_skips[-1]) / (g.with_skips[0] / g.with_skips[-1])
+    return "explodes" if cut > ratio else "vanishes" if cut < 1 / ratio else "holds"
+
+
+def shrinking_blocks(trace: Trace, position: int) -> list[int]:
+    """The blocks (numbered from 0, as the block picker) after which the residual stream at
+    `position` is smaller (|x|) than before them: the stream does not only grow."""
+    sizes = np.linalg.norm(np.asarray(trace.resid[:, position], dtype=np.float64), axis=-1)  # [L+1]
+    return [b for b in range(len(sizes) - 1) if sizes[b + 1] < sizes[b]]
+
+
 @dataclass
 class StreamSizes:
     stream: np.ndarray  # [L] |x| entering each block, at the chosen token

@@ -134,6 +134,11 @@ class Distribution:
         return entropy_bits(self.final)
 
     @property
+    def entropy_tempered_bits(self) -> float:
+        """Entropy after the temperature alone, before top-k and top-p cut anything."""
+        return entropy_bits(self.tempered)
+
+    @property
     def entropy_original_bits(self) -> float:
         return entropy_bits(self.original)
 

@@ -4,11 +4,18 @@ import streamlit as st
 
 from core import quiz, ui
 from core.ui.sections.attention import (
-          EXAMPLE,
-          show_all_heads,
-          show_head_statistics,
-          show_not_explanation,
-          show_one_head,
+    EXAMPLE,
+    choose_head,
+    show_all_heads,
+    show_head_map,
+    show_head_statistics,
+    show_knockout,
+    show_multi_head,
+    show_not_explanation,
+    show_one_head_header,
+    show_search,
+    show_steps,
+    show_why_scale,
 )
 
 page = ui.setup_page("attention.title", "👀")
@@ -25,5 +32,20 @@ ui.ask(page, quiz.top_key, trace)
 ui.ask(page, quiz.head_kind, trace)
 show_all_heads(page, lm, trace)
 show_head_statistics(page, lm, trace)
-show_one_head(page, lm, trace)
+
+
+@st.fragment  # choosing a layer, head or query token reruns only this part of the page
+def show_one_head() -> None:
+    """One head's weights as a heatmap, then the same head step by step."""
+    show_one_head_header(page)
+    labels, layer, head, query = choose_head(page, lm, trace)
+    show_head_map(page, lm, trace, labels, layer, head, query)
+    show_knockout(page, lm, trace, layer, head)
+    show_search(page, lm, trace, labels, layer, head)
+    steps = show_steps(page, lm, trace, labels, layer, head, query)
+    show_why_scale(page, lm, steps, labels, query)
+    show_multi_head(page, lm, trace, labels, layer, query)
+
+
+show_one_head()
 show_not_explanation(page, lm, trace)

@@ -7,6 +7,7 @@ import streamlit as st
 from core import quiz, ui
 from core.ui.sections.block import (
     DEFAULT_PROMPT,
+    choose_layer_token,
     show_attribution,
     show_dropout,
     show_equations,
@@ -29,14 +30,9 @@ st.write(t("block.intro"))
 lm = ui.load_model(page)
 show_equations(page, lm)
 text = ui.text_input(page, "text", t("block.prompt"), DEFAULT_PROMPT)
+ui.examples(page, "text")
 trace = ui.trace(page, text)
-left, right = st.columns(2)
-with left:
-    layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.arch.n_layers)), 0)
-with right:
-    position = ui.selectbox(page, "token", t("block.token"), list(range(trace.n_tokens)), trace.n_tokens - 1,
-                            format_func=lambda i: f"{i}: {trace.tokens[i]}")
-token = trace.tokens[position]
+layer, position, token = choose_layer_token(page, lm, trace)
 steps = steps_of(lm.name, trace.text, layer, lm, trace)
 st.caption(t("block.check", layer=layer, d=steps.model_diff))
 show_residual_stream(page, lm, trace, position)

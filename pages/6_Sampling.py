@@ -21,6 +21,7 @@ st.title(t("sampling.heading"))
 st.write(t("sampling.intro"))
 lm = ui.load_model(page)
 prompt = ui.text_input(page, "text", t("sampling.prompt"), DEFAULT_PROMPT)
+ui.examples(page, "text")
 trace = ui.trace(page, prompt)
 lens_job = lens_started(lm, trace, lm.name, trace.text)  # runs while sections 1-4 draw
 st.caption(t("sampling.prompt_caption", t=trace.n_tokens, tokens=" | ".join(trace.tokens)))

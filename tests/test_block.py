@@ -121,8 +121,34 @@ def test_page_on_the_rotary_model_in_korean(app, tiny_dirs, monkeypatch):
     assert i18n.t("block.norm", "ko", norm="RMSNorm") in [h.value for h in at.header]
     labels = [m.label for m in at.metric]
     assert i18n.t("block.rms", "ko") in labels and i18n.t("block.mean", "ko") not in labels
+    assert i18n.t("block.dropout_config_zero", "ko", p=0.1, trained=0.1) in [i.value for i in at.info]
     at.button(key="start_dropout").click().run()
-    assert i18n.t("block.dropout_zero", "ko") in [c.value for c in at.caption]
+    assert i18n.t("block.dropout_caption_explicit", "ko", p=0.1) in [c.value for c in at.caption]
+    metrics = {m.label: m.value for m in at.metric}  # the config says 0, yet dropout is seen acting
+    assert metrics[i18n.t("block.eval_diff", "ko")] == "0.00e+00"
+    assert float(metrics[i18n.t("block.train_diff", "ko")]) > 0
+
+
+def test_an_explicit_dropout_rate_acts_on_what_each_sublayer_writes(tiny_llama):
+    """Config dropout 0: training mode alone changes nothing; an explicit rate of 1 drops all
+    that attention and the MLPs write — the same logits as knocking every one of them out
+    (core.interventions.ablate); the model is left in eval mode with no hook."""
+    from core.block import dropout_runs
+    from core.interventions import ablate
+
+    assert max(tiny_llama.arch.dropout().values()) == 0
+    trace = run_trace(tiny_llama, TEXT)
+    hooks_before = sum(len(m._forward_hooks) for m in tiny_llama.model.modules())  # transformers' own
+    plain = dropout_runs(tiny_llama, trace)
+    np.testing.assert_array_equal(plain.train_logits[0], plain.train_logits[1])
+    everything = [(kind, layer) for layer in range(tiny_llama.arch.n_layers) for kind in ("attn", "mlp")]
+    knocked = ablate(tiny_llama, TEXT, everything, how="zero").logits
+    full = dropout_runs(tiny_llama, trace, 1.0)
+    np.testing.assert_allclose(full.train_logits[0], np.asarray(knocked), atol=1e-4)
+    half = dropout_runs(tiny_llama, trace, 0.5)
+    assert np.abs(half.train_logits[0] - half.train_logits[1]).max() > 0
+    assert not tiny_llama.model.training
+    assert sum(len(m._forward_hooks) for m in tiny_llama.model.modules()) == hooks_before
 
 
 def test_hostile_prompts_and_tampered_links(app):

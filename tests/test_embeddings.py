@@ -269,7 +269,7 @@ def assert_charts_hold_the_models_numbers(at, lm) -> None:
         states.append(torch.stack([wte[sids][at_word].mean(0), (wte[sids] + wpe[: len(sids)])[at_word].mean(0)]
                                   + [h[0, at_word].mean(0) for h in hidden[1:]]).double())
     points = [i18n.t("embeddings.point.token"), i18n.t("embeddings.point.position")] + [
-        i18n.t("embeddings.point.block", n=i) for i in range(1, lm.arch.n_layers + 1)]
+        i18n.t("embeddings.point.block", n=i) for i in range(lm.arch.n_layers)]  # blocks numbered from 0
     pairs = list(combinations(range(len(states)), 2))
     assert drift["pair"].tolist() == [f"{i + 1} ↔ {j + 1}" for i, j in pairs for _ in points]
     assert drift["point"].tolist() == points * len(pairs)

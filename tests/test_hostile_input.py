@@ -26,6 +26,7 @@ PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*
 # A page without one is listed with [].
 TEXT_BOXES = {
     "Home.py": ["prompt"],
+    "pages/0_Lessons.py": [],  # the lesson picker (a step's boxes: tests/test_lessons_page.py)
     "pages/1_Embeddings.py": ["text", "words", "probe", "word", "ko", "en", "fr", "sentences"],
     "pages/2_Positional_Encoding.py": ["a", "b", "order_a", "order_b"],
     "pages/3_Attention.py": ["text", "target"],
@@ -38,6 +39,7 @@ TEXT_BOXES = {
 # lazy tabs (only the open one runs). A page without one: [].
 SLIDERS = {
     "Home.py": [],
+    "pages/0_Lessons.py": [],
     "pages/1_Embeddings.py": ["dims", "k"],
     "pages/2_Positional_Encoding.py": ["n", "d", "rows", "cols", "m", "k"],
     "pages/3_Attention.py": [],
@@ -50,6 +52,7 @@ SLIDERS = {
 # catalog keys, one entry per message shown.
 EMPTY_MESSAGES = {
     "Home.py": ["prompt.empty"],
+    "pages/0_Lessons.py": [],
     "pages/1_Embeddings.py": ["prompt.empty", "embeddings.korean_need", "embeddings.need_two", "embeddings.probe_empty",
                               "embeddings.need_three", "embeddings.target_empty"],
     "pages/2_Positional_Encoding.py": ["prompt.empty", "prompt.empty"],  # one per sentence
@@ -59,6 +62,9 @@ EMPTY_MESSAGES = {
     "pages/6_Sampling.py": ["prompt.empty"],
     "pages/7_Class.py": ["class.enter_code"],
 }
+
+# URL parameters a page reads that no widget holds
+URL_ONLY = {"pages/0_Lessons.py": {"lesson", "step"}}
 
 TEXT_CASES = 240  # + URL_CASES = 300 per page (plus the slider extremes)
 URL_CASES = 60
@@ -147,7 +153,7 @@ def assert_no_exception(at: AppTest, case) -> None:
 
 def assert_leading_boxes(page: str, boxes, why) -> None:
     keys = [box.key for box in boxes]
-    assert keys and keys == TEXT_BOXES[page][:len(keys)], (why, keys)
+    assert (keys or not TEXT_BOXES[page]) and keys == TEXT_BOXES[page][:len(keys)], (why, keys)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -201,7 +207,7 @@ def widget_keys(page: str) -> list[str]:
     open in turn) and the sidebar's own."""
     if page not in _keys:
         at = fresh_app(page)
-        keys = {"lang", "model", "lecture"}
+        keys = {"lang", "model", "lecture", "at"} | URL_ONLY.get(page, set())  # "at": the section to scroll to
         for _ in each_tab(at):
             for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle",
                          "select_slider", "number_input", "checkbox", "multiselect"):

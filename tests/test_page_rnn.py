@@ -246,33 +246,68 @@ def test_catalog_has_every_key_in_both_languages():
 
 
 def test_predict_first_asks_which_translator_is_right_then_where_the_decoder_looks(app):
-    """With Predict first on, a held-out sentence first asks which translator gets it exactly
-    right (the answer from the card's references), then which English word the attention
-    decoder weighs most for a French word (the answer from its own alignment)."""
-    import json
-
+    """With Predict first on, a held-out button's sentence first asks which translator gets it
+    exactly right (the buttons and the references are one list: the answer is the held-out
+    evaluation's exact match), then which English word the attention decoder weighs most for a
+    French word (the answer from its own alignment)."""
+    from core.seq2seq import held_out_examples
     from core.seq2seq.data import tokenize_french
-    from core.seq2seq.pretrained import CHECKPOINTS
 
-    def right(example) -> list[str]:  # the held-out evaluation's exact match, per translator
-        refs = {" ".join(tokenize_french(r)) for r in example["references"]}
-        return [n for n in MODEL_NAMES if " ".join(load_pretrained(n).translate(example["english"]).tokens) in refs]
+    def right(sentence, references) -> list[str]:  # the held-out evaluation's exact match, per translator
+        refs = {" ".join(tokenize_french(r)) for r in references}
+        return [n for n in MODEL_NAMES if " ".join(load_pretrained(n).translate(sentence).tokens) in refs]
 
-    examples = json.loads((CHECKPOINTS / "attention" / "card.json").read_text())["evaluation"]["examples"]
-    example = next(e for e in examples if len(right(e)) == 1)  # a question these options can ask
-    at = open_page(app, sentence=example["english"])
+    examples = held_out_examples()
+    at = open_page(app)
+    labels = [b.label for b in at.button if (b.key or "").startswith("suggestion_")]
+    assert labels == [e for e, _ in examples]  # the buttons are the examples, all of them
+    index = next(i for i, (e, refs) in enumerate(examples) if len(right(e, refs)) == 1)
+    sentence, refs = examples[index]
     at.sidebar.toggle(key="predict").set_value(True).run()
+    next(b for b in at.button if b.key == f"suggestion_{index}").click().run()
+    assert at.text_input(key="sentence").value == sentence
     picks = [b for b in at.button if (b.key or "").startswith("pick_")]
-    assert 3 <= len(picks) <= 5
+    assert 3 <= len(picks) <= 5, [c.value for c in at.caption]  # asked, not "no reference translation"
     assert not any(h.value == i18n.t("rnn.align.header") for h in at.header)  # stopped at the question
-    picks[0].click().run()
+    answer = i18n.t(f"quiz.option.translator.{right(sentence, refs)[0]}")
+    next(b for b in picks if answer in b.label).click().run()
     assert not at.exception, [e.message for e in at.exception]
-    verdict = " ".join(m.value for m in [*at.success, *at.error])
-    assert i18n.t(f"quiz.option.translator.{right(example)[0]}") in verdict, verdict
+    assert answer in " ".join(m.value for m in at.success)
     # the page goes on: past the translations to the alignment, where the next question is asked
-    # before the chart — or, for a sentence of fewer than 3 words, the page says it can't be
     assert i18n.t("rnn.align.header") in [h.value for h in at.header]
-    if len(load_pretrained("attention").translate(example["english"]).source_tokens) >= 3:
-        assert any((b.key or "").startswith("pick_") for b in at.button)
-    else:
-        assert any(i18n.t("quiz.cannot.short_sentence") in c.value for c in at.caption)
+    assert any((b.key or "").startswith("pick_") for b in at.button)
+
+
+def test_the_scores_tab_sets_the_papers_long_sentence_and_set_up_beside_ours(app):
+    """The paper's long sentence (quoted) and set-up (348 M words, 30,000-word vocabularies,
+    1,000 hidden units, minibatches of 80), labelled, beside our cards' own numbers."""
+    at = open_tab(open_page(app), "rnn.tab.scores")
+    cards = {name: load_card(name) for name in MODEL_NAMES}
+    rows = {n: cards[n]["evaluation"]["bleu_by_length"] for n in MODEL_NAMES}
+    ours = i18n.t("rnn.long.ours", short=rows["attention"][0]["bucket"], long=rows["attention"][-1]["bucket"],
+                  **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
+                  **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
+                  **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES})
+    shown = [m.value for m in at.markdown]
+    assert ours in shown and i18n.t("rnn.long.paper") in shown
+    table = next(d.value for d in at.dataframe if i18n.t("rnn.setup.col.paper") in d.value.columns)
+    paper = " ".join(table[i18n.t("rnn.setup.col.paper")])
+    for fact in ("348 M", "30,000", "1,000", "80"):
+        assert fact in paper
+    mine = list(table[i18n.t("rnn.setup.col.ours")])
+    assert f"{cards['attention']['data']['pairs']:,}" in mine[0]
+    assert str(cards["attention"]["training"]["batch_size"]) in mine[3]
+
+
+def test_the_gradient_sentence_says_what_the_default_sentences_numbers_show(app):
+    """The section's words follow its numbers (the default sentence: the attention model's
+    gradients were the less even, against the body's expectation): the verdict is computed."""
+    at = open_page(app)
+    sentence = at.text_input(key="sentence").value
+    spread = {}
+    for name in ("plain", "attention"):
+        g = anatomy.source_gradients(load_pretrained(name), sentence)
+        spread[name] = float(g.min() / g.max())
+    ratio = spread["plain"] / spread["attention"]
+    verdict = "plain_less_even" if ratio < 0.8 else "attention_less_even" if ratio > 1.25 else "alike"
+    assert i18n.t(f"rnn.grad.verdict.{verdict}", **spread) in [m.value for m in at.markdown]

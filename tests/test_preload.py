@@ -160,3 +160,34 @@ def test_the_preload_waits_for_a_visitors_title_then_starts_when_a_page_wants_th
     assert not thread.is_alive(), "a page asked for the model, the preload still waits"
     assert loads == [folder]  # the page and the preload shared one load
     clear_caches()
+
+
+def test_a_model_that_cannot_be_had_leaves_the_box_on_the_model_loaded(app, tiny_dirs, monkeypatch):
+    """GPT-2 picked offline: the page shows the offline default, the model box says so (not
+    "GPT-2 small"), and the message sits beside the box and in a toast, not at the page's top."""
+    from core import i18n, models
+    from core.ui.preload import clear_caches
+
+    real = models.load_lm
+
+    def load(name):
+        if name == "gpt2":
+            raise models.ModelUnavailable(name, "unreachable", "no network")
+        return real(str(tiny_dirs["llama"]) if name == models.OFFLINE_DEFAULT else name)
+
+    clear_caches()
+    monkeypatch.setattr(models, "load_lm", load)
+    monkeypatch.setattr(models.offline, "ready", lambda: True)
+    at = app("pages/1_Embeddings.py", model="gpt2")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="model").value == models.OFFLINE_DEFAULT
+    message = i18n.t("model.unavailable", name=models.DISPLAY_NAMES["gpt2"], key="gpt2",
+                     reason=i18n.t("model.reason.unreachable"))
+    assert message in [w.value for w in at.sidebar.warning]
+    assert message not in [w.value for w in at.main.warning]
+    assert message in [t.value for t in at.toast]
+    at.run()  # a later rerun: still the model loaded, the note still beside the box, no new toast
+    assert at.selectbox(key="model").value == models.OFFLINE_DEFAULT
+    assert message in [w.value for w in at.sidebar.warning] and not at.toast
+    clear_caches()

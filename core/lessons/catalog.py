@@ -49,7 +49,7 @@ EXPLAINER = _lesson("explainer", "000_9ba8ca3b23e457eb.txt", [
     ("matrix", "embeddings.matrix", dict(
         params={"prompt": EXPLAINER_PROMPT, "dims": 32}, notice="matrix", concepts=("embedding_matrix",))),
     ("positions", "positional.side_by_side", dict(
-        params={"m": 48}, question="posenc.nearest.sinusoidal", notice="positions",
+        params={"m": 48}, question="posenc.nearest.model", notice="positions",
         concepts=("learned_positions",))),
     ("sum", "positional.word_order", dict(
         params={"a": "the dog bit the man", "b": "the man bit the dog"}, notice="word_order",
@@ -100,7 +100,7 @@ TRANSFORMER = _lesson("transformer", "001_3de3bccd9e07e40b.txt", [
         notice="positions_removed",
         concepts=("order_lost",))),
     ("absolute", "positional.side_by_side", dict(
-        params={"m": 48}, question="posenc.nearest.sinusoidal", notice="positions",
+        params={"m": 48}, question="posenc.nearest.model", notice="positions",
         concepts=("absolute_relative",))),
     ("dot", "attention.steps", dict(
         params={"prompt": TRAIN, "layer": 5, "head": 1}, question="attention.top_key", notice="steps",
@@ -140,7 +140,7 @@ HOW = _lesson("how", "002_515d7be7da0e1308.txt", [
     ("map", "embeddings.projection", dict(
         params={"words": WORDS}, notice="cosine", concepts=("cosine_similarity",))),
     ("waves", "positional.sinusoidal", dict(
-        params={"n": 48, "d": 64}, question="posenc.nearest.sinusoidal", notice="waves", concepts=("sinusoidal",))),
+        params={"n": 48, "d": 64}, question="posenc.nearest.model", notice="waves", concepts=("sinusoidal",))),
     ("offsets", "positional.offsets", dict(
         params={"k": 4, "n": 48, "d": 64}, notice="waves", concepts=("sinusoidal",))),
     ("linear", "attention.steps", dict(

@@ -12,8 +12,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from core import quiz
 
 if TYPE_CHECKING:
@@ -66,17 +64,6 @@ def references(sentence: str) -> list[str]:
     return quiz.held_out_references(sentence)
 
 
-def sinusoidal_similarity(step: Step, lm: LM) -> np.ndarray:
-    """The position-to-position cosine matrix of the step's sinusoidal chart: at the width the
-    step sets (positional.sinusoidal, positional.offsets) or at the model's own (side by side)."""
-    from core.embeddings import cosine_matrix
-    from core.positional import sinusoidal
-
-    p = step.params
-    n, d = (p.get("m", 48), lm.arch.d_model) if "m" in p else (p.get("n", 48), p.get("d", 64))
-    return cosine_matrix(np.asarray(sinusoidal(int(n), int(d))))
-
-
 def _layer(step: Step, lm: LM) -> int:
     return clamped(step.params.get("layer", 0), lm.arch.n_layers)
 
@@ -112,8 +99,11 @@ def _build(step: Step, lm: LM, seed: int):
 
         index, words = EmbeddingIndex(lm), _words(step)
         return quiz.nearest_word(words, [index.word(lm, w).vector for w in words], seed=seed)
-    if kind == "posenc.nearest.sinusoidal":
-        return quiz.nearest_position(sinusoidal_similarity(step, lm), "sinusoidal", seed=seed)
+    if kind == "posenc.nearest.model":  # the model's own table, as the section asks (the sinusoidal one is guessable)
+        from core.positional import own_position_similarity
+
+        which, similarity = own_position_similarity(lm, int(p.get("m", 48)))
+        return quiz.nearest_position(similarity, which, seed=seed)
     if kind == "attention.top_key":  # the head the step shows, where it names one
         trace = trace_of(lm, step)
         if "layer" in p and "head" in p:
@@ -155,8 +145,16 @@ def _build(step: Step, lm: LM, seed: int):
     raise KeyError(f"no lesson builder for the question kind {kind!r}")
 
 
+ASKED_AS = {"posenc.nearest.model": ("posenc.nearest.learned", "posenc.nearest.rotary")}  # by the model's positions
+
+
+def asked_as(kind: str) -> tuple[str, ...]:
+    """The core.quiz kinds a step's question kind is asked as (a step's kind may depend on the model)."""
+    return ASKED_AS.get(kind, (kind,))
+
+
 KINDS = ("sampling.next_token", "sampling.tokens_kept", "embeddings.split", "embeddings.nearest",
-         "posenc.nearest.sinusoidal", "attention.top_key", "attention.head_kind", "attention.causal_mask",
+         "posenc.nearest.model", "attention.top_key", "attention.head_kind", "attention.causal_mask",
          "attention.unscaled_top", "block.units_firing", "block.top_writer", "rnn.bleu_drop",
          "rnn.right_translator", "rnn.attended_word", "rnn.encoder_looks")  # the kinds a step may ask
 

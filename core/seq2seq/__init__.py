@@ -13,12 +13,12 @@ are imported when first used. So a page can draw its title before torch loads.
 from importlib import import_module
 
 from .data import MAX_INPUT_WORDS, N_SPECIAL, english_word_count
-from .pretrained import BEAM, EQUAL_DATA, MODEL_NAMES, load_card, load_pretrained
+from .pretrained import BEAM, EQUAL_DATA, MODEL_NAMES, held_out_examples, load_card, load_pretrained
 
 _FROM_TRANSLATOR = ("Translation", "Translator", "load_translator")
 
 __all__ = ["BEAM", "EQUAL_DATA", "MAX_INPUT_WORDS", "MODEL_NAMES", "N_SPECIAL", *_FROM_TRANSLATOR,
-           "english_word_count", "load_card", "load_pretrained"]
+           "english_word_count", "held_out_examples", "load_card", "load_pretrained"]
 
 
 def __getattr__(name: str):

@@ -29,6 +29,17 @@ def load_card(name: str) -> dict:
     return json.loads((checkpoint_dir(name) / "card.json").read_text(encoding="utf-8"))
 
 
+def held_out_examples() -> list[tuple[str, list[str]]]:
+    """The translation page's held-out examples, [(english, [references…]), …]: its one-click
+    buttons AND the references its right-translator question reads — one list
+    (checkpoints/held_out.json, written by core.seq2seq.suggest)."""
+    path = CHECKPOINTS / "held_out.json"
+    if not path.exists():
+        return []
+    examples = json.loads(path.read_text(encoding="utf-8"))["examples"]
+    return [(e["english"], list(e["references"])) for e in examples]
+
+
 def load_pretrained(name: str) -> Translator:
     """A shipped checkpoint: "plain" (one context vector), "attention" (Bahdanau) or
     "transformer" (and "transformer-7500", the Transformer at the LSTMs' budget)."""

@@ -134,8 +134,18 @@ EN = {
     "block.dropout_caption": "In training mode each run drops different numbers, so the logits "
                              "differ; the model is put back in inference mode at once, and no "
                              "other visitor ever meets it in training mode.",
-    "block.dropout_zero": "This model's dropout probability is 0: it was trained without "
-                          "dropout, so even training mode gives identical logits.",
+    "block.dropout_config_zero": "This model's configuration sets every dropout probability to 0 — that "
+                                 "is how it runs now; the config does not say how it was trained. So "
+                                 "that dropout can be seen acting, the training-mode runs below add an "
+                                 "explicit rate of {p:g} (GPT-2's published rate, not this model's "
+                                 "setting) to what every attention and MLP writes into the stream. "
+                                 "The translation page's Transformer was trained with dropout {trained:g} "
+                                 "(its card).",
+    "block.dropout_caption_explicit": "Training mode with the explicit rate of {p:g} (labelled above, not "
+                                      "this model's config): each run drops different numbers, so the "
+                                      "logits differ; inference mode ignores dropout, so its two runs "
+                                      "agree. The model is put back in inference mode at once, without "
+                                      "the added dropout.",
     "block.mode.eval": "inference (eval)",
     "block.mode.train": "training (dropout on)",
     "block.col.layer": "Block",
@@ -299,8 +309,17 @@ KO = {
     "block.dropout_caption": "학습 모드에서는 실행할 때마다 다른 숫자가 0이 되므로 로짓이 "
                              "달라집니다. 모델은 곧바로 추론 모드로 돌아가며, 다른 사용자가 학습 "
                              "모드의 모델을 만나는 일은 없습니다.",
-    "block.dropout_zero": "이 모델의 드롭아웃 확률은 0입니다. 드롭아웃 없이 학습했기 때문에 학습 "
-                          "모드에서도 로짓이 똑같습니다.",
+    "block.dropout_config_zero": "이 모델의 설정(config)은 드롭아웃 확률을 모두 0으로 둡니다. 이것은 지금 "
+                                 "모델이 실행되는 방식일 뿐, 어떻게 학습했는지는 설정에 나와 있지 "
+                                 "않습니다. 드롭아웃이 작동하는 모습을 보이기 위해, 아래 학습 모드 "
+                                 "실행에서는 모든 어텐션과 MLP가 스트림에 쓰는 값에 비율 {p:g}(GPT-2가 "
+                                 "발표한 값이며 이 모델의 설정이 아닙니다)의 드롭아웃을 따로 적용합니다. "
+                                 "번역 페이지의 트랜스포머는 드롭아웃을 켜고 학습했습니다(비율 {trained:g}, "
+                                 "모델 카드).",
+    "block.dropout_caption_explicit": "위에서 밝힌 드롭아웃(비율 {p:g}, 이 모델의 설정이 아님)을 적용한 학습 "
+                                      "모드에서는 실행할 때마다 다른 숫자가 0이 되므로 로짓이 달라집니다. 추론 "
+                                      "모드는 드롭아웃을 쓰지 않으므로 두 번의 실행 결과가 같습니다. 모델은 "
+                                      "곧바로, 추가한 드롭아웃 없이 추론 모드로 돌아갑니다.",
     "block.mode.eval": "추론 (eval)",
     "block.mode.train": "학습 (드롭아웃 켬)",
     "block.col.layer": "블록",

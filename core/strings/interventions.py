@@ -161,15 +161,15 @@ EN = {
     "int.pos.default_b": "The man bites the dog .",
     "int.pos.not_same": "This measurement needs the same tokens in another order, ending in the same "
                         "token; these two are not ({a} and {b} tokens, ending in “{la}” and “{lb}”).",
-    "int.pos.first_off": "Block 1, last token: positions removed",
-    "int.pos.first_on": "Block 1, last token: positions on",
+    "int.pos.first_off": "Block 0, last token: positions removed",
+    "int.pos.first_on": "Block 0, last token: positions on",
     "int.pos.difference": "|x₁ − x₂| ÷ |x₁| = {d:.1e}",
-    "int.pos.caption": "With the positions removed, the last token leaves block 1 the same in both "
+    "int.pos.caption": "With the positions removed, the last token leaves block 0 the same in both "
                        "orders ({off:.1e}: float rounding — it attends to the same bag of tokens). "
-                       "After block 2 the difference is {off2:.3f}, after the last block {offL:.3f}: "
+                       "After block 1 the difference is {off2:.3f}, after the last block {offL:.3f}: "
                        "the earlier tokens saw different words before them through the causal mask, "
                        "and the last token reads them — order leaks in without any position. With "
-                       "the positions on, the two differ by {on:.3f} already after block 1.",
+                       "the positions on, the two differ by {on:.3f} already after block 0.",
     "int.col.block": "After block",
     "int.col.difference": "|x₁ − x₂| ÷ |x₁| at the last token",
     "int.col.positions": "Positions",
@@ -340,15 +340,15 @@ KO = {
     "int.pos.not_same": "이 측정에는 같은 토큰을 다른 순서로 놓고 같은 토큰으로 끝나는 두 문장이 "
                         "필요합니다. 지금 두 문장은 그렇지 않습니다(토큰 {a}개와 {b}개, 마지막 토큰 "
                         "“{la}”, “{lb}”).",
-    "int.pos.first_off": "1번 블록, 마지막 토큰: 위치 정보를 없앴을 때",
-    "int.pos.first_on": "1번 블록, 마지막 토큰: 위치 정보가 있을 때",
+    "int.pos.first_off": "0번 블록, 마지막 토큰: 위치 정보를 없앴을 때",
+    "int.pos.first_on": "0번 블록, 마지막 토큰: 위치 정보가 있을 때",
     "int.pos.difference": "|x₁ − x₂| ÷ |x₁| = {d:.1e}",
     "int.pos.caption": "위치 정보를 없애면 마지막 토큰은 두 순서에서 같은 토큰 묶음에 어텐션을 "
-                       "주므로 같은 값으로 1번 블록을 나옵니다(차이 {off:.1e}은(는) 부동소수점 "
-                       "반올림 오차입니다). 2번 블록 뒤의 차이는 {off2:.3f}, 마지막 블록 뒤에는 "
+                       "주므로 같은 값으로 0번 블록을 나옵니다(차이 {off:.1e}은(는) 부동소수점 "
+                       "반올림 오차입니다). 1번 블록 뒤의 차이는 {off2:.3f}, 마지막 블록 뒤에는 "
                        "{offL:.3f}입니다. 앞쪽 토큰들이 인과 마스크 때문에 서로 다른 앞 단어를 "
                        "보았고, 마지막 토큰이 그 결과를 읽기 때문입니다. 위치 정보가 없어도 순서가 "
-                       "새어 들어옵니다. 위치 정보가 있으면 1번 블록 뒤에 이미 {on:.3f}만큼 "
+                       "새어 들어옵니다. 위치 정보가 있으면 0번 블록 뒤에 이미 {on:.3f}만큼 "
                        "다릅니다.",
     "int.col.block": "블록 뒤",
     "int.col.difference": "마지막 토큰의 |x₁ − x₂| ÷ |x₁|",

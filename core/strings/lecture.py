@@ -27,10 +27,30 @@ EN = {
                                 "skips reproduces the model's logits to within {diff:.1e}.",
     # why LayerNorm (block page)
     "lecture.norm_why": "Why normalise? What the next layer would receive",
-    "lecture.norm_why_text": "The stream only grows: every block adds to it. Without the norm, "
-                             "block l's attention and MLP would read the raw stream — its size "
-                             "set by how deep it is. With the norm, each reads a vector of about "
-                             "the same size at every depth. The model's own numbers for {token}:",
+    "lecture.norm_why_intro": "Every block adds to the stream, and its size drifts with depth. Without the "
+                              "norm, block l's attention and MLP would read the raw stream — its size "
+                              "set by how deep it is. With the norm, each reads a vector of about the "
+                              "same size at every depth. The model's own numbers for {token}:",
+    "lecture.norm_why_falls": "what a block adds can also cancel part of the stream — its size falls "
+                              "after {n} of the {L} blocks (block {blocks}).",
+    "lecture.norm_why_grows": "here its size grows after every one of the {L} blocks.",
+    "lecture.residual_verdict.explodes": "**What the numbers show:** cut the skip paths and the gradient "
+                                         "reaching the embeddings is {factor:.3g} times larger (×{without_total:.3g} "
+                                         "against ×{with_total:.3g}) — it explodes. Without the skips the "
+                                         "signal must pass every sublayer's Jacobian in turn, and their "
+                                         "product blows up or dies out with depth: unstable either way. "
+                                         "The skips keep an identity path (I + ∂F/∂x), so its size stays "
+                                         "tied to the model's, not to the product.",
+    "lecture.residual_verdict.vanishes": "**What the numbers show:** cut the skip paths and the gradient "
+                                         "reaching the embeddings is {factor:.3g} times smaller "
+                                         "(×{without_total:.3g} against ×{with_total:.3g}) — it vanishes. "
+                                         "Without the skips the signal must pass every sublayer's Jacobian "
+                                         "in turn, and their product dies out or blows up with depth: "
+                                         "unstable either way. The skips keep an identity path (I + ∂F/∂x).",
+    "lecture.residual_verdict.holds": "**What the numbers show:** on this prompt cutting the skip paths "
+                                      "changes the gradient reaching the embeddings by less than 3× "
+                                      "(×{without_total:.3g} against ×{with_total:.3g}); the per-block "
+                                      "factors above show how far each block drifts without them.",
     "lecture.col.size": "Size |x|",
     "lecture.size.stream": "the stream (without the norm)",
     "lecture.size.normed": "after {norm} (what the layer reads)",
@@ -118,33 +138,66 @@ EN = {
                               "past about 20 words, while the model with attention holds up to 50 words and "
                               "more. Tatoeba's pairs stop far earlier (see above); the bottleneck lab shows the "
                               "collapse live, on sequences as long as you like.",
+    # GPT-2 small as a labelled reference where the model on screen differs (published figures)
+    "reference.gpt2.positions": "**Reference — GPT-2 small (published, not {name}):** positions are a "
+                                "learned table `wpe` of {n} × {d} numbers, one row per position; each "
+                                "token's row of the embedding matrix and its position's row are "
+                                "summed (token + position) before block 0. {name} has no such table: "
+                                "it turns q and k by their positions inside attention, as below.",
+    "reference.gpt2.mlp": "**Reference — GPT-2 small (published, not this model):** its MLP widens "
+                          "{d} → {m:,} → {d} ({r:g}× the width) with {act} between, no gate — the "
+                          "lecture's d → 4d → d.",
+    "reference.gpt2.norm": "**Reference — GPT-2's LayerNorm on this same vector** (step by step, γ = 1, "
+                           "β = 0; GPT-2 small has {d} of each): subtract the mean μ = {mean:+.4f} "
+                           "(first number {x0:+.3f} → {c0:+.3f}), divide by σ = √(var + ε) = {std:.4f} "
+                           "(→ {n0:+.3f}), then scale by γ and shift by β. RMSNorm skips the mean and β; "
+                           "here the two normalized vectors point the same way to cosine {cos:.4f}.",
 }
 
 KO = {
-    "lecture.residual": "스킵 경로는 왜 있을까? 깊이를 따라 흐르는 기울기",
+    "lecture.residual": "잔차 연결은 왜 있을까? 깊이를 따라 흐르는 기울기",
     "lecture.residual_text": "잔차 연결(He 외, ResNet, 2015)은 각 부분층의 출력을 그 입력에 더합니다. "
                              "그래서 학습 신호는 모든 부분층을 건너뛰는 경로를 하나 갖게 됩니다: "
                              "∂x_out/∂x = I + ∂F/∂x. 아래에서는 예측한 토큰 {token}의 로짓에 대한 "
                              "기울기를 블록마다 입력에서 잽니다. 한 번은 이 모델이 연결된 그대로, "
-                             "한 번은 같은 가중치에서 스킵 경로를 모두 없앤 채로 잽니다.",
+                             "한 번은 같은 가중치에서 잔차 연결을 모두 끊은 채로 잽니다.",
     "lecture.residual_button": "깊이를 따라 기울기 재기",
     "lecture.residual_press": "버튼을 누르면 모델을 거꾸로 두 번 지나갑니다(큰 모델에서는 1–2초).",
     "lecture.col.depth": "블록 입력",
     "lecture.col.gradient": "|∂ 로짓 / ∂ x|",
     "lecture.col.wiring": "연결 방식",
-    "lecture.wiring.with": "스킵 경로 있음 (이 모델)",
-    "lecture.wiring.without": "스킵 경로 없앰",
+    "lecture.wiring.with": "잔차 연결 있음 (이 모델)",
+    "lecture.wiring.without": "잔차 연결 끊음",
     "lecture.depth.final": "마지막 정규화",
-    "lecture.residual_caption": "마지막 블록에서 임베딩까지 내려가는 동안 기울기는 스킵 경로가 있으면 "
+    "lecture.residual_caption": "마지막 블록에서 임베딩까지 내려가는 동안 기울기는 잔차 연결이 있으면 "
                                 "×{with_total:.3g}, 없으면 ×{without_total:.3g}만큼 변합니다. 블록 "
-                                "하나를 지날 때는 보통(중앙값) ×{with_step:.2f}(스킵 경로 있음), "
-                                "×{without_step:.2f}(없음)입니다. "
-                                "스킵 경로를 둔 계산은 모델의 로짓을 {diff:.1e} 이내로 그대로 재현합니다.",
+                                "하나를 지날 때는 보통(중앙값) ×{with_step:.2f}(잔차 연결 있음), "
+                                "×{without_step:.2f}(없음)입니다. 잔차 연결을 둔 계산은 모델의 로짓을 "
+                                "{diff:.1e} 이내로 그대로 재현합니다.",
+    "lecture.residual_verdict.explodes": "**숫자가 보여 주는 것:** 잔차 연결을 끊으면 임베딩까지 오는 기울기가 "
+                                         "{factor:.3g}배 커집니다(×{without_total:.3g}, 연결이 있으면 "
+                                         "×{with_total:.3g}). 기울기가 폭발합니다. 잔차 연결이 없으면 신호가 "
+                                         "모든 부분층의 야코비안을 차례로 지나야 하고, 그 곱은 깊이에 따라 "
+                                         "폭발하거나 사라집니다. 어느 쪽이든 불안정합니다. 잔차 연결은 항등 "
+                                         "경로(I + ∂F/∂x)를 남겨 두어 그 곱에 휘둘리지 않게 합니다.",
+    "lecture.residual_verdict.vanishes": "**숫자가 보여 주는 것:** 잔차 연결을 끊으면 임베딩까지 오는 기울기가 "
+                                         "{factor:.3g}분의 1로 줄어듭니다(×{without_total:.3g}, 연결이 있으면 "
+                                         "×{with_total:.3g}). 기울기가 사라집니다. 잔차 연결이 없으면 신호가 "
+                                         "모든 부분층의 야코비안을 차례로 지나야 하고, 그 곱은 깊이에 따라 "
+                                         "사라지거나 폭발합니다. 어느 쪽이든 불안정합니다. 잔차 연결은 항등 "
+                                         "경로(I + ∂F/∂x)를 남겨 둡니다.",
+    "lecture.residual_verdict.holds": "**숫자가 보여 주는 것:** 이 프롬프트에서는 잔차 연결을 끊어도 임베딩까지 "
+                                      "오는 기울기가 3배 넘게 달라지지 않습니다(×{without_total:.3g}, 연결이 "
+                                      "있으면 ×{with_total:.3g}). 블록마다 얼마나 달라지는지는 위의 블록당 "
+                                      "배율에서 보세요.",
     "lecture.norm_why": "왜 정규화할까? 다음 층이 받게 될 값",
-    "lecture.norm_why_text": "잔차 스트림은 커지기만 합니다. 블록마다 값을 더하기 때문입니다. 정규화가 "
-                             "없다면 l번 블록의 어텐션과 MLP는 깊이에 따라 크기가 달라지는 스트림을 "
-                             "그대로 읽게 됩니다. 정규화가 있으면 어느 깊이에서든 비슷한 크기의 벡터를 "
-                             "읽습니다. 토큰 {token}에 대한 모델의 실제 숫자입니다.",
+    "lecture.norm_why_intro": "블록마다 잔차 스트림에 값을 더하므로, 스트림의 크기는 깊이에 따라 달라집니다. "
+                              "정규화가 없다면 l번 블록의 어텐션과 MLP는 깊이에 따라 크기가 달라지는 "
+                              "스트림을 그대로 읽게 됩니다. 정규화가 있으면 어느 깊이에서든 비슷한 크기의 "
+                              "벡터를 읽습니다. 토큰 {token}에 대한 모델의 실제 숫자입니다.",
+    "lecture.norm_why_falls": "블록이 더하는 값이 스트림의 일부를 상쇄하기도 해서, 블록 {L}개 중 {n}개를 "
+                              "지난 뒤에는 크기가 줄어듭니다({blocks}번 블록).",
+    "lecture.norm_why_grows": "여기서는 블록 {L}개를 지날 때마다 크기가 커집니다.",
     "lecture.col.size": "크기 |x|",
     "lecture.size.stream": "스트림 (정규화 없이)",
     "lecture.size.normed": "{norm} 뒤 (층이 실제로 읽는 값)",
@@ -228,4 +281,17 @@ KO = {
                               "어텐션 모델은 50단어가 넘어도 버팁니다. Tatoeba 문장 쌍은 그보다 훨씬 일찍 "
                               "끝납니다(위 참고). 이 붕괴는 ‘병목 실험실’ 탭에서 원하는 길이의 시퀀스로 직접 "
                               "확인할 수 있습니다.",
+    "reference.gpt2.positions": "**참고 — GPT-2 small(발표된 값이며 {name}의 값이 아님):** 위치 정보는 "
+                                "학습된 표 `wpe`({n} × {d})로, 위치마다 행이 하나씩 있습니다. 각 토큰의 "
+                                "임베딩 행과 그 위치의 행을 더한 값(토큰 + 위치)이 0번 블록에 들어갑니다. "
+                                "{name}에는 이런 표가 없고, 아래처럼 어텐션 안에서 q와 k를 위치만큼 "
+                                "회전시킵니다.",
+    "reference.gpt2.mlp": "**참고 — GPT-2 small(발표된 값이며 이 모델의 값이 아님):** MLP는 "
+                          "{d} → {m:,} → {d}, 곧 너비를 {r:g}배 넓혔다가 되돌리고, 그 사이에 활성화 "
+                          "함수({act})를 쓰며 게이트는 없습니다. 강의의 d → 4d → d입니다.",
+    "reference.gpt2.norm": "**참고 — 같은 벡터에 GPT-2의 LayerNorm을 적용하면**(단계별, γ = 1, β = 0. "
+                           "GPT-2 small에는 각각 {d}개): 평균(μ = {mean:+.4f})을 빼고(첫 숫자 "
+                           "{x0:+.3f} → {c0:+.3f}), σ = √(분산 + ε) = {std:.4f}, 이 값으로 나눈 뒤(→ {n0:+.3f}), "
+                           "γ를 곱하고 β를 더합니다. RMSNorm은 평균을 빼지 않고 β도 없습니다. 여기서 "
+                           "두 정규화 결과 벡터의 코사인은 {cos:.4f}입니다.",
 }

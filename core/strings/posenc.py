@@ -21,18 +21,18 @@ EN = {
     "posenc.col.pos_a": "Position (1st)",
     "posenc.col.pos_b": "Position (2nd)",
     "posenc.col.cos_row": "cos: token rows",
-    "posenc.col.cos_input": "cos: input to block 1",
-    "posenc.col.cos_block1": "cos: after block 1",
+    "posenc.col.cos_input": "cos: input to block 0",
+    "posenc.col.cos_block1": "cos: after block 0",
     "posenc.why_learned": "Each row compares one token's vector in the two sentences. The "
                           "token rows are identical (cosine 1). This model adds a learned "
-                          "position vector before block 1, so a token that moved already "
+                          "position vector before block 0, so a token that moved already "
                           "enters the network as a different vector. (A GPT-style model also "
                           "hides later tokens from earlier ones, which leaks a little order "
                           "even without positions.)",
     "posenc.why_rotary": "Each row compares one token's vector in the two sentences. This "
-                         "model adds nothing to the token rows, so the input to block 1 is "
+                         "model adds nothing to the token rows, so the input to block 0 is "
                          "exactly the same bag (cosine 1). Order enters inside attention, "
-                         "where q and k are rotated by their position — after block 1 the "
+                         "where q and k are rotated by their position — after block 0 the "
                          "vectors differ. (A GPT-style model also hides later tokens from "
                          "earlier ones, which leaks a little order by itself.)",
     "posenc.sinusoidal": "2. Sinusoidal encodings (Vaswani et al., 2017)",
@@ -184,17 +184,17 @@ KO = {
     "posenc.col.pos_a": "위치 (첫 문장)",
     "posenc.col.pos_b": "위치 (둘째 문장)",
     "posenc.col.cos_row": "cos: 토큰 행",
-    "posenc.col.cos_input": "cos: 블록 1 입력",
-    "posenc.col.cos_block1": "cos: 블록 1 이후",
+    "posenc.col.cos_input": "cos: 0번 블록 입력",
+    "posenc.col.cos_block1": "cos: 0번 블록 뒤",
     "posenc.why_learned": "각 행은 한 토큰의 벡터를 두 문장에서 비교한 것입니다. 토큰 행은 "
-                          "완전히 같습니다(코사인 1). 이 모델은 블록 1에 들어가기 전에 학습된 "
+                          "완전히 같습니다(코사인 1). 이 모델은 0번 블록에 들어가기 전에 학습된 "
                           "위치 벡터를 더하므로, 자리를 옮긴 토큰은 처음부터 다른 벡터로 "
                           "들어갑니다. (GPT 계열 모델은 앞 토큰이 뒤 토큰을 보지 못하게 가리기 "
                           "때문에, 위치 정보가 없어도 순서가 조금은 새어 들어갑니다.)",
     "posenc.why_rotary": "각 행은 한 토큰의 벡터를 두 문장에서 비교한 것입니다. 이 모델은 "
-                         "토큰 행에 아무것도 더하지 않으므로 블록 1의 입력은 정확히 같은 "
+                         "토큰 행에 아무것도 더하지 않으므로 0번 블록의 입력은 정확히 같은 "
                          "묶음입니다(코사인 1). 순서는 어텐션 안에서 q와 k를 위치만큼 "
-                         "회전시킬 때 들어가고, 그래서 블록 1을 지나면 벡터가 달라집니다. "
+                         "회전시킬 때 들어가고, 그래서 0번 블록을 지나면 벡터가 달라집니다. "
                          "(GPT 계열 모델은 앞 토큰이 뒤 토큰을 보지 못하게 가리기 때문에, "
                          "그것만으로도 순서가 조금 새어 들어갑니다.)",
     "posenc.sinusoidal": "2. 사인파 위치 인코딩 (Vaswani 외, 2017)",

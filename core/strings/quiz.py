@@ -29,6 +29,7 @@ EN = {
     "quiz.cannot.two_right": "exactly two translators get it right, which these options can't say.",
     "quiz.cannot.short_sentence": "the sentence needs at least three source words and a translation.",
     "quiz.cannot.greedy": "greedy decoding always keeps exactly one token.",
+    "quiz.cannot.few_kept": "fewer than {n} tokens survive these settings: count them on the chart below.",
     # 1. embeddings
     "quiz.embeddings.nearest": "Which of these words is nearest to “{word}” — the highest cosine "
                                "similarity between their rows of the embedding matrix?",
@@ -98,6 +99,32 @@ EN = {
                                      "{mass:.1%} of the probability.",
     "quiz.option.kept": "{lo:,}–{hi:,}",
     "quiz.option.kept_one": "exactly {n}",
+    # what a question shows of a common wrong intuition (its explanation's last sentence)
+    "quiz.why_and_myth": "{why} {myth}",
+    "quiz.embeddings.split_word": "Into how many tokens does the model cut “{word}”, written after a space "
+                                  "(as a word in the middle of a sentence)?",
+    "quiz.embeddings.split_word.why": "“{word}” → {pieces}: {n} token(s).",
+    "quiz.embeddings.split.myth": "Most people guess one word, one token: of the {all} words this question "
+                                  "draws from, {multi} are cut into more than one.",
+    "quiz.posenc.myth.holds": "The usual guess, that the nearest position is the most similar, holds here "
+                              "(position {near}).",
+    "quiz.posenc.myth.fails": "The usual guess, that the nearest position (here {near}) is the most "
+                              "similar in every model, is wrong here: position {best} is.",
+    "quiz.attention.top_key.myth": "Most expect a head to look at the word that matters most; on this "
+                                   "prompt {first} of the {all} heads put most of the last token's attention "
+                                   "on the first token.",
+    "quiz.block.top_writer_of": "Take “{token}”, one of the tokens the model might write next "
+                                "(probability {p:.1%}). Which of these parts wrote the most into its "
+                                "logit (direct logit attribution)?",
+    "quiz.block.top_writer.myth": "Most guess the last layer writes the prediction: its attention and MLP "
+                                  "together wrote {last:+.3f} of the {logit:.3f}.",
+    "quiz.rnn.right_translator.myth": "Most expect the Transformer to get right whatever an LSTM gets "
+                                      "right; over the whole held-out set the exact-match rates are "
+                                      "{plain:.1%} (one context vector), {attention:.1%} (attention) and "
+                                      "{transformer:.1%} (Transformer), and single sentences go every way.",
+    "quiz.sampling.temperature_myth": "A higher temperature does not make the top token more likely, as "
+                                      "many guess: it flattens the distribution. The top token has "
+                                      "{one:.1%} at T = 1 and {hot:.1%} at T = {t:.2f} (before any cut).",
 }
 
 KO = {
@@ -125,6 +152,7 @@ KO = {
     "quiz.cannot.two_right": "정확히 두 번역기가 맞혔는데, 이 선택지로는 그 경우를 표현할 수 없습니다.",
     "quiz.cannot.short_sentence": "원문 단어가 세 개 이상이고 번역 결과가 있어야 합니다.",
     "quiz.cannot.greedy": "그리디 디코딩은 언제나 토큰을 정확히 하나만 남깁니다.",
+    "quiz.cannot.few_kept": "이 설정에서는 남는 토큰이 {n}개보다 적습니다. 아래 차트에서 직접 세어 보세요.",
     "quiz.embeddings.nearest": "아래 단어 가운데 “{word}”에 가장 가까운 것은 무엇입니까? 임베딩 행렬에서 "
                                "두 행의 코사인 유사도가 가장 높은 단어를 고르세요.",
     "quiz.embeddings.nearest.why": "cos({word}, {best}) = {hi:.3f}, 선택지 중 가장 높습니다. 그다음은 "
@@ -187,6 +215,31 @@ KO = {
                                      "확률 합은 {mass:.1%}였습니다.",
     "quiz.option.kept": "{lo:,}–{hi:,}개",
     "quiz.option.kept_one": "정확히 {n}개",
+    "quiz.why_and_myth": "{why} {myth}",
+    "quiz.embeddings.split_word": "문장 중간의 단어처럼 앞에 공백을 붙여 쓴 “{word}”. 모델은 이 단어를 "
+                                  "토큰 몇 개로 자릅니까?",
+    "quiz.embeddings.split_word.why": "“{word}” → {pieces}: 토큰 {n}개입니다.",
+    "quiz.embeddings.split.myth": "흔히 단어 하나가 토큰 하나라고 생각하지만, 이 질문이 고르는 단어 "
+                                  "{all}개 중 {multi}개는 토큰 두 개 이상으로 잘립니다.",
+    "quiz.posenc.myth.holds": "가장 가까운 위치가 가장 비슷하다는 흔한 예상이 여기서는 맞습니다(위치 "
+                              "{near}).",
+    "quiz.posenc.myth.fails": "가장 가까운 위치(여기서는 {near})가 어느 모델에서나 가장 비슷하다는 "
+                              "흔한 예상은 여기서 틀립니다. 가장 비슷한 위치는 {best}입니다.",
+    "quiz.attention.top_key.myth": "흔히 어텐션 헤드가 가장 중요한 단어를 본다고 예상하지만, 이 "
+                                   "프롬프트에서는 헤드 {all}개 중 {first}개가 마지막 토큰의 어텐션을 "
+                                   "가장 많이 첫 토큰에 둡니다.",
+    "quiz.block.top_writer_of": "모델이 다음에 쓸 수 있는 토큰 가운데 “{token}”(확률 {p:.1%})에 대해 묻습니다. "
+                                "아래 구성 요소 가운데 이 토큰의 로짓에 가장 많이 써 넣은 것은 무엇입니까"
+                                "(직접 로짓 기여도)?",
+    "quiz.block.top_writer.myth": "흔히 마지막 층이 예측을 쓴다고 예상하지만, 마지막 층의 어텐션과 "
+                                  "MLP가 함께 쓴 값은 로짓 {logit:.3f} 중 {last:+.3f}입니다.",
+    "quiz.rnn.right_translator.myth": "흔히 LSTM이 맞히는 문장은 트랜스포머도 맞힌다고 예상하지만, 평가용 "
+                                      "데이터 전체에서 정확히 일치하는 비율은 컨텍스트 벡터 모델 "
+                                      "{plain:.1%}, 어텐션 LSTM {attention:.1%}, 트랜스포머 "
+                                      "{transformer:.1%}이고, 문장 하나하나의 결과는 제각각입니다.",
+    "quiz.sampling.temperature_myth": "흔한 예상과 달리 온도를 높이면 1위 토큰의 확률이 커지지 않고, "
+                                      "분포가 평평해집니다. 1위 토큰의 확률은 T = 1에서 {one:.1%}, "
+                                      "T = {t:.2f}에서 {hot:.1%}입니다(잘라 내기 전).",
 }
 
 # the questions the lessons ask (core/quiz.py, section 7)

@@ -208,7 +208,7 @@ EN = {
     "rnn.grad.body": ("How much would the loss of the model's own translation change if one English "
                      "word's embedding x_j were nudged? Autograd answers for every word at once. The "
                      "plain decoder reaches word j only through the LSTM's steps into one context "
-                     "vector — a long, multiplied path along which gradients shrink; the attention "
+                     "vector — a long, multiplied path along which gradients can shrink; the attention "
                      "decoder also reaches every h_j directly."),
     "rnn.grad.share": "|∂loss/∂x_j| ÷ the sentence's largest",
     "rnn.grad.norm": "|∂loss/∂x_j|",
@@ -252,6 +252,51 @@ EN = {
     "rnn.bleu.paper_bleu": "BLEU (WMT'14, in the paper)",
     "rnn.bleu.ours_bleu": "BLEU — this app's model on Tatoeba",
     "rnn.cost.ms_of": "{what} (ms)",
+    # gradients through time: what the numbers support, in words
+    "rnn.grad.verdict.plain_less_even": "**What the numbers show for this sentence:** the plain model's gradients "
+                                        "are the less even ({plain:.0%} against {attention:.0%}) — its weakest "
+                                        "word reaches the loss least, as the long path through one context "
+                                        "vector predicts.",
+    "rnn.grad.verdict.attention_less_even": "**What the numbers show for this sentence:** the other way round — the "
+                                            "attention model's gradients are the less even ({attention:.0%} "
+                                            "against {plain:.0%} for the plain model). Attention lets the decoder "
+                                            "lean hard on a few words, so the others matter less to this "
+                                            "translation, while the plain model's one context vector mixes every "
+                                            "word into each step. On a sentence this short the long path does not "
+                                            "yet shrink anything; the bottleneck lab measures long ones.",
+    "rnn.grad.verdict.alike": "**What the numbers show for this sentence:** the two models' gradients are about "
+                              "as even ({plain:.0%} and {attention:.0%}); on a sentence this short the long path "
+                              "does not yet shrink anything — the bottleneck lab measures long ones.",
+    # the paper's long sentence and set-up, labelled references beside ours
+    "rnn.long.paper": "> **Reference — Bahdanau, Cho & Bengio (2015), §5.2.2 (quoted, not run here).** Source: "
+                      "“This kind of experience is part of Disney's efforts to \"extend the lifetime of its "
+                      "series and build new relationships with audiences via digital platforms that are "
+                      "becoming ever more important,\" he added.” The fixed-vector model (RNNencdec-50) "
+                      "translates the beginning and then drifts from the meaning after about the middle; "
+                      "the attention model (RNNsearch-50) translates the whole sentence correctly.",
+    "rnn.long.ours": "Ours, on the longest held-out sentences Tatoeba gives ({long} words, against {short}): "
+                     "BLEU {plain_short:.1f} → {plain_long:.1f} ({plain_drop:+.1f}) with one context vector, "
+                     "{attention_short:.1f} → {attention_long:.1f} ({attention_drop:+.1f}) with attention, "
+                     "{transformer_short:.1f} → {transformer_long:.1f} ({transformer_drop:+.1f}) for the "
+                     "Transformer (greedy, from the cards).",
+    "rnn.setup.header": "The set-ups: Bahdanau et al. (2015) beside ours",
+    "rnn.setup.col.fact": "What",
+    "rnn.setup.col.paper": "Bahdanau et al. 2015 (published, reference)",
+    "rnn.setup.col.ours": "Ours (from the cards)",
+    "rnn.setup.fact.data": "Training data",
+    "rnn.setup.fact.vocab": "Vocabulary",
+    "rnn.setup.fact.hidden": "Hidden units",
+    "rnn.setup.fact.batch": "Minibatch",
+    "rnn.setup.paper.data": "WMT'14 English→French, 348 M words (selected from 850 M)",
+    "rnn.setup.paper.vocab": "the 30,000 most frequent words of each language",
+    "rnn.setup.paper.hidden": "1,000 (encoder, each direction; decoder)",
+    "rnn.setup.paper.batch": "80 sentences",
+    "rnn.setup.ours.data": "Tatoeba, {pairs:,} pairs ({train:,} for training)",
+    "rnn.setup.ours.vocab": "{src:,} English and {tgt:,} French words (seen at least {k} times)",
+    "rnn.setup.ours.hidden": "{h} (LSTMs); the Transformer's width {d}",
+    "rnn.setup.ours.batch": "{b} sentence pairs",
+    "rnn.setup.caption": "The paper's figures are published (Bahdanau, Cho & Bengio 2015, §4), not measured "
+                         "here; ours are read from the shipped cards.",
 }
 
 KO = {
@@ -496,4 +541,47 @@ KO = {
     "rnn.bleu.paper_bleu": "BLEU (WMT'14, 논문 수치)",
     "rnn.bleu.ours_bleu": "BLEU — 이 앱의 모델, Tatoeba",
     "rnn.cost.ms_of": "{what} (ms)",
+    "rnn.grad.verdict.plain_less_even": "**이 문장에서 숫자가 보여 주는 것:** 컨텍스트 벡터 모델의 기울기가 더 "
+                                        "고르지 않습니다({plain:.0%}, 어텐션 모델은 {attention:.0%}). 가장 약한 "
+                                        "단어가 손실에 가장 적게 닿습니다. 컨텍스트 벡터 하나를 거치는 긴 경로에서 "
+                                        "예상되는 결과입니다.",
+    "rnn.grad.verdict.attention_less_even": "**이 문장에서 숫자가 보여 주는 것:** 반대입니다. 어텐션 모델의 기울기가 "
+                                            "더 고르지 않습니다({attention:.0%}, 컨텍스트 벡터 모델은 "
+                                            "{plain:.0%}). 어텐션을 쓰면 디코더가 몇몇 단어에 크게 기댈 수 있어서 "
+                                            "나머지 단어는 이 번역에 덜 중요해집니다. 컨텍스트 벡터 모델은 벡터 "
+                                            "하나에 모든 단어를 섞어 매 단계에 넣습니다. 이만큼 짧은 문장에서는 "
+                                            "긴 경로가 아직 기울기를 줄이지 않습니다. 긴 시퀀스는 ‘병목 실험실’ "
+                                            "탭에서 재 보세요.",
+    "rnn.grad.verdict.alike": "**이 문장에서 숫자가 보여 주는 것:** 두 모델의 기울기가 비슷하게 고릅니다"
+                              "({plain:.0%}, {attention:.0%}). 이만큼 짧은 문장에서는 긴 경로가 아직 기울기를 "
+                              "줄이지 않습니다. 긴 시퀀스는 ‘병목 실험실’ 탭에서 재 보세요.",
+    "rnn.long.paper": "> **참고 — Bahdanau, Cho & Bengio (2015), 5.2.2절(인용, 여기서 실행한 것이 아님).** 원문: "
+                      "“This kind of experience is part of Disney's efforts to \"extend the lifetime of its "
+                      "series and build new relationships with audiences via digital platforms that are "
+                      "becoming ever more important,\" he added.” 고정 길이 벡터 모델(RNNencdec-50)은 문장 앞쪽을 "
+                      "번역한 뒤 중간쯤부터 뜻이 어긋나고, 어텐션 모델(RNNsearch-50)은 문장 전체를 바르게 "
+                      "번역합니다.",
+    "rnn.long.ours": "이 앱의 번역기는 Tatoeba가 주는 가장 긴 평가 문장({long}단어, 짧은 문장은 {short}단어)에서 "
+                     "BLEU가 컨텍스트 벡터 모델 {plain_short:.1f} → {plain_long:.1f}({plain_drop:+.1f}), 어텐션 "
+                     "LSTM {attention_short:.1f} → {attention_long:.1f}({attention_drop:+.1f}), 트랜스포머 "
+                     "{transformer_short:.1f} → {transformer_long:.1f}({transformer_drop:+.1f})입니다(그리디 "
+                     "디코딩, 모델 카드 값).",
+    "rnn.setup.header": "실험 설정: Bahdanau 외 (2015)와 이 앱의 번역기",
+    "rnn.setup.col.fact": "항목",
+    "rnn.setup.col.paper": "Bahdanau 외 2015 (발표된 값, 참고)",
+    "rnn.setup.col.ours": "이 앱 (모델 카드 값)",
+    "rnn.setup.fact.data": "학습 데이터",
+    "rnn.setup.fact.vocab": "어휘",
+    "rnn.setup.fact.hidden": "은닉 유닛",
+    "rnn.setup.fact.batch": "미니배치",
+    "rnn.setup.paper.data": "WMT'14 영어→프랑스어, 3억 4,800만 단어(8억 5,000만 단어에서 선별)",
+    "rnn.setup.paper.vocab": "언어마다 가장 많이 쓰이는 단어 30,000개",
+    "rnn.setup.paper.hidden": "1,000개(인코더는 방향마다, 디코더)",
+    "rnn.setup.paper.batch": "문장 80개",
+    "rnn.setup.ours.data": "Tatoeba, 문장 쌍 {pairs:,}개(학습에 {train:,}개)",
+    "rnn.setup.ours.vocab": "영어 {src:,}개, 프랑스어 {tgt:,}개 단어({k}번 이상 나온 단어)",
+    "rnn.setup.ours.hidden": "{h}개(LSTM), 트랜스포머 너비 {d}",
+    "rnn.setup.ours.batch": "문장 쌍 {b}개",
+    "rnn.setup.caption": "논문의 값은 발표된 값(Bahdanau, Cho & Bengio 2015, 4절)이며 여기서 잰 것이 아닙니다. "
+                         "이 앱의 값은 함께 제공하는 모델 카드에서 읽습니다.",
 }

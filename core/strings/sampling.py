@@ -119,15 +119,27 @@ EN = {
                            "the unembedding. Early layers rarely know the answer; watch the "
                            "prediction form as you go down.",
     "sampling.lens_k": "Top predictions per layer",
-    "sampling.layer_embed": "0 (embeddings)",
-    "sampling.layer_n": "{n}",
-    "sampling.lens_caption": "Colour: probability. The last row (layer {n}) is exactly the "
+    "sampling.layer_embed": "embeddings",
+    "sampling.layer_n": "after block {n}",
+    "sampling.lens_caption": "Colour: probability. The last row (after block {n}) is exactly the "
                              "model's own prediction.",
     "sampling.col.token_id": "Token ID",
     # LaTeX, its braces doubled: the page fills in {k} and {p} (the symbols)
     "sampling.latex.top_k": "\\text{{top-}}{k}:\\ \\text{{keep }} i \\text{{ if }} z_i \\ge z_{{({k})}}",
     "sampling.latex.top_p": "\\text{{top-}}{p}:\\ \\text{{keep }} i \\text{{ if }} \\sum_{{j:\\,p_j > p_i}} p_j < {p}",
     "sampling.latex.logits": "logits",
+    "sampling.temp_effect.flattens": "Temperature alone (T = {t:.2f}, above 1) flattens the distribution: "
+                                     "entropy {orig:.2f} → {temp:.2f} bits ({dt:+.2f}), and the top token "
+                                     "becomes less likely.",
+    "sampling.temp_effect.sharpens": "Temperature alone (T = {t:.2f}, below 1) sharpens the distribution: "
+                                     "entropy {orig:.2f} → {temp:.2f} bits ({dt:+.2f}), and the top token "
+                                     "becomes more likely.",
+    "sampling.temp_effect.none": "At T = 1 the temperature changes nothing: entropy {temp:.2f} bits.",
+    "sampling.cuts_effect": "Then top-k and top-p cut the tail, taking it to {final:.2f} bits ({dc:+.2f}) — "
+                            "the change the metric shows is both together, so with the cuts on, a higher "
+                            "temperature can end with less entropy than the model's own: the hotter the "
+                            "distribution, the more of its tail the cuts remove.",
+    "sampling.cuts_none": "No cut removes anything: that is what is sampled.",
 }
 
 KO = {
@@ -246,12 +258,24 @@ KO = {
                            "층은 답을 거의 모릅니다. 아래로 내려가며 예측이 만들어지는 과정을 "
                            "지켜보세요.",
     "sampling.lens_k": "층마다 보여 줄 예측 수",
-    "sampling.layer_embed": "0 (임베딩)",
-    "sampling.layer_n": "{n}",
-    "sampling.lens_caption": "색: 확률. 마지막 줄({n}번 층)은 모델 자신의 예측과 정확히 "
+    "sampling.layer_embed": "임베딩",
+    "sampling.layer_n": "{n}번 블록 뒤",
+    "sampling.lens_caption": "색: 확률. 마지막 줄({n}번 블록 뒤)은 모델 자신의 예측과 정확히 "
                              "같습니다.",
     "sampling.col.token_id": "토큰 ID",
     "sampling.latex.top_k": "\\text{{top-}}{k}:\\ z_i \\ge z_{{({k})}}\\text{{인 }} i\\text{{만 남김}}",
     "sampling.latex.top_p": "\\text{{top-}}{p}:\\ \\sum_{{j:\\,p_j > p_i}} p_j < {p}\\text{{인 }} i\\text{{만 남김}}",
     "sampling.latex.logits": "로짓",
+    "sampling.temp_effect.flattens": "온도만 적용하면(T = {t:.2f}, 1보다 큼) 분포가 평평해집니다. 엔트로피는 "
+                                     "{orig:.2f} → {temp:.2f}비트({dt:+.2f})가 되고, 1위 토큰의 확률은 "
+                                     "낮아집니다.",
+    "sampling.temp_effect.sharpens": "온도만 적용하면(T = {t:.2f}, 1보다 작음) 분포가 뾰족해집니다. 엔트로피는 "
+                                     "{orig:.2f} → {temp:.2f}비트({dt:+.2f})가 되고, 1위 토큰의 확률은 "
+                                     "높아집니다.",
+    "sampling.temp_effect.none": "T = 1에서는 온도가 아무것도 바꾸지 않습니다. 엔트로피는 {temp:.2f}비트입니다.",
+    "sampling.cuts_effect": "그다음 top-k와 top-p가 꼬리를 잘라 내어 {final:.2f}비트({dc:+.2f})가 됩니다. 위 "
+                            "지표의 변화는 이 둘을 합친 결과입니다. 그래서 잘라 내기를 켜 두면 온도를 높여도 "
+                            "엔트로피가 모델 원래 분포보다 낮아질 수 있습니다. 분포가 평평할수록 잘려 나가는 "
+                            "꼬리도 커지기 때문입니다.",
+    "sampling.cuts_none": "잘려 나가는 토큰이 없습니다. 이 분포에서 그대로 샘플링합니다.",
 }

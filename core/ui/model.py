@@ -24,6 +24,7 @@ OPERATOR_ALIAS = "custom"  # the operator's model in URLs (see url_name)
 
 # Set once a page has drawn its title and needs the model: the server's preload may start.
 wanted = threading.Event()
+FELL_BACK = "_model_fell_back"  # session: the model picked that could not be had, and why
 
 
 def model_choices() -> list[str]:
@@ -55,10 +56,19 @@ def picker(page: Page) -> str:
             return models.DISPLAY_NAMES[name]
         return page.plain("model.option.env", name=Path(name).name or name)
 
+    fell_back = st.session_state.get(FELL_BACK)
+    if fell_back and fell_back["pending"]:  # the box shows the model actually loaded
+        st.session_state["model"] = models.OFFLINE_DEFAULT
+        fell_back["pending"] = False
+        st.toast(_unavailable(page, fell_back), icon="⚠️")  # seen wherever the reader has scrolled to
     choices = model_choices()
     name = widgets.selectbox(page, "model", page.t("sidebar.model"), choices, startup,
                              url_names=[url_name(c) for c in choices], format_func=label,
                              help=page.t("sidebar.model_help"))
+    if fell_back and name == models.OFFLINE_DEFAULT:
+        st.warning(_unavailable(page, fell_back))  # right under the box the reader just used
+    elif fell_back:
+        del st.session_state[FELL_BACK]
     configured = models.configured_default()
     if name == startup != configured:
         st.caption(page.t("model.startup_fallback", name=models.DISPLAY_NAMES.get(configured, configured),
@@ -105,13 +115,15 @@ def load_model(page: Page) -> LM:
         if name == models.OFFLINE_DEFAULT:
             st.error(page.t("model.offline_failed", reason=_reason(page, exc)))
             st.stop()
-        display = models.DISPLAY_NAMES.get(name, name)
-        st.warning(page.t("model.unavailable", name=display, key=name, reason=_reason(page, exc)))
         try:
-            page.lm = _load(page, models.OFFLINE_DEFAULT)
+            _load(page, models.OFFLINE_DEFAULT)
         except ModelUnavailable as exc2:
             st.error(page.t("model.offline_failed", reason=_reason(page, exc2)))
             st.stop()
+        # Draw the page again with the model box on the model loaded and the message beside it
+        st.session_state[FELL_BACK] = {"name": name, "code": exc.code, "reason": exc.reason, "values": exc.values,
+                                       "pending": True}
+        st.rerun()
     st.sidebar.caption(page.t("sidebar.loaded", name=page.lm.display_name,
                               source=page.t(f"source.{page.lm.source}")))
     return page.lm
@@ -142,3 +154,11 @@ def _prepare_offline_default(page: Page) -> None:
 def _reason(page: Page, exc: ModelUnavailable) -> str:
     key = f"model.reason.{exc.code}"
     return page.t(key, **exc.values) if key in i18n.catalogs()["en"] else exc.reason
+
+
+def _unavailable(page: Page, fell_back: dict) -> str:
+    """Why the model picked is not the one loaded, in the reader's language."""
+    name = fell_back["name"]
+    return page.t("model.unavailable", name=models.DISPLAY_NAMES.get(name, name), key=name,
+                  reason=_reason(page, ModelUnavailable(name, fell_back["code"], fell_back["reason"],
+                                                        **fell_back["values"])))

@@ -16,10 +16,12 @@ if TYPE_CHECKING:
     from core.models import LM
 
 ROOT = Path(__file__).resolve().parents[2]
+LECTURE_ON = "_lecture_on"  # lecture mode as last drawn: it survives a link without ?lecture
 
 # the lecture's order; a page shows in the sidebar once its file exists
 PAGES = (
     ("Home.py", "nav.home", "🗺️"),
+    ("pages/0_Lessons.py", "nav.lessons", "🎓"),
     ("pages/1_Embeddings.py", "nav.embeddings", "🔤"),
     ("pages/2_Positional_Encoding.py", "nav.positional", "〰️"),
     ("pages/3_Attention.py", "nav.attention", "👀"),
@@ -42,6 +44,7 @@ class Page:
     name: str = field(default="")
     predict: bool = False  # the sidebar's "Predict first" switch, as drawn on this run
     lecture: bool = False  # the sidebar's lecture mode
+    phone: bool = False  # a phone's browser (its user agent says Mobile): charts fit a narrow screen
 
     def t(self, key: str, /, **values) -> str:
         """The catalog's string as Markdown, string values escaped (core.i18n.t)."""
@@ -65,7 +68,7 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     lang = _language_param()
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
                        page_icon=icon, layout="wide")
-    page = Page(lang=lang, name=title_key)
+    page = Page(lang=lang, name=title_key, phone=_on_a_phone())
     # The Class page (a phone) has its language switch on the page itself, not behind ».
     with st.sidebar if with_model else st.container():
         widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
@@ -73,17 +76,30 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     with st.sidebar:
         if with_model:
             page.model_name = model.picker(page)
-        page.lecture = st.toggle(page.t("sidebar.lecture"), key="lecture",
-                                 bind="query-params", persist_state="session")
+        page.lecture = _lecture_switch(page)
         if with_model:
             predict.sidebar(page)
             lecturer.sidebar(page)
         _page_links(page)
+    if with_model:  # the Class page (a phone) draws no formula
+        _formula_style()
     if page.lecture:
         _lecture_style()
+    scroll_to_section()
     if with_model:
         lecturer.top(page)
     return page
+
+
+def _lecture_switch(page: Page) -> bool:
+    """Lecture mode, once on (by the switch or a link's ?lecture=true), stays on across pages and
+    lesson steps until the switch turns it off: a link that drops the parameter does not."""
+    if (st.session_state.get(LECTURE_ON) and st.query_params.get("lecture") is None
+            and st.session_state.get("lecture") is not False):  # False: the reader just switched it off
+        st.session_state["lecture"] = True
+    on = st.toggle(page.t("sidebar.lecture"), key="lecture", bind="query-params", persist_state="session")
+    st.session_state[LECTURE_ON] = on
+    return on
 
 
 def _default_language() -> str:
@@ -102,14 +118,14 @@ def _page_links(page: Page) -> None:
         page_link(page, path, page.t(key), icon)
 
 
-def page_link(page: Page, path: str, label: str, icon: str | None = None) -> None:
-    """A link to another page (keeping the reader's language and model), or the label as
-    plain text where there is no app around the page (a page run on its own, as in AppTest)."""
+def page_link(page: Page, path: str, label: str, icon: str | None = None, query: dict | None = None) -> None:
+    """A link to another page (keeping the reader's language and model, plus `query`), or the
+    label as plain text where there is no app around the page (a page run on its own, as in AppTest)."""
     if not (ROOT / path).exists():
         st.markdown(f"{icon or ''} {label}")
         return
     try:
-        st.page_link(path, label=label, icon=icon, query_params=_keep(page))
+        st.page_link(path, label=label, icon=icon, query_params={**_keep(page), **(query or {})})
     except StreamlitPageNotFoundError:
         st.markdown(f"{icon or ''} {label}")
 
@@ -131,6 +147,43 @@ def page_url(page: Page, path: str) -> str:
     from urllib.parse import urlencode
 
     return f"{url_name(path)}?{urlencode(_keep(page))}"
+
+
+def scroll_to_section() -> None:
+    """?at=<section>: once the page has drawn that section's header (its anchor), scroll to it —
+    a saved link or a lesson's "Open on its page" lands on the section, also in a fresh browser."""
+    import re
+
+    at = st.query_params.get("at")
+    if not at or not re.fullmatch(r"[a-z_]{1,40}", at):
+        return
+    st.html("""<script>
+    (function () {
+      const doc = window.parent ? window.parent.document : document;
+      const target = "%s";
+      if (doc.__scrolledTo === target) return;
+      doc.__scrolledTo = target;
+      let tries = 0;
+      const timer = setInterval(function () {
+        const found = doc.getElementById(target);
+        if (found) { found.scrollIntoView({block: "start"}); clearInterval(timer); }
+        if (++tries > 120) clearInterval(timer);
+      }, 250);
+    })();
+    </script>""" % at, unsafe_allow_javascript=True)
+
+
+def _on_a_phone() -> bool:
+    headers = st.context.headers
+    agent = str(headers.get("User-Agent") or "") if headers is not None else ""
+    return "Mobi" in agent
+
+
+def _formula_style() -> None:
+    """A formula wider than the screen scrolls inside its own box, not the page."""
+    st.html("""<style>
+      .katex-display { overflow-x: auto; overflow-y: hidden; padding-bottom: 2px; }
+    </style>""")
 
 
 def _lecture_style() -> None:

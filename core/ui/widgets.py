@@ -78,3 +78,18 @@ def radio(page: Page, key: str, label: str, options, default, **kwargs):
 def toggle(page: Page, key: str, label: str, default: bool = False, **kwargs) -> bool:
     return st.toggle(label, default, key=key, bind="query-params", persist_state="session",
                      **kwargs)
+
+
+# the lecture notes' own example sentences (the Transformer Explainer's prompt, "The cat sat" of the
+# Transformer notes, the attention notes' station sentence, the seq2seq notes' "I love you" and
+# their long sentence for the bottleneck)
+NOTES_EXAMPLES = ("Data visualization empowers users to", "The cat sat", "The train left the station on time",
+                  "I love you.", "The quick brown fox jumps over the lazy dog.")
+
+
+def examples(page: Page, key: str, sentences=NOTES_EXAMPLES) -> None:
+    """The notes' example sentences, one click away: a click puts one into the box `key`."""
+    with st.container(horizontal=True, gap="small"):
+        for i, sentence in enumerate(sentences):
+            st.button(sentence, key=f"example_{key}_{i}", type="tertiary",
+                      on_click=st.session_state.update, kwargs={key: sentence})

@@ -146,7 +146,7 @@ def numbers(data, digits: int, **columns) -> None:
 def show_all_heads(page, lm, trace) -> None:
     """Every head of every layer at a glance (the first GRID_TOKENS tokens)."""
     t, T = page.t, trace.n_tokens
-    st.header(t("attention.grid"))
+    st.header(t("attention.grid"), anchor="all_heads")
     G = min(T, GRID_TOKENS)
     if T > G:
         st.info(t("attention.grid_capped", t=G, total=T))
@@ -158,7 +158,7 @@ def show_all_heads(page, lm, trace) -> None:
 @st.fragment  # picking a statistic redraws only this chart
 def show_head_statistics(page, lm, trace) -> None:
     t = page.t
-    st.subheader(t("attention.stats"))
+    st.subheader(t("attention.stats"), anchor="head_statistics")
     st.caption(t("attention.stats_caption"))
     stats = head_statistics(trace.attentions)
     stat = ui.radio(page, "stat", t("attention.stat"), ["entropy", "first", "previous"], "first",
@@ -172,7 +172,7 @@ def show_head_statistics(page, lm, trace) -> None:
 def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
     """One head recomputed from the layer's weights: q, k, scores, mask, softmax, Σ weights·v."""
     t, T = page.t, trace.n_tokens
-    st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]))
+    st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]), anchor="steps")
     steps = attention_steps(lm, trace.text, layer, head, trace=trace)  # no forward pass
     st.write(t(f"attention.steps_intro_{lm.arch.norm_placement}", norm=lm.arch.norm_kind, dk=lm.arch.d_head,
                scale=steps.scaling))
@@ -209,7 +209,7 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
 def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
     """Q, K, V as a search — and why W_Q and W_K are there at all."""
     t = page.t
-    st.header(t("attention.search"))
+    st.header(t("attention.search"), anchor="search")
     st.write(t("attention.search_text"))
     match = best_matches(trace, layer, head)
     st.write(t("attention.search_why", raw=float(match["raw_self"].mean()),
@@ -224,7 +224,7 @@ def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
 def show_why_scale(page, lm, steps, labels, query: int) -> None:
     """Why q·k is divided by √d_k: dot products spread with d_k, and softmax saturates."""
     t = page.t
-    st.header(t("attention.why_scale"))
+    st.header(t("attention.why_scale"), anchor="why_scale")
     st.write(t("attention.why_scale_text"))
     ui.chart(page, spread_chart, pd.DataFrame(spread_rows()), "dot_product_spread")
     unscaled = without_scaling(steps, query)
@@ -245,7 +245,7 @@ def show_multi_head(page, lm, trace, labels, layer: int, query: int) -> None:
     """Every head of the layer, laid side by side for the chosen token, times W_O: the
     layer's attention output, checked against the model's own."""
     t, a = page.t, lm.arch
-    st.header(t("attention.multi"))
+    st.header(t("attention.multi"), anchor="multi_head")
     st.write(t("attention.multi_text", h=a.n_heads, dh=a.d_head, hd=a.n_heads * a.d_head, d=a.d_model))
     if a.n_kv_heads != a.n_heads:
         st.write(t("attention.multi_kv", kv=a.n_kv_heads, g=a.n_heads // a.n_kv_heads))
@@ -265,36 +265,43 @@ def show_multi_head(page, lm, trace, labels, layer: int, query: int) -> None:
     st.warning(t("attention.caution", n=a.n_layers * a.n_heads - 1))
 
 
-@st.fragment  # choosing a layer, head or query token reruns only this part of the page
-def show_one_head(page, lm, trace) -> None:
-    """One head's weights as a heatmap, then the same head step by step."""
+def choose_head(page, lm, trace, keys=("layer", "head", "query")):
+    """The layer, head and query-token boxes (those named in `keys`; the others keep their
+    defaults: layer 0, head 0, the last token). Returns (labels, layer, head, query)."""
     t, T = page.t, trace.n_tokens
     labels = [f"{i}:{tok}" for i, tok in enumerate(trace.tokens)]
-    st.header(t("attention.one_head"))
-    c1, c2, c3 = st.columns(3)
-    with c1:
-        layer = ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.arch.n_layers)), 0)
-    with c2:
-        head = ui.selectbox(page, "head", t("attention.head"), list(range(lm.arch.n_heads)), 0)
-    with c3:
-        query = ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
-                             format_func=lambda i: labels[i])
+    chosen = {"layer": 0, "head": 0, "query": T - 1}
+    boxes = {
+        "layer": lambda: ui.selectbox(page, "layer", t("attention.layer"), list(range(lm.arch.n_layers)), 0),
+        "head": lambda: ui.selectbox(page, "head", t("attention.head"), list(range(lm.arch.n_heads)), 0),
+        "query": lambda: ui.selectbox(page, "query", t("attention.query"), list(range(T)), T - 1,
+                                      format_func=lambda i: labels[i]),
+    }
+    drawn = [k for k in boxes if k in keys]
+    for column, key in zip(st.columns(len(drawn)) if drawn else [], drawn):
+        with column:
+            chosen[key] = boxes[key]()
+    return labels, chosen["layer"], chosen["head"], chosen["query"]
+
+
+def show_head_map(page, lm, trace, labels, layer: int, head: int, query: int) -> None:
+    """One head's weights as a heatmap, the query token's row marked."""
+    t, T = page.t, trace.n_tokens
     st.caption(t("attention.one_head_caption"))
     cells = head_table(trace.attentions[layer, head], labels)  # [T, T] as rows
     cells = cells.assign(weight=cells.weight.where(~cells.masked),
                          chosen=cells.query_index == query)
     ui.chart(page, head_chart, cells, "attention_head", step=max(8, 480 // T))
-    show_knockout(page, lm, trace, layer, head)
-    show_search(page, lm, trace, labels, layer, head)
-    steps = show_steps(page, lm, trace, labels, layer, head, query)
-    show_why_scale(page, lm, steps, labels, query)
-    show_multi_head(page, lm, trace, labels, layer, query)
+
+
+def show_one_head_header(page) -> None:
+    st.header(page.t("attention.one_head"), anchor="head_map")
 
 
 def show_knockout(page, lm, trace, layer: int, head: int) -> None:
     """Beside the heatmap: the same head knocked out, and what the prediction does without it."""
     t = page.t
-    st.subheader(t("int.knock.title", layer=layer, head=head))
+    st.subheader(t("int.knock.title", layer=layer, head=head), anchor="knockout")
     if not ui.toggle(page, "knockout", t("int.knock.toggle")):
         st.caption(t("int.knock.off"))
         return
@@ -325,7 +332,7 @@ def show_not_explanation(page, lm, trace) -> None:
     for this prompt, with the rank correlation computed."""
     t, T = page.t, trace.n_tokens
     n = lm.arch.n_layers * lm.arch.n_heads
-    st.header(t("int.ne.title"))
+    st.header(t("int.ne.title"), anchor="not_explanation")
     st.write(t("int.ne.text"))
     if trace.n_tokens_requested > SWEEP_MAX_TOKENS:
         ui.intervention_error(page, InterventionError("too_long", n=trace.n_tokens_requested, cap=SWEEP_MAX_TOKENS))

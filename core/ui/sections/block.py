@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import ui
+from core import seq2seq, ui
 from core.block import (
     activation_curve,
     activation_of,
@@ -14,6 +14,7 @@ from core.block import (
     block_steps,
     block_wiring,
     dropout_runs,
+    layernorm_reference,
     logit_attribution,
     parameter_split,
     unit_writes,
@@ -27,10 +28,12 @@ from core.interventions import (
     restoration_summary,
     sweep,
 )
-from core.residual import gradient_through_depth, stream_sizes
+from core.overview import GPT2_SMALL_PUBLISHED
+from core.residual import gradient_change, gradient_through_depth, shrinking_blocks, stream_sizes
 
 DEFAULT_PROMPT = "The capital of France is"
 TOP_UNITS, TOP_TOKENS = 8, 8  # units listed for the chosen token; tokens each unit promotes
+SHOWN_DROPOUT = 0.1  # a labelled rate for a model whose config sets 0: GPT-2's published resid_pdrop
 OUTLIERS = 6  # largest numbers of a token's vector shown by dimension
 ANSWERS = 10  # answer tokens offered for patching: each prompt's top predictions
 PATCH_EXAMPLES = [("The Eiffel Tower is in the city of", "The Colosseum is in the city of"),
@@ -133,11 +136,28 @@ def attribution_chart(page):
 # --------------------------------------------------------------------------- sections
 
 
+def choose_layer_token(page, lm, trace, keys=("layer", "token")):
+    """The block's layer and token boxes (those named in `keys`; the others keep their defaults:
+    layer 0, the last token). Returns (layer, position, token)."""
+    t, T = page.t, trace.n_tokens
+    layer, position = 0, T - 1
+    drawn = [k for k in ("layer", "token") if k in keys]
+    for column, key in zip(st.columns(2) if drawn else [], drawn):
+        with column:
+            if key == "layer":
+                layer = ui.selectbox(page, "layer", t("block.layer"), list(range(lm.arch.n_layers)), 0)
+            else:
+                position = ui.selectbox(page, "token", t("block.token"), list(range(T)), T - 1,
+                                        format_func=lambda i: f"{i}: {trace.tokens[i]}")
+    return layer, position, trace.tokens[position]
+
+
+
 def show_equations(page, lm) -> None:
     """1. The block in two lines (or one, where attention and the MLP run side by side), as this
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
-    st.header(t("block.equations"))
+    st.header(t("block.equations"), anchor="equations")
     st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
     for line in block_equations(lm.arch):  # as the adapter states the wiring
         st.latex(line)
@@ -155,7 +175,7 @@ def show_equations(page, lm) -> None:
 def show_residual_stream(page, lm, trace, position: int) -> None:
     """2. The residual stream through the depth, for the chosen token."""
     t = page.t
-    st.header(t("block.stream"))
+    st.header(t("block.stream"), anchor="residual_stream")
     st.write(t("block.stream_text"))
     stream = np.linalg.norm(trace.resid[1:, position], axis=-1)  # [L] after each block
     L = lm.arch.n_layers
@@ -199,7 +219,7 @@ def sizes_chart(page):
 def show_why_residual(page, lm, trace) -> None:
     """Why the skip paths: the gradient of the prediction at every depth, skips on and off."""
     t = page.t
-    st.subheader(t("lecture.residual"))
+    st.subheader(t("lecture.residual"), anchor="why_residual")
     top = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("lecture.residual_text", token=top))
     g = ui.shared_job(page, (trace.text, "depth_gradient"), t("lecture.residual_button"), t("lecture.residual_press"),
@@ -214,18 +234,25 @@ def show_why_residual(page, lm, trace) -> None:
     table["wiring_label"] = table["wiring"].map(lambda w: t(f"lecture.wiring.{w}"))
     ui.chart(page, depth_gradient_chart, table, "gradient_through_depth")
     step = lambda v: float(np.median(np.abs(np.log(v[:-1] / v[1:]))))  # noqa: E731 — typical factor
-    st.caption(t("lecture.residual_caption", with_total=g.with_skips[0] / g.with_skips[-1],
-                 without_total=g.without_skips[0] / g.without_skips[-1], with_step=np.exp(step(g.with_skips)),
+    with_total, without_total = g.with_skips[0] / g.with_skips[-1], g.without_skips[0] / g.without_skips[-1]
+    st.caption(t("lecture.residual_caption", with_total=with_total,
+                 without_total=without_total, with_step=np.exp(step(g.with_skips)),
                  without_step=np.exp(step(g.without_skips)), diff=g.logit_diff))
+    change = gradient_change(g)  # the numbers in words: a student reads them against the lecture
+    st.write(t(f"lecture.residual_verdict.{change}", with_total=with_total, without_total=without_total,
+               factor=max(without_total / with_total, with_total / without_total)))
 
 
 def show_why_norm(page, lm, trace, position: int, token: str) -> None:
     """Why normalise: the stream's size through the depth against what each norm hands on."""
     t = page.t
-    st.subheader(t("lecture.norm_why"))
-    st.write(t("lecture.norm_why_text", token=token))
+    st.subheader(t("lecture.norm_why"), anchor="why_norm")
     sizes = stream_sizes(lm, trace, position)
     L = lm.arch.n_layers
+    falls = shrinking_blocks(trace, position)  # what the numbers show, not "it only grows"
+    st.write(t("lecture.norm_why_intro", token=token) + " " +
+             (t("lecture.norm_why_falls", n=len(falls), L=L, blocks=", ".join(map(str, falls)))
+              if falls else t("lecture.norm_why_grows", L=L)))
     table = pd.DataFrame({"layer": np.tile(np.arange(L), 2), "kind": np.repeat(["stream", "normed"], L),
                           "norm": np.concatenate([sizes.stream, sizes.normed])})
     table["part_label"] = table["kind"].map(lambda k: t(f"lecture.size.{k}", norm=lm.arch.norm_kind))
@@ -237,7 +264,7 @@ def show_why_norm(page, lm, trace, position: int, token: str) -> None:
 def show_norm(page, lm, steps, position: int, token: str) -> None:
     """3. The first norm of the chosen block, step by step, for the chosen token."""
     t, norm = page.t, steps.norm_1
-    st.header(t("block.norm", norm=norm.kind))
+    st.header(t("block.norm", norm=norm.kind), anchor="norm")
     st.write(t("block.norm_layer" if norm.kind == "LayerNorm" else "block.norm_rms", token=token,
                layer=steps.layer, d=lm.arch.d_model))
     if norm.kind == "LayerNorm":
@@ -247,6 +274,12 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
     if lm.arch.norm_placement == "post":  # this norm reads the stream after attention has written
         st.caption(t("block.norm_post_input", layer=steps.layer))
     x = norm.x[position]  # what the norm reads
+    if norm.kind != "LayerNorm":  # the lecture's LayerNorm, step by step on the same vector: a labelled reference
+        ref = layernorm_reference(x)
+        rms = x / np.sqrt((np.asarray(x, dtype=np.float64) ** 2).mean() + 1e-5)
+        cos = float(ref["normalized"] @ rms / (np.linalg.norm(ref["normalized"]) * np.linalg.norm(rms)))
+        st.info(t("reference.gpt2.norm", d=GPT2_SMALL_PUBLISHED["width"], mean=ref["mean"], std=ref["std"],
+                  x0=float(x[0]), c0=float(ref["centred"][0]), n0=float(ref["normalized"][0]), cos=cos))
     cols = st.columns(4)
     if norm.mean is not None:
         cols[0].metric(t("block.mean"), f"{norm.mean[position]:+.4f}")
@@ -278,8 +311,12 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
 def show_mlp(page, lm, steps, position: int, token: str) -> None:
     """4. The MLP of the chosen block, step by step, for the chosen token."""
     t = page.t
-    st.header(t("block.mlp"))
+    st.header(t("block.mlp"), anchor="mlp")
     ratio = lm.arch.d_mlp / lm.arch.d_model
+    gpt2 = GPT2_SMALL_PUBLISHED
+    if lm.arch.gated_mlp or lm.arch.activation != gpt2["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
+        widen = int(str(gpt2["mlp"])) / int(str(gpt2["width"]))  # 4: the lecture's MLP, published
+        st.info(t("reference.gpt2.mlp", d=gpt2["width"], m=gpt2["mlp"], r=widen, act=gpt2["activation"]))
     if lm.arch.gated_mlp:
         st.write(t("block.mlp_gated", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")
@@ -313,7 +350,7 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
 def show_units(page, lm, trace, steps, position: int, token: str) -> None:
     """5. What the most active units of this MLP write into the vocabulary."""
     t = page.t
-    st.header(t("block.units"))
+    st.header(t("block.units"), anchor="units")
     st.write(t("block.units_text", token=token, layer=steps.layer))
     units = units_of(lm.name, trace.text, steps.layer, position, lm, steps)
     st.dataframe(pd.DataFrame({
@@ -333,7 +370,7 @@ def show_units(page, lm, trace, steps, position: int, token: str) -> None:
 def show_attribution(page, lm, trace) -> None:
     """6. Which layer wrote the prediction: direct logit attribution at the last token."""
     t = page.t
-    st.header(t("block.attribution"))
+    st.header(t("block.attribution"), anchor="attribution")
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
     if not lm.arch.additive_stream:  # post-norm: the stream is renormalised after every part
@@ -360,11 +397,16 @@ def show_attribution(page, lm, trace) -> None:
 def show_dropout(page, lm, trace) -> None:
     """7. Dropout: on while training, off at inference — shown with the model's own config."""
     t = page.t
-    st.header(t("block.dropout"))
+    st.header(t("block.dropout"), anchor="dropout")
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
-    runs = ui.shared_job(page, (trace.text, "dropout"), t("block.dropout_button"), t("block.dropout_press"),
-                         lambda job: dropout_runs(lm, trace))
+    explicit = None
+    if max(probs.values(), default=0) == 0:  # the config says 0: say so, and show dropout at a labelled rate
+        explicit = SHOWN_DROPOUT
+        st.info(t("block.dropout_config_zero", p=explicit,
+                  trained=float(seq2seq.load_card("transformer")["config"]["dropout"])))
+    runs = ui.shared_job(page, (trace.text, "dropout", explicit), t("block.dropout_button"), t("block.dropout_press"),
+                         lambda job: dropout_runs(lm, trace, explicit), name="dropout")
     if runs is None:
         return
     same = float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max())
@@ -379,7 +421,7 @@ def show_dropout(page, lm, trace) -> None:
             rows.append({t("block.col.mode"): t(f"block.mode.{mode}"), t("block.col.run"): run,
                          t("block.col.top"): lm.display_tokens([best])[0], t("block.col.top_logit"): float(z[best])})
     st.dataframe(pd.DataFrame(rows), hide_index=True)
-    st.caption(t("block.dropout_zero" if max(probs.values(), default=0) == 0 else "block.dropout_caption"))
+    st.caption(t("block.dropout_caption_explicit", p=explicit) if explicit else t("block.dropout_caption"))
 
 
 # --------------------------------------------------------------------------- interventions
@@ -421,7 +463,7 @@ def show_knockout(page, lm, trace) -> None:
     """8. Knock out one layer's attention or MLP: what disappears from the attribution, and what
     the prediction does."""
     t = page.t
-    st.header(t("int.block.title"))
+    st.header(t("int.block.title"), anchor="knockout")
     st.write(t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
         return
@@ -470,7 +512,7 @@ def sweep_too_long(page, n_tokens: int) -> bool:
 def show_sublayer_sweep(page, lm, trace) -> None:
     """9. Every attention and MLP knocked out alone: a layer × {attention, MLP} heatmap."""
     t, L = page.t, lm.arch.n_layers
-    st.header(t("int.sweep.title"))
+    st.header(t("int.sweep.title"), anchor="sublayer_sweep")
     token = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("int.sweep.text", token=token))
     if sweep_too_long(page, trace.n_tokens_requested):
@@ -494,7 +536,7 @@ def show_patching(page, lm) -> None:
     """10. Activation patching: the clean prompt's residual stream put back into the corrupt
     one at every layer and position — where the fact travels."""
     t, L = page.t, lm.arch.n_layers
-    st.header(t("int.patch.title"))
+    st.header(t("int.patch.title"), anchor="patching")
     st.write(t("int.patch.text"))
     left, right = st.columns(2)
     with left:

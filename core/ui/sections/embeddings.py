@@ -130,7 +130,7 @@ def show_tokens(page, lm, trace) -> None:
 def show_tradeoff(page, lm, trace) -> None:
     """Words, characters or subwords: the same text cut three ways."""
     t = page.t
-    st.subheader(t("embeddings.tradeoff"))
+    st.subheader(t("embeddings.tradeoff"), anchor="tradeoff")
     st.write(t("embeddings.tradeoff_text"))
     rows = pd.DataFrame(compare_tokenizations(lm, trace.text, whole_words(lm.name, lm)))
     by = rows.set_index("scheme")
@@ -149,7 +149,7 @@ def show_tradeoff(page, lm, trace) -> None:
 def show_matrix(page, lm, trace, facts) -> None:
     """2. The embedding matrix: its size, and the rows of the typed tokens."""
     t = page.t
-    st.header(t("embeddings.matrix"))
+    st.header(t("embeddings.matrix"), anchor="matrix")
     c1, c2, c3 = st.columns(3)
     c1.metric(t("embeddings.shape"), f"{facts.vocab_size:,} × {facts.d_model:,}")
     c2.metric(t("embeddings.params"), f"{facts.n_params / 1e6:,.1f} M")
@@ -169,20 +169,26 @@ def show_matrix(page, lm, trace, facts) -> None:
     st.caption(t("embeddings.rows_caption", n=dims, d=facts.d_model))
 
 
-def show_cosine(page, lm, index) -> tuple[list[str], list]:
-    """3. Cosine similarity of the words the reader types. Returns (names, words)."""
+def choose_words(page, lm, index) -> tuple[list[str], list]:
+    """The words box (with the notes' example one click away), read into (names, words)."""
     t = page.t
-    st.header(t("embeddings.cosine"))
-    st.write(t("embeddings.cosine_text"))
-    st.latex(r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
-             r"=\frac{\sum_i a_i b_i}{\sqrt{\sum_i a_i^2}\,\sqrt{\sum_i b_i^2}}\in[-1,1]")
     raw_words = ui.text_input(page, "words", t("embeddings.words"), t("embeddings.words_default"))
     st.button(WORDS_EXAMPLE, key="words_example", help=t("embeddings.example_help"),
               on_click=lambda: st.session_state.update(words=WORDS_EXAMPLE))
     names, n_given = parse_words(raw_words)
     if n_given > MAX_WORDS:
         st.info(t("embeddings.words_capped", n=MAX_WORDS, total=n_given))
-    words = [index.word(lm, w) for w in names]
+    return names, [index.word(lm, w) for w in names]
+
+
+def show_cosine(page, lm, index) -> tuple[list[str], list]:
+    """3. Cosine similarity of the words the reader types. Returns (names, words)."""
+    t = page.t
+    st.header(t("embeddings.cosine"), anchor="cosine")
+    st.write(t("embeddings.cosine_text"))
+    st.latex(r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
+             r"=\frac{\sum_i a_i b_i}{\sqrt{\sum_i a_i^2}\,\sqrt{\sum_i b_i^2}}\in[-1,1]")
+    names, words = choose_words(page, lm, index)
     split = [w for w in words if w.split]
     if split:
         st.caption(t("embeddings.split", words="; ".join(f"{w.text} → {' | '.join(w.pieces)}" for w in split)))
@@ -219,7 +225,7 @@ def show_cosine(page, lm, index) -> tuple[list[str], list]:
 def show_neighbours(page, lm, index, facts) -> None:
     """4. The rows of the whole vocabulary that point most nearly the same way."""
     t = page.t
-    st.header(t("embeddings.neighbours"))
+    st.header(t("embeddings.neighbours"), anchor="neighbours")
     c1, c2 = st.columns([2, 1])
     with c1:
         probe = ui.text_input(page, "probe", t("embeddings.probe"), t("embeddings.probe_default"), max_chars=40)
@@ -244,7 +250,7 @@ def show_neighbours(page, lm, index, facts) -> None:
 def show_projection(page, names, words, facts) -> None:
     """5. The typed words on their two principal axes."""
     t = page.t
-    st.header(t("embeddings.projection"))
+    st.header(t("embeddings.projection"), anchor="projection")
     if len(words) < 3:
         st.info(t("embeddings.need_three"))
         return
@@ -257,7 +263,7 @@ def show_projection(page, names, words, facts) -> None:
 def show_context(page, lm) -> None:
     """6. The same word in different sentences: one row, then vectors that drift apart."""
     t = page.t
-    st.header(t("embeddings.context"))
+    st.header(t("embeddings.context"), anchor="context")
     st.write(t("embeddings.context_text"))
     c1, c2 = st.columns([1, 3])
     with c1:
@@ -287,7 +293,7 @@ def show_context(page, lm) -> None:
     if len(states) < 2:
         st.info(t("embeddings.need_two_sentences", word=target.strip()))
         return
-    shown = [t(f"embeddings.point.{p}") if not p.isdigit() else t("embeddings.point.block", n=p)
+    shown = [t(f"embeddings.point.{p}") if not p.isdigit() else t("embeddings.point.block", n=int(p) - 1)
              for p in point_names(lm.arch.n_layers, learned)]
     lines = pd.DataFrame([{"pair": f"{used[i]} ↔ {used[j]}", "step": step, "point": shown[step],
                            "cosine": float(c)}
@@ -320,7 +326,7 @@ def show_korean_tokens(page, lm) -> None:
     """The same sentence in Korean, English and French through the model's tokenizer: tokens,
     tokens per character, the ratio to English, why, Kiwi's morphemes, and what it costs."""
     t = page.t
-    st.subheader(t("embeddings.korean"))
+    st.subheader(t("embeddings.korean"), anchor="korean_tokens")
     st.write(t("embeddings.korean_text", name=lm.display_name))
     cols = st.columns(3)
     texts = {}

@@ -8,11 +8,13 @@ import streamlit as st
 from core import quiz, ui
 from core.embeddings import cosine_matrix, pca_2d
 from core.interventions import last_token_difference
+from core.overview import GPT2_SMALL_PUBLISHED
 from core.positional import (
     frequencies,
     learned_positions,
     matched_occurrences,
     offset_rotation,
+    own_position_similarity,
     rotary_base,
     rotary_frequencies,
     rotary_similarity_by_distance,
@@ -134,7 +136,7 @@ def grid(values, x: str, y: str, value: str):
 def show_word_order(page, lm, learned: bool) -> None:
     """1. Without positions, a sentence and its shuffle are the same bag of vectors."""
     t = page.t
-    st.header(t("posenc.why"))
+    st.header(t("posenc.why"), anchor="word_order")
     c1, c2 = st.columns(2)
     with c1:
         text_a = ui.text_input(page, "a", t("posenc.sentence_a"), t("posenc.default_a"), max_chars=200)
@@ -167,18 +169,25 @@ def show_word_order(page, lm, learned: bool) -> None:
     st.caption(t("posenc.why_learned" if learned else "posenc.why_rotary"))
 
 
-def show_sinusoidal(page):
-    """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
+def choose_length_width(page) -> tuple[int, int]:
+    """The sinusoidal table's length and width sliders."""
     t = page.t
-    st.header(t("posenc.sinusoidal"))
-    st.write(t("posenc.sinusoidal_text"))
-    st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
-             r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
     c1, c2 = st.columns(2)
     with c1:
         n = ui.slider(page, "n", t("posenc.length"), 8, MAX_LENGTH, 48)
     with c2:
         d = ui.slider(page, "d", t("posenc.width"), 2, MAX_WIDTH, 64)
+    return n, d
+
+
+def show_sinusoidal(page):
+    """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
+    t = page.t
+    st.header(t("posenc.sinusoidal"), anchor="sinusoidal")
+    st.write(t("posenc.sinusoidal_text"))
+    st.latex(r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
+             r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)")
+    n, d = choose_length_width(page)
     pe = sinusoidal(n, d)  # [n, d]
     show_heatmap(page, pe, "dimension", "position", "value", t("posenc.col.value"), "sinusoidal",
                  step=max(3, 360 // n))
@@ -200,7 +209,7 @@ def show_sinusoidal(page):
 def show_learned(page, lm):
     """3. GPT-2's learned position table. Returns (wpe, its similarity by distance)."""
     t = page.t
-    st.header(t("posenc.learned", name=lm.display_name))
+    st.header(t("posenc.learned", name=lm.display_name), anchor="learned")
     wpe, path, norms, learned_curve = learned_summary(lm.name, lm)
     st.write(t("posenc.learned_text", n=wpe.shape[0], d=wpe.shape[1]))
     c1, c2 = st.columns(2)
@@ -232,12 +241,14 @@ def show_learned(page, lm):
 def show_rotary(page, lm):
     """3. A rotary model's angles per position. Returns its frequencies θ_i."""
     t = page.t
-    st.header(t("posenc.rotary", name=lm.display_name))
+    st.header(t("posenc.rotary", name=lm.display_name), anchor="rotary")
     inv_freq = rotary_frequencies(lm)  # [rotary_dims / 2]: only the pairs that turn
     rot, dh = lm.arch.rotary_dims, lm.arch.d_head
     st.write(t("posenc.rotary_text" if rot == dh else "posenc.rotary_text_partial", dh=dh, rot=rot,
                pairs=len(inv_freq), rest=dh - rot, base=rotary_base(lm)))
     st.write(t(f"posenc.rotary_layout.{lm.arch.rotary_layout}", half=rot // 2, last=rot // 2 - 1))
+    gpt2 = GPT2_SMALL_PUBLISHED  # the lecture's learned table, summed with the token: a labelled reference
+    st.info(t("reference.gpt2.positions", n=gpt2["context"], d=gpt2["width"], name=lm.display_name))
     st.latex(r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
              r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
              r"\qquad \theta_i=\mathrm{base}^{-2i/d}")
@@ -255,7 +266,7 @@ def show_rotary(page, lm):
 def show_end(page, lm, wpe) -> None:
     """Where absolute positions end: the learned table stops, the sine waves go on."""
     t, learned = page.t, wpe is not None
-    st.subheader(t("posenc.end"))
+    st.subheader(t("posenc.end"), anchor="end")
     end = lm.arch.context_length
     around = list(range(end - 2, end + 3))
     far = sinusoidal(end + 3, lm.arch.d_model)[around]  # [5, d] the paper's waves just go on
@@ -272,20 +283,17 @@ def show_end(page, lm, wpe) -> None:
 def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     """4. Position-to-position similarity, sinusoidal beside the model's own."""
     t, learned = page.t, wpe is not None
-    st.header(t("posenc.side"))
+    st.header(t("posenc.side"), anchor="side_by_side")
     m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
     sin_full, sin_curve = sinusoidal_at_model_size(min(lm.arch.context_length, 1024), lm.arch.d_model)
+    which, other_matrix = own_position_similarity(lm, m)  # [m, m] the model's own, as the lessons ask it
+    other_name = t(f"posenc.kind.{which}")
     if learned:
-        other_name = t("posenc.kind.learned")
-        other_matrix = cosine_matrix(wpe[:m])
         other_curve = learned_curve
     else:
-        other_name = t("posenc.kind.rotary")
-        curve = rotary_similarity_by_distance(inv_freq, max(MAX_DISTANCE, m), n_pairs=lm.arch.d_head // 2)
-        other_matrix = curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
-        other_curve = curve[: MAX_DISTANCE + 1]
-    ui.ask(page, quiz.nearest_position, cosine_matrix(sin_full[:m]), "sinusoidal")
-    ui.ask(page, quiz.nearest_position, other_matrix, "learned" if learned else "rotary")
+        other_curve = rotary_similarity_by_distance(inv_freq, MAX_DISTANCE, n_pairs=lm.arch.d_head // 2)
+    # (no question on the sinusoidal table: its nearest position is the most similar every time)
+    ui.ask(page, quiz.nearest_position, other_matrix, which)
     c1, c2 = st.columns(2)
     for column, name, matrix, key in ((c1, t("posenc.kind.sinusoidal"), cosine_matrix(sin_full[:m]),
                                        "sinusoidal_similarity"),
@@ -307,7 +315,7 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
 def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     """5. An offset is a rotation: PE[pos + k] = R_k PE[pos]; and RoPE's q·k by distance."""
     t, learned = page.t, inv_freq is None
-    st.header(t("posenc.relative"))
+    st.header(t("posenc.relative"), anchor="offsets")
     st.write(t("posenc.relative_text"))
     st.latex(r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"
              r" & \sin k\omega_i\\ -\sin k\omega_i & \cos k\omega_i\end{pmatrix}\right)_i"
@@ -349,7 +357,7 @@ def show_positions_removed(page, lm) -> None:
     """1b. The shuffled words again, with the positions removed and measured: the first block
     cannot tell the two orders apart; later blocks see order through the causal mask."""
     t = page.t
-    st.subheader(t("int.pos.title"))
+    st.subheader(t("int.pos.title"), anchor="positions_removed")
     st.write(t(f"int.pos.text_{lm.arch.positional}"))
     c1, c2 = st.columns(2)
     with c1:
@@ -374,7 +382,7 @@ def show_positions_removed(page, lm) -> None:
     left.metric(t("int.pos.first_off"), t("int.pos.difference", d=off[0]))
     right.metric(t("int.pos.first_on"), t("int.pos.difference", d=on[0]))
     L = len(off)
-    table = pd.DataFrame({"block": np.tile(np.arange(1, L + 1), 2), "difference": np.concatenate([off, on]),
+    table = pd.DataFrame({"block": np.tile(np.arange(L), 2), "difference": np.concatenate([off, on]),
                           "positions": np.repeat(["off", "on"], L)})
     table["positions_label"] = table["positions"].map(lambda p: t(f"int.positions.{p}"))
     ui.chart(page, leak_chart, table, "order_leak")

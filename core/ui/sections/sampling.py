@@ -129,7 +129,7 @@ def lens_chart(page: ui.Page, layer_order: list[str]):
 def show_settings(page, lm) -> dict:
     """1. Temperature, top-k and top-p (or greedy), and the formulas behind them."""
     t = page.t
-    st.header(t("sampling.settings"))
+    st.header(t("sampling.settings"), anchor="settings")
     greedy = ui.toggle(page, "greedy", t("sampling.greedy"), help=t("sampling.greedy_help"))
     if isinstance(st.session_state.get("topk"), int) and st.session_state["topk"] > lm.arch.vocab_size:
         st.session_state["topk"] = lm.arch.vocab_size  # a smaller model was picked meanwhile
@@ -160,7 +160,7 @@ def show_settings(page, lm) -> dict:
 def show_distribution(page, lm, trace, settings: dict) -> None:
     """2. The next-token distribution over the whole vocabulary, before and after the cuts."""
     t = page.t
-    st.header(t("sampling.distribution"))
+    st.header(t("sampling.distribution"), anchor="distribution")
     dist = S.next_token_distribution(trace.next_token_logits, **settings)
     a, b, c = st.columns(3)
     a.metric(t("sampling.entropy"), t("sampling.bits", h=dist.entropy_bits),
@@ -168,6 +168,13 @@ def show_distribution(page, lm, trace, settings: dict) -> None:
              delta_color="off", help=t("sampling.entropy_help", h=dist.entropy_original_bits))
     b.metric(t("sampling.kept"), f"{dist.n_kept:,} / {lm.arch.vocab_size:,}", help=t("sampling.kept_help"))
     c.metric(t("sampling.mass"), f"{dist.mass_kept:.1%}", help=t("sampling.mass_help"))
+    if not settings["greedy"]:  # temperature's own effect, then what the cuts do to it
+        temp, cut = dist.entropy_tempered_bits, dist.entropy_bits
+        effect = "none" if dist.temperature == 1.0 else "flattens" if dist.temperature > 1.0 else "sharpens"
+        st.caption(t(f"sampling.temp_effect.{effect}", t=dist.temperature, orig=dist.entropy_original_bits,
+                     temp=temp, dt=temp - dist.entropy_original_bits) + " " +
+                   (t("sampling.cuts_effect", final=cut, dc=cut - temp) if dist.n_kept < len(dist.final)
+                    else t("sampling.cuts_none")))
 
     n_bars = ui.slider(page, "bars", t("sampling.bars"), 5, 60, 40)
     table = with_status_labels(page, S.distribution_table(lm, dist, n_bars), top_p=settings["top_p"])
@@ -181,12 +188,17 @@ def show_distribution(page, lm, trace, settings: dict) -> None:
     st.caption(t("sampling.after_caption", n=len(after), kept=dist.n_kept))
 
 
+def choose_seed(page) -> int:
+    """The seed that step-by-step sampling and generation share."""
+    return ui.slider(page, "seed", page.t("sampling.seed"), 0, 9999, 42, help=page.t("sampling.seed_help"))
+
+
 def show_step_by_step(page, lm, trace, settings: dict) -> int:
     """3. One token per click, each a seeded draw from the distribution shown. Returns the seed."""
     t = page.t
-    st.header(t("sampling.steps"))
+    st.header(t("sampling.steps"), anchor="step_by_step")
     st.write(t("sampling.steps_intro"))
-    seed = ui.slider(page, "seed", t("sampling.seed"), 0, 9999, 42, help=t("sampling.seed_help"))
+    seed = choose_seed(page)
     steps = ui.session_memory("sampling_steps", (lm.name, trace.text)).setdefault("steps", [])
     prompt_ids = [int(i) for i in trace.token_ids]
     room = min(MAX_STEPS, lm.arch.context_length - len(prompt_ids))
@@ -230,7 +242,7 @@ def show_step_by_step(page, lm, trace, settings: dict) -> int:
 def show_generation(page, lm, trace, settings: dict, seed: int) -> None:
     """4. Many steps in a row, streamed, with two seeds; then several samples as one batch."""
     t = page.t
-    st.header(t("sampling.generate"))
+    st.header(t("sampling.generate"), anchor="generation")
     st.write(t("sampling.generate_intro"))
     n_new = ui.slider(page, "n", t("sampling.n_new"), 1, S.MAX_NEW_TOKENS, 30)
     seed2 = ui.slider(page, "seed2", t("sampling.seed2"), 0, 9999, 7)
@@ -278,7 +290,7 @@ def show_generation(page, lm, trace, settings: dict, seed: int) -> None:
 def show_logit_lens(page, lm, trace, lens_job) -> None:
     """5. Every layer's residual stream through the final norm and the unembedding."""
     t = page.t
-    st.header(t("sampling.lens"))
+    st.header(t("sampling.lens"), anchor="logit_lens")
     st.write(t("sampling.lens_intro"))
     st.latex(r"\text{%s}_\ell = W_U \,\mathrm{Norm}(h_\ell)" % t("sampling.latex.logits"))
     lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, LENS_MAX_K, 5)
@@ -288,10 +300,10 @@ def show_logit_lens(page, lm, trace, lens_job) -> None:
         lens_started.clear(lm, trace, lm.name, trace.text)  # the next run starts over
         raise
     lens = S.lens_table(lm, lens_ids, lens_probs, k=lens_k)
-    layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer)
+    layer_names = {layer: t("sampling.layer_embed") if layer == 0 else t("sampling.layer_n", n=layer - 1)
                    for layer in range(lm.arch.n_layers + 1)}
     lens["layer_label"] = lens["layer"].map(layer_names)
     ui.chart(page, lens_chart, lens, "logit_lens", layer_order=list(layer_names.values()))
-    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers))
+    st.caption(t("sampling.lens_caption", n=lm.arch.n_layers - 1))  # blocks numbered from 0
 
 

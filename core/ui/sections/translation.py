@@ -22,6 +22,7 @@ TIMING_LENGTHS = (16, 32, 64, 128, 256, 512, 1024)
 TIMING_WIDTH, TIMING_REPEATS = 256, 7
 STEP_LENGTHS, STEP_BATCH, STEP_REPEATS = (4, 8, 16, 32), 32, 2
 EXAMPLE = "I love you."  # the lecture notes' example: "Je t'aime."
+LONG_EXAMPLE = "The quick brown fox jumps over the lazy dog."  # the notes' long sentence (the bottleneck)
 HALF_DIMS = 32  # numbers of each encoder direction drawn
 
 
@@ -100,10 +101,12 @@ def open_tabs(page):
 # --------------------------------------------------------------------------- tab 1: translate
 
 
-def choose_sentence(page, cards) -> tuple[str, int | None]:
-    """The sentence box, one-click examples, and greedy or beam decoding."""
+def choose_sentence(page, cards, header: bool = True, decoding: bool = True) -> tuple[str, int | None]:
+    """The sentence box, one-click examples, and greedy or beam decoding (without the radio:
+    greedy)."""
     t = page.t
-    st.header(t("rnn.translate.header"))
+    if header:
+        st.header(t("rnn.translate.header"), anchor="translate")
 
     def use(sentence: str) -> None:
         st.session_state["sentence"] = sentence
@@ -113,12 +116,15 @@ def choose_sentence(page, cards) -> tuple[str, int | None]:
     st.caption(t("rnn.translate.suggest"))
     with st.container(horizontal=True):
         st.button(EXAMPLE, key="example", on_click=use, args=(EXAMPLE,))
-        for i, suggestion in enumerate(cards["attention"]["evaluation"].get("suggestions", [])[:10]):
+        st.button(LONG_EXAMPLE, key="long_example", on_click=use, args=(LONG_EXAMPLE,))
+        for i, (suggestion, _) in enumerate(seq2seq.held_out_examples()):  # the quiz's references too
             st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,),
                       type="tertiary")
-    decoding = ui.radio(page, "decoding", t("rnn.decoding"), ["greedy", "beam"], "greedy",
-                        format_func=lambda d: t(f"rnn.decoding.{d}", k=BEAM), horizontal=True)
-    return sentence, BEAM if decoding == "beam" else None
+    if not decoding:
+        return sentence, None
+    how = ui.radio(page, "decoding", t("rnn.decoding"), ["greedy", "beam"], "greedy",
+                   format_func=lambda d: t(f"rnn.decoding.{d}", k=BEAM), horizontal=True)
+    return sentence, BEAM if how == "beam" else None
 
 
 def show_translations(page, cards, results, sentence: str, beam) -> bool:
@@ -152,7 +158,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
 def show_alignment(page, results) -> None:
     """Encoder–decoder (cross-) attention: Bahdanau's alignment beside the Transformer's."""
     t = page.t
-    st.header(t("rnn.align.header"))
+    st.header(t("rnn.align.header"), anchor="alignment")
     st.write(t("rnn.align.body"))
     att, tr = results["attention"], results["transformer"]
     ui.ask(page, quiz.attended_word, att)
@@ -210,7 +216,7 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
     """Bahdanau's alignment written as Query, Key and Value, and its additive score beside the
     Transformer's scaled dot product, for the same sentence and the same French words."""
     t = page.t
-    st.header(t("lecture.qkv"))
+    st.header(t("lecture.qkv"), anchor="bahdanau_qkv")
     st.write(t("lecture.qkv_text"))
     st.latex(r"e_{ij}=v_a^{\top}\tanh\big(W_a\underbrace{s_{i-1}}_{\text{Query}}+U_a\underbrace{h_j}_{\text{Key}}\big),"
              r"\quad \alpha_{ij}=\mathrm{softmax}_j(e_{ij}),\quad c_i=\sum_j\alpha_{ij}\underbrace{h_j}_{\text{Value}}")
@@ -240,7 +246,7 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
 def show_self_attention(page, translation) -> None:
     """The Transformer's two self-attentions: the encoder's (all words) and the decoder's (masked)."""
     t = page.t
-    st.header(t("rnn.self.header"))
+    st.header(t("rnn.self.header"), anchor="self_attention")
     st.write(t("rnn.self.body"))
     L, H = translation.encoder_attention.shape[:2]
     c1, c2 = st.columns(2)
@@ -269,7 +275,7 @@ def show_self_attention(page, translation) -> None:
 def show_bottleneck(page, plain, sentence: str) -> None:
     """The plain decoder's only view of the source, for a short, a long and the user's sentence."""
     t = page.t
-    st.header(t("rnn.bottleneck.header"))
+    st.header(t("rnn.bottleneck.header"), anchor="bottleneck")
     short, long_ = t("rnn.bottleneck.short"), t("rnn.bottleneck.long")
     st.write(t("rnn.bottleneck.body", d=plain.context.shape[0], short=english_word_count(short),
                long=english_word_count(long_)))
@@ -285,7 +291,7 @@ def show_bottleneck(page, plain, sentence: str) -> None:
 def show_encoder(page, sentence: str) -> None:
     """The bidirectional encoder: each h_j is a left-to-right half and a right-to-left half."""
     t = page.t
-    st.header(t("rnn.encoder.header"))
+    st.header(t("rnn.encoder.header"), anchor="encoder")
     halves = encoder_halves(sentence)
     H = halves.forward.shape[1]
     st.write(t("rnn.encoder.body", h=H, d=2 * H))
@@ -298,7 +304,7 @@ def show_encoder(page, sentence: str) -> None:
 def show_gradients(page, sentence: str) -> None:
     """How strongly each English word still reaches the loss, with and without attention."""
     t = page.t
-    st.header(t("rnn.grad.header"))
+    st.header(t("rnn.grad.header"), anchor="gradients")
     st.write(t("rnn.grad.body"))
     st.latex(r"\left\lVert \frac{\partial\, \mathcal{L}}{\partial x_j} \right\rVert")
     names = ("plain", "attention")
@@ -308,6 +314,10 @@ def show_gradients(page, sentence: str) -> None:
     ui.chart(page, gradient_chart, table, "source_gradients", models=[t(f"rnn.model.{n}") for n in names])
     spread = {name: float(norms[name].min() / max(norms[name].max(), 1e-12)) for name in names}
     st.caption(t("rnn.grad.caption", plain=spread["plain"], attention=spread["attention"]))
+    # what these numbers support, in words: the body's "gradients shrink" is not true of every sentence
+    ratio = spread["plain"] / max(spread["attention"], 1e-12)
+    verdict = "plain_less_even" if ratio < 0.8 else "attention_less_even" if ratio > 1.25 else "alike"
+    st.write(t(f"rnn.grad.verdict.{verdict}", plain=spread["plain"], attention=spread["attention"]))
 
 
 def show_step_by_step(page, results, beam) -> None:
@@ -316,12 +326,13 @@ def show_step_by_step(page, results, beam) -> None:
     att = results["attention"]
     if not att.tokens:
         return
-    st.header(t("rnn.steps.header"))
+    st.header(t("rnn.steps.header"), anchor="step_by_step")
     st.write(t("rnn.steps.body_beam" if beam else "rnn.steps.body", k=BEAM))
     n = len(att.tokens)
     if not 1 <= st.session_state.get("decode_step", 1) <= n:  # a shorter new sentence
         st.session_state["decode_step"] = 1
-    i = st.slider(t("rnn.steps.slider"), 1, n, key="decode_step", persist_state="session") if n > 1 else 1
+    i = st.slider(t("rnn.steps.slider"), 1, n, key="decode_step", bind="query-params",
+                  persist_state="session") if n > 1 else 1
     step = att.steps[i - 1]
     st.markdown(t("rnn.steps.chosen", i=i, n=n, word=step.word, p=step.probability))
     weights = seq2seq.views.alignment_frame(att.source_tokens, att.tokens, att.attention)
@@ -358,7 +369,7 @@ def show_translators(page, cards) -> None:
 def show_scores(page, cards) -> None:
     """BLEU by length for the three, greedy and beam, from the cards; the papers for reference."""
     t = page.t
-    st.header(t("rnn.bleu.header"))
+    st.header(t("rnn.bleu.header"), anchor="scores")
     evaluation = cards["attention"]["evaluation"]
     st.write(t("rnn.bleu.body", test=evaluation["test_sentences"], k=BEAM))
     tables = card_tables(page.lang, page, cards)
@@ -374,6 +385,7 @@ def show_scores(page, cards) -> None:
                  column_config={t("rnn.bleu.exact"): st.column_config.NumberColumn(format="percent")})
     st.info(t("rnn.bleu.note", longest=cards["attention"]["data"]["longest_train_english"]))
     st.caption(t("lecture.long_reference"))
+    show_long_sentences(page, cards)
     st.subheader(t("rnn.bleu.paper"))
     paper = {"paper_model": t("rnn.bleu.paper_model"), "model_label": t("rnn.bleu.model"),
              "bleu": t("rnn.bleu.paper_bleu"), "ours": t("rnn.bleu.ours_bleu")}
@@ -381,12 +393,43 @@ def show_scores(page, cards) -> None:
     st.caption(t("rnn.bleu.paper_caption"))
     st.caption(t("rnn.bleu.credit", pairs=cards["attention"]["data"]["pairs"],
                  signature=evaluation["bleu_signature"]))
+    show_setups(page, cards)
+
+
+def show_long_sentences(page, cards) -> None:
+    """The paper's long-sentence example (a labelled quotation) beside our translators' own
+    behaviour on their longest sentences (BLEU, shortest bucket against longest, from the cards)."""
+    t = page.t
+    st.markdown(t("rnn.long.paper"))
+    rows = {name: cards[name]["evaluation"]["bleu_by_length"] for name in MODEL_NAMES}
+    first, last = rows["attention"][0], rows["attention"][-1]
+    st.write(t("rnn.long.ours", short=first["bucket"], long=last["bucket"],
+               **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
+               **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
+               **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES}))
+
+
+def show_setups(page, cards) -> None:
+    """Bahdanau et al.'s set-up (published, a labelled reference) beside ours (from the cards)."""
+    t = page.t
+    st.subheader(t("rnn.setup.header"))
+    att, data = cards["attention"], cards["attention"]["data"]
+    ours = [t("rnn.setup.ours.data", pairs=data["pairs"], train=data["train_pairs"]),
+            t("rnn.setup.ours.vocab", src=att["vocab"]["source"], tgt=att["vocab"]["target"],
+              k=att["vocab"]["min_freq"]),
+            t("rnn.setup.ours.hidden", h=att["config"]["hidden_size"], d=cards["transformer"]["config"]["d_model"]),
+            t("rnn.setup.ours.batch", b=att["training"]["batch_size"])]
+    facts = ["data", "vocab", "hidden", "batch"]
+    st.dataframe({t("rnn.setup.col.fact"): [t(f"rnn.setup.fact.{f}") for f in facts],
+                  t("rnn.setup.col.paper"): [t(f"rnn.setup.paper.{f}") for f in facts],
+                  t("rnn.setup.col.ours"): ours}, hide_index=True)
+    st.caption(t("rnn.setup.caption"))
 
 
 def show_training(page, cards) -> None:
     """Loss against wall-clock time, from the cards."""
     t = page.t
-    st.header(t("rnn.training.header"))
+    st.header(t("rnn.training.header"), anchor="training")
     curves = card_tables(page.lang, page, cards)["curves"]
     ui.chart(page, curve_chart, curves, "loss_by_time", x="minutes", x_title=t("rnn.training.minutes"),
              y="loss", y_title=t("rnn.lab.loss"))
@@ -409,7 +452,7 @@ def show_lab(page) -> None:
     task = ui.radio(page, "lab_task", t("rnn.lab.task"), list(lab.TASKS), "reverse",
                     format_func=lambda k: t(f"rnn.lab.task.{k}"), horizontal=True)
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()
-    st.header(t("rnn.lab.header"))
+    st.header(t("rnn.lab.header"), anchor="lab")
     st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
     result = ui.shared_job(page, ("lab", settings), t("rnn.lab.button"), t("rnn.lab.press"),
                            lab.training_work(settings), runs=lab_jobs(), name="lab", busy="rnn.lab.busy",
@@ -452,7 +495,7 @@ def lab_progress(page, job) -> None:
 def show_training_steps(page, cards) -> None:
     """One real training step of the attention LSTM and the Transformer, by target length."""
     t = page.t
-    st.header(t("rnn.cost.steps_header"))
+    st.header(t("rnn.cost.steps_header"), anchor="training_steps")
     st.write(t("rnn.cost.steps_body", b=STEP_BATCH))
     left, right = st.columns([1, 2])
     with left:
@@ -480,7 +523,7 @@ def show_training_steps(page, cards) -> None:
 def show_synthetic_timing(page) -> None:
     """One LSTM layer against one causal self-attention layer, forward only, by length."""
     t = page.t
-    st.header(t("rnn.cost.header"))
+    st.header(t("rnn.cost.header"), anchor="synthetic_timing")
     st.write(t("rnn.cost.body", d=TIMING_WIDTH))
     measured = ui.shared_job(page, "layer_timing", t("rnn.cost.button"),
                              t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))),

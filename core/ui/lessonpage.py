@@ -1,0 +1,380 @@
+"""The Lessons page's parts: the lesson picker, one step (title, text, question, section, notice),
+Back / Next with the keys presenters' clickers send, and the end of a lesson.
+
+`/Lessons?lesson=ID&step=N` (N from 1; N = steps + 1 is the end of the lesson). A tampered URL
+(an unknown lesson, step 0, 999 or abc) gets a message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from core import quiz, ui
+from core.ui import lesson as registry
+from core.ui.classmode import escape
+
+if TYPE_CHECKING:
+    from core.lessons import Lesson, Step
+    from core.ui.page import Page
+
+# a step's page → the page file that shows all its sections
+PAGE_FILES = {
+    "embeddings": "pages/1_Embeddings.py",
+    "positional": "pages/2_Positional_Encoding.py",
+    "attention": "pages/3_Attention.py",
+    "block": "pages/4_Transformer_Block.py",
+    "translation": "pages/5_RNN_Attention_Transformer.py",
+    "sampling": "pages/6_Sampling.py",
+}
+TRANSLATION_TABS = {  # the translation page's sections → the tab that shows them
+    **{
+        f"translation.{name}": "rnn.tab.translate"
+        for name in (
+            "translate",
+            "alignment",
+            "bahdanau_qkv",
+            "self_attention",
+            "bottleneck",
+            "encoder",
+            "gradients",
+            "step_by_step",
+        )
+    },
+    "translation.scores": "rnn.tab.scores",
+    "translation.training": "rnn.tab.scores",
+    "translation.lab": "rnn.tab.lab",
+    "translation.training_steps": "rnn.tab.cost",
+    "translation.synthetic_timing": "rnn.tab.cost",
+}
+AT_KEY = "_lesson_at"  # (lesson id, step number) whose inputs the widgets were last given
+PLACE_KEY = "lesson_place"  # {lesson id: step number}: where the reader is in each lesson
+CLASS_ASKED_KEY = "lesson_class_asked"  # {class code: (lesson, step, fingerprint)} last opened on the phones
+ASKED_KEY = "lesson_asked"  # {lesson id: {step number: question}}: what each step asked
+
+
+def parse_step(raw: str | None, n_steps: int) -> int | None:
+    """The step number of a URL's `step` (1 … n_steps, n_steps + 1: the end); None when it is
+    missing; 0 for a value that is not a step of this lesson."""
+    if raw is None:
+        return None
+    try:
+        number = int(str(raw).strip())
+    except ValueError:
+        return 0
+    return number if 1 <= number <= n_steps + 1 else 0
+
+
+def _go(lesson_id: str | None, number: int | None) -> None:
+    """Move to a lesson's step (a button's callback: the URL changes before the rerun)."""
+    for key in ("lesson", "step"):
+        st.query_params.pop(key, None)
+    if lesson_id is not None:
+        st.query_params["lesson"] = lesson_id
+        st.query_params["step"] = str(number or 1)
+
+
+def _shown(raw) -> str:
+    raw = str(raw)
+    return escape(raw if len(raw) <= 40 else raw[:40] + "…")
+
+
+def show(page: Page, lessons: dict[str, Lesson]) -> None:
+    """The whole page below its title."""
+    t = page.t
+    lesson_id = st.query_params.get("lesson")
+    if lesson_id is None:
+        show_picker(page, lessons)
+        return
+    chosen = lessons.get(lesson_id)
+    if chosen is None:
+        st.warning(t("lessonpage.unknown", value=_shown(lesson_id)))
+        show_picker(page, lessons)
+        return
+    n = len(chosen.steps)
+    number = parse_step(st.query_params.get("step"), n)
+    if number == 0:
+        st.warning(t("lessonpage.bad_step", value=_shown(st.query_params.get("step")), n=n))
+    if not number:
+        number = 1
+        st.query_params["step"] = "1"
+    st.session_state.setdefault(PLACE_KEY, {})[chosen.id] = number
+    navigation(page, chosen, number)
+    if number > n:
+        show_end(page, chosen)
+    else:
+        show_step(page, chosen, number)
+
+
+def show_picker(page: Page, lessons: dict[str, Lesson]) -> None:
+    t = page.t
+    if not lessons:
+        st.info(t("lessonpage.none"))
+        return
+    places = st.session_state.get(PLACE_KEY, {})
+    for item in lessons.values():
+        with st.container(border=True):
+            st.subheader(t(item.title))
+            st.caption(t("lessonpage.card", n=len(item.steps), note=_note_title(page, item.note)))
+            at = places.get(item.id)
+            left, right = st.columns(2)
+            left.button(t("lessonpage.start"), key=f"start_{item.id}", type="primary", on_click=_go, args=(item.id, 1))
+            if at and at > 1:
+                right.button(
+                    t("lessonpage.resume", n=min(at, len(item.steps))),
+                    key=f"resume_{item.id}",
+                    on_click=_go,
+                    args=(item.id, min(at, len(item.steps))),
+                )
+
+
+def _note_title(page: Page, note: str) -> str:
+    """The lecture note's title (by the number its file name starts with), else its file name."""
+    key = f"lessonpage.note.{str(note)[:3]}"
+    try:
+        return page.t(key)
+    except KeyError:
+        return escape(note)
+
+
+def navigation(page: Page, chosen: Lesson, number: int) -> None:
+    """Back / Next (PageUp / PageDown; the arrow keys too), "Step 4 of 14" and a progress bar."""
+    t, n = page.t, len(chosen.steps)
+    shown = min(number, n)
+    st.progress(shown / n, text=f"**{escape(t(chosen.title))}** · {t('lessonpage.step_of', i=shown, n=n)}")
+    with st.container(horizontal=True, horizontal_alignment="distribute"):  # one row, also on a phone
+        st.button(
+            t("lessonpage.back"),
+            key="lesson_back",
+            disabled=number <= 1,
+            shortcut="PageUp",
+            on_click=_go,
+            args=(chosen.id, number - 1),
+        )
+        st.button(
+            t("lessonpage.finish") if number == n else t("lessonpage.next"),
+            key="lesson_next",
+            disabled=number > n,
+            shortcut="PageDown",
+            type="primary",
+            on_click=_go,
+            args=(chosen.id, number + 1),
+        )
+    arrow_keys()
+
+
+def arrow_keys() -> None:
+    """The arrow keys press Back / Next too (PageUp / PageDown are the buttons' own shortcuts),
+    except while the reader types in a box."""
+    st.html(
+        """<script>
+    (function () {
+      const doc = window.parent ? window.parent.document : document;
+      if (doc.__lessonKeys) return;
+      doc.__lessonKeys = true;
+      doc.addEventListener("keydown", function (event) {
+        const target = event.target || {};
+        if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName || "") || target.isContentEditable) return;
+        if (event.altKey || event.ctrlKey || event.metaKey) return;
+        const which = {ArrowRight: "lesson_next", ArrowLeft: "lesson_back"}[event.key];
+        if (!which) return;
+        const button = doc.querySelector(".st-key-" + which + " button");
+        if (button && !button.disabled) { event.preventDefault(); button.click(); }
+      });
+    })();
+    </script>""",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _question(step: Step, lm, seed: int = 0):
+    """The step's question, built by core.lessons.questions (merged with the lessons' content)."""
+    try:
+        from core.lessons.questions import question_for
+    except ImportError:
+        return None
+    if "seed" in inspect.signature(question_for).parameters:
+        return question_for(step, lm, seed=seed)
+    return question_for(step, lm)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _step_question(model_name: str, lesson_id: str, number: int, seed: int, _step: Step, _lm):
+    """A step's question, built once per model, step and seed for every session (it is built from
+    the step's own inputs, not from what a reader typed)."""
+    return _question(_step, _lm, seed)
+
+
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _notice_values(model_name: str, lesson_id: str, number: int, _step: Step, _lm):
+    """The numbers a step's notice quotes, computed once per model and step for every session."""
+    from core.lessons.notices import notice_values
+
+    return notice_values(_step, _lm)
+
+
+def _notice(page: Page, chosen: Lesson, number: int, step: Step, lm) -> str | None:
+    if not step.notice:
+        return None
+    try:
+        import core.lessons.notices  # noqa: F401 — merged with the lessons' content
+    except ImportError:
+        return None
+    values = _notice_values(getattr(lm, "name", ""), chosen.id, number, step, lm)
+    return None if values is None else page.t(step.notice, **values)
+
+
+def show_step(page: Page, chosen: Lesson, number: int) -> None:
+    """One step: title, text, the lecturer's notes, the question, the section, what to notice."""
+    t = page.t
+    step = chosen.steps[number - 1]
+    section_id = registry.section_of(step)
+    if st.session_state.get(AT_KEY) != (chosen.id, number):  # the step opens: the lesson's own inputs
+        registry.open_step(section_id, step.params, page=page)
+        st.session_state[AT_KEY] = (chosen.id, number)
+    st.header(t(step.title), anchor=f"step-{number}")
+    st.write(t(step.text))
+    if page.lecture and step.notes and not page.phone:  # the lecturer's, never on a phone
+        with st.expander(t("lessonpage.notes"), expanded=False):
+            st.write(t(step.notes))
+    path = PAGE_FILES.get(step.page)
+    lm = None if step.page == "translation" else ui.load_model(page)
+    if path:
+        _open_on_page(page, path, section_id, step.params)
+    if step.question:
+        ask_step(page, chosen, number, step, lm)
+    predict, page.predict = page.predict, False  # the step asks its own question, not its section's
+    try:
+        registry.render(page, lm, section_id)
+    finally:
+        page.predict = predict
+    notice = _notice(page, chosen, number, step, lm)
+    if notice:
+        st.info(f"**{t('lessonpage.notice')}** — {notice}")
+
+
+def _open_on_page(page: Page, path: str, section_id: str, params: dict) -> None:
+    """The full page with the step's inputs, scrolled to the section (?at=<section>)."""
+    query = {**registry.link_params(section_id, params), "at": section_id.split(".", 1)[1]}
+    tab = TRANSLATION_TABS.get(section_id)
+    if tab:  # the translation page runs only its open tab
+        query["tab"] = page.t(tab)
+    ui.page_link(page, path, page.t("lessonpage.open_page"), "↗", query=query)
+
+
+def ask_step(page: Page, chosen: Lesson, number: int, step: Step, lm) -> None:
+    """The step's question through the pages' own machinery (ui.ask): Predict first is always on."""
+    asked = st.session_state.setdefault(ASKED_KEY, {}).setdefault(chosen.id, {})
+
+    model_name = getattr(lm, "name", "")
+
+    def lesson_question(seed: int = 0):
+        question = _step_question(model_name, chosen.id, number, seed, step, lm)
+        if isinstance(question, quiz.Question):
+            asked[number] = question
+        return question
+
+    if _step_question(model_name, chosen.id, number, 0, step, lm) is None:
+        return
+    running = _running_class()
+    if running is not None:  # a class: the step's question goes to every phone as the step opens
+        _ask_class_once(page, running, chosen, number, lesson_question())
+        ui.ask(page, lesson_question)  # the live count and Reveal; the chart after the reveal
+        return
+    predict, page.predict = page.predict, True
+    try:
+        ui.ask(page, lesson_question)
+    finally:
+        page.predict = predict
+
+
+def _running_class():
+    """The class this session runs (core/ui/classbase), or None."""
+    try:
+        from core.ui.classbase import current_lecturer
+    except ImportError:
+        return None
+    return current_lecturer()
+
+
+def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) -> None:
+    """Open the step's question on the phones the first time the lecturer's session shows the step
+    (Next, Back, a link): no extra click. Coming back to a step later asks it again."""
+    from core.ui.lecturer import ask_class
+
+    if not isinstance(question, quiz.Question):
+        return
+    opened = st.session_state.setdefault(CLASS_ASKED_KEY, {})
+    if opened.get(running.code) == (chosen.id, number, question.fingerprint):
+        return
+    ask_class(page, running, question)
+    opened[running.code] = (chosen.id, number, question.fingerprint)
+
+
+def _picks() -> dict:
+    """The reader's picks, as ui.ask keeps them ({question fingerprint: option})."""
+    return st.session_state.get("quiz", {}).get("picks", {})
+
+
+def show_end(page: Page, chosen: Lesson) -> None:
+    """What was asked, what was right, the concepts covered with links to their pages."""
+    from core.ui.classmode import option_label
+
+    t = page.t
+    st.header(t("lessonpage.end"), anchor="end")
+    asked = st.session_state.get(ASKED_KEY, {}).get(chosen.id, {})
+    picks = _picks()
+    rows, right = [], 0
+    for number in sorted(asked):
+        question = asked[number]
+        mine = picks.get(question.fingerprint)
+        if mine is None:
+            continue
+        right += mine == question.answer
+        rows.append(
+            {
+                t("lessonpage.col.step"): number,
+                t("lessonpage.col.question"): question.prompt.render(page.lang),
+                t("lessonpage.col.answer"): option_label(page.lang, question, question.answer),
+                t("lessonpage.col.yours"): option_label(page.lang, question, mine),
+                t("lessonpage.col.right"): "✅" if mine == question.answer else "❌",
+            }
+        )
+    if rows:
+        st.write(t("lessonpage.end_score", right=right, asked=len(rows)))
+        st.dataframe(rows, hide_index=True)
+    else:
+        st.write(t("lessonpage.end_none"))
+    st.subheader(t("lessonpage.concepts"))
+    seen: dict[str, Step] = {}
+    for step in chosen.steps:
+        for concept in step.concepts:
+            seen.setdefault(concept, step)
+    for concept, step in seen.items():
+        path = PAGE_FILES.get(step.page)
+        label = _concept_label(page, concept)
+        if path:
+            ui.page_link(page, path, label)
+        else:
+            st.markdown(f"- {escape(label)}")
+    left, right_ = st.columns(2)
+    left.button(t("lessonpage.again"), key="lesson_again", on_click=_go, args=(chosen.id, 1))
+    right_.button(t("lessonpage.all"), key="lesson_all", on_click=_go, args=(None, None))
+
+
+def _concept_label(page: Page, concept: str) -> str:
+    """A concept's line in the reader's language, where the lessons' catalog has one."""
+    try:
+        from core.lessons.concepts import CONCEPTS
+    except ImportError:
+        return concept
+    entry = CONCEPTS.get(concept) if isinstance(CONCEPTS, dict) else None
+    for key in (getattr(entry, "text", None), getattr(entry, "title", None), entry, f"concept.{concept}"):
+        if isinstance(key, str):
+            try:
+                return page.t(key)
+            except KeyError:
+                continue
+    return concept
