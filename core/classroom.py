@@ -10,11 +10,16 @@
     store.answer_of(lecturer.code, student_id, question_id)  # this phone's own answer, or None
     store.tally(lecturer.code, lecturer.secret)   # the current question, answered / active / joined
     store.reveal(lecturer.code, lecturer.secret)
+    store.share(lecturer.code, lecturer.secret, question_id, fit_shown(charts, notice))  # on the phones too
+    store.set_step(lecturer.code, lecturer.secret, step)  # the lecturer's lesson step, on every phone
     store.results(lecturer.code, lecturer.secret) # every question asked, for the CSV (ended too)
 
 The class API another page drives (the Lessons page asks step by step): `ask` opens a question
 (the one before closes), `reveal` shows the open one's answer and tally, `tally(...).question_id`
-/ `.fingerprint` / `.public` / `.revealed` say which question is current and where it stands.
+/ `.fingerprint` / `.public` / `.revealed` say which question is current and where it stands;
+`set_step` puts the lesson step (its title in every language) on the phones, and `share` the
+revealed step's charts (data-free Vega-Lite specs + their rows) and notice — a phone's
+`student_view` carries them only once the question is revealed, within MAX_SHOWN_BYTES.
 
 A student is one browser: `student_id` is the random id its cookie keeps (core/ui/classbase.py),
 so a reload, a second tab or a server restart is the same student with the same single answer.
@@ -60,6 +65,8 @@ DB_ENV_VAR = "TRANSFORMER_ANATOMY_DB"
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 CODE_LENGTH = 6  # five random characters and one check character
 KEY_GROUPS = 3  # the lecturer's key: three groups of four characters (about 59 bits)
+MAX_SHOWN_BYTES = 200_000  # a revealed step's charts and notice, as stored (JSON): what every phone is sent
+MAX_STEP_BYTES = 4_000  # a lesson step's title (in every language), as stored
 VIEW_TTL_S = 0.5  # a phone's view of a class is read from the database at most this often per process
 
 
@@ -212,6 +219,7 @@ classes = sa.Table(
     sa.Column("ended", sa.Boolean, nullable=False, default=False),
     sa.Column("owner_hash", sa.String(64), nullable=True),  # the lecturer's browser id, hashed
     sa.Column("joining_closed", sa.Boolean, nullable=True),  # NULL/False: new students may join
+    sa.Column("step", sa.Text, nullable=True),  # the lecturer's lesson step (JSON: lesson, number, titles)
 )
 
 students = sa.Table(
@@ -235,6 +243,7 @@ questions = sa.Table(
     sa.Column("asked_at", sa.Double, nullable=False),
     sa.Column("revealed_at", sa.Double, nullable=True),
     sa.Column("open", sa.Boolean, nullable=False, default=True),
+    sa.Column("shown", sa.Text, nullable=True),  # the step's charts and notice (JSON), read only once revealed
     sa.Index("one_open_question_per_class", "class_id", unique=True,
              sqlite_where=sa.text("open"), postgresql_where=sa.text("open")),
 )
@@ -279,6 +288,8 @@ class StudentView:
     question_id: int | None = None
     public: dict | None = None  # {"kind", "prompt", "options"} (core.quiz.Question.public())
     result: Result | None = None
+    step: dict | None = None  # the lecturer's lesson step: {"lesson", "number", "title": {lang: text}}
+    shown: dict | None = None  # only once revealed: {"charts", "notice", "left_out"} (see fit_shown)
 
 
 @dataclass(frozen=True)
@@ -345,6 +356,21 @@ def results_csv(results: list[QuestionResult], lang: str) -> str:
     writer.writeheader()
     writer.writerows(results_rows(results, lang))
     return out.getvalue()
+
+
+def fit_shown(charts: list[dict], notice: dict | None, limit: int = MAX_SHOWN_BYTES) -> str:
+    """A revealed step as stored for the phones (JSON of at most `limit` bytes): `charts`, each
+    {"specs": {lang: data-free Vega-Lite spec}, "data": [rows]}, in the order drawn; `notice`
+    {lang: text}; `left_out`, how many charts did not fit (the last ones go first)."""
+    kept = list(charts)
+    while True:
+        text = json.dumps({"charts": kept, "notice": notice, "left_out": len(charts) - len(kept)},
+                          ensure_ascii=False, allow_nan=False)
+        if len(text.encode()) <= limit:
+            return text
+        if not kept:  # a notice alone too long (never, from the catalog): the phones get none
+            return json.dumps({"charts": [], "notice": None, "left_out": len(charts)})
+        kept.pop()
 
 
 # --------------------------------------------------------------------------- the store
@@ -641,6 +667,38 @@ class ClassStore:
                        .values(revealed_at=self.clock()))
         self._forget_view(row.code)
 
+    def share(self, raw_code, secret, question_id: int, shown: str) -> None:
+        """Store what the phones show under a REVEALED question (fit_shown's JSON): the step's
+        charts and notice. Refused (`closed`) for a question not revealed yet, or not this
+        class's; the first share of a question stays (a second tab's is ignored)."""
+        if len(shown.encode()) > MAX_SHOWN_BYTES:
+            raise ClassroomError("too_large")
+        with self._write() as db:
+            row = self._lecturers_class(db, raw_code, secret)
+            done = db.execute(questions.update().where(
+                questions.c.id == question_id, questions.c.class_id == row.id,
+                questions.c.revealed_at.is_not(None), questions.c.shown.is_(None)).values(shown=shown))
+            if done.rowcount == 0 and db.scalar(sa.select(questions.c.id).where(
+                    questions.c.id == question_id, questions.c.class_id == row.id,
+                    questions.c.revealed_at.is_not(None))) is None:
+                raise ClassroomError("closed")
+        self._forget_view(row.code)
+
+    def set_step(self, raw_code, secret, step: dict | None) -> None:
+        """The lecturer's lesson step, which every phone shows: {"lesson", "number", "title":
+        {lang: text}} (None: no lesson). A different step than before closes the open question
+        (the step the phones showed it for is gone); the same step again keeps it."""
+        text = None if step is None else json.dumps(step, ensure_ascii=False, sort_keys=True)
+        if text is not None and len(text.encode()) > MAX_STEP_BYTES:
+            raise ClassroomError("too_large")
+        with self._write() as db:
+            row = self._lecturers_class(db, raw_code, secret)
+            if row.step != text:
+                db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open)
+                           .values(open=False))
+                db.execute(classes.update().where(classes.c.id == row.id).values(step=text))
+        self._forget_view(row.code)
+
     def _open_question(self, db, class_id: int) -> sa.Row | None:
         return db.execute(sa.select(questions).where(questions.c.class_id == class_id,
                                                      questions.c.open)).first()
@@ -699,16 +757,18 @@ class ClassStore:
             return cached[1]
         with self.engine.connect() as db:
             row = self._class(db, code)
+            step = json.loads(row.step) if row.step else None
             q = self._open_question(db, row.id)
             if q is None:
-                view = StudentView()
+                view = StudentView(step=step)
             else:
                 public = json.loads(q.public)
-                result = None
-                if q.revealed_at is not None:
+                result = shown = None
+                if q.revealed_at is not None:  # the answer, the tally, the charts: only now
                     counts = self._counts(db, q.id, len(public["options"]))
                     result = Result(q.answer, json.loads(q.explanation), counts, sum(counts))
-                view = StudentView(q.id, public, result)
+                    shown = json.loads(q.shown) if q.shown else None
+                view = StudentView(q.id, public, result, step=step, shown=shown)
         with self._views_lock:
             self._views[code] = (now, view, row.expires_at)
         return view

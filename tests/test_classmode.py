@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core import i18n, models
-from core.classroom import ClassStore, new_code
+from core.classroom import ClassStore, fit_shown, new_code, questions
 from core.quiz import Question, Text, literal
 from core.ui.classmode import join_link
 
@@ -161,8 +161,13 @@ def test_a_students_page_holds_no_answer_tally_or_secret_before_the_reveal(class
     for answer, why in ((0, "EXPLANATION-ONE"), (3, "EXPLANATION-TWO")):
         lecturer = class_db.create_class()
         class_db.join(lecturer.code, "someone-else")
+        class_db.set_step(lecturer.code, lecturer.secret, {"lesson": "l", "number": 2, "title": {"en": "T", "ko": "T"}})
         class_db.ask(lecturer.code, lecturer.secret, question(answer, why))
         qid = class_db.tally(lecturer.code, lecturer.secret).question_id
+        with class_db.engine.begin() as db:  # the step's chart and notice, on the row before the reveal
+            chart = {"specs": {"en": {"mark": "bar", "title": why}}, "data": [{"x": why}]}
+            db.execute(questions.update().where(questions.c.id == qid)
+                       .values(shown=fit_shown([chart], {"en": why, "ko": why})))
         class_db.answer(lecturer.code, "someone-else", qid, answer)  # a classmate already answered
         at = student_sees(class_db, lecturer.code)
         text = rendered(at).replace(at.session_state["browser_id"], "BROWSER")  # its own id, nobody else's

@@ -8,7 +8,10 @@ language, parameters) is everything its spec can depend on — and that is the c
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+import contextvars
+import json
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import streamlit as st
 
@@ -78,10 +81,40 @@ PHONE_CONFIG: dict[str, dict[str, Any]] = {  # a 390 px screen: labels that don'
 @st.cache_data(max_entries=256, show_spinner=False)
 def _phone_spec(builder: tuple, lang: str, params: dict, _spec_dict: dict) -> dict:
     """The spec on a phone: overlapping tick labels thinned out, legends below the plot."""
+    return phone_spec(_spec_dict)
+
+
+def phone_spec(_spec_dict: dict) -> dict:
+    """A spec with the phone's config (PHONE_CONFIG) over its own."""
     config = dict(_spec_dict.get("config", {}))
     for part, settings in PHONE_CONFIG.items():
         config[part] = {**config.get(part, {}), **settings}
     return {**_spec_dict, "config": config}
+
+
+_CAPTURED: contextvars.ContextVar[list | None] = contextvars.ContextVar("captured_charts", default=None)
+
+
+@contextmanager
+def capture() -> Iterator[list]:
+    """The charts `chart` draws inside this block, as (build, builder, params, table): what a
+    lesson step showed, for the phones of a class (`shared`)."""
+    captured: list = []
+    token = _CAPTURED.set(captured)
+    try:
+        yield captured
+    finally:
+        _CAPTURED.reset(token)
+
+
+def shared(captured: list, langs) -> list[dict]:
+    """Captured charts as the phones get them: {"specs": {lang: data-free Vega-Lite spec},
+    "data": [rows]} — the spec built for each language, the table as JSON rows (NaN → null)."""
+    out = []
+    for build, builder, params, table in captured:
+        specs = {lang: _spec(build, builder, lang, params) for lang in langs}
+        out.append({"specs": specs, "data": json.loads(table.to_json(orient="records"))})
+    return out
 
 
 def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width="stretch",
@@ -94,6 +127,9 @@ def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width=
     code = build.__code__
     builder = (code.co_filename, build.__qualname__, code.co_firstlineno)
     spec = _spec(build, builder, page.lang, params)
+    captured = _CAPTURED.get()
+    if captured is not None:
+        captured.append((build, builder, params, table))
     if page.lecture:
         spec = _lecture_spec(builder, page.lang, params, spec)
     elif page.phone:

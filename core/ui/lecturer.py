@@ -40,12 +40,15 @@ def _say(message: str) -> None:
 # --------------------------------------------------------------------------- asking and revealing
 
 
-def ask_class(page: Page, lecturer: classroom.Lecturer, question: quiz.Question) -> None:
-    """Open `question` on every phone (the open one before it closes)."""
+def ask_class(page: Page, lecturer: classroom.Lecturer, question: quiz.Question, in_lesson: bool = False) -> None:
+    """Open `question` on every phone (the open one before it closes). Asked from a page, not a
+    lesson's step (`in_lesson`): the phones no longer show the lesson's step above it."""
     found = classbase.store(page)
     if found is None:
         return
     try:
+        if not in_lesson:
+            found.set_step(lecturer.code, lecturer.secret, None)
         found.ask(lecturer.code, lecturer.secret, question)
     except ClassroomError as exc:
         _say(classbase.error(page, exc))

@@ -3,16 +3,23 @@ Back / Next with the keys presenters' clickers send, and the end of a lesson.
 
 `/Lessons?lesson=ID&step=N` (N from 1; N = steps + 1 is the end of the lesson). A tampered URL
 (an unknown lesson, step 0, 999 or abc) gets a message, never a traceback.
+
+With a class running (core/ui/lecturer.py), the phones follow the lecturer: each step opened
+puts its title on the Class page (`ClassStore.set_step`) and its question on every phone; once
+the lecturer reveals, the charts the step drew (captured by core.ui.charts.capture, as data-free
+specs in every language plus their tables) and its notice go to the phones (`ClassStore.share`).
 """
 
 from __future__ import annotations
 
 import inspect
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from core import quiz, ui
+from core import i18n, quiz, ui
+from core.ui import charts
 from core.ui import lesson as registry
 from core.ui.classmode import escape
 
@@ -53,6 +60,8 @@ AT_KEY = "_lesson_at"  # (lesson id, step number) whose inputs the widgets were 
 PLACE_KEY = "lesson_place"  # {lesson id: step number}: where the reader is in each lesson
 CLASS_ASKED_KEY = "lesson_class_asked"  # {class code: (lesson, step, fingerprint)} last opened on the phones
 ASKED_KEY = "lesson_asked"  # {lesson id: {step number: question}}: what each step asked
+CLASS_STEP_KEY = "lesson_class_step"  # {class code: (lesson, step)} last put on the phones
+CLASS_SHARED_KEY = "lesson_class_shared"  # {(class code, question id)} whose charts went to the phones
 
 
 def parse_step(raw: str | None, n_steps: int) -> int | None:
@@ -101,6 +110,7 @@ def show(page: Page, lessons: dict[str, Lesson]) -> None:
         number = 1
         st.query_params["step"] = "1"
     st.session_state.setdefault(PLACE_KEY, {})[chosen.id] = number
+    _class_follows(page, chosen, number)
     navigation(page, chosen, number)
     if number > n:
         show_end(page, chosen)
@@ -246,13 +256,18 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
     if step.question:
         ask_step(page, chosen, number, step, lm)
     predict, page.predict = page.predict, False  # the step asks its own question, not its section's
+    running = _running_class() if step.question else None
     try:
-        registry.render(page, lm, section_id)
+        capturing: AbstractContextManager[list] = charts.capture() if running is not None else nullcontext([])
+        with capturing as captured:
+            registry.render(page, lm, section_id)
     finally:
         page.predict = predict
     notice = _notice(page, chosen, number, step, lm)
     if notice:
         st.info(f"**{t('lessonpage.notice')}** — {notice}")
+    if running is not None:
+        _share_with_class(page, running, chosen, number, step, lm, captured)
 
 
 def _open_on_page(page: Page, path: str, section_id: str, params: dict) -> None:
@@ -301,7 +316,9 @@ def _running_class():
 
 def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) -> None:
     """Open the step's question on the phones the first time the lecturer's session shows the step
-    (Next, Back, a link): no extra click. Coming back to a step later asks it again."""
+    (Next, Back, a link): no extra click. Coming back to a step later asks it again; a lecturer who
+    reloads the step (or whose server restarted) finds its question still open, answers and all."""
+    from core.ui.classbase import class_tally
     from core.ui.lecturer import ask_class
 
     if not isinstance(question, quiz.Question):
@@ -309,8 +326,73 @@ def _ask_class_once(page: Page, running, chosen: Lesson, number: int, question) 
     opened = st.session_state.setdefault(CLASS_ASKED_KEY, {})
     if opened.get(running.code) == (chosen.id, number, question.fingerprint):
         return
-    ask_class(page, running, question)
+    tally = class_tally(page, running)
+    if tally is None:
+        return
+    if tally.fingerprint != question.fingerprint:  # the step moved on (core.classroom closed it) or never asked
+        ask_class(page, running, question, in_lesson=True)
     opened[running.code] = (chosen.id, number, question.fingerprint)
+
+
+def _class_follows(page: Page, chosen: Lesson, number: int) -> None:
+    """A class running: the phones follow the lecturer's step (its title in every language; the
+    end of the lesson too). A new step closes the question of the one before (core.classroom)."""
+    running = _running_class()
+    if running is None:
+        return
+    followed = st.session_state.setdefault(CLASS_STEP_KEY, {})
+    if followed.get(running.code) == (chosen.id, number):
+        return
+    from core.classroom import ClassroomError
+    from core.ui import classbase
+
+    title = chosen.steps[number - 1].title if number <= len(chosen.steps) else "lessonpage.end"
+    step = {"lesson": chosen.id, "number": number, "title": {lang: i18n.t(title, lang) for lang in i18n.LANGUAGES}}
+    found = classbase.store(page)
+    if found is None:
+        return
+    try:
+        found.set_step(running.code, running.secret, step)
+    except ClassroomError as exc:
+        st.session_state["class_message"] = classbase.error(page, exc)
+        return
+    followed[running.code] = (chosen.id, number)
+    st.session_state.get(CLASS_ASKED_KEY, {}).pop(running.code, None)  # the step's question: asked anew
+
+
+def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: Step, lm, captured: list) -> None:
+    """Once the class's question of this step is revealed: the charts the step drew and its
+    notice, in every language, go to the phones (once per question)."""
+    from core.classroom import ClassroomError, fit_shown
+    from core.ui import classbase
+
+    question = st.session_state.get(ASKED_KEY, {}).get(chosen.id, {}).get(number)
+    tally = classbase.class_tally(page, running)
+    if (question is None or tally is None or tally.question_id is None or not tally.revealed
+            or tally.fingerprint != question.fingerprint):
+        return
+    done = st.session_state.setdefault(CLASS_SHARED_KEY, set())
+    if (running.code, tally.question_id) in done:
+        return
+    notice = None
+    if step.notice:
+        values = _notice_values(getattr(lm, "name", ""), chosen.id, number, step, lm)
+        if values is not None:
+            shown_values = {k: escape(v) if isinstance(v, str) else v for k, v in values.items()}  # tokens as text
+            notice = {lang: quiz.Text(step.notice, shown_values).render(lang) for lang in i18n.LANGUAGES}
+    found = classbase.store(page)
+    if found is None:
+        return
+    try:
+        shown = fit_shown(charts.shared(captured, i18n.LANGUAGES), notice)
+    except ValueError:  # a chart whose spec holds NaN: the notice alone
+        shown = fit_shown([], notice)
+    try:
+        found.share(running.code, running.secret, tally.question_id, shown)
+    except ClassroomError as exc:
+        st.session_state["class_message"] = classbase.error(page, exc)
+        return
+    done.add((running.code, tally.question_id))
 
 
 def _picks() -> dict:

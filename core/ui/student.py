@@ -6,8 +6,10 @@ the store (core.classroom): never the model.
 
 A student is one browser (classbase.browser_id, a cookie): a reload, a second tab or a server
 restart is the same student, and a phone that has answered shows its answer, not the buttons
-(`ClassStore.answer_of`). Nothing drawn here before the reveal holds the answer, a tally or a
-secret: the store's StudentView carries none.
+(`ClassStore.answer_of`). Nothing drawn here before the reveal holds the answer, a tally, a
+chart or a notice, or a secret: the store's StudentView carries none. During a lesson the page
+follows the lecturer's step (its title, polled with the question); after the reveal it draws the
+step's charts (st.vega_lite_chart, the phone's language and chart settings) and its notice.
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ def _student_live(page: Page, code: str, student: str) -> None:
     message = st.session_state.pop("class_student_message", None)
     if message:
         st.warning(message)
+    _step(page, view.step)
     if view.question_id is None or view.public is None:
         st.info(t("class.waiting"))
         return
@@ -122,6 +125,7 @@ def _student_live(page: Page, code: str, student: str) -> None:
     if view.result is not None:
         result = view.result
         classbase.show_result(page, public, result.answer, result.explanation, result.counts, mine)
+        _shown(page, view.shown)
     elif mine is not None:
         st.success(t("class.your_answer", choice=option_label(page.lang, public, mine)))
     else:
@@ -129,3 +133,38 @@ def _student_live(page: Page, code: str, student: str) -> None:
             st.button(option_label(page.lang, public, i), key=f"answer_{view.question_id}_{i}",
                       type="primary", width="stretch", on_click=_answer,
                       args=(page, code, student, view.question_id, i))
+
+
+def _step(page: Page, step: dict | None) -> None:
+    """The lecturer's lesson step: its title in the phone's language (the class follows it)."""
+    if not step:
+        return
+    titles = step.get("title") or {}
+    title = titles.get(page.lang) or next(iter(titles.values()), "")
+    st.caption(page.t("class.step_caption", number=int(step.get("number", 0))))
+    st.subheader(escape(title), anchor=False)
+
+
+def _shown(page: Page, shown: dict | None) -> None:
+    """A revealed step's charts and notice (the store sends them only after the reveal), in
+    the phone's language, through st.vega_lite_chart with the phone's chart settings."""
+    if not shown:
+        return
+    import pandas as pd
+
+    from core.charts import DATA_NAME
+    from core.ui.charts import phone_spec
+
+    for drawn in shown.get("charts") or []:
+        specs = drawn.get("specs") or {}
+        spec = specs.get(page.lang) or next(iter(specs.values()), None)
+        if spec is None:
+            continue
+        spec = {**phone_spec(spec), "datasets": {DATA_NAME: pd.DataFrame(drawn.get("data") or [])}}
+        st.vega_lite_chart(spec=spec, width="stretch")
+    if shown.get("left_out"):
+        st.caption(page.t("class.more_charts", n=int(shown["left_out"])))
+    notices = shown.get("notice") or {}
+    notice = notices.get(page.lang) or next(iter(notices.values()), None)
+    if notice:
+        st.info(f"**{page.t('lessonpage.notice')}** — {notice}")
