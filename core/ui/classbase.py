@@ -23,7 +23,7 @@ import secrets
 
 import streamlit as st
 
-from core import classroom, quiz
+from core import classroom, i18n, quiz
 from core.classroom import ClassroomError
 from core.ui.pagetype import Page
 
@@ -32,13 +32,8 @@ COOKIE_DAYS = 365
 PASSCODE_VAR = "TRANSFORMER_ANATOMY_LECTURER_PASSCODE"
 TRUST_PROXY_VAR = "TRANSFORMER_ANATOMY_TRUST_PROXY"  # "1" behind nginx: the address it forwards
 LETTERS = "ABCDE"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$])")
 _ID = re.compile(r"^[0-9a-f]{32}$")
-
-
-def escape(text: str) -> str:
-    """A model's token or a typed word, shown as itself in Markdown."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+escape = i18n.escape  # a model's token or a typed word, shown as itself in Markdown (one helper)
 
 
 # --------------------------------------------------------------------------- settings

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from core.models import LM
     from core.ui.page import Page
 
+OPERATOR_ALIAS = "custom"  # the operator's model in URLs (see url_name)
+
 # Set once a page has drawn its title and needs the model: the server's preload may start.
 wanted = threading.Event()
 FELL_BACK = "_model_fell_back"  # session: the model picked that could not be had, and why
@@ -34,6 +36,13 @@ def model_choices() -> list[str]:
     return choices
 
 
+def url_name(name: str) -> str:
+    """How a URL names the model: a built-in model by its name, the operator's own model
+    (TRANSFORMER_ANATOMY_MODEL: a folder or a hub id) by the alias `custom` — a projected
+    address bar never shows the operator's folder."""
+    return name if name in models.BUILTIN_MODELS else OPERATOR_ALIAS
+
+
 def picker(page: Page) -> str:
     """The sidebar's model box. It opens on the model the app can load here: the configured
     default, or — offline, with GPT-2 not cached — the offline default, with a short note
@@ -42,18 +51,20 @@ def picker(page: Page) -> str:
 
     def label(name: str) -> str:
         if name == models.OFFLINE_DEFAULT:
-            return page.t("model.option.offline", name=models.DISPLAY_NAMES[name])
+            return page.plain("model.option.offline", name=models.DISPLAY_NAMES[name])
         if name in models.DISPLAY_NAMES:
             return models.DISPLAY_NAMES[name]
-        return page.t("model.option.env", name=Path(name).name or name)
+        return page.plain("model.option.env", name=Path(name).name or name)
 
     fell_back = st.session_state.get(FELL_BACK)
     if fell_back and fell_back["pending"]:  # the box shows the model actually loaded
         st.session_state["model"] = models.OFFLINE_DEFAULT
         fell_back["pending"] = False
         st.toast(_unavailable(page, fell_back), icon="⚠️")  # seen wherever the reader has scrolled to
-    name = widgets.selectbox(page, "model", page.t("sidebar.model"), model_choices(), startup,
-                             format_func=label, help=page.t("sidebar.model_help"))
+    choices = model_choices()
+    name = widgets.selectbox(page, "model", page.t("sidebar.model"), choices, startup,
+                             url_names=[url_name(c) for c in choices], format_func=label,
+                             help=page.t("sidebar.model_help"))
     if fell_back and name == models.OFFLINE_DEFAULT:
         st.warning(_unavailable(page, fell_back))  # right under the box the reader just used
     elif fell_back:

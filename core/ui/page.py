@@ -47,7 +47,12 @@ class Page:
     phone: bool = False  # a phone's browser (its user agent says Mobile): charts fit a narrow screen
 
     def t(self, key: str, /, **values) -> str:
+        """The catalog's string as Markdown, string values escaped (core.i18n.t)."""
         return i18n.t(key, self.lang, **values)
+
+    def plain(self, key: str, /, **values) -> str:
+        """The catalog's string for a place that is not Markdown: a chart's title, a table."""
+        return i18n.plain(key, self.lang, **values)
 
     def require_lm(self) -> LM:
         """The loaded model; asked for before ui.load_model(page) it is a bug in the page."""
@@ -128,7 +133,7 @@ def page_link(page: Page, path: str, label: str, icon: str | None = None, query:
 def _keep(page: Page) -> dict:
     """What a link to another page keeps: the language, the model where one was chosen, and
     the reader's switches that are on (lecture mode, Predict first)."""
-    return {"lang": page.lang, **({"model": page.model_name} if page.model_name else {}),
+    return {"lang": page.lang, **({"model": model.url_name(page.model_name)} if page.model_name else {}),
             **{switch: "true" for switch in ("lecture", "predict") if getattr(page, switch)}}
 
 

@@ -46,25 +46,29 @@ def slider(page: Page, key: str, label: str, lo, hi, default, step=None, **kwarg
                      persist_state="session", **kwargs)
 
 
-def _choice(widget, page: Page, key: str, label: str, options, default, **kwargs):
+def _choice(widget, page: Page, key: str, label: str, options, default, url_names=None, **kwargs):
     """A selectbox/radio whose URL parameter holds the option itself, not its (translated)
-    label, so a link works in either language."""
+    label, so a link works in either language — or, with `url_names` (one per option), that
+    name instead (the operator's model: an alias, never its folder)."""
     options = list(options)
     names = [str(o) for o in options]
+    url_names = [str(n) for n in url_names] if url_names is not None else names
     if key not in st.session_state:  # a fresh session (e.g. a shared link): read the URL
         raw = _raw_param(key)
-        if raw is not None and raw in names:
+        if raw is not None and raw in url_names:
+            default = options[url_names.index(raw)]
+        elif raw is not None and raw in names:
             default = options[names.index(raw)]
         elif raw is not None:
             _invalid(page, key, raw)
     index = options.index(default) if default in options else 0
     value = widget(label, options, index=index, key=key, persist_state="session", **kwargs)
-    st.query_params[key] = str(value)
+    st.query_params[key] = url_names[options.index(value)] if value in options else str(value)
     return value
 
 
-def selectbox(page: Page, key: str, label: str, options, default, **kwargs):
-    return _choice(st.selectbox, page, key, label, options, default, **kwargs)
+def selectbox(page: Page, key: str, label: str, options, default, url_names=None, **kwargs):
+    return _choice(st.selectbox, page, key, label, options, default, url_names, **kwargs)
 
 
 def radio(page: Page, key: str, label: str, options, default, **kwargs):

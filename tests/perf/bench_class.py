@@ -23,8 +23,14 @@ Targets: all join ≤ 30 s and answer ≤ 10 s after the question opens, 0 error
 click → stored p95 ≤ 300 ms, count complete ≤ 3 s, lecturer's view p95 unchanged.
 Then N rises (--ramp) until click → stored p95 passes 1 s: that N is the capacity per process.
 
+--nginx: the same rounds first against one process, then through the deploy/ recipe —
+`deploy/run.sh` with --processes app processes (default 2) behind Debian's nginx and one
+PostgreSQL — and the capacity of both side by side. Each phone is one websocket through the
+proxy (a websocket is one request: nginx's hash keeps it on one process); the phones per
+process are read off nginx's access log.
+
     python -m tests.perf.bench_class [--sessions 100] [--ramp 200,300,400] [--postgres]
-                                     [--arrive-over 20] [--tokenizer DIR]
+                                     [--nginx [--processes 2]] [--arrive-over 20] [--tokenizer DIR]
 """
 
 from __future__ import annotations
@@ -33,10 +39,15 @@ import asyncio
 import os
 import random
 import re
+import signal
+import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlencode
 
 import websockets
@@ -44,7 +55,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from core import i18n
 from tests.perf.bench_sessions import TIMEOUT_S, Session
-from tests.perf.harness import arguments, gpt2_small_folder, percentile, server, table
+from tests.perf.harness import ROOT, arguments, free_port, gpt2_small_folder, percentile, server, table
 
 LANG = "en"
 VIEWS = 12  # lecturer view changes before and while the class runs
@@ -249,7 +260,7 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
     return rnd, figures
 
 
-def report(rnd: Round, figures: dict, store: str, threads: int) -> float:
+def report(rnd: Round, figures: dict, store: str, threads: int, where: str = "one server") -> float:
     clicks95 = percentile(rnd.clicks, 0.95)
     rows = [{
         "students": rnd.n, "store": store, "errors": len(rnd.errors),
@@ -265,7 +276,7 @@ def report(rnd: Round, figures: dict, store: str, threads: int) -> float:
         "… all joined, polling (s)": f"{percentile(figures['views_steady'], 0.5):.3f} / "
                                      f"{percentile(figures['views_steady'], 0.95):.3f}",
     }]
-    table(rows, f"{rnd.n} phones and one lecturer, one server, {store} store (torch threads {threads})")
+    table(rows, f"{rnd.n} phones and one lecturer, {where}, {store} store (torch threads {threads})")
     if "views_before" in figures:
         print(f"lecturer's view before the class: p50 {percentile(figures['views_before'], 0.5):.3f} s, "
               f"p95 {percentile(figures['views_before'], 0.95):.3f} s ({VIEWS} views, Attention page)")
@@ -275,11 +286,36 @@ def report(rnd: Round, figures: dict, store: str, threads: int) -> float:
     return clicks95
 
 
+def ramp(base: str, db_url: str, counts: list[int], arrive_over: float, store: str, threads: int,
+         where: str) -> list[dict]:
+    """Rounds of rising N until click → stored p95 passes 1 s (or errors): one summary row each."""
+    rows = []
+    for k, n in enumerate(counts):
+        rnd, figures = asyncio.run(one_round(base, db_url, n, arrive_over, baseline=k == 0))
+        p95 = report(rnd, figures, store, threads, where)
+        rows.append({"where": where, "phones": n, "errors": len(rnd.errors), "lost": rnd.pressed - figures["stored"],
+                     "click→stored p50 (s)": percentile(rnd.clicks, 0.5), "p95 (s)": p95,
+                     "count complete (s)": figures["count_complete_s"]})
+        if p95 > 1.0 or rnd.errors:
+            print(f"click → stored p95 {p95:.3f} s at {n} phones: past 1 s (or errors)")
+            break
+    return rows
+
+
+def capacity(rows: list[dict]) -> str:
+    ok = [r["phones"] for r in rows if r["p95 (s)"] <= 1.0 and not r["errors"]]
+    if not ok:
+        return f"below {rows[0]['phones']}"
+    return ("at least " if len(ok) == len(rows) else "") + str(max(ok))
+
+
 def main() -> None:
     postgres = "--postgres" in sys.argv
-    if postgres:
-        sys.argv.remove("--postgres")
-    options = {"--sessions": "100", "--ramp": "", "--arrive-over": "20"}
+    nginx = "--nginx" in sys.argv
+    for flag in ("--postgres", "--nginx"):
+        if flag in sys.argv:
+            sys.argv.remove(flag)
+    options = {"--sessions": "100", "--ramp": "", "--arrive-over": "20", "--processes": "2"}
     for flag in list(options):
         if flag in sys.argv:
             i = sys.argv.index(flag)
@@ -288,6 +324,9 @@ def main() -> None:
     args = arguments(__doc__)
     model = str(gpt2_small_folder(args))
     counts = [int(options["--sessions"])] + [int(n) for n in options["--ramp"].split(",") if n]
+    arrive_over, processes = float(options["--arrive-over"]), int(options["--processes"])
+    postgres = postgres or nginx  # several processes share one PostgreSQL (the deploy/ recipe)
+    store = "PostgreSQL" if postgres else "SQLite"
     import torch
 
     threads = torch.get_num_threads()
@@ -295,19 +334,48 @@ def main() -> None:
         env = {"TRANSFORMER_ANATOMY_DB": db_url, "TRANSFORMER_ANATOMY_MAX_STUDENTS": "100000",
                "TRANSFORMER_ANATOMY_MAX_ANSWERS_PER_MINUTE": "1000000", "HF_HUB_OFFLINE": "1"}
         with server(model, env) as (base, proc, _):
-            capacity = None
-            for k, n in enumerate(counts):
-                rnd, figures = asyncio.run(one_round(base, db_url, n, float(options["--arrive-over"]),
-                                                     baseline=k == 0))
-                p95 = report(rnd, figures, "PostgreSQL" if postgres else "SQLite", threads)
-                if p95 <= 1.0 and not rnd.errors:
-                    capacity = n
-                else:
-                    print(f"click → stored p95 {p95:.3f} s at {n} phones: past 1 s (or errors)")
-                    break
-            print(f"capacity per server process (click → stored p95 ≤ 1 s, no errors): "
-                  f"{capacity if capacity is not None else 'below ' + str(counts[0])} phones"
-                  + ("" if capacity != counts[-1] else " at least (raise --ramp)"))
+            rows = ramp(base, db_url, counts, arrive_over, store, threads, "one process")
+        print(f"capacity per server process (click → stored p95 ≤ 1 s, no errors): {capacity(rows)} phones")
+        if not nginx:
+            return
+        with hall(model, env, processes, folder) as (base, run_dir):
+            hall_rows = ramp(base, db_url, counts, arrive_over, store, threads, f"nginx, {processes} processes")
+            spread = phones_per_process(run_dir)
+        table(rows + hall_rows, f"one process beside nginx on {processes} processes ({store}, torch threads {threads})")
+        print(f"websocket sessions per process through nginx: {dict(sorted(spread.items()))}")
+        print(f"capacity: one process {capacity(rows)} phones; nginx on {processes} processes "
+              f"{capacity(hall_rows)} phones (click → stored p95 ≤ 1 s, no errors)")
+
+
+@contextmanager
+def hall(model: str, env: dict, processes: int, folder: str):
+    """deploy/run.sh: `processes` app processes behind nginx on free ports; yields (proxy URL, run dir)."""
+    run_dir = Path(folder) / "deploy-run"
+    listen, first = free_port(), free_port()
+    proc = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run.sh"), str(processes)], cwd=ROOT, text=True, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, **env, "TRANSFORMER_ANATOMY_MODEL": model, "PYTHON": sys.executable,
+             "ANATOMY_LISTEN": f"127.0.0.1:{listen}", "ANATOMY_FIRST_PORT": str(first),
+             "ANATOMY_RUN_DIR": str(run_dir)})
+    out = []
+    for line in proc.stdout:
+        out.append(line)
+        if line.startswith("ready: "):
+            break
+    else:
+        raise RuntimeError("deploy/run.sh did not start:\n" + "".join(out)[-2000:])
+    try:
+        yield f"http://127.0.0.1:{listen}", run_dir
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=60)
+
+
+def phones_per_process(run_dir: Path) -> Counter:
+    """Websocket sessions each app process held, from nginx's access log (written as each closes)."""
+    log = (run_dir / "access.log").read_text().splitlines()
+    return Counter(line.rsplit(" ", 1)[-1] for line in log if "/_stcore/stream" in line)
 
 
 class _database:

@@ -342,7 +342,7 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
     rows += [{"kind": "unit", "function": token, "x": float(x), "y": float(y), "unit": i}
              for i, (x, y) in enumerate(zip(shown, act))]
     ui.chart(page, activation_chart, pd.DataFrame(rows), "activation",
-             title=t("block.curve_title", act=lm.arch.activation, token=token))
+             title=page.plain("block.curve_title", act=lm.arch.activation, token=token))
     st.caption(t("block.curve_caption_gated" if lm.arch.gated_mlp else "block.curve_caption",
                  n=lm.arch.d_mlp, outside=int((np.abs(pre) > curve["x"][-1]).sum())))
 

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core import korean_tokens, quiz, ui
+from core import i18n, korean_tokens, quiz, ui
 from core.embeddings import (
     MAX_NEIGHBOURS,
     MAX_SENTENCES,
@@ -117,7 +117,7 @@ def show_tokens(page, lm, trace) -> None:
     c1.metric(t("embeddings.chars"), f"{len(trace.text):,}")
     c2.metric(t("embeddings.n_tokens"), f"{trace.n_tokens:,}")
     c3.metric(t("embeddings.vocab"), f"{lm.arch.vocab_size:,}")
-    st.markdown("`" + "` | `".join(trace.tokens) + "`")
+    st.markdown(" | ".join(i18n.code(token) for token in trace.tokens))
     st.caption(t("embeddings.tokens_caption"))
     st.dataframe(pd.DataFrame({
         t("embeddings.col.position"): range(trace.n_tokens),

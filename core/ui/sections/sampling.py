@@ -150,7 +150,7 @@ def show_settings(page, lm) -> dict:
         st.markdown(t("sampling.formula_softmax"))
         st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_{j=1}^{V} \exp(z_j / T)}")
         st.markdown(t("sampling.formula_top_k"))
-        st.latex(t("sampling.latex.top_k", k="k") + r"\qquad " + t("sampling.latex.top_p", p="p"))
+        st.latex(page.plain("sampling.latex.top_k", k="k") + r"\qquad " + page.plain("sampling.latex.top_p", p="p"))
         st.markdown(t("sampling.formula_entropy"))
         st.latex(r"H = -\sum_i p_i \log_2 p_i")
     return dict(temperature=float(temperature), top_k=int(top_k), top_p=float(top_p),

@@ -150,7 +150,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
     for column, name in zip(st.columns(len(MODEL_NAMES)), MODEL_NAMES):
         with column:
             st.subheader(t(f"rnn.model.{name}"))
-            st.markdown(f"### {results[name].french or t('rnn.translate.nothing')}")
+            st.markdown(f"### {i18n.escape(results[name].french) or t('rnn.translate.nothing')}")
     st.caption(t("rnn.translate.caption_beam" if beam else "rnn.translate.caption", k=BEAM))
     return True
 
