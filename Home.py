@@ -17,8 +17,7 @@ def show_map(page, lm) -> None:
     st.header(t("home.map"))
     st.caption(t("home.map_caption"))
     links = {node: ui.page_url(page, path) for node, path in overview.NODE_PAGES.items()}
-    st.graphviz_chart(overview.architecture_dot(lm, {s: t(f"home.stage.{s}") for s in overview.STAGES},
-                                                links))
+    st.graphviz_chart(overview.architecture_dot(lm, {s: t(f"home.stage.{s}") for s in overview.STAGES}, links))
     for path, key, icon in ui.PAGES[1:]:
         left, right = st.columns([1, 3], vertical_alignment="center")
         with left:
@@ -40,8 +39,7 @@ def show_facts(page, lm) -> None:
     facts["qkv_bias"] = t(f"arch.term.{facts['qkv_bias']}")
     if isinstance(facts["heads"], tuple):  # grouped-query attention: fewer key/value heads
         facts["heads"] = t("fact.heads_grouped", q=facts["heads"][0], kv=facts["heads"][1])
-    st.table({t("home.fact"): [t(f"fact.{k}") for k in facts],
-              t("home.value"): [str(v) for v in facts.values()]})
+    st.table({t("home.fact"): [t(f"fact.{k}") for k in facts], t("home.value"): [str(v) for v in facts.values()]})
 
 
 def show_lecture_numbers(page, lm) -> None:
@@ -52,9 +50,13 @@ def show_lecture_numbers(page, lm) -> None:
         return
     t = page.t
     st.subheader(t("arch.lecture", name=lm.display_name))
-    st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, _, _ in rows],
-              t("arch.col.gpt2"): [term(page, v) for _, v, _ in rows],
-              lm.display_name: [term(page, v) for _, _, v in rows]})
+    st.table(
+        {
+            t("home.fact"): [t(f"arch.fact.{key}") for key, _, _ in rows],
+            t("arch.col.gpt2"): [term(page, v) for _, v, _ in rows],
+            lm.display_name: [term(page, v) for _, _, v in rows],
+        }
+    )
     st.caption(t("arch.lecture_caption", name=lm.display_name))
 
 
@@ -63,14 +65,30 @@ def show_family_tree(page, lm) -> None:
     t = page.t
     st.header(t("arch.tree"))
     st.write(t("arch.tree_text"))
-    labels = {k: t(f"arch.box.{k}") for k in ("encoder", "decoder", "self_attention", "masked_self_attention",
-                                               "cross_attention", "add_norm", "ffn", "bert", "gpt")}
+    labels = {
+        k: t(f"arch.box.{k}")
+        for k in (
+            "encoder",
+            "decoder",
+            "self_attention",
+            "masked_self_attention",
+            "cross_attention",
+            "add_norm",
+            "ffn",
+            "bert",
+            "gpt",
+        )
+    }
     st.graphviz_chart(overview.family_tree_dot(labels))
     rows = overview.architecture_rows(lm, translator_card())
-    st.table({t("home.fact"): [t(f"arch.fact.{key}") for key, *_ in rows],
-              t("arch.col.paper"): [term(page, v) for _, v, _, _ in rows],
-              t("arch.col.translator"): [term(page, v) for _, _, v, _ in rows],
-              lm.display_name: [term(page, v) for _, _, _, v in rows]})
+    st.table(
+        {
+            t("home.fact"): [t(f"arch.fact.{key}") for key, *_ in rows],
+            t("arch.col.paper"): [term(page, v) for _, v, _, _ in rows],
+            t("arch.col.translator"): [term(page, v) for _, _, v, _ in rows],
+            lm.display_name: [term(page, v) for _, _, _, v in rows],
+        }
+    )
     st.caption(t("arch.tree_caption"))
 
 
@@ -93,8 +111,9 @@ def show_demo(page, lm) -> None:
     trace = ui.trace(page, prompt)
     ui.ask(page, quiz.next_token, lm, trace.next_token_logits)
     top = overview.next_token_table(lm, trace, k=10)
-    st.caption(t("home.demo_caption", k=len(top), v=lm.arch.vocab_size, t=trace.n_tokens,
-                 tokens=" | ".join(trace.tokens)))
+    st.caption(
+        t("home.demo_caption", k=len(top), v=lm.arch.vocab_size, t=trace.n_tokens, tokens=" | ".join(trace.tokens))
+    )
     ui.chart(page, overview.next_token_chart, top, "next_tokens")
 
 

@@ -72,9 +72,11 @@ class HookPoint:
         shape: dict = {}
         handles = []
         if self.shaped_by is not None:
+
             def note(module, args, output):
                 y = output[0] if isinstance(output, tuple) else output
                 shape["bt"] = tuple(y.shape[:-1])
+
             handles.append(self.shaped_by.register_forward_hook(note))
 
         def hook(module, args, output):
@@ -106,8 +108,9 @@ class Family(ABC):
     activation: ClassVar[str]  # what the MLP applies, as the UI names it
     gated_mlp: ClassVar[bool]  # Llama: act(gate) * up; GPT-2, GPT-NeoX: act(fc)
 
-    def __init__(self, model, *, n_layers: int, n_heads: int, n_kv_heads: int, d_model: int,
-                 d_mlp: int, context_length: int):
+    def __init__(
+        self, model, *, n_layers: int, n_heads: int, n_kv_heads: int, d_model: int, d_mlp: int, context_length: int
+    ):
         for fact in ("name", "activation", "gated_mlp"):
             if not hasattr(type(self), fact):
                 raise TypeError(f"{type(self).__name__} does not state its {fact}")
@@ -126,12 +129,12 @@ class Family(ABC):
 
     @property
     def positional(self) -> str:
-        """"rotary" (q and k turned inside attention) or "learned" (a vector added per position)."""
+        """ "rotary" (q and k turned inside attention) or "learned" (a vector added per position)."""
         return "rotary" if self.rotary_dims else "learned"
 
     @property
     def norm_kind(self) -> str:
-        """"LayerNorm" or "RMSNorm": what the family's norms are (their `Norm.kind`)."""
+        """ "LayerNorm" or "RMSNorm": what the family's norms are (their `Norm.kind`)."""
         return self.norm(self.norm_1(0)).kind
 
     def kv_head(self, head: int) -> int:
@@ -162,7 +165,7 @@ class Family(ABC):
 
     @property
     def norm_placement(self) -> str:
-        """"pre" (each sublayer reads a normed copy of the stream) or "post" (the norm comes
+        """ "pre" (each sublayer reads a normed copy of the stream) or "post" (the norm comes
         after each residual addition, as in the 2017 paper and OPT-350m)."""
         return "pre"
 
@@ -260,14 +263,17 @@ class Family(ABC):
         import torch
 
         if self.positional == "learned":
+
             def hook(module, args, output):
                 if how == "zero":
                     return torch.zeros_like(output)
                 return output.mean(dim=-2, keepdim=True).expand_as(output)
         else:
+
             def hook(module, args, output):
                 cos, sin = output
                 return cos[..., :1, :].expand_as(cos), sin[..., :1, :].expand_as(sin)
+
         module = self.positions_module()
         if module is None:  # a family whose attentions compute their own positions overrides this
             raise NotImplementedError(f"{type(self).__name__} has no positions module to hook")
@@ -398,8 +404,15 @@ class GPT2(ModuleMLP):
 
     def __init__(self, model):
         c = model.config
-        super().__init__(model, n_layers=c.n_layer, n_heads=c.n_head, n_kv_heads=c.n_head,
-                         d_model=c.n_embd, d_mlp=c.n_inner or 4 * c.n_embd, context_length=c.n_positions)
+        super().__init__(
+            model,
+            n_layers=c.n_layer,
+            n_heads=c.n_head,
+            n_kv_heads=c.n_head,
+            d_model=c.n_embd,
+            d_mlp=c.n_inner or 4 * c.n_embd,
+            context_length=c.n_positions,
+        )
 
     def blocks(self):
         return list(self.model.transformer.h)
@@ -431,8 +444,10 @@ class GPT2(ModuleMLP):
     def qkv(self, layer, x):
         T, dh = x.shape[0], self.d_head
         q, k, v = self.attention(layer).c_attn(x).split(self.d_model, dim=-1)  # [T, d] each
+
         def heads(m):
             return m.view(T, self.n_heads, dh).transpose(0, 1)  # [H, T, dh]
+
         return heads(q), heads(k), heads(v)
 
     def attention_output_projection(self, layer):
@@ -452,8 +467,7 @@ class GPT2(ModuleMLP):
 
     def dropout(self):
         c = self.config
-        return {"embeddings": float(c.embd_pdrop), "attention": float(c.attn_pdrop),
-                "residual": float(c.resid_pdrop)}
+        return {"embeddings": float(c.embd_pdrop), "attention": float(c.attn_pdrop), "residual": float(c.resid_pdrop)}
 
 
 class Llama(ModuleMLP):
@@ -472,10 +486,15 @@ class Llama(ModuleMLP):
 
     def __init__(self, model):
         c = model.config
-        super().__init__(model, n_layers=c.num_hidden_layers, n_heads=c.num_attention_heads,
-                         n_kv_heads=c.num_key_value_heads or c.num_attention_heads,
-                         d_model=c.hidden_size, d_mlp=c.intermediate_size,
-                         context_length=c.max_position_embeddings)
+        super().__init__(
+            model,
+            n_layers=c.num_hidden_layers,
+            n_heads=c.num_attention_heads,
+            n_kv_heads=c.num_key_value_heads or c.num_attention_heads,
+            d_model=c.hidden_size,
+            d_mlp=c.intermediate_size,
+            context_length=c.max_position_embeddings,
+        )
 
     @property
     def rotary_dims(self):
@@ -559,9 +578,15 @@ class GPTNeoX(ModuleMLP):
 
     def __init__(self, model):
         c = model.config
-        super().__init__(model, n_layers=c.num_hidden_layers, n_heads=c.num_attention_heads,
-                         n_kv_heads=c.num_attention_heads, d_model=c.hidden_size,
-                         d_mlp=c.intermediate_size, context_length=c.max_position_embeddings)
+        super().__init__(
+            model,
+            n_layers=c.num_hidden_layers,
+            n_heads=c.num_attention_heads,
+            n_kv_heads=c.num_attention_heads,
+            d_model=c.hidden_size,
+            d_mlp=c.intermediate_size,
+            context_length=c.max_position_embeddings,
+        )
 
     @property
     def parallel_residual(self):
@@ -629,8 +654,11 @@ class GPTNeoX(ModuleMLP):
 
     def dropout(self):
         c = self.config
-        return {"embeddings": float(c.hidden_dropout), "attention": float(c.attention_dropout),
-                "residual": float(c.hidden_dropout)}
+        return {
+            "embeddings": float(c.hidden_dropout),
+            "attention": float(c.attention_dropout),
+            "residual": float(c.hidden_dropout),
+        }
 
 
 class Qwen2(Llama):
@@ -657,8 +685,15 @@ class GPTJ(ModuleMLP):
 
     def __init__(self, model):
         c = model.config
-        super().__init__(model, n_layers=c.n_layer, n_heads=c.n_head, n_kv_heads=c.n_head, d_model=c.n_embd,
-                         d_mlp=c.n_inner or 4 * c.n_embd, context_length=c.n_positions)
+        super().__init__(
+            model,
+            n_layers=c.n_layer,
+            n_heads=c.n_head,
+            n_kv_heads=c.n_head,
+            d_model=c.n_embd,
+            d_mlp=c.n_inner or 4 * c.n_embd,
+            context_length=c.n_positions,
+        )
 
     @property
     def rotary_dims(self):
@@ -699,8 +734,10 @@ class GPTJ(ModuleMLP):
 
         def hook(module, args, kwargs):  # every position id 0: angle 0, nothing turns
             return args, {**kwargs, "position_ids": torch.zeros_like(kwargs["position_ids"])}
-        return Handles([self.attention(i).register_forward_pre_hook(hook, with_kwargs=True)
-                        for i in range(self.n_layers)])
+
+        return Handles(
+            [self.attention(i).register_forward_pre_hook(hook, with_kwargs=True) for i in range(self.n_layers)]
+        )
 
     def norm(self, module):
         return Norm("LayerNorm", module.weight, module.bias, float(module.eps))
@@ -734,8 +771,7 @@ class GPTJ(ModuleMLP):
 
     def dropout(self):
         c = self.config
-        return {"embeddings": float(c.embd_pdrop), "attention": float(c.attn_pdrop),
-                "residual": float(c.resid_pdrop)}
+        return {"embeddings": float(c.embd_pdrop), "attention": float(c.attn_pdrop), "residual": float(c.resid_pdrop)}
 
 
 class OPT(Family):
@@ -754,9 +790,15 @@ class OPT(Family):
 
     def __init__(self, model):
         c = model.config
-        super().__init__(model, n_layers=c.num_hidden_layers, n_heads=c.num_attention_heads,
-                         n_kv_heads=c.num_attention_heads, d_model=c.hidden_size, d_mlp=c.ffn_dim,
-                         context_length=c.max_position_embeddings)
+        super().__init__(
+            model,
+            n_layers=c.num_hidden_layers,
+            n_heads=c.num_attention_heads,
+            n_kv_heads=c.num_attention_heads,
+            d_model=c.hidden_size,
+            d_mlp=c.ffn_dim,
+            context_length=c.max_position_embeddings,
+        )
 
     def _decoder(self):
         return self.model.model.decoder
@@ -804,7 +846,7 @@ class OPT(Family):
 
     def position_embedding(self):
         rows = self._decoder().embed_positions.weight
-        return rows[self.position_offset: self.position_offset + self.context_length]
+        return rows[self.position_offset : self.position_offset + self.context_length]
 
     def positions_module(self):
         return self._decoder().embed_positions
@@ -844,7 +886,8 @@ def _rope_theta(config) -> float:
 
 # family name → its adapter class, called with the loaded model
 FAMILIES: dict[str, Callable[[Any], Family]] = {
-    family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT, Qwen2)}
+    family.name: family for family in (GPT2, Llama, GPTNeoX, GPTJ, OPT, Qwen2)
+}
 
 
 def family_of(model) -> Family:

@@ -74,6 +74,7 @@ def all_heads(lm: LM, layer: int, x_normed: torch.Tensor) -> torch.Tensor:
 def layer_qkv(lm: LM, trace: Trace, layer: int):
     """The layer's q [H, T, d_head], k and v [H_kv, T, d_head] from the cached residual
     stream entering it, through the block's own norm and projections (on the model thread)."""
+
     def compute():
         import torch
 
@@ -83,12 +84,12 @@ def layer_qkv(lm: LM, trace: Trace, layer: int):
     return on_model_thread(compute)
 
 
-def attention_steps(lm: LM, text: str, layer: int, head: int,
-                    trace: Trace | None = None) -> AttentionSteps:
+def attention_steps(lm: LM, text: str, layer: int, head: int, trace: Trace | None = None) -> AttentionSteps:
     """Q, K, V → scores → mask → softmax → weighted sum of V for one head of one layer."""
     if not 0 <= layer < lm.arch.n_layers or not 0 <= head < lm.arch.n_heads:
-        raise ValueError(f"layer {layer} / head {head} out of range "
-                         f"({lm.arch.n_layers} layers, {lm.arch.n_heads} heads)")
+        raise ValueError(
+            f"layer {layer} / head {head} out of range ({lm.arch.n_layers} layers, {lm.arch.n_heads} heads)"
+        )
     trace = trace if trace is not None else run_trace(lm, text)
     q, k, v = layer_qkv(lm, trace, layer)
     kv_head = lm.arch.kv_head(head)
@@ -96,10 +97,19 @@ def attention_steps(lm: LM, text: str, layer: int, head: int,
     scaling = lm.arch.attention_scaling(layer)
     scores, weights, output = attend(q, k, v, scaling)
     masked = scores + additive_causal_mask(len(scores))
-    return AttentionSteps(layer=layer, head=head, kv_head=kv_head, scaling=scaling,
-                          q=q.numpy(), k=k.numpy(), v=v.numpy(), scores=scores.numpy(),
-                          masked_scores=masked.numpy(), weights=weights.numpy(),
-                          output=output.numpy())
+    return AttentionSteps(
+        layer=layer,
+        head=head,
+        kv_head=kv_head,
+        scaling=scaling,
+        q=q.numpy(),
+        k=k.numpy(),
+        v=v.numpy(),
+        scores=scores.numpy(),
+        masked_scores=masked.numpy(),
+        weights=weights.numpy(),
+        output=output.numpy(),
+    )
 
 
 @dataclass
@@ -117,6 +127,7 @@ class HeadsTogether:
 def heads_together(lm: LM, trace: Trace, layer: int) -> HeadsTogether:
     """Every head of `layer` recomputed, laid side by side and sent through W_O — checked
     against the attention output the model itself wrote in the traced forward pass."""
+
     def compute():
         import torch
 
@@ -127,9 +138,13 @@ def heads_together(lm: LM, trace: Trace, layer: int) -> HeadsTogether:
 
     heads, concat, output = on_model_thread(compute)
     return HeadsTogether(
-        layer=layer, heads=heads, concat=concat, output=output,
+        layer=layer,
+        heads=heads,
+        concat=concat,
+        output=output,
         model_diff=float(np.abs(output[-1] - trace.attn_out_last[layer]).max()),
-        norm_diff=float(np.abs(np.linalg.norm(output, axis=-1) - trace.attn_out_norm[layer]).max()))
+        norm_diff=float(np.abs(np.linalg.norm(output, axis=-1) - trace.attn_out_norm[layer]).max()),
+    )
 
 
 # --------------------------------------------------------------------------- per-head statistics
@@ -155,8 +170,7 @@ def head_statistics(attentions: np.ndarray) -> dict[str, np.ndarray]:
 # --------------------------------------------------------------------------- why the pieces are there
 
 
-def dot_product_spread(dims=(1, 2, 4, 8, 16, 32, 64, 128, 256), samples: int = 20000,
-                       seed: int = 0) -> list[dict]:
+def dot_product_spread(dims=(1, 2, 4, 8, 16, 32, 64, 128, 256), samples: int = 20000, seed: int = 0) -> list[dict]:
     """For q and k with d_k independent parts of mean 0 and variance 1, the spread (standard
     deviation) of q·k, measured on random draws, beside the formula √d_k (the variance of a
     sum of d_k unit-variance products is d_k). Rows: d_k, measured, sqrt_dk."""

@@ -94,16 +94,21 @@ def norm_steps(norm: Norm, module: torch.nn.Module, x: torch.Tensor) -> NormStep
         out = normalized * gamma + (0 if norm.bias is None else norm.bias.detach().double())
     else:
         mean = None
-        scale = torch.sqrt((x ** 2).mean(-1, keepdim=True) + norm.eps)
+        scale = torch.sqrt((x**2).mean(-1, keepdim=True) + norm.eps)
         normalized = x / scale
         out = normalized * gamma
     own = module(x.float()).double()
     return NormSteps(
-        kind=norm.kind, x=x.float().numpy(), mean=None if mean is None else mean[:, 0].numpy(),
+        kind=norm.kind,
+        x=x.float().numpy(),
+        mean=None if mean is None else mean[:, 0].numpy(),
         scale=scale[:, 0].numpy(),
-        normalized=normalized.numpy(), gamma=gamma.numpy(),
+        normalized=normalized.numpy(),
+        gamma=gamma.numpy(),
         beta=None if norm.bias is None else norm.bias.detach().double().numpy(),
-        out=out.numpy(), module_diff=float((out - own).abs().max()))
+        out=out.numpy(),
+        module_diff=float((out - own).abs().max()),
+    )
 
 
 def block_steps(lm: LM, trace: Trace, layer: int) -> BlockSteps:
@@ -171,17 +176,30 @@ def _block_steps(lm: LM, resid_pre: np.ndarray, layer: int) -> BlockSteps:
     x = torch.from_numpy(resid_pre)  # [T, d]
     b = block_forward(lm, layer, x)
     n1, n2 = arch.norm_1(layer), arch.norm_2(layer)
+
     def numpy(t):
         return t.detach().float().numpy()
 
     norm_1_in = x if arch.norm_placement == "pre" else x + b.attn_out  # what Norm₁ reads
     return BlockSteps(
-        layer=layer, parallel=arch.parallel_residual, resid_pre=resid_pre,
-        norm_1=norm_steps(arch.norm(n1), n1, norm_1_in.detach()), ln1=numpy(b.ln1), attn_out=numpy(b.attn_out),
-        resid_mid=numpy(b.resid_mid), mlp_in=numpy(b.mlp_in), norm_2=norm_steps(arch.norm(n2), n2, b.mlp_in.detach()),
-        ln2=numpy(b.ln2), mlp_pre=numpy(b.pre), mlp_up=None if b.up is None else numpy(b.up),
-        mlp_act=numpy(b.act), mlp_out=numpy(b.mlp_out), resid_post=numpy(b.out),
-        model_diff=float("nan"), mlp_diff=float("nan"))
+        layer=layer,
+        parallel=arch.parallel_residual,
+        resid_pre=resid_pre,
+        norm_1=norm_steps(arch.norm(n1), n1, norm_1_in.detach()),
+        ln1=numpy(b.ln1),
+        attn_out=numpy(b.attn_out),
+        resid_mid=numpy(b.resid_mid),
+        mlp_in=numpy(b.mlp_in),
+        norm_2=norm_steps(arch.norm(n2), n2, b.mlp_in.detach()),
+        ln2=numpy(b.ln2),
+        mlp_pre=numpy(b.pre),
+        mlp_up=None if b.up is None else numpy(b.up),
+        mlp_act=numpy(b.act),
+        mlp_out=numpy(b.mlp_out),
+        resid_post=numpy(b.out),
+        model_diff=float("nan"),
+        mlp_diff=float("nan"),
+    )
 
 
 # --------------------------------------------------------------------------- the block's equations
@@ -202,14 +220,18 @@ def block_equations(arch) -> list[str]:
     n = r"\mathrm{%s}" % arch.norm_kind
     wiring = block_wiring(arch)
     if wiring == "post":
-        return [r"x_{\mathrm{mid}} = %s_1\big(x + \mathrm{Attn}(x)\big)" % n,
-                r"x_{\mathrm{out}} = %s_2\big(x_{\mathrm{mid}} + \mathrm{MLP}(x_{\mathrm{mid}})\big)" % n]
+        return [
+            r"x_{\mathrm{mid}} = %s_1\big(x + \mathrm{Attn}(x)\big)" % n,
+            r"x_{\mathrm{out}} = %s_2\big(x_{\mathrm{mid}} + \mathrm{MLP}(x_{\mathrm{mid}})\big)" % n,
+        ]
     if wiring == "parallel_shared":
         return [r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(%s(x)\big) + \mathrm{MLP}\big(%s(x)\big)" % (n, n)]
     if wiring == "parallel":
         return [r"x_{\mathrm{out}} = x + \mathrm{Attn}\big(%s_1(x)\big) + \mathrm{MLP}\big(%s_2(x)\big)" % (n, n)]
-    return [r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(%s_1(x)\big)" % n,
-            r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(%s_2(x_{\mathrm{mid}})\big)" % n]
+    return [
+        r"x_{\mathrm{mid}} = x + \mathrm{Attn}\big(%s_1(x)\big)" % n,
+        r"x_{\mathrm{out}} = x_{\mathrm{mid}} + \mathrm{MLP}\big(%s_2(x_{\mathrm{mid}})\big)" % n,
+    ]
 
 
 # --------------------------------------------------------------------------- the block's weights
@@ -219,11 +241,15 @@ def parameter_split(lm: LM, layer: int = 0) -> dict[str, int]:
     """How many parameters one block spends on attention, on the MLP and on its norms (one
     shared norm counted once)."""
     arch = lm.arch
+
     def count(ps):
         return sum(p.numel() for p in ps)
 
-    return {"attention": count(arch.attention_parameters(layer)), "mlp": count(arch.mlp_parameters(layer)),
-            "norms": count(arch.norm_parameters(layer))}
+    return {
+        "attention": count(arch.attention_parameters(layer)),
+        "mlp": count(arch.mlp_parameters(layer)),
+        "norms": count(arch.norm_parameters(layer)),
+    }
 
 
 def activation_curve(lm: LM, lo: float = -4.0, hi: float = 4.0, n: int = 161) -> dict[str, np.ndarray]:
@@ -260,8 +286,7 @@ def unit_writes(lm: LM, steps: BlockSteps, position: int, n_units: int = 8, n_to
         return top.indices.numpy(), top.values.float().numpy()
 
     ids, values = on_model_thread(compute)
-    return [(int(u), float(act[u]), list(zip(ids[i].tolist(), values[i].tolist())))
-            for i, u in enumerate(units)]
+    return [(int(u), float(act[u]), list(zip(ids[i].tolist(), values[i].tolist()))) for i, u in enumerate(units)]
 
 
 # --------------------------------------------------------------------------- who wrote the logit
@@ -291,8 +316,12 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
     if not lm.arch.additive_stream:
         raise ValueError("a post-norm stream is renormalised after every part: it does not split into shares")
     L = lm.arch.n_layers
-    parts = np.concatenate([trace.resid[0, -1][None], np.stack(
-        [p for layer in range(L) for p in (trace.attn_out_last[layer], trace.mlp_out_last[layer])])])
+    parts = np.concatenate(
+        [
+            trace.resid[0, -1][None],
+            np.stack([p for layer in range(L) for p in (trace.attn_out_last[layer], trace.mlp_out_last[layer])]),
+        ]
+    )
     x_last = trace.resid[L, -1].astype(np.float64)  # = the sum of the parts
     final = lm.arch.final_norm()
     assert final is not None  # a pre-norm (additive) stream ends in a final norm
@@ -320,13 +349,12 @@ def logit_attribution(lm: LM, trace: Trace, token_id: int) -> Attribution:
         scale = np.sqrt(((x_last - x_last.mean()) ** 2).mean() + eps)
         p = p - p.mean(-1, keepdims=True)
     else:  # RMSNorm: one shared rms
-        scale = np.sqrt((x_last ** 2).mean() + norm.eps)
+        scale = np.sqrt((x_last**2).mean() + norm.eps)
     values = (p / scale * gamma) @ w  # [1 + 2L]
     names = ["embed"] + [f"{kind} {layer}" for layer in range(L) for kind in ("attn", "mlp")]
     kinds = ["embed"] + [kind for _ in range(L) for kind in ("attn", "mlp")]
     layers = [-1] + [layer for layer in range(L) for _ in range(2)]
-    return Attribution(int(token_id), names, kinds, layers, values, bias,
-                       float(trace.next_token_logits[int(token_id)]))
+    return Attribution(int(token_id), names, kinds, layers, values, bias, float(trace.next_token_logits[int(token_id)]))
 
 
 def layernorm_reference(x, eps: float = 1e-5) -> dict:
@@ -336,7 +364,7 @@ def layernorm_reference(x, eps: float = 1e-5) -> dict:
     x = np.asarray(x, dtype=np.float64)
     mean = float(x.mean())
     centred = x - mean
-    std = float(np.sqrt((centred ** 2).mean() + eps))
+    std = float(np.sqrt((centred**2).mean() + eps))
     return {"mean": mean, "std": std, "centred": centred, "normalized": centred / std}
 
 
@@ -377,8 +405,11 @@ def dropout_runs(lm: LM, trace: Trace, explicit_rate: float | None = None) -> Dr
             evals = [logits(), logits()]
             lm.model.train()
             if explicit_rate:
-                hooks = [point.register(drop) for layer in range(lm.arch.n_layers)
-                         for point in (lm.arch.attention_point(layer), lm.arch.mlp_point(layer))]
+                hooks = [
+                    point.register(drop)
+                    for layer in range(lm.arch.n_layers)
+                    for point in (lm.arch.attention_point(layer), lm.arch.mlp_point(layer))
+                ]
             trains = []
             for seed in (0, 1):
                 torch.manual_seed(seed)

@@ -99,8 +99,7 @@ def normalize_code(raw) -> str:
     """A class code as typed or linked: case, spaces and dashes don't matter. Raises
     ClassroomError("malformed") for anything that is not a code (a tampered link, a typo)."""
     text = "".join(str(raw or "").split()).replace("-", "").upper()
-    if (len(text) != CODE_LENGTH or any(c not in ALPHABET for c in text)
-            or _check_character(text[:-1]) != text[-1]):
+    if len(text) != CODE_LENGTH or any(c not in ALPHABET for c in text) or _check_character(text[:-1]) != text[-1]:
         raise ClassroomError("malformed")
     return text
 
@@ -118,7 +117,7 @@ def digest(secret: str) -> str:
 
 def _normalize_key(raw) -> str:
     text = "".join(str(raw or "").split()).replace("-", "").upper()
-    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 # --------------------------------------------------------------------------- limits
@@ -163,13 +162,16 @@ class Limits:
         def read(field_name: str, env: str, kind=int):
             return kind(_env_number(f"TRANSFORMER_ANATOMY_{env}", getattr(cls, field_name)))
 
-        return cls(classes=read("classes", "MAX_CLASSES"), students=read("students", "MAX_STUDENTS"),
-                   answers_per_minute=read("answers_per_minute", "MAX_ANSWERS_PER_MINUTE"),
-                   hours=read("hours", "CLASS_HOURS", float),
-                   active_minutes=read("active_minutes", "ACTIVE_MINUTES", float),
-                   joins_per_address=read("joins_per_address", "JOINS_PER_ADDRESS"),
-                   answers_per_address=read("answers_per_address", "ANSWERS_PER_ADDRESS"),
-                   starts_per_address=read("starts_per_address", "STARTS_PER_ADDRESS"))
+        return cls(
+            classes=read("classes", "MAX_CLASSES"),
+            students=read("students", "MAX_STUDENTS"),
+            answers_per_minute=read("answers_per_minute", "MAX_ANSWERS_PER_MINUTE"),
+            hours=read("hours", "CLASS_HOURS", float),
+            active_minutes=read("active_minutes", "ACTIVE_MINUTES", float),
+            joins_per_address=read("joins_per_address", "JOINS_PER_ADDRESS"),
+            answers_per_address=read("answers_per_address", "ANSWERS_PER_ADDRESS"),
+            starts_per_address=read("starts_per_address", "STARTS_PER_ADDRESS"),
+        )
 
 
 class RateLimiter:
@@ -210,7 +212,8 @@ class RateLimiter:
 metadata = sa.MetaData()
 
 classes = sa.Table(
-    "classes", metadata,
+    "classes",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("code", sa.String(CODE_LENGTH), nullable=False, unique=True),
     sa.Column("secret_hash", sa.String(64), nullable=False),
@@ -223,7 +226,8 @@ classes = sa.Table(
 )
 
 students = sa.Table(
-    "students", metadata,
+    "students",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("class_id", sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
     sa.Column("student_hash", sa.String(64), nullable=False),
@@ -233,7 +237,8 @@ students = sa.Table(
 )
 
 questions = sa.Table(
-    "questions", metadata,
+    "questions",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("class_id", sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
     sa.Column("fingerprint", sa.String(64), nullable=False),
@@ -244,12 +249,18 @@ questions = sa.Table(
     sa.Column("revealed_at", sa.Double, nullable=True),
     sa.Column("open", sa.Boolean, nullable=False, default=True),
     sa.Column("shown", sa.Text, nullable=True),  # the step's charts and notice (JSON), read only once revealed
-    sa.Index("one_open_question_per_class", "class_id", unique=True,
-             sqlite_where=sa.text("open"), postgresql_where=sa.text("open")),
+    sa.Index(
+        "one_open_question_per_class",
+        "class_id",
+        unique=True,
+        sqlite_where=sa.text("open"),
+        postgresql_where=sa.text("open"),
+    ),
 )
 
 answers = sa.Table(
-    "answers", metadata,
+    "answers",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("question_id", sa.ForeignKey("questions.id", ondelete="CASCADE"), nullable=False),
     sa.Column("class_id", sa.ForeignKey("classes.id", ondelete="CASCADE"), nullable=False),
@@ -326,13 +337,22 @@ class QuestionResult:
         return self.counts[self.answer] / self.answered if self.answered else None
 
 
-RESULT_COLUMNS = ("question", "options", "counts", "model_answer", "percent_right", "answered",
-                  "asked_at_utc", "revealed_at_utc")
+RESULT_COLUMNS = (
+    "question",
+    "options",
+    "counts",
+    "model_answer",
+    "percent_right",
+    "answered",
+    "asked_at_utc",
+    "revealed_at_utc",
+)
 
 
 def results_rows(results: list[QuestionResult], lang: str) -> list[dict]:
     """The results as rows (RESULT_COLUMNS), the text in `lang`, the times in UTC (ISO 8601):
     the CSV the lecturer downloads and the summary on screen. Nothing identifies a student."""
+
     def when(t: float | None) -> str:
         return "" if t is None else datetime.fromtimestamp(t, timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -340,13 +360,18 @@ def results_rows(results: list[QuestionResult], lang: str) -> list[dict]:
     for r in results:
         options = [Text.from_dict(o).render(lang) for o in r.public["options"]]
         share = r.share_right
-        rows.append({"question": Text.from_dict(r.public["prompt"]).render(lang),
-                     "options": " | ".join(f"{'ABCDE'[i]}: {o}" for i, o in enumerate(options)),
-                     "counts": " | ".join(f"{'ABCDE'[i]}: {n}" for i, n in enumerate(r.counts)),
-                     "model_answer": f"{'ABCDE'[r.answer]}: {options[r.answer]}",
-                     "percent_right": "" if share is None else f"{100 * share:.0f}",
-                     "answered": r.answered, "asked_at_utc": when(r.asked_at),
-                     "revealed_at_utc": when(r.revealed_at)})
+        rows.append(
+            {
+                "question": Text.from_dict(r.public["prompt"]).render(lang),
+                "options": " | ".join(f"{'ABCDE'[i]}: {o}" for i, o in enumerate(options)),
+                "counts": " | ".join(f"{'ABCDE'[i]}: {n}" for i, n in enumerate(r.counts)),
+                "model_answer": f"{'ABCDE'[r.answer]}: {options[r.answer]}",
+                "percent_right": "" if share is None else f"{100 * share:.0f}",
+                "answered": r.answered,
+                "asked_at_utc": when(r.asked_at),
+                "revealed_at_utc": when(r.revealed_at),
+            }
+        )
     return rows
 
 
@@ -364,8 +389,9 @@ def fit_shown(charts: list[dict], notice: dict | None, limit: int = MAX_SHOWN_BY
     {lang: text}; `left_out`, how many charts did not fit (the last ones go first)."""
     kept = list(charts)
     while True:
-        text = json.dumps({"charts": kept, "notice": notice, "left_out": len(charts) - len(kept)},
-                          ensure_ascii=False, allow_nan=False)
+        text = json.dumps(
+            {"charts": kept, "notice": notice, "left_out": len(charts) - len(kept)}, ensure_ascii=False, allow_nan=False
+        )
         if len(text.encode()) <= limit:
             return text
         if not kept:  # a notice alone too long (never, from the catalog): the phones get none
@@ -392,15 +418,20 @@ def engine_url(url: str) -> str:
     """postgres:// and postgresql:// (as hosting services write them) → the psycopg 3 driver."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
 def make_engine(url: str) -> sa.Engine:
     url = engine_url(url)
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                                  pool_size=10, max_overflow=40, pool_timeout=60)
+        engine = sa.create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            pool_size=10,
+            max_overflow=40,
+            pool_timeout=60,
+        )
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_connect(dbapi_connection, _record):
@@ -440,8 +471,14 @@ def _add_missing_columns(engine: sa.Engine) -> None:
 
 
 class ClassStore:
-    def __init__(self, url: str | None = None, limits: Limits | None = None, clock=time.time,
-                 passcode: str | None = None, limiter: RateLimiter | None = None):
+    def __init__(
+        self,
+        url: str | None = None,
+        limits: Limits | None = None,
+        clock=time.time,
+        passcode: str | None = None,
+        limiter: RateLimiter | None = None,
+    ):
         """`passcode`: where set, starting a class needs it (TRANSFORMER_ANATOMY_LECTURER_PASSCODE)."""
         self.url = url or default_url()
         self.limits = limits or Limits.from_env()
@@ -478,37 +515,49 @@ class ClassStore:
 
     # ------------------------------------------------------------ classes
 
-    def create_class(self, owner: str | None = None, address: str | None = None,
-                     passcode: str | None = None) -> Lecturer:
+    def create_class(
+        self, owner: str | None = None, address: str | None = None, passcode: str | None = None
+    ) -> Lecturer:
         """A new class with a fresh code and key, controlled by the browser `owner` (its id; the
         class this browser ran before ends). Raises ClassroomError: rate_limited (too many starts
         from `address`), bad_passcode (the store has a passcode and `passcode` is not it),
         too_many_classes."""
         self._limit("start", address, self.limits.starts_per_address, 3600.0)
-        if self.passcode is not None and not hmac.compare_digest(
-                digest(passcode or ""), digest(self.passcode)):
+        if self.passcode is not None and not hmac.compare_digest(digest(passcode or ""), digest(self.passcode)):
             raise ClassroomError("bad_passcode")
         now = self.clock()
         owner_hash = digest(owner) if owner else None
         with self._write() as db:
             self._purge(db, now)
             if owner_hash is not None:  # one running class per browser
-                db.execute(questions.update().where(questions.c.class_id.in_(
-                    sa.select(classes.c.id).where(classes.c.owner_hash == owner_hash))).values(open=False))
-                db.execute(classes.update().where(classes.c.owner_hash == owner_hash, ~classes.c.ended)
-                           .values(ended=True))
-            running = db.scalar(sa.select(sa.func.count()).select_from(classes).where(
-                classes.c.expires_at > now, ~classes.c.ended))
+                db.execute(
+                    questions.update()
+                    .where(questions.c.class_id.in_(sa.select(classes.c.id).where(classes.c.owner_hash == owner_hash)))
+                    .values(open=False)
+                )
+                db.execute(
+                    classes.update().where(classes.c.owner_hash == owner_hash, ~classes.c.ended).values(ended=True)
+                )
+            running = db.scalar(
+                sa.select(sa.func.count()).select_from(classes).where(classes.c.expires_at > now, ~classes.c.ended)
+            )
             if running >= self.limits.classes:
                 raise ClassroomError("too_many_classes", n=self.limits.classes)
         for _ in range(20):  # a code already in use (1 in millions): draw again
             lecturer = Lecturer(new_code(), new_key())
             try:
                 with self._write() as db:
-                    db.execute(classes.insert().values(
-                        code=lecturer.code, secret_hash=digest(lecturer.secret), created_at=now,
-                        expires_at=now + self.limits.hours * 3600, ended=False, owner_hash=owner_hash,
-                        joining_closed=False))
+                    db.execute(
+                        classes.insert().values(
+                            code=lecturer.code,
+                            secret_hash=digest(lecturer.secret),
+                            created_at=now,
+                            expires_at=now + self.limits.hours * 3600,
+                            ended=False,
+                            owner_hash=owner_hash,
+                            joining_closed=False,
+                        )
+                    )
                 return lecturer
             except sa.exc.IntegrityError:
                 continue
@@ -566,9 +615,11 @@ class ClassStore:
         who reloaded or whose server restarted gets it back without typing. None if none."""
         if not owner:
             return None
-        running = sa.select(classes).where(
-            classes.c.owner_hash == digest(owner), ~classes.c.ended, classes.c.expires_at > self.clock()
-        ).order_by(classes.c.created_at.desc())
+        running = (
+            sa.select(classes)
+            .where(classes.c.owner_hash == digest(owner), ~classes.c.ended, classes.c.expires_at > self.clock())
+            .order_by(classes.c.created_at.desc())
+        )
         with self.engine.connect() as db:  # most browsers run no class: a read, no write lock
             if db.execute(running).first() is None:
                 return None
@@ -610,23 +661,28 @@ class ClassStore:
         now, who = self.clock(), digest(student_id)
         with self._write() as db:
             row = self._class(db, raw_code)
-            known = db.scalar(sa.select(students.c.id).where(
-                students.c.class_id == row.id, students.c.student_hash == who))
+            known = db.scalar(
+                sa.select(students.c.id).where(students.c.class_id == row.id, students.c.student_hash == who)
+            )
             if known is not None:
                 db.execute(students.update().where(students.c.id == known).values(seen_at=now))
                 return
             if row.joining_closed:
                 raise ClassroomError("joining_closed")
             self._limit("join", address, self.limits.joins_per_address)
-            active = db.scalar(sa.select(sa.func.count()).select_from(students).where(
-                students.c.class_id == row.id,
-                sa.func.coalesce(students.c.seen_at, students.c.joined_at) > self._active_since(now)))
+            active = db.scalar(
+                sa.select(sa.func.count())
+                .select_from(students)
+                .where(
+                    students.c.class_id == row.id,
+                    sa.func.coalesce(students.c.seen_at, students.c.joined_at) > self._active_since(now),
+                )
+            )
             if active >= self.limits.students:
                 raise ClassroomError("class_full", n=self.limits.students)
             try:
                 with db.begin_nested():
-                    db.execute(students.insert().values(class_id=row.id, student_hash=who, joined_at=now,
-                                                        seen_at=now))
+                    db.execute(students.insert().values(class_id=row.id, student_hash=who, joined_at=now, seen_at=now))
             except sa.exc.IntegrityError:  # the same browser, twice at once
                 pass
 
@@ -635,9 +691,11 @@ class ClassStore:
         now = self.clock()
         with self._write() as db:
             row = self._class(db, raw_code)
-            db.execute(students.update().where(students.c.class_id == row.id,
-                                               students.c.student_hash == digest(student_id))
-                       .values(seen_at=now))
+            db.execute(
+                students.update()
+                .where(students.c.class_id == row.id, students.c.student_hash == digest(student_id))
+                .values(seen_at=now)
+            )
 
     # ------------------------------------------------------------ questions
 
@@ -647,14 +705,19 @@ class ClassStore:
         now = self.clock()
         with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
-            db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open)
-                       .values(open=False))
-            question_id = db.execute(questions.insert().values(
-                class_id=row.id, fingerprint=question.fingerprint,
-                public=json.dumps(question.public(), ensure_ascii=False),
-                answer=int(question.answer),
-                explanation=json.dumps(question.explanation.as_dict(), ensure_ascii=False),
-                asked_at=now, revealed_at=None, open=True)).inserted_primary_key[0]
+            db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open).values(open=False))
+            question_id = db.execute(
+                questions.insert().values(
+                    class_id=row.id,
+                    fingerprint=question.fingerprint,
+                    public=json.dumps(question.public(), ensure_ascii=False),
+                    answer=int(question.answer),
+                    explanation=json.dumps(question.explanation.as_dict(), ensure_ascii=False),
+                    asked_at=now,
+                    revealed_at=None,
+                    open=True,
+                )
+            ).inserted_primary_key[0]
         self._forget_view(row.code)
         return int(question_id)
 
@@ -662,9 +725,11 @@ class ClassStore:
         """Show the open question's answer and tally to everyone."""
         with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
-            db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open,
-                                                questions.c.revealed_at.is_(None))
-                       .values(revealed_at=self.clock()))
+            db.execute(
+                questions.update()
+                .where(questions.c.class_id == row.id, questions.c.open, questions.c.revealed_at.is_(None))
+                .values(revealed_at=self.clock())
+            )
         self._forget_view(row.code)
 
     def share(self, raw_code, secret, question_id: int, shown: str) -> None:
@@ -675,12 +740,27 @@ class ClassStore:
             raise ClassroomError("too_large")
         with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
-            done = db.execute(questions.update().where(
-                questions.c.id == question_id, questions.c.class_id == row.id,
-                questions.c.revealed_at.is_not(None), questions.c.shown.is_(None)).values(shown=shown))
-            if done.rowcount == 0 and db.scalar(sa.select(questions.c.id).where(
-                    questions.c.id == question_id, questions.c.class_id == row.id,
-                    questions.c.revealed_at.is_not(None))) is None:
+            done = db.execute(
+                questions.update()
+                .where(
+                    questions.c.id == question_id,
+                    questions.c.class_id == row.id,
+                    questions.c.revealed_at.is_not(None),
+                    questions.c.shown.is_(None),
+                )
+                .values(shown=shown)
+            )
+            if (
+                done.rowcount == 0
+                and db.scalar(
+                    sa.select(questions.c.id).where(
+                        questions.c.id == question_id,
+                        questions.c.class_id == row.id,
+                        questions.c.revealed_at.is_not(None),
+                    )
+                )
+                is None
+            ):
                 raise ClassroomError("closed")
         self._forget_view(row.code)
 
@@ -694,19 +774,22 @@ class ClassStore:
         with self._write() as db:
             row = self._lecturers_class(db, raw_code, secret)
             if row.step != text:
-                db.execute(questions.update().where(questions.c.class_id == row.id, questions.c.open)
-                           .values(open=False))
+                db.execute(
+                    questions.update().where(questions.c.class_id == row.id, questions.c.open).values(open=False)
+                )
                 db.execute(classes.update().where(classes.c.id == row.id).values(step=text))
         self._forget_view(row.code)
 
     def _open_question(self, db, class_id: int) -> sa.Row | None:
-        return db.execute(sa.select(questions).where(questions.c.class_id == class_id,
-                                                     questions.c.open)).first()
+        return db.execute(sa.select(questions).where(questions.c.class_id == class_id, questions.c.open)).first()
 
     def _counts(self, db, question_id: int, n_options: int) -> list[int]:
         counts = [0] * n_options
-        for choice, n in db.execute(sa.select(answers.c.choice, sa.func.count()).where(
-                answers.c.question_id == question_id).group_by(answers.c.choice)):
+        for choice, n in db.execute(
+            sa.select(answers.c.choice, sa.func.count())
+            .where(answers.c.question_id == question_id)
+            .group_by(answers.c.choice)
+        ):
             if 0 <= choice < n_options:
                 counts[choice] = n
         return counts
@@ -717,31 +800,50 @@ class ClassStore:
         now = self.clock()
         with self.engine.connect() as db:
             row = self._lecturers_class(db, raw_code, secret)
-            joined, active = db.execute(sa.select(
-                sa.func.count(), sa.func.count().filter(
-                    sa.func.coalesce(students.c.seen_at, students.c.joined_at) > self._active_since(now)))
-                .where(students.c.class_id == row.id)).one()
+            joined, active = db.execute(
+                sa.select(
+                    sa.func.count(),
+                    sa.func.count().filter(
+                        sa.func.coalesce(students.c.seen_at, students.c.joined_at) > self._active_since(now)
+                    ),
+                ).where(students.c.class_id == row.id)
+            ).one()
             joining = not row.joining_closed
             q = self._open_question(db, row.id)
             if q is None:
                 return Tally(None, None, 0, joined, active=active, joining_open=joining)
             public = json.loads(q.public)
             counts = self._counts(db, q.id, len(public["options"]))
-        return Tally(q.id, q.fingerprint, sum(counts), joined, counts, q.revealed_at is not None,
-                     active=active, joining_open=joining, public=public)
+        return Tally(
+            q.id,
+            q.fingerprint,
+            sum(counts),
+            joined,
+            counts,
+            q.revealed_at is not None,
+            active=active,
+            joining_open=joining,
+            public=public,
+        )
 
     def results(self, raw_code, secret) -> list[QuestionResult]:
         """Every question this class was asked, in order, with its counts — also once the class
         has ended (the lecturer's key still opens it)."""
         with self.engine.connect() as db:
             row = self._lecturers_class(db, raw_code, secret, ended_ok=True)
-            asked = db.execute(sa.select(questions).where(questions.c.class_id == row.id)
-                               .order_by(questions.c.asked_at, questions.c.id)).all()
+            asked = db.execute(
+                sa.select(questions)
+                .where(questions.c.class_id == row.id)
+                .order_by(questions.c.asked_at, questions.c.id)
+            ).all()
             out = []
             for q in asked:
                 public = json.loads(q.public)
-                out.append(QuestionResult(public, q.answer, self._counts(db, q.id, len(public["options"])),
-                                          q.asked_at, q.revealed_at))
+                out.append(
+                    QuestionResult(
+                        public, q.answer, self._counts(db, q.id, len(public["options"])), q.asked_at, q.revealed_at
+                    )
+                )
         return out
 
     def student_view(self, raw_code) -> StudentView:
@@ -783,9 +885,13 @@ class ClassStore:
         """This student's own answer to the question, or None: a phone that reloads shows it."""
         with self.engine.connect() as db:
             row = self._class(db, raw_code)
-            return db.scalar(sa.select(answers.c.choice).where(
-                answers.c.class_id == row.id, answers.c.question_id == question_id,
-                answers.c.student_hash == digest(student_id)))
+            return db.scalar(
+                sa.select(answers.c.choice).where(
+                    answers.c.class_id == row.id,
+                    answers.c.question_id == question_id,
+                    answers.c.student_hash == digest(student_id),
+                )
+            )
 
     def answer(self, raw_code, student_id: str, question_id: int, choice: int, address: str | None = None) -> None:
         """Store one student's answer. Raises ClassroomError: malformed / unknown / expired
@@ -801,16 +907,24 @@ class ClassStore:
                 raise ClassroomError("closed")
             if not isinstance(choice, int) or not 0 <= choice < len(json.loads(q.public)["options"]):
                 raise ClassroomError("bad_choice")
-            if db.scalar(sa.select(students.c.id).where(students.c.class_id == row.id,
-                                                         students.c.student_hash == who)) is None:
+            if (
+                db.scalar(sa.select(students.c.id).where(students.c.class_id == row.id, students.c.student_hash == who))
+                is None
+            ):
                 raise ClassroomError("not_joined")
-            recent = db.scalar(sa.select(sa.func.count()).select_from(answers).where(
-                answers.c.class_id == row.id, answers.c.answered_at > now - 60))
+            recent = db.scalar(
+                sa.select(sa.func.count())
+                .select_from(answers)
+                .where(answers.c.class_id == row.id, answers.c.answered_at > now - 60)
+            )
             if recent >= self.limits.answers_per_minute:
                 raise ClassroomError("too_many_answers", n=self.limits.answers_per_minute)
             try:
                 with db.begin_nested():
-                    db.execute(answers.insert().values(question_id=q.id, class_id=row.id, student_hash=who,
-                                                       choice=choice, answered_at=now))
+                    db.execute(
+                        answers.insert().values(
+                            question_id=q.id, class_id=row.id, student_hash=who, choice=choice, answered_at=now
+                        )
+                    )
             except sa.exc.IntegrityError:
                 raise ClassroomError("already_answered") from None

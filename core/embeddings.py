@@ -43,8 +43,7 @@ class MatrixFacts:
 def matrix_facts(lm: LM) -> MatrixFacts:
     rows, cols = lm.arch.token_embedding().shape
     tied = lm.arch.tied_embeddings()
-    return MatrixFacts(vocab_size=rows, d_model=cols, n_params=rows * cols,
-                       share=rows * cols / lm.n_params, tied=tied)
+    return MatrixFacts(vocab_size=rows, d_model=cols, n_params=rows * cols, share=rows * cols / lm.n_params, tied=tied)
 
 
 # --------------------------------------------------------------------------- words and rows
@@ -111,8 +110,9 @@ class EmbeddingIndex:
         if not ids:
             raise ValueError("a word has no tokens")
         rows = self.matrix[torch.tensor(ids)]  # [pieces, d]
-        return Word(text=text, token_ids=list(ids), pieces=lm.display_tokens(ids),
-                    vector=rows.mean(dim=0).numpy().copy())
+        return Word(
+            text=text, token_ids=list(ids), pieces=lm.display_tokens(ids), vector=rows.mean(dim=0).numpy().copy()
+        )
 
     def neighbours(self, vector: np.ndarray, k: int = 10) -> list[tuple[int, float]]:
         """The k token ids whose rows point most nearly the same way as `vector`, with
@@ -147,8 +147,8 @@ def pca_2d(vectors: np.ndarray) -> Projection:
     x = np.asarray(vectors, dtype=np.float64)
     centred = x - x.mean(axis=0)  # [n, d]
     _, s, vt = np.linalg.svd(centred, full_matrices=False)  # s: [min(n, d)] descending
-    total = float((s ** 2).sum())
-    variance = s ** 2 / total if total > 0 else np.zeros_like(s)
+    total = float((s**2).sum())
+    variance = s**2 / total if total > 0 else np.zeros_like(s)
     axes = np.zeros((2, x.shape[1]))
     explained = np.zeros(2)
     m = min(2, len(s))
@@ -167,13 +167,14 @@ def find_word(lm: LM, token_ids, word: str) -> list[int] | None:
     for form in forms:
         n = len(form)
         for start in range(len(ids) - n + 1) if n else ():
-            if ids[start: start + n] == form and (form is forms[0] or start == 0):
+            if ids[start : start + n] == form and (form is forms[0] or start == 0):
                 return list(range(start, start + n))
     return None
 
 
-def word_states(token_rows: np.ndarray, hidden_states: np.ndarray, positions: list[int],
-                with_positions: bool) -> np.ndarray:
+def word_states(
+    token_rows: np.ndarray, hidden_states: np.ndarray, positions: list[int], with_positions: bool
+) -> np.ndarray:
     """The word's vector at every point through the network: its token row(s), then (for
     learned positions) the row plus position, then each block's output. Pieces of a split
     word are averaged. token_rows [T, d], hidden_states [L+1, T, d] -> [points, d]."""
@@ -185,8 +186,7 @@ def word_states(token_rows: np.ndarray, hidden_states: np.ndarray, positions: li
 
 def point_names(n_layers: int, with_positions: bool) -> list[str]:
     """Stable names for the points of word_states: "token", "position", "1".."L"."""
-    return ["token"] + (["position"] if with_positions else []) + [
-        str(i) for i in range(1, n_layers + 1)]
+    return ["token"] + (["position"] if with_positions else []) + [str(i) for i in range(1, n_layers + 1)]
 
 
 def context_drift(states: list[np.ndarray]) -> dict[tuple[int, int], np.ndarray]:

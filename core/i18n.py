@@ -113,6 +113,8 @@ def plain(key: str, lang: str = DEFAULT_LANGUAGE, /, **values) -> str:
     text = _entry(key, lang)
     text = str(text.format(**values) if values else text)
     return particles(text) if lang == "ko" else text
+
+
 # ---------------------------------------------------------------------------------------------
 # Korean particles: 은/는, 이/가, 을/를, 와/과, 으로/로, 이라는/라는 follow the sound the word
 # before them ends in. The rule used here (documented, tested in tests/test_korean_particles.py):
@@ -133,15 +135,33 @@ def plain(key: str, lang: str = DEFAULT_LANGUAGE, /, **values) -> str:
 
 _NONE, _RIEUL, _OTHER = "none", "rieul", "other"  # no 받침, ㄹ 받침, any other 받침
 
-_DIGIT = {"0": _OTHER, "1": _RIEUL, "2": _NONE, "3": _OTHER, "4": _NONE, "5": _NONE,  # 영 일 이 삼 사 오
-          "6": _OTHER, "7": _RIEUL, "8": _RIEUL, "9": _NONE}                           # 육 칠 팔 구
+_DIGIT = {
+    "0": _OTHER,
+    "1": _RIEUL,
+    "2": _NONE,
+    "3": _OTHER,
+    "4": _NONE,
+    "5": _NONE,  # 영 일 이 삼 사 오
+    "6": _OTHER,
+    "7": _RIEUL,
+    "8": _RIEUL,
+    "9": _NONE,
+}  # 육 칠 팔 구
 # a whole number ending in n zeros: 십, 백, 천, 만 (…만 up to 천만), 억, 조
 _ZEROS = {1: _OTHER, 2: _OTHER, 3: _OTHER, 4: _OTHER, 8: _OTHER, 12: _OTHER}
 _LETTER = {"L": _RIEUL, "M": _OTHER, "N": _OTHER, "R": _RIEUL}  # 엘, 엠, 엔, 알; the others end in a vowel
 _SKIP = set("”’\"'*`_]}>》」』 \u00a0")
 _WORD_END = [  # (ending, sound) for Latin words, first match wins
-    ("ng", _OTHER), ("ck", _OTHER), ("le", _RIEUL), ("me", _OTHER), ("ne", _OTHER),
-    ("m", _OTHER), ("n", _OTHER), ("l", _RIEUL), ("p", _OTHER), ("b", _OTHER),
+    ("ng", _OTHER),
+    ("ck", _OTHER),
+    ("le", _RIEUL),
+    ("me", _OTHER),
+    ("ne", _OTHER),
+    ("m", _OTHER),
+    ("n", _OTHER),
+    ("l", _RIEUL),
+    ("p", _OTHER),
+    ("b", _OTHER),
 ]
 
 
@@ -195,10 +215,14 @@ def final_sound(word: str) -> str:
 
 # each pair as written in the catalog → (form after a vowel, after ㄹ, after another 받침)
 _PAIRS = {
-    "은(는)": ("는", "은", "은"), "는(은)": ("는", "은", "은"),
-    "이(가)": ("가", "이", "이"), "가(이)": ("가", "이", "이"),
-    "을(를)": ("를", "을", "을"), "를(을)": ("를", "을", "을"),
-    "와(과)": ("와", "과", "과"), "과(와)": ("와", "과", "과"),
+    "은(는)": ("는", "은", "은"),
+    "는(은)": ("는", "은", "은"),
+    "이(가)": ("가", "이", "이"),
+    "가(이)": ("가", "이", "이"),
+    "을(를)": ("를", "을", "을"),
+    "를(을)": ("를", "을", "을"),
+    "와(과)": ("와", "과", "과"),
+    "과(와)": ("와", "과", "과"),
     "(으)로": ("로", "로", "으로"),
     "(이)": ("", "이", "이"),  # the copula: {x}(이)라는, {x}(이)며, {x}(이)고
 }
@@ -211,8 +235,8 @@ def particles(text: str) -> str:
     fits the word before it: particles("RMSNorm은(는)") == "RMSNorm은"."""
     out, done = [], 0
     for m in _PAIR.finditer(text):
-        before = text[:m.start()]
-        out.append(text[done:m.start()])
+        before = text[: m.start()]
+        out.append(text[done : m.start()])
         out.append(_PAIRS[m.group(0)][_FORM[final_sound(before)]])
         done = m.end()
     out.append(text[done:])

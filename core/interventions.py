@@ -145,7 +145,7 @@ def _heads_hook(lm: LM, heads_by_row: dict[int | None, set[int]], how: str):
         keep = torch.ones(z.shape[0], 1, z.shape[-1], dtype=z.dtype)
         for row, heads in heads_by_row.items():
             for h in heads:
-                keep[slice(None) if row is None else row, :, h * dh:(h + 1) * dh] = 0
+                keep[slice(None) if row is None else row, :, h * dh : (h + 1) * dh] = 0
         return (_knock(z, keep, how), *args[1:])
 
     return hook
@@ -179,8 +179,9 @@ def _place(lm: LM, parts: tuple[tuple, ...], how: str, hooks: list) -> None:
         else:
             hooks.append(arch.remove_positions(how))
     for layer, hs in heads.items():
-        hooks.append(arch.attention_output_projection(layer).register_forward_pre_hook(
-            _heads_hook(lm, {None: hs}, how)))
+        hooks.append(
+            arch.attention_output_projection(layer).register_forward_pre_hook(_heads_hook(lm, {None: hs}, how))
+        )
 
 
 def _last_logits(lm: LM, ids, place: Callable[[list], None] | None = None) -> torch.Tensor:
@@ -193,8 +194,7 @@ def _last_logits(lm: LM, ids, place: Callable[[list], None] | None = None) -> to
     try:
         if place:
             place(hooks)
-        return lm.model(input_ids=ids.reshape(-1, ids.shape[-1]), use_cache=False,
-                        logits_to_keep=1).logits[:, -1]
+        return lm.model(input_ids=ids.reshape(-1, ids.shape[-1]), use_cache=False, logits_to_keep=1).logits[:, -1]
     finally:
         for h in hooks:
             h.remove()
@@ -223,8 +223,14 @@ def ablate(lm: LM, text: str, parts, how: str = "zero", max_tokens: int = MAX_PR
     parts, how = check_parts(lm, parts), check_how(how)
     ids, _ = encode_prompt(lm, text, max_tokens)  # capped as the trace is (the page says so)
     logits = on_model_thread(lambda: _last_logits(lm, [ids], lambda hooks: _place(lm, parts, how, hooks))[0])
-    return Ablation(parts, how, lm.arch.positional if ("positions",) in parts else None,
-                    logits.float().numpy().copy(), torch.softmax(logits.double(), -1).float().numpy(), len(ids))
+    return Ablation(
+        parts,
+        how,
+        lm.arch.positional if ("positions",) in parts else None,
+        logits.float().numpy().copy(),
+        torch.softmax(logits.double(), -1).float().numpy(),
+        len(ids),
+    )
 
 
 def ablated_trace(lm: LM, text: str, parts, how: str = "zero") -> Trace:
@@ -238,9 +244,16 @@ def ablated_trace(lm: LM, text: str, parts, how: str = "zero") -> Trace:
 # --------------------------------------------------------------------------- the batch that grows
 
 
-def _grown_pass(lm: LM, ids: list[int], joining: dict[int, list], make_rows: Callable,
-                place: Callable, reduce: Callable, tick: Callable[[int], None],
-                cancel: threading.Event | None):
+def _grown_pass(
+    lm: LM,
+    ids: list[int],
+    joining: dict[int, list],
+    make_rows: Callable,
+    place: Callable,
+    reduce: Callable,
+    tick: Callable[[int], None],
+    cancel: threading.Event | None,
+):
     """One forward pass (model thread) that starts with the prompt alone and grows: at block l,
     make_rows(l, items, x) [n, T, d] joins the batch x [B, T, d], one row per item in
     joining[l]. place({l: [(row, item)]}, hooks) puts the hooks that act on those rows.
@@ -261,6 +274,7 @@ def _grown_pass(lm: LM, ids: list[int], joining: dict[int, list], make_rows: Cal
                 x = torch.cat([x, make_rows(layer, joining[layer], x)])
             tick(x.shape[0])
             return ((x, *args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": x})
+
         return hook
 
     def place_all(hooks):
@@ -288,9 +302,16 @@ def _passes(items: Sequence[tuple[int, object]], n_tokens: int, n_layers: int) -
     return passes + ([current] if current else [])
 
 
-def _run_grown(lm: LM, ids: list[int], items: Sequence[tuple[int, object]], make_rows: Callable,
-               place: Callable, reduce: Callable, progress: Progress | None,
-               cancel: threading.Event | None) -> list:
+def _run_grown(
+    lm: LM,
+    ids: list[int],
+    items: Sequence[tuple[int, object]],
+    make_rows: Callable,
+    place: Callable,
+    reduce: Callable,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> list:
     """Every pass of a growing batch, one model-thread call each (other sessions' forward passes
     go between them); [reduce(logits) of each pass]."""
     L, T = lm.arch.n_layers, len(ids)
@@ -339,9 +360,16 @@ class Sweep:
         return self.clean_logprob - self.logprob
 
 
-def sweep(lm: LM, text: str, target_token: int | str | None = None, kind: str = "heads",
-          how: str = "zero", progress: Progress | None = None, cancel: threading.Event | None = None,
-          max_tokens: int = SWEEP_MAX_TOKENS) -> Sweep:
+def sweep(
+    lm: LM,
+    text: str,
+    target_token: int | str | None = None,
+    kind: str = "heads",
+    how: str = "zero",
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    max_tokens: int = SWEEP_MAX_TOKENS,
+) -> Sweep:
     """For every head (kind="heads") or every attention and MLP sublayer (kind="layers"), the
     target's log-probability at the last position when that part alone is knocked out — the
     same numbers as one `ablate` call each, in a few batched passes. No target: the model's
@@ -356,14 +384,20 @@ def sweep(lm: LM, text: str, target_token: int | str | None = None, kind: str = 
     target = None if target_token is None else token_id(lm, target_token)
     arch = lm.arch
     L, H = arch.n_layers, arch.n_heads
-    items = [(layer, h) for layer in range(L) for h in range(H)] if kind == "heads" else \
-        [(layer, sub) for layer in range(L) for sub in ("attn", "mlp")]
+    items = (
+        [(layer, h) for layer in range(L) for h in range(H)]
+        if kind == "heads"
+        else [(layer, sub) for layer in range(L) for sub in ("attn", "mlp")]
+    )
 
     def place(where, hooks):
         for layer, rows in where.items():
             if kind == "heads":
-                hooks.append(arch.attention_output_projection(layer).register_forward_pre_hook(
-                    _heads_hook(lm, {row: {h} for row, h in rows}, how)))
+                hooks.append(
+                    arch.attention_output_projection(layer).register_forward_pre_hook(
+                        _heads_hook(lm, {row: {h} for row, h in rows}, how)
+                    )
+                )
             for sub, point in (("attn", arch.attention_point(layer)), ("mlp", arch.mlp_point(layer))):
                 knocked = [row for row, item in rows if item == sub]
                 if knocked:
@@ -435,6 +469,7 @@ def _site_hook(lm: LM, site: tuple, store: dict, replace: bool):
         if args:
             return (act(args[0]), *args[1:]), kwargs
         return args, {**kwargs, "hidden_states": act(kwargs["hidden_states"])}
+
     return module, pre, True
 
 
@@ -502,8 +537,7 @@ def patch(lm: LM, clean: str, corrupt: str, site, answers: tuple[int, int] | Non
     clean_logits, corrupt_logits, patched = on_model_thread(run)
     x, y = answers if answers is not None else default_answers(clean_logits, corrupt_logits)
     diff = lambda z: float(z[x]) - float(z[y])  # noqa: E731
-    return Patch(site, (int(x), int(y)), diff(clean_logits), diff(corrupt_logits), diff(patched),
-                 patched.copy())
+    return Patch(site, (int(x), int(y)), diff(clean_logits), diff(corrupt_logits), diff(patched), patched.copy())
 
 
 @dataclass
@@ -525,9 +559,16 @@ class PatchGrid:
         return change / gap if gap else np.full(change.shape, np.nan)
 
 
-def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = None, n_candidates: int = 10,
-               progress: Progress | None = None, cancel: threading.Event | None = None,
-               max_tokens: int = SWEEP_MAX_TOKENS) -> PatchGrid:
+def patch_grid(
+    lm: LM,
+    clean: str,
+    corrupt: str,
+    candidates: list[int] | None = None,
+    n_candidates: int = 10,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    max_tokens: int = SWEEP_MAX_TOKENS,
+) -> PatchGrid:
     """Every (layer, position) patch of the residual stream entering a block, in a few growing
     passes: the same numbers as patch(lm, clean, corrupt, ("resid", layer, position)) each.
     Where the two streams hold the same numbers — every position before the first token that
@@ -548,15 +589,23 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
             def keep(layer):
                 def hook(module, args, kwargs):
                     resid[layer] = (args[0] if args else kwargs["hidden_states"])[0].clone()
+
                 return hook
 
-            logits = _last_logits(lm, [ids], lambda hooks: hooks.extend(
-                block.register_forward_pre_hook(keep(i), with_kwargs=True) for i, block in enumerate(arch.blocks())))
+            logits = _last_logits(
+                lm,
+                [ids],
+                lambda hooks: hooks.extend(
+                    block.register_forward_pre_hook(keep(i), with_kwargs=True) for i, block in enumerate(arch.blocks())
+                ),
+            )
             return torch.stack(resid), logits[0]  # [L, T, d], [V]
+
         return run(a), run(b)
 
     (resid, clean_logits), (corrupt_resid, corrupt_logits) = on_model_thread(streams)
     if candidates is None:
+
         def top(z):
             return torch.topk(z, min(n_candidates, z.shape[-1])).indices.tolist()
 
@@ -571,14 +620,14 @@ def patch_grid(lm: LM, clean: str, corrupt: str, candidates: list[int] | None = 
     # where both streams hold the same numbers the patch changes nothing: the corrupt run itself
     differs = (resid != corrupt_resid).any(-1)  # [L, T]
     items = [(layer, t) for layer in range(L) for t in range(T) if differs[layer, t]]
-    logits = _run_grown(lm, b, items, make_rows, lambda where, hooks: None,
-                        lambda z: z[:, chosen], progress, cancel)
+    logits = _run_grown(lm, b, items, make_rows, lambda where, hooks: None, lambda z: z[:, chosen], progress, cancel)
     patched = corrupt_logits[chosen].repeat(L, T, 1)  # [L, T, n]
     if items:
         layers, positions = (torch.tensor(v) for v in zip(*items))
         patched[layers, positions] = torch.cat([chunk[1:] for chunk in logits])
-    return PatchGrid(chosen.numpy(), clean_logits[chosen].numpy(), corrupt_logits[chosen].numpy(),
-                     patched.numpy(), differs.numpy())
+    return PatchGrid(
+        chosen.numpy(), clean_logits[chosen].numpy(), corrupt_logits[chosen].numpy(), patched.numpy(), differs.numpy()
+    )
 
 
 # --------------------------------------------------------------------------- what the pages compute from them
@@ -619,9 +668,15 @@ def attention_and_effect(attention: np.ndarray, drop: np.ndarray, k: int = 10) -
     attention, effect = np.asarray(attention, dtype=np.float64), np.abs(np.asarray(drop, dtype=np.float64))
     by_attention, by_effect = ranks(attention).reshape(attention.shape), ranks(effect).reshape(effect.shape)
     k = min(k, attention.size)
-    return {"attention": attention, "effect": effect, "attention_rank": by_attention, "effect_rank": by_effect,
-            "rho": rank_correlation(attention, effect), "k": k,
-            "overlap": int(((by_attention <= k) & (by_effect <= k)).sum())}
+    return {
+        "attention": attention,
+        "effect": effect,
+        "attention_rank": by_attention,
+        "effect_rank": by_effect,
+        "rho": rank_correlation(attention, effect),
+        "k": k,
+        "overlap": int(((by_attention <= k) & (by_effect <= k)).sum()),
+    }
 
 
 def restoration_summary(restored: np.ndarray) -> dict:
@@ -630,5 +685,9 @@ def restoration_summary(restored: np.ndarray) -> dict:
     best = np.nan_to_num(restored, nan=-np.inf).argmax(axis=1)  # [L] the best position per block
     last = restored.shape[1] - 1
     moved_at = next((layer for layer in range(len(best)) if (best[layer:] == last).all()), None)
-    return {"first_position": int(best[0]), "first": float(restored[0, best[0]]),
-            "moved_at": moved_at, "last": float(restored[-1, last])}
+    return {
+        "first_position": int(best[0]),
+        "first": float(restored[0, best[0]]),
+        "moved_at": moved_at,
+        "last": float(restored[-1, last]),
+    }

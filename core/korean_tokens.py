@@ -33,7 +33,7 @@ DEFAULT_SENTENCES = {
     "ko": "어제는 날씨가 좋아서 친구들과 공원에서 점심을 먹고 강을 따라 걸었습니다.",
     "en": "The weather was nice yesterday, so my friends and I had lunch in the park and walked along the river.",
     "fr": "Hier, il faisait beau, alors mes amis et moi avons déjeuné au parc et nous nous sommes promenés "
-          "le long de la rivière.",
+    "le long de la rivière.",
 }
 MAX_CHARS = 300  # per text box: a few sentences, enough to compare, cheap to tokenize
 
@@ -87,10 +87,15 @@ def tokenize_languages(lm: LM, texts: dict[str, str]) -> dict[str, LanguageToken
     for lang, token_ids in ids.items():
         text = texts[lang]
         rows[lang] = LanguageTokens(
-            lang=lang, text=text, token_ids=token_ids, tokens=lm.display_tokens(token_ids),
-            n_chars=len(text), n_bytes=len(text.encode("utf-8")),
+            lang=lang,
+            text=text,
+            token_ids=token_ids,
+            tokens=lm.display_tokens(token_ids),
+            n_chars=len(text),
+            n_bytes=len(text.encode("utf-8")),
             fragments=sum(_is_fragment(lm.token_bytes(i)) for i in token_ids),
-            ratio=len(token_ids) / english if english else None)
+            ratio=len(token_ids) / english if english else None,
+        )
     return rows
 
 
@@ -114,6 +119,7 @@ def hangul_coverage(lm: LM, text: str) -> HangulCoverage:
 
 
 # ---- Kiwi: a Korean morphological analyser (kiwipiepy, with its model package kiwipiepy_model)
+
 
 class MorphemesUnavailable(RuntimeError):
     """Kiwi cannot run here; the message says why."""
@@ -145,6 +151,7 @@ def morphemes(text: str) -> list[tuple[str, str]]:
 
 # ---- what the extra tokens cost
 
+
 def _time_steps(model, ids: list[int], repeats: int) -> float:
     import torch
 
@@ -165,7 +172,7 @@ def decoding_step_seconds(lm: LM, ids: list[int], repeats: int = 5) -> float:
     the median of `repeats` steps, measured on the loaded model on the model thread."""
     if not ids:
         raise ValueError("no tokens to time")
-    ids = ids[-(lm.arch.context_length - 1):]
+    ids = ids[-(lm.arch.context_length - 1) :]
     return on_model_thread(_time_steps, lm.model, ids, repeats)
 
 
@@ -180,7 +187,14 @@ class Cost:
 
 
 def costs(rows: dict[str, LanguageTokens], context_length: int, step_seconds: float) -> list[Cost]:
-    return [Cost(lang=r.lang, tokens=r.n_tokens, context_share=r.n_tokens / context_length,
-                 fits=context_length // max(1, r.n_tokens), seconds=r.n_tokens * step_seconds,
-                 price_per_thousand=1000 * r.n_tokens * EXAMPLE_PRICE_PER_MILLION / 1e6)
-            for r in rows.values()]
+    return [
+        Cost(
+            lang=r.lang,
+            tokens=r.n_tokens,
+            context_share=r.n_tokens / context_length,
+            fits=context_length // max(1, r.n_tokens),
+            seconds=r.n_tokens * step_seconds,
+            price_per_thousand=1000 * r.n_tokens * EXAMPLE_PRICE_PER_MILLION / 1e6,
+        )
+        for r in rows.values()
+    ]

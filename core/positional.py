@@ -45,7 +45,7 @@ def offset_rotation(d_model: int, k: int, base: float = 10000.0) -> np.ndarray:
     r = np.zeros((d_model, d_model))
     for i, w in enumerate(frequencies(d_model, base)):
         c, s = np.cos(k * w), np.sin(k * w)  # (sin, cos)(p + k) = [[c, s], [-s, c]] (sin, cos)(p)
-        r[2 * i: 2 * i + 2, 2 * i: 2 * i + 2] = [[c, s], [-s, c]]
+        r[2 * i : 2 * i + 2, 2 * i : 2 * i + 2] = [[c, s], [-s, c]]
     return r
 
 
@@ -57,8 +57,9 @@ def shifted_dots(pe: np.ndarray, k: int) -> np.ndarray:
 def similarity_by_distance(vectors: np.ndarray, max_k: int) -> np.ndarray:
     """[max_k + 1] the mean cosine similarity of positions k apart, k = 0 .. max_k."""
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return np.array([(unit[: len(unit) - k] * unit[k:]).sum(axis=1).mean()
-                     for k in range(min(max_k, len(unit) - 1) + 1)])
+    return np.array(
+        [(unit[: len(unit) - k] * unit[k:]).sum(axis=1).mean() for k in range(min(max_k, len(unit) - 1) + 1)]
+    )
 
 
 # --------------------------------------------------------------------------- the model's own

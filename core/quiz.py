@@ -47,13 +47,17 @@ class Text:
 
     def render(self, lang: str) -> str:
         """The text in `lang`; a value that is itself a Text (or its dict) is rendered too."""
-        values = {k: Text.from_dict(v).render(lang) if isinstance(v, dict) else
-                  v.render(lang) if isinstance(v, Text) else v for k, v in self.values.items()}
+        values = {
+            k: Text.from_dict(v).render(lang) if isinstance(v, dict) else v.render(lang) if isinstance(v, Text) else v
+            for k, v in self.values.items()
+        }
         return i18n.t(self.key, lang, **values)
 
     def as_dict(self) -> dict:
-        return {"key": self.key, "values": {k: v.as_dict() if isinstance(v, Text) else v
-                                            for k, v in self.values.items()}}
+        return {
+            "key": self.key,
+            "values": {k: v.as_dict() if isinstance(v, Text) else v for k, v in self.values.items()},
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Text:
@@ -92,8 +96,7 @@ class Question:
 
     def public(self) -> dict:
         """The part a student may see before the reveal: kind, prompt, options."""
-        return {"kind": self.kind, "prompt": self.prompt.as_dict(),
-                "options": [o.as_dict() for o in self.options]}
+        return {"kind": self.kind, "prompt": self.prompt.as_dict(), "options": [o.as_dict() for o in self.options]}
 
     @property
     def fingerprint(self) -> str:
@@ -123,8 +126,9 @@ def _place(kind: str, seed: int, k: int) -> int:
     return order[int(seed) % k]
 
 
-def _pick(kind: str, seed: int, scores: np.ndarray, labels: list[Text], prompt: Text,
-          explain, n: int = N_OPTIONS) -> Question | None:
+def _pick(
+    kind: str, seed: int, scores: np.ndarray, labels: list[Text], prompt: Text, explain, n: int = N_OPTIONS
+) -> Question | None:
     """The best-scoring candidate and the n−1 next best (the near misses), shuffled by the
     seed; None when fewer than 3 candidates or the best doesn't clear the runner-up by MARGIN."""
     order = [int(i) for i in np.argsort(-np.asarray(scores, dtype=np.float64), kind="stable")]
@@ -188,11 +192,19 @@ def _sample_pool(kind: str, seed: int, scores, labels: list[Text], pool: int) ->
     return out
 
 
-NICE_STEPS = [m * 10 ** e for e in range(7) for m in (1, 2, 5)]
+NICE_STEPS = [m * 10**e for e in range(7) for m in (1, 2, 5)]
 
 
-def _ranges(kind: str, seed: int, value: int, lowest: int, highest: int, k: int = N_OPTIONS,
-            geometric: bool = False, min_width: int = 1) -> list[int]:
+def _ranges(
+    kind: str,
+    seed: int,
+    value: int,
+    lowest: int,
+    highest: int,
+    k: int = N_OPTIONS,
+    geometric: bool = False,
+    min_width: int = 1,
+) -> list[int]:
     """k + 1 integer edges of k ranges [e_i, e_i+1) around `value`, its range at a place that is
     even across seeds (_place) and `value` at a random spot inside it. Equal ranges of a round
     width that leaves room on both sides, or (geometric: for counts from 1 to the vocabulary)
@@ -201,7 +213,7 @@ def _ranges(kind: str, seed: int, value: int, lowest: int, highest: int, k: int 
     if geometric:
         place = _place(kind, seed, k)
         start = max(float(value), 1.0) / 1.6 ** (place + u)
-        edges = [int(np.floor(start * 1.6 ** i)) for i in range(k + 1)]
+        edges = [int(np.floor(start * 1.6**i)) for i in range(k + 1)]
     else:
         room = min(value - lowest + 1, highest + 1 - value) / (k + 0.5)
         w = max([min_width] + [step for step in NICE_STEPS if step <= room])
@@ -220,8 +232,9 @@ def _ranges(kind: str, seed: int, value: int, lowest: int, highest: int, k: int 
     return edges
 
 
-def _bin_question(kind: str, seed: int, value: float, edges: Sequence[float], labels: list[Text],
-                  prompt: Text, explanation: Text) -> Question:
+def _bin_question(
+    kind: str, seed: int, value: float, edges: Sequence[float], labels: list[Text], prompt: Text, explanation: Text
+) -> Question:
     """Options are ranges in their natural order: `value` falls in [edges[i], edges[i+1])."""
     answer = int(np.searchsorted(np.asarray(edges[1:-1], dtype=np.float64), value, side="right"))
     return Question(kind, prompt, tuple(labels), answer, explanation, seed)
@@ -244,10 +257,23 @@ def nearest_word(names: list[str], vectors, seed: int = 0) -> Question | Unbuild
     def build(target: int):
         scores = sims[target].copy()
         scores[target] = -np.inf  # not itself
-        return _pick(kind, seed, scores, labels, Text("quiz.embeddings.nearest", {"word": names[target]}),
-                     lambda best, second: Text("quiz.embeddings.nearest.why", {
-                         "word": names[target], "best": names[best], "hi": float(sims[target, best]),
-                         "second": names[second], "lo": float(sims[target, second])}))
+        return _pick(
+            kind,
+            seed,
+            scores,
+            labels,
+            Text("quiz.embeddings.nearest", {"word": names[target]}),
+            lambda best, second: Text(
+                "quiz.embeddings.nearest.why",
+                {
+                    "word": names[target],
+                    "best": names[best],
+                    "hi": float(sims[target, best]),
+                    "second": names[second],
+                    "lo": float(sims[target, second]),
+                },
+            ),
+        )
 
     return _varied(kind, seed, list(range(len(names))), build, "quiz.cannot.tie")
 
@@ -260,8 +286,19 @@ def prompt_words(text: str) -> list[str]:
 
 # Words the page's hint suggests trying (a rare word, a number, Korean, an emoji) and a few common
 # ones: asked beside the prompt's own words, so the answer is not "1" on every prompt.
-SPLIT_PROBES = ("the", "and", "model", "visualization", "tokenization", "unbelievably", "1234567", "2026",
-                "안녕하세요", "🚀", "Transformer")
+SPLIT_PROBES = (
+    "the",
+    "and",
+    "model",
+    "visualization",
+    "tokenization",
+    "unbelievably",
+    "1234567",
+    "2026",
+    "안녕하세요",
+    "🚀",
+    "Transformer",
+)
 
 
 def token_count(index, lm: LM, text: str, seed: int = 0) -> Question | Unbuildable:
@@ -278,12 +315,18 @@ def token_count(index, lm: LM, text: str, seed: int = 0) -> Question | Unbuildab
     counts = sorted(by_count)  # each count present comes up alike across seeds
     word, pieces = _rng(kind, seed).choice(by_count[counts[_place(kind, seed, len(counts))]])
     n = len(pieces)
-    myth = Text("quiz.embeddings.split.myth", {"multi": sum(len(v) for k, v in by_count.items() if k > 1),
-                                                "all": len(words)})
-    return _bin_question(kind, seed, n, [1, 2, 3, 4, 5, np.inf], labels,
-                         Text("quiz.embeddings.split_word", {"word": word}),
-                         Text("quiz.embeddings.split_word.why", {"word": word, "pieces": " | ".join(pieces),
-                                                                 "n": n}).with_myth(myth))
+    myth = Text(
+        "quiz.embeddings.split.myth", {"multi": sum(len(v) for k, v in by_count.items() if k > 1), "all": len(words)}
+    )
+    return _bin_question(
+        kind,
+        seed,
+        n,
+        [1, 2, 3, 4, 5, np.inf],
+        labels,
+        Text("quiz.embeddings.split_word", {"word": word}),
+        Text("quiz.embeddings.split_word.why", {"word": word, "pieces": " | ".join(pieces), "n": n}).with_myth(myth),
+    )
 
 
 # --------------------------------------------------------------------------- 2. positional encoding
@@ -314,12 +357,19 @@ def nearest_position(similarity, which: str, seed: int = 0) -> Question | Unbuil
         scores = np.full(m, -np.inf)
         scores[pool] = sims[p, pool]
         nearest = min(pool, key=lambda q: abs(q - p))
-        return _pick(kind, seed, scores, labels, Text(f"quiz.posenc.nearest.{which}", {"p": p, "m": m}),
-                     lambda best, second: Text("quiz.posenc.nearest.why", {
-                         "p": p, "best": best, "hi": float(sims[p, best]), "second": second,
-                         "lo": float(sims[p, second])}).with_myth(
-                         Text("quiz.posenc.myth." + ("holds" if best == nearest else "fails"),
-                              {"near": nearest, "best": best})))
+        return _pick(
+            kind,
+            seed,
+            scores,
+            labels,
+            Text(f"quiz.posenc.nearest.{which}", {"p": p, "m": m}),
+            lambda best, second: Text(
+                "quiz.posenc.nearest.why",
+                {"p": p, "best": best, "hi": float(sims[p, best]), "second": second, "lo": float(sims[p, second])},
+            ).with_myth(
+                Text("quiz.posenc.myth." + ("holds" if best == nearest else "fails"), {"near": nearest, "best": best})
+            ),
+        )
 
     by_myth: dict[str, list[Question]] = {}
     for candidate in [(p, j) for p in range(m) for j in range(3)]:
@@ -350,12 +400,25 @@ def top_key(trace: Trace, seed: int = 0) -> Question | Unbuildable:
     def build(head: tuple[int, int]):
         layer, h = head
         weights = np.asarray(trace.attentions[layer, h, -1], dtype=np.float64)  # [T]
-        return _pick(kind, seed, weights, labels,
-                     Text("quiz.attention.top_key", {"layer": layer, "head": h, "token": last}),
-                     lambda best, second: Text("quiz.attention.top_key.why", {
-                         "layer": layer, "head": h, "token": last, "best": labels[best].values["text"],
-                         "hi": float(weights[best]), "second": labels[second].values["text"],
-                         "lo": float(weights[second])}).with_myth(myth))
+        return _pick(
+            kind,
+            seed,
+            weights,
+            labels,
+            Text("quiz.attention.top_key", {"layer": layer, "head": h, "token": last}),
+            lambda best, second: Text(
+                "quiz.attention.top_key.why",
+                {
+                    "layer": layer,
+                    "head": h,
+                    "token": last,
+                    "best": labels[best].values["text"],
+                    "hi": float(weights[best]),
+                    "second": labels[second].values["text"],
+                    "lo": float(weights[second]),
+                },
+            ).with_myth(myth),
+        )
 
     return _varied(kind, seed, [(layer, h) for layer in range(L) for h in range(H)], build, "quiz.cannot.tie")
 
@@ -405,12 +468,24 @@ def head_kind(trace: Trace, seed: int = 0) -> Question | Unbuildable:
     shown = [k for k in HEAD_KINDS if k != pattern]
     rng.shuffle(shown)
     shown.insert(_place(kind, seed, len(HEAD_KINDS)), pattern)
-    return Question(kind, Text("quiz.attention.head_kind", {"layer": layer, "head": h}),
-                    tuple(Text(f"quiz.option.head.{k}") for k in shown), shown.index(pattern),
-                    Text("quiz.attention.head_kind.why", {
-                        "layer": layer, "head": h, "previous": float(stats["previous"][layer, h]),
-                        "first": float(stats["first"][layer, h]),
-                        "entropy": float(stats["entropy"][layer, h]), "most": most}), seed)
+    return Question(
+        kind,
+        Text("quiz.attention.head_kind", {"layer": layer, "head": h}),
+        tuple(Text(f"quiz.option.head.{k}") for k in shown),
+        shown.index(pattern),
+        Text(
+            "quiz.attention.head_kind.why",
+            {
+                "layer": layer,
+                "head": h,
+                "previous": float(stats["previous"][layer, h]),
+                "first": float(stats["first"][layer, h]),
+                "entropy": float(stats["entropy"][layer, h]),
+                "most": most,
+            },
+        ),
+        seed,
+    )
 
 
 # --------------------------------------------------------------------------- 4. inside one block
@@ -433,17 +508,31 @@ def top_writer(lm: LM, trace: Trace, seed: int = 0) -> Question | Unbuildable:
     def build(top: int):
         token = lm.display_tokens([top])[0]
         parts = logit_attribution(lm, trace, top)
-        labels = [Text("quiz.option.part.embed") if k == "embed" else Text(f"quiz.option.part.{k}", {"layer": i})
-                  for k, i in zip(parts.kinds, parts.layers)]
+        labels = [
+            Text("quiz.option.part.embed") if k == "embed" else Text(f"quiz.option.part.{k}", {"layer": i})
+            for k, i in zip(parts.kinds, parts.layers)
+        ]
         last = float(sum(v for v, i in zip(parts.values, parts.layers) if i == lm.arch.n_layers - 1))
         myth = Text("quiz.block.top_writer.myth", {"last": last, "logit": float(parts.logit)})
         offered = _sample_pool(kind, seed + 7919 * top, parts.values, labels, pool=10)
-        return _pick(kind, seed, offered, labels,
-                     Text("quiz.block.top_writer_of", {"token": token, "p": float(probs[top])}),
-                     lambda best, second: Text("quiz.block.top_writer.why", {
-                         "token": token, "best": labels[best], "hi": float(parts.values[best]),
-                         "second": labels[second], "lo": float(parts.values[second]),
-                         "logit": float(parts.logit)}).with_myth(myth))
+        return _pick(
+            kind,
+            seed,
+            offered,
+            labels,
+            Text("quiz.block.top_writer_of", {"token": token, "p": float(probs[top])}),
+            lambda best, second: Text(
+                "quiz.block.top_writer.why",
+                {
+                    "token": token,
+                    "best": labels[best],
+                    "hi": float(parts.values[best]),
+                    "second": labels[second],
+                    "lo": float(parts.values[second]),
+                    "logit": float(parts.logit),
+                },
+            ).with_myth(myth),
+        )
 
     return _varied(kind, seed, tokens, build, "quiz.cannot.tie")
 
@@ -455,11 +544,18 @@ def units_firing(lm: LM, steps, position: int, seed: int = 0) -> Question | Unbu
     pre = np.asarray(steps.mlp_pre[position])  # [d_mlp]
     m, n = len(pre), int((pre > 0).sum())
     bounds = _ranges(kind, seed, n, 0, m)  # the answer's place drawn by the seed
-    labels = [Text("quiz.option.units", {"lo": bounds[i], "hi": bounds[i + 1] - 1, "m": m})
-              for i in range(len(bounds) - 1)]
-    return _bin_question(kind, seed, n, bounds, labels,
-                         Text("quiz.block.units_firing", {"layer": steps.layer, "position": position, "m": m}),
-                         Text("quiz.block.units_firing.why", {"n": n, "m": m, "share": n / m}))
+    labels = [
+        Text("quiz.option.units", {"lo": bounds[i], "hi": bounds[i + 1] - 1, "m": m}) for i in range(len(bounds) - 1)
+    ]
+    return _bin_question(
+        kind,
+        seed,
+        n,
+        bounds,
+        labels,
+        Text("quiz.block.units_firing", {"layer": steps.layer, "position": position, "m": m}),
+        Text("quiz.block.units_firing.why", {"n": n, "m": m, "share": n / m}),
+    )
 
 
 # --------------------------------------------------------------------------- 5. RNN → attention → Transformer
@@ -478,8 +574,9 @@ def exact_matches(translations: dict, references: list[str]) -> dict[str, bool]:
 TRANSLATORS = ("plain", "attention", "transformer")
 
 
-def right_translator(translations: dict, sentence: str, references: list[str] | None = None,
-                     seed: int = 0) -> Question | Unbuildable:
+def right_translator(
+    translations: dict, sentence: str, references: list[str] | None = None, seed: int = 0
+) -> Question | Unbuildable:
     """Which translator gets this held-out sentence exactly right: one of the three, all three,
     or none. (Two right can't be asked with these options: it says so.) The references are the
     held-out set's own (held_out_references) unless given."""
@@ -496,12 +593,22 @@ def right_translator(translations: dict, sentence: str, references: list[str] | 
     outcomes.remove(answer)
     _rng(kind, seed).shuffle(outcomes)
     outcomes.insert(_place(kind, seed, len(outcomes) + 1), answer)  # the answer's place: even across seeds
-    return Question(kind, Text("quiz.rnn.right_translator", {"sentence": sentence}),
-                    tuple(Text(f"quiz.option.translator.{o}") for o in outcomes), outcomes.index(answer),
-                    Text("quiz.rnn.right_translator.why", {
-                        "plain": translations["plain"].french, "attention": translations["attention"].french,
-                        "transformer": translations["transformer"].french,
-                        "reference": " / ".join(references)}).with_myth(_translator_myth()), seed)
+    return Question(
+        kind,
+        Text("quiz.rnn.right_translator", {"sentence": sentence}),
+        tuple(Text(f"quiz.option.translator.{o}") for o in outcomes),
+        outcomes.index(answer),
+        Text(
+            "quiz.rnn.right_translator.why",
+            {
+                "plain": translations["plain"].french,
+                "attention": translations["attention"].french,
+                "transformer": translations["transformer"].french,
+                "reference": " / ".join(references),
+            },
+        ).with_myth(_translator_myth()),
+        seed,
+    )
 
 
 def _translator_myth() -> Text:
@@ -509,8 +616,9 @@ def _translator_myth() -> Text:
     translator's exact-match rate over the whole held-out set (the shipped cards)."""
     from core.seq2seq import load_card
 
-    return Text("quiz.rnn.right_translator.myth", {
-        n: float(load_card(n)["evaluation"]["exact_match"]) for n in TRANSLATORS})
+    return Text(
+        "quiz.rnn.right_translator.myth", {n: float(load_card(n)["evaluation"]["exact_match"]) for n in TRANSLATORS}
+    )
 
 
 def attended_word(translation, seed: int = 0) -> Question | Unbuildable:
@@ -526,10 +634,23 @@ def attended_word(translation, seed: int = 0) -> Question | Unbuildable:
     def build(target: int):
         row = np.asarray(weights[target], dtype=np.float64)  # [S]
         word = translation.tokens[target]
-        return _pick(kind, seed, row, labels, Text("quiz.rnn.attended_word", {"word": word, "n": target + 1}),
-                     lambda best, second: Text("quiz.rnn.attended_word.why", {
-                         "word": word, "best": labels[best].values["text"], "hi": float(row[best]),
-                         "second": labels[second].values["text"], "lo": float(row[second])}))
+        return _pick(
+            kind,
+            seed,
+            row,
+            labels,
+            Text("quiz.rnn.attended_word", {"word": word, "n": target + 1}),
+            lambda best, second: Text(
+                "quiz.rnn.attended_word.why",
+                {
+                    "word": word,
+                    "best": labels[best].values["text"],
+                    "hi": float(row[best]),
+                    "second": labels[second].values["text"],
+                    "lo": float(row[second]),
+                },
+            ),
+        )
 
     return _varied(kind, seed, list(range(len(translation.tokens))), build, "quiz.cannot.tie")
 
@@ -561,20 +682,29 @@ def next_token(lm: LM, logits, seed: int = 0) -> Question | Unbuildable:
     labels = [literal(n) for n in names]
     offered = _sample_pool(kind, seed, scores, labels, pool=16)  # four of the 16 likeliest
     hot = next_token_distribution(logits, temperature=1.5)
-    myth = Text("quiz.sampling.temperature_myth", {"t": 1.5, "hot": float(hot.tempered.max()),
-                                                   "one": float(probs.max())})
-    question = _pick(kind, seed, offered, labels, Text("quiz.sampling.next_token"),
-                     lambda best, second: Text("quiz.sampling.next_token.why", {
-                         "best": names[best], "hi": float(scores[best]), "second": names[second],
-                         "lo": float(scores[second])}).with_myth(myth))
+    myth = Text(
+        "quiz.sampling.temperature_myth", {"t": 1.5, "hot": float(hot.tempered.max()), "one": float(probs.max())}
+    )
+    question = _pick(
+        kind,
+        seed,
+        offered,
+        labels,
+        Text("quiz.sampling.next_token"),
+        lambda best, second: Text(
+            "quiz.sampling.next_token.why",
+            {"best": names[best], "hi": float(scores[best]), "second": names[second], "lo": float(scores[second])},
+        ).with_myth(myth),
+    )
     return question or Unbuildable(kind, Text("quiz.cannot.tie"))
 
 
 FEW_KEPT = 10  # fewer survivors than this: no question (the chart shows them one by one)
 
 
-def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bool = False,
-                seed: int = 0) -> Question | Unbuildable:
+def tokens_kept(
+    logits, temperature: float, top_k: int, top_p: float, greedy: bool = False, seed: int = 0
+) -> Question | Unbuildable:
     """How many tokens survive the page's temperature, top-k and top-p (binned) —
     core.sampling.next_token_distribution(...).n_kept, the page's own count."""
     from core.sampling import next_token_distribution
@@ -587,18 +717,25 @@ def tokens_kept(logits, temperature: float, top_k: int, top_p: float, greedy: bo
     if dist.n_kept < FEW_KEPT:  # a handful: the chart below counts them; ranges of such few would give it away
         return Unbuildable(kind, Text("quiz.cannot.few_kept", {"n": FEW_KEPT}))
     edges = _ranges(kind, seed, dist.n_kept, 1, V, geometric=True)  # the answer's place drawn by the seed
-    labels = [Text("quiz.option.kept", {"lo": lo, "hi": hi - 1}) if hi - 1 > lo else
-              Text("quiz.option.kept_one", {"n": lo}) for lo, hi in zip(edges, edges[1:])]
+    labels = [
+        Text("quiz.option.kept", {"lo": lo, "hi": hi - 1}) if hi - 1 > lo else Text("quiz.option.kept_one", {"n": lo})
+        for lo, hi in zip(edges, edges[1:])
+    ]
     plain = next_token_distribution(logits)  # temperature 1, no cuts
     hot = next_token_distribution(logits, temperature=max(float(temperature), 1.5) if temperature <= 1 else temperature)
-    myth = Text("quiz.sampling.temperature_myth", {"t": hot.temperature, "hot": float(hot.tempered.max()),
-                                                   "one": float(plain.original.max())})
-    return _bin_question(kind, seed, dist.n_kept, edges, labels,
-                         Text("quiz.sampling.tokens_kept", {"t": float(temperature), "k": int(top_k),
-                                                            "p": float(top_p)}),
-                         Text("quiz.sampling.tokens_kept.why", {"n": dist.n_kept, "v": V,
-                                                                "mass": dist.mass_kept}).with_myth(myth))
-
+    myth = Text(
+        "quiz.sampling.temperature_myth",
+        {"t": hot.temperature, "hot": float(hot.tempered.max()), "one": float(plain.original.max())},
+    )
+    return _bin_question(
+        kind,
+        seed,
+        dist.n_kept,
+        edges,
+        labels,
+        Text("quiz.sampling.tokens_kept", {"t": float(temperature), "k": int(top_k), "p": float(top_p)}),
+        Text("quiz.sampling.tokens_kept.why", {"n": dist.n_kept, "v": V, "mass": dist.mass_kept}).with_myth(myth),
+    )
 
 
 # --------------------------------------------------------------------------- 7. asked by the lessons
@@ -624,10 +761,14 @@ def causal_mask(tokens: list[str], seed: int = 0) -> Question | Unbuildable:
     rng.shuffle(shown)
     label = lambda c: literal(f"{c[0]}:{tokens[c[0]]} → {c[1]}:{tokens[c[1]]}")  # noqa: E731
     q, k = answer_cell
-    return Question(kind, Text("quiz.attention.causal_mask", {"n": T}), tuple(label(c) for c in shown),
-                    shown.index(answer_cell),
-                    Text("quiz.attention.causal_mask.why", {"q": q, "k": k, "hidden": int(hidden.sum()),
-                                                            "cells": T * T}), seed)
+    return Question(
+        kind,
+        Text("quiz.attention.causal_mask", {"n": T}),
+        tuple(label(c) for c in shown),
+        shown.index(answer_cell),
+        Text("quiz.attention.causal_mask.why", {"q": q, "k": k, "hidden": int(hidden.sum()), "cells": T * T}),
+        seed,
+    )
 
 
 UNSCALED = ("higher", "same", "lower")
@@ -646,11 +787,14 @@ def unscaled_top(steps, query: int, seed: int = 0) -> Question | Unbuildable:
     unscaled = float(np.max(without_scaling(steps, query)))
     answer = 1 if abs(unscaled - scaled) < MARGIN else 0 if unscaled > scaled else 2
     dk = int(np.asarray(steps.q).shape[-1])
-    return Question(kind, Text("quiz.attention.unscaled_top", {"dk": dk}),
-                    tuple(Text(f"quiz.option.unscaled.{o}", {"margin": MARGIN} if o == "same" else {})
-                          for o in UNSCALED), answer,
-                    Text("quiz.attention.unscaled_top.why", {"dk": dk, "scaled": scaled, "unscaled": unscaled}),
-                    seed)
+    return Question(
+        kind,
+        Text("quiz.attention.unscaled_top", {"dk": dk}),
+        tuple(Text(f"quiz.option.unscaled.{o}", {"margin": MARGIN} if o == "same" else {}) for o in UNSCALED),
+        answer,
+        Text("quiz.attention.unscaled_top.why", {"dk": dk, "scaled": scaled, "unscaled": unscaled}),
+        seed,
+    )
 
 
 def bleu_drops(cards: dict[str, dict], decoding: str = "greedy") -> dict[str, float]:
@@ -676,12 +820,25 @@ def bleu_drop(cards: dict[str, dict], decoding: str = "greedy", seed: int = 0) -
     rows = sorted(cards[names[0]][section]["bleu_by_length"], key=lambda r: r["min_words"])
     scores = np.array([drops[n] for n in names])
     labels = [Text(f"quiz.option.model.{n}") for n in names]
-    question = _pick(kind, seed, scores, labels,
-                     Text("quiz.rnn.bleu_drop", {"short": rows[0]["bucket"], "long": rows[-1]["bucket"]}),
-                     lambda best, second: Text("quiz.rnn.bleu_drop.why", {
-                         "best": labels[best], "hi": float(scores[best]), "second": labels[second],
-                         "lo": float(scores[second]), "short": rows[0]["bucket"], "long": rows[-1]["bucket"]}),
-                     n=3)
+    question = _pick(
+        kind,
+        seed,
+        scores,
+        labels,
+        Text("quiz.rnn.bleu_drop", {"short": rows[0]["bucket"], "long": rows[-1]["bucket"]}),
+        lambda best, second: Text(
+            "quiz.rnn.bleu_drop.why",
+            {
+                "best": labels[best],
+                "hi": float(scores[best]),
+                "second": labels[second],
+                "lo": float(scores[second]),
+                "short": rows[0]["bucket"],
+                "long": rows[-1]["bucket"],
+            },
+        ),
+        n=3,
+    )
     return question or Unbuildable(kind, Text("quiz.cannot.tie"))
 
 
@@ -699,12 +856,23 @@ def encoder_looks(translation, layer: int, head: int, seed: int = 0) -> Question
 
     def build(query: int):
         row = grid[query]
-        return _pick(kind, seed, row, labels,
-                     Text("quiz.rnn.encoder_looks", {"word": src[query], "n": query + 1, "layer": layer,
-                                                     "head": head}),
-                     lambda best, second: Text("quiz.rnn.encoder_looks.why", {
-                         "word": src[query], "best": labels[best].values["text"], "hi": float(row[best]),
-                         "second": labels[second].values["text"], "lo": float(row[second])}))
+        return _pick(
+            kind,
+            seed,
+            row,
+            labels,
+            Text("quiz.rnn.encoder_looks", {"word": src[query], "n": query + 1, "layer": layer, "head": head}),
+            lambda best, second: Text(
+                "quiz.rnn.encoder_looks.why",
+                {
+                    "word": src[query],
+                    "best": labels[best].values["text"],
+                    "hi": float(row[best]),
+                    "second": labels[second].values["text"],
+                    "lo": float(row[second]),
+                },
+            ),
+        )
 
     return _first_buildable(kind, seed, list(range(len(src))), build, "quiz.cannot.tie")
 
@@ -727,11 +895,14 @@ def lab_keeps(result, seed: int = 0) -> Question | Unbuildable:
     longest = max(row["length"] for row in result.accuracy)
     gap = exact["attention"] - exact["plain"]
     answer = "same" if abs(gap) < MARGIN else "attention" if gap > 0 else "plain"
-    return Question(kind, Text("quiz.rnn.lab_keeps", {"n": longest}),
-                    tuple(Text(f"quiz.option.lab.{o}", {"margin": MARGIN} if o == "same" else {})
-                          for o in LAB_OUTCOMES), LAB_OUTCOMES.index(answer),
-                    Text("quiz.rnn.lab_keeps.why", {"n": longest, "attention": exact["attention"],
-                                                    "plain": exact["plain"]}), seed)
+    return Question(
+        kind,
+        Text("quiz.rnn.lab_keeps", {"n": longest}),
+        tuple(Text(f"quiz.option.lab.{o}", {"margin": MARGIN} if o == "same" else {}) for o in LAB_OUTCOMES),
+        LAB_OUTCOMES.index(answer),
+        Text("quiz.rnn.lab_keeps.why", {"n": longest, "attention": exact["attention"], "plain": exact["plain"]}),
+        seed,
+    )
 
 
 SAME_TIME = 0.05  # two step times within 5 % of each other read as "about the same"
@@ -751,10 +922,14 @@ def cheaper_step(rows: list[dict], seed: int = 0) -> Question | Unbuildable:
         return Unbuildable(kind, Text("quiz.cannot.no_timing"))
     a, t = ms["attention"], ms["transformer"]
     answer = "same" if abs(a - t) <= SAME_TIME * max(a, t) else "attention" if a < t else "transformer"
-    return Question(kind, Text("quiz.rnn.cheaper_step", {"T": longest}),
-                    tuple(Text(f"quiz.option.step.{o}", {"share": SAME_TIME} if o == "same" else {})
-                          for o in STEP_OUTCOMES), STEP_OUTCOMES.index(answer),
-                    Text("quiz.rnn.cheaper_step.why", {"T": longest, "lstm": a, "transformer": t}), seed)
+    return Question(
+        kind,
+        Text("quiz.rnn.cheaper_step", {"T": longest}),
+        tuple(Text(f"quiz.option.step.{o}", {"share": SAME_TIME} if o == "same" else {}) for o in STEP_OUTCOMES),
+        STEP_OUTCOMES.index(answer),
+        Text("quiz.rnn.cheaper_step.why", {"T": longest, "lstm": a, "transformer": t}),
+        seed,
+    )
 
 
 def top_key_in(trace: Trace, layer: int, head: int, seed: int = 0) -> Question | Unbuildable:
@@ -767,10 +942,23 @@ def top_key_in(trace: Trace, layer: int, head: int, seed: int = 0) -> Question |
     labels = [literal(f"{i}: {tok}") for i, tok in enumerate(trace.tokens)]
     weights = np.asarray(trace.attentions[layer, head, -1], dtype=np.float64)  # [T]
     last = trace.tokens[-1]
-    question = _pick(kind, seed, weights, labels,
-                     Text("quiz.attention.top_key", {"layer": layer, "head": head, "token": last}),
-                     lambda best, second: Text("quiz.attention.top_key.why", {
-                         "layer": layer, "head": head, "token": last, "best": labels[best].values["text"],
-                         "hi": float(weights[best]), "second": labels[second].values["text"],
-                         "lo": float(weights[second])}))
+    question = _pick(
+        kind,
+        seed,
+        weights,
+        labels,
+        Text("quiz.attention.top_key", {"layer": layer, "head": head, "token": last}),
+        lambda best, second: Text(
+            "quiz.attention.top_key.why",
+            {
+                "layer": layer,
+                "head": head,
+                "token": last,
+                "best": labels[best].values["text"],
+                "hi": float(weights[best]),
+                "second": labels[second].values["text"],
+                "lo": float(weights[second]),
+            },
+        ),
+    )
     return question or Unbuildable(kind, Text("quiz.cannot.tie"))

@@ -68,8 +68,7 @@ def gradient_through_depth(lm: LM, trace: Trace) -> DepthGradients:
         return with_skips, without_skips, logits
 
     with_skips, without_skips, logits = on_model_thread(both)
-    return DepthGradients(token, with_skips, without_skips,
-                          float(np.abs(logits - trace.next_token_logits).max()))
+    return DepthGradients(token, with_skips, without_skips, float(np.abs(logits - trace.next_token_logits).max()))
 
 
 def gradient_change(g: DepthGradients, ratio: float = 3.0) -> str:
@@ -97,6 +96,7 @@ class StreamSizes:
 def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
     """How large the residual stream gets through the depth at one token, and what each
     block's first norm hands on instead (the model's own norm modules on its own stream)."""
+
     def compute():
         import torch
 
@@ -105,5 +105,6 @@ def stream_sizes(lm: LM, trace: Trace, position: int) -> StreamSizes:
 
     normed = on_model_thread(compute)  # [L, d]
     x = np.asarray(trace.resid[:-1, position], dtype=np.float64)
-    return StreamSizes(stream=np.linalg.norm(x, axis=-1), normed=np.linalg.norm(normed, axis=-1),
-                       largest=np.abs(x).max(-1))
+    return StreamSizes(
+        stream=np.linalg.norm(x, axis=-1), normed=np.linalg.norm(normed, axis=-1), largest=np.abs(x).max(-1)
+    )

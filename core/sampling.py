@@ -40,10 +40,11 @@ FILTERED = -math.inf  # the value a removed logit gets
 
 def check_settings(temperature: float, top_k: int, top_p: float) -> None:
     """ValueError with a plain message for settings no sampler can use."""
-    if not isinstance(temperature, (int, float)) or not math.isfinite(temperature) \
-            or temperature <= 0:
-        raise ValueError(f"temperature must be a positive number, got {temperature!r}; "
-                         "for temperature -> 0 use greedy decoding (argmax) instead")
+    if not isinstance(temperature, (int, float)) or not math.isfinite(temperature) or temperature <= 0:
+        raise ValueError(
+            f"temperature must be a positive number, got {temperature!r}; "
+            "for temperature -> 0 use greedy decoding (argmax) instead"
+        )
     if isinstance(top_k, bool) or not isinstance(top_k, (int, np.integer)) or top_k < 0:
         raise ValueError(f"top_k must be an integer >= 0 (0 switches it off), got {top_k!r}")
     if not isinstance(top_p, (int, float)) or not 0.0 <= top_p <= 1.0:
@@ -77,8 +78,7 @@ def apply_top_p(logits: torch.Tensor, top_p: float) -> torch.Tensor:
     return logits.masked_fill(remove, FILTERED)
 
 
-def filter_logits(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0,
-                  top_p: float = 1.0) -> torch.Tensor:
+def filter_logits(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0) -> torch.Tensor:
     """[..., V] -> [..., V]: temperature, then top-k, then top-p, removed entries at -inf.
 
     The same result as Hugging Face's TemperatureLogitsWarper -> TopKLogitsWarper ->
@@ -149,8 +149,9 @@ def _softmax64(logits: torch.Tensor) -> np.ndarray:
     return torch.softmax(logits.double(), dim=-1).numpy()
 
 
-def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
-                            top_p: float = 1.0, greedy: bool = False) -> Distribution:
+def next_token_distribution(
+    logits, temperature: float = 1.0, top_k: int = 0, top_p: float = 1.0, greedy: bool = False
+) -> Distribution:
     """[V] logits -> every stage of the sampling distribution (see Distribution)."""
     import torch
 
@@ -160,8 +161,7 @@ def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
         final = np.zeros_like(original)
         final[int(torch.argmax(z))] = 1.0
         none = np.zeros(len(original), dtype=bool)
-        return Distribution(original, original, original, final, none, none.copy(), True,
-                            1.0, 0, 1.0)
+        return Distribution(original, original, original, final, none, none.copy(), True, 1.0, 0, 1.0)
     check_settings(temperature, top_k, top_p)
     # each stage filters the one before, in filter_logits's order
     tempered = filter_logits(z, temperature)
@@ -174,7 +174,10 @@ def next_token_distribution(logits, temperature: float = 1.0, top_k: int = 0,
         final=_softmax64(after_p),
         removed_by_top_k=torch.isinf(after_k).numpy() & ~torch.isinf(tempered).numpy(),
         removed_by_top_p=torch.isinf(after_p).numpy() & ~torch.isinf(after_k).numpy(),
-        greedy=False, temperature=float(temperature), top_k=int(top_k), top_p=float(top_p),
+        greedy=False,
+        temperature=float(temperature),
+        top_k=int(top_k),
+        top_p=float(top_p),
     )
 
 
@@ -183,21 +186,25 @@ def distribution_table(lm: LM, dist: Distribution, n: int) -> pd.DataFrame:
     what removed them, and the cumulative mass top-p looks at (after top-k)."""
     order = top_n_indices(dist.original, n)  # [n] temperature keeps the order
     cumulative = np.cumsum(np.sort(_largest(dist.after_top_k, len(order)))[::-1])  # [n]
-    status = np.where(dist.removed_by_top_k[order], "top_k",
-                      np.where(dist.removed_by_top_p[order], "top_p",
-                               np.where(dist.final[order] > 0, "kept", "greedy")))
+    status = np.where(
+        dist.removed_by_top_k[order],
+        "top_k",
+        np.where(dist.removed_by_top_p[order], "top_p", np.where(dist.final[order] > 0, "kept", "greedy")),
+    )
     tokens = lm.display_tokens(order)
-    return pd.DataFrame({
-        "rank": np.arange(1, len(order) + 1),
-        "token": tokens,
-        "label": unique_labels(tokens),
-        "token_id": order.astype(int),
-        "p_original": dist.original[order],
-        "p_tempered": dist.tempered[order],
-        "p_final": dist.final[order],
-        "cumulative": cumulative,
-        "status": status,
-    })
+    return pd.DataFrame(
+        {
+            "rank": np.arange(1, len(order) + 1),
+            "token": tokens,
+            "label": unique_labels(tokens),
+            "token_id": order.astype(int),
+            "p_original": dist.original[order],
+            "p_tempered": dist.tempered[order],
+            "p_final": dist.final[order],
+            "cumulative": cumulative,
+            "status": status,
+        }
+    )
 
 
 def top_n_indices(values: np.ndarray, n: int) -> np.ndarray:
@@ -219,7 +226,7 @@ def top_n_indices(values: np.ndarray, n: int) -> np.ndarray:
 def _largest(values: np.ndarray, n: int) -> np.ndarray:
     """The n largest values (all of them if there are fewer), in no particular order."""
     n = max(0, min(int(n), len(values)))
-    return values[np.argpartition(values, len(values) - n)[len(values) - n:]] if n else values[:0]
+    return values[np.argpartition(values, len(values) - n)[len(values) - n :]] if n else values[:0]
 
 
 def unique_labels(tokens: list[str]) -> list[str]:
@@ -233,9 +240,14 @@ def unique_labels(tokens: list[str]) -> list[str]:
 # --------------------------------------------------------------------------- choosing a token
 
 
-def choose_tokens(logits: torch.Tensor, temperature: float = 1.0, top_k: int = 0,
-                  top_p: float = 1.0, greedy: bool = False,
-                  generator: torch.Generator | None = None):
+def choose_tokens(
+    logits: torch.Tensor,
+    temperature: float = 1.0,
+    top_k: int = 0,
+    top_p: float = 1.0,
+    greedy: bool = False,
+    generator: torch.Generator | None = None,
+):
     """[B, V] logits -> ([B] chosen ids, [B, V] the distribution shown for each choice).
 
     Sampling draws with torch.multinomial from softmax(filter_logits(...)), as `generate`
@@ -284,9 +296,20 @@ def _cap_new_tokens(lm: LM, n_prompt: int, max_new_tokens: int) -> int:
     return max(0, min(int(max_new_tokens), MAX_NEW_TOKENS, lm.arch.context_length - n_prompt))
 
 
-def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperature: float = 1.0,
-             top_k: int = 0, top_p: float = 1.0, greedy: bool = False, seed: int = 0,
-             n_alternatives: int = 5, stop_at_eos: bool = True) -> Iterator[list[Step | None]]:
+def generate(
+    lm: LM,
+    prompt_ids,
+    max_new_tokens: int,
+    *,
+    rows: int = 1,
+    temperature: float = 1.0,
+    top_k: int = 0,
+    top_p: float = 1.0,
+    greedy: bool = False,
+    seed: int = 0,
+    n_alternatives: int = 5,
+    stop_at_eos: bool = True,
+) -> Iterator[list[Step | None]]:
     """The one decoding loop: `rows` continuations of the same prompt drawn side by side as
     one batch, each row its own draw. Yields, for every new position, one Step per row
     (None for a row that has already ended), at most MAX_NEW_TOKENS times.
@@ -311,8 +334,7 @@ def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperat
     for index in range(n_new):
         out = lm.forward(input_ids=feed, past_key_values=cache, use_cache=True, logits_to_keep=1)
         cache = out.past_key_values
-        chosen, probs = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy,
-                                      generator)  # [B], [B, V]
+        chosen, probs = choose_tokens(out.logits[:, -1], temperature, top_k, top_p, greedy, generator)  # [B], [B, V]
         steps: list[Step | None] = []
         for row, token in enumerate(chosen.tolist()):
             if ended[row]:
@@ -324,11 +346,18 @@ def generate(lm: LM, prompt_ids, max_new_tokens: int, *, rows: int = 1, temperat
                 common = len(shown[row]) if decoded.startswith(shown[row]) else 0
                 added, shown[row] = decoded[common:], decoded
             ended[row] = token in eos
-            steps.append(Step(index=index, token_id=token, token=lm.display_tokens([token])[0],
-                              text=added, probability=float(probs[row, token]),
-                              kept=int((probs[row] > 0).sum()) if not greedy else 1,
-                              alternatives=_top_alternatives(lm, probs[row], n_alternatives),
-                              is_eos=token in eos))
+            steps.append(
+                Step(
+                    index=index,
+                    token_id=token,
+                    token=lm.display_tokens([token])[0],
+                    text=added,
+                    probability=float(probs[row, token]),
+                    kept=int((probs[row] > 0).sum()) if not greedy else 1,
+                    alternatives=_top_alternatives(lm, probs[row], n_alternatives),
+                    is_eos=token in eos,
+                )
+            )
         yield steps
         if all(ended):
             return
@@ -360,8 +389,7 @@ def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, **setti
     """n continuations of the same prompt drawn at once as one batch; each row stops at its
     end-of-text token."""
     rows: list[list[int]] = [[] for _ in range(n_samples)]
-    for steps in generate(lm, prompt_ids, max_new_tokens, rows=n_samples, n_alternatives=0,
-                          **settings):
+    for steps in generate(lm, prompt_ids, max_new_tokens, rows=n_samples, n_alternatives=0, **settings):
         for row, step in zip(rows, steps):
             if step is not None:
                 row.append(step.token_id)
@@ -371,11 +399,11 @@ def sample_many(lm: LM, prompt_ids, n_samples: int, max_new_tokens: int, **setti
 def sample_next(lm: LM, ids, seed: int, n_alternatives: int = 10, **settings) -> Step:
     """One step of the step-by-step mode: the next token after `ids`, one seeded draw, with
     the top alternatives of the distribution it came from."""
-    steps = next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives,
-                          stop_at_eos=False, **settings), None)
+    steps = next(generate(lm, ids, 1, seed=seed, n_alternatives=n_alternatives, stop_at_eos=False, **settings), None)
     if steps is None or steps[0] is None:
-        raise ValueError(f"no room for another token: the text already fills the model's "
-                         f"context of {lm.arch.context_length} tokens")
+        raise ValueError(
+            f"no room for another token: the text already fills the model's context of {lm.arch.context_length} tokens"
+        )
     return steps[0]
 
 
@@ -417,7 +445,12 @@ def lens_table(lm: LM, ids: torch.Tensor, probs: torch.Tensor, k: int | None = N
     ids, probs = ids[:, :k], probs[:, :k]
     n_layers, n_shown = ids.shape
     shown = [tok for layer in ids.tolist() for tok in lm.display_tokens(layer)]
-    return pd.DataFrame({"layer": np.repeat(np.arange(n_layers), n_shown),
-                         "rank": np.tile(np.arange(1, n_shown + 1), n_layers),
-                         "token": shown, "token_id": ids.reshape(-1).numpy().astype(int),
-                         "probability": probs.reshape(-1).double().numpy()})
+    return pd.DataFrame(
+        {
+            "layer": np.repeat(np.arange(n_layers), n_shown),
+            "rank": np.tile(np.arange(1, n_shown + 1), n_layers),
+            "token": shown,
+            "token_id": ids.reshape(-1).numpy().astype(int),
+            "probability": probs.reshape(-1).double().numpy(),
+        }
+    )

@@ -60,14 +60,29 @@ def compare_tokenizations(lm: LM, text: str, words: frozenset[str]) -> list[dict
     unk = lm.unk_id  # byte-level BPE never needs it: any text is some sequence of bytes
 
     def row(scheme, size, tokens, unknown, shown):
-        return {"scheme": scheme, "vocabulary": size, "tokens": len(tokens),
-                "per_sentence": len(tokens) / n_sentences,
-                "unknown": (sum(unknown) / len(tokens)) if tokens else 0.0, "first": shown}
+        return {
+            "scheme": scheme,
+            "vocabulary": size,
+            "tokens": len(tokens),
+            "per_sentence": len(tokens) / n_sentences,
+            "unknown": (sum(unknown) / len(tokens)) if tokens else 0.0,
+            "first": shown,
+        }
 
     return [
-        row("words", len(words), word_tokens, [w not in words for w in word_tokens],
-            " | ".join(w if w in words else "<unk>" for w in word_tokens[:12])),
-        row("characters", N_BYTES, byte_tokens, [False] * len(byte_tokens),
-            " | ".join(_byte_label(b) for b in byte_tokens[:24])),
+        row(
+            "words",
+            len(words),
+            word_tokens,
+            [w not in words for w in word_tokens],
+            " | ".join(w if w in words else "<unk>" for w in word_tokens[:12]),
+        ),
+        row(
+            "characters",
+            N_BYTES,
+            byte_tokens,
+            [False] * len(byte_tokens),
+            " | ".join(_byte_label(b) for b in byte_tokens[:24]),
+        ),
         row("subwords", lm.arch.vocab_size, ids, [i == unk for i in ids], " | ".join(lm.display_tokens(ids[:12]))),
     ]

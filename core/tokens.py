@@ -16,8 +16,9 @@ SPACE_MARK = "␣"  # shown for a token's leading space
 @lru_cache(maxsize=1)
 def _byte_decoder() -> dict[str, int]:
     """Inverse of GPT-2's bytes_to_unicode: the printable stand-in character -> byte."""
-    printable = (list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1))
-                 + list(range(ord("®"), ord("ÿ") + 1)))
+    printable = (
+        list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    )
     codes = printable[:]
     n = 0
     for b in range(256):
@@ -53,7 +54,7 @@ def display_tokens(tokenizer, ids) -> list[str]:
     while pos < len(stream):
         length = _utf8_length(stream[pos])
         try:
-            label = _visible(stream[pos: pos + length].decode("utf-8"))
+            label = _visible(stream[pos : pos + length].decode("utf-8"))
         except UnicodeDecodeError:  # a stray byte: show it as a byte
             label, length = f"\\x{stream[pos]:02x}", 1
         owner.extend((label, pos, length) for _ in range(length))

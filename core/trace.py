@@ -79,8 +79,7 @@ class Trace:
     @property
     def nbytes(self) -> int:
         """What the arrays of this trace occupy in memory."""
-        return sum(getattr(self, f.name).nbytes for f in fields(self)
-                   if isinstance(getattr(self, f.name), np.ndarray))
+        return sum(getattr(self, f.name).nbytes for f in fields(self) if isinstance(getattr(self, f.name), np.ndarray))
 
 
 def encode_prompt(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS):
@@ -95,8 +94,9 @@ def encode_prompt(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS):
     return ids[: min(max_tokens, lm.arch.context_length)], len(ids)
 
 
-def run_trace(lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS,
-              intervene: Callable[[list], None] | None = None) -> Trace:
+def run_trace(
+    lm: LM, text: str, max_tokens: int = MAX_PROMPT_TOKENS, intervene: Callable[[list], None] | None = None
+) -> Trace:
     """Run the model once on `text` and keep every activation the pages draw. `intervene(hooks)`
     (core.interventions) places hooks that change the forward pass and appends their handles
     to `hooks` — on the model thread, before the trace's own hooks; all are removed when the
@@ -142,23 +142,31 @@ def _forward(lm: LM, ids: list[int], intervene: Callable[[list], None] | None = 
     try:
         if intervene:  # first, so the trace sees what they change; each handle kept as placed
             intervene(hooks)
-        hooks.append(arch.blocks()[0].register_forward_pre_hook(
-            lambda module, args, kwargs: resid.__setitem__(0, (args[0] if args else kwargs["hidden_states"])[0]),
-            with_kwargs=True))
+        hooks.append(
+            arch.blocks()[0].register_forward_pre_hook(
+                lambda module, args, kwargs: resid.__setitem__(0, (args[0] if args else kwargs["hidden_states"])[0]),
+                with_kwargs=True,
+            )
+        )
         for i, block in enumerate(arch.blocks()):
-            hooks += [block.register_forward_hook(keep(resid, i + 1)),
-                      arch.attention_point(i).register(lambda y, i=i: attn_out.__setitem__(i, y[0])),
-                      arch.mlp_point(i).register(lambda y, i=i: mlp_out.__setitem__(i, y[0]))]
+            hooks += [
+                block.register_forward_hook(keep(resid, i + 1)),
+                arch.attention_point(i).register(lambda y, i=i: attn_out.__setitem__(i, y[0])),
+                arch.mlp_point(i).register(lambda y, i=i: mlp_out.__setitem__(i, y[0])),
+            ]
         final_norm = arch.final_norm()
         if final_norm is not None:
             hooks.append(final_norm.register_forward_hook(keep(final, 0)))
-        out = lm.model(input_ids=torch.tensor([ids]), output_attentions=True, use_cache=False,
-                       logits_to_keep=1)  # only the next token's logits: [1, 1, V]
+        out = lm.model(
+            input_ids=torch.tensor([ids]), output_attentions=True, use_cache=False, logits_to_keep=1
+        )  # only the next token's logits: [1, 1, V]
     finally:
         for h in hooks:
             h.remove()
+
     def stack(xs):
         return torch.stack(xs).float()
+
     a, m = stack(attn_out), stack(mlp_out)  # [L, T, d]
     with torch.no_grad():
         tokens = arch.token_vectors(torch.tensor(ids)).float().numpy().copy()  # [T, d] (through project_in)
@@ -166,8 +174,10 @@ def _forward(lm: LM, ids: list[int], intervene: Callable[[list], None] | None = 
         "token_embeddings": tokens,
         "resid": stack(resid).numpy(),
         "resid_final": (resid[L] if final[0] is None else final[0]).float().numpy(),
-        "attn_out_norm": a.norm(dim=-1).numpy(), "mlp_out_norm": m.norm(dim=-1).numpy(),
-        "attn_out_last": a[:, -1].numpy().copy(), "mlp_out_last": m[:, -1].numpy().copy(),
+        "attn_out_norm": a.norm(dim=-1).numpy(),
+        "mlp_out_norm": m.norm(dim=-1).numpy(),
+        "attn_out_last": a[:, -1].numpy().copy(),
+        "mlp_out_last": m[:, -1].numpy().copy(),
         "attentions": torch.stack([w[0] for w in out.attentions]).numpy(),
         "next_token_logits": out.logits[0, -1].float().numpy(),
     }

@@ -17,8 +17,12 @@ sys.path.insert(0, str(ROOT))
 
 from core.seq2seq import EQUAL_DATA, MODEL_NAMES, load_card  # noqa: E402
 
-LABELS = {"plain": "LSTM, one context vector", "attention": "LSTM + Bahdanau attention",
-          EQUAL_DATA: "Transformer at 7,500 steps (equal data)", "transformer": "Transformer, final"}
+LABELS = {
+    "plain": "LSTM, one context vector",
+    "attention": "LSTM + Bahdanau attention",
+    EQUAL_DATA: "Transformer at 7,500 steps (equal data)",
+    "transformer": "Transformer, final",
+}
 
 
 def main() -> None:
@@ -30,15 +34,20 @@ def main() -> None:
         for decoding, section in (("greedy", "evaluation"), ("beam 5", "evaluation_beam")):
             ev = card[section]
             by = {r["bucket"]: r["bleu"] for r in ev["bleu_by_length"]}
-            print(f"| {LABELS[name]} | {decoding} | " + " | ".join(f"{by[b]:.1f}" for b in buckets)
-                  + f" | **{ev['bleu']:.1f}** | {ev['exact_match']:.1%} |")
+            print(
+                f"| {LABELS[name]} | {decoding} | "
+                + " | ".join(f"{by[b]:.1f}" for b in buckets)
+                + f" | **{ev['bleu']:.1f}** | {ev['exact_match']:.1%} |"
+            )
     print()
     print("| model | parameters | steps × batch | wall time (1 thread) | s / step | final loss |")
     print("| --- | --- | --- | --- | --- | --- |")
     for name, card in cards.items():
         tr = card["training"]
-        print(f"| {LABELS[name]} | {card['parameters'] / 1e6:.2f} M | {tr['steps']:,} × {tr['batch_size']} | "
-              f"{tr['wall_seconds'] / 60:.1f} min | {tr['wall_seconds'] / tr['steps']:.3f} | {tr['final_loss']:.3f} |")
+        print(
+            f"| {LABELS[name]} | {card['parameters'] / 1e6:.2f} M | {tr['steps']:,} × {tr['batch_size']} | "
+            f"{tr['wall_seconds'] / 60:.1f} min | {tr['wall_seconds'] / tr['steps']:.3f} | {tr['final_loss']:.3f} |"
+        )
 
 
 if __name__ == "__main__":

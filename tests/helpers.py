@@ -48,6 +48,7 @@ def bound_tabs(at) -> tuple[str, list[str]] | None:
         blocks += [child for child in block.children.values() if getattr(child, "children", None)]
     return None
 
+
 def sharpened(folder):
     """A fresh copy of a tiny model (loaded the way users load models) with larger weights,
     so attention is far from uniform and every sublayer changes the stream."""

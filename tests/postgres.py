@@ -75,16 +75,27 @@ def _throwaway_cluster():
         os.chown(folder, user.pw_uid, user.pw_gid)
         as_user = ["runuser", "-u", "postgres", "--"]
     data, port = folder / "data", _free_port()
+
     def run(*cmd):
         return subprocess.run([*as_user, *cmd], capture_output=True, text=True, timeout=120)
+
     started = False
     try:
         out = run(initdb, "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync")
         if out.returncode:
             yield None, f"initdb failed: {out.stderr.strip()[:200]}"
             return
-        out = run(pg_ctl, "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
-                  f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        out = run(
+            pg_ctl,
+            "-D",
+            str(data),
+            "-w",
+            "-l",
+            str(folder / "log"),
+            "-o",
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        )
         if out.returncode:
             yield None, f"pg_ctl start failed: {(out.stderr or out.stdout).strip()[:200]}"
             return

@@ -56,15 +56,17 @@ def assert_map_has_the_models_sizes(at, lm) -> None:
     cfg = lm.model.config
     v, d, L, H, ctx = cfg.vocab_size, cfg.n_embd, cfg.n_layer, cfg.n_head, cfg.n_positions
     mlp = cfg.n_inner or 4 * d
+
     def t(stage):
         return i18n.t(f"home.stage.{stage}")
+
     want = {
         "text": t("text"),
         "tokens": f"{t('tokens')}\\n(BPE, {v:,})",
         "embed": f"{t('embed')}\\n[{v:,} × {d}]",
         "position": f"{t('position')}\\n[{ctx} × {d}]",
         "block": f"{L} × {t('block')}\\n{t('attention')} ({H} × {d // H})\\n"
-                 f"+ {t('mlp')} ({d} → {mlp} → {d})\\n{t('norm').format(norm='LayerNorm')}",
+        f"+ {t('mlp')} ({d} → {mlp} → {d})\\n{t('norm').format(norm='LayerNorm')}",
         "unembed": f"{t('unembed')}\\n[{d} → {v:,}]",
         "softmax": t("softmax"),
         "next": t("next"),
@@ -72,12 +74,20 @@ def assert_map_has_the_models_sizes(at, lm) -> None:
     nodes = dict(re.findall(r'^(\w+) \[label="([^"]*)"', dot, flags=re.M))
     assert nodes == want
     links = dict(re.findall(r'^(\w+) \[label="[^"]*", URL="([^"?]*)\?', dot, flags=re.M))
-    assert links == {"tokens": "Embeddings", "embed": "Embeddings",
-                     "position": "Positional_Encoding", "block": "Transformer_Block",
-                     "unembed": "Sampling", "softmax": "Sampling", "next": "Sampling"}
+    assert links == {
+        "tokens": "Embeddings",
+        "embed": "Embeddings",
+        "position": "Positional_Encoding",
+        "block": "Transformer_Block",
+        "unembed": "Sampling",
+        "softmax": "Sampling",
+        "next": "Sampling",
+    }
     edges = [line for line in dot.splitlines() if "->" in line]
-    assert edges == ["text -> tokens -> embed -> block -> unembed -> softmax -> next;",
-                     'position -> embed [label="+"];']  # learned positions are added
+    assert edges == [
+        "text -> tokens -> embed -> block -> unembed -> softmax -> next;",
+        'position -> embed [label="+"];',
+    ]  # learned positions are added
 
 
 def test_home_in_korean(app):

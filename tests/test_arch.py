@@ -40,9 +40,16 @@ def test_gpt_neox_states_its_wiring_and_rotary_width_from_its_config(tiny_neox):
     assert tiny_neox.arch.parallel_residual and tiny_neox.arch.rotary_dims == tiny_neox.arch.d_head // 4
     tokenizer = build_tokenizer()
     torch.manual_seed(3)
-    config = GPTNeoXConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64,
-                           num_hidden_layers=2, num_attention_heads=2, max_position_embeddings=64,
-                           rotary_pct=1.0, use_parallel_residual=False)
+    config = GPTNeoXConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        max_position_embeddings=64,
+        rotary_pct=1.0,
+        use_parallel_residual=False,
+    )
     model = AutoModelForCausalLM.from_config(config, attn_implementation="eager").eval()
     with torch.no_grad():
         for p in model.parameters():

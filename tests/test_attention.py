@@ -39,8 +39,7 @@ def test_head_statistics_on_hand_made_attention():
     stats = head_statistics(att)
     np.testing.assert_allclose(stats["previous"][0], [1.0, 1 / 3, (1 / 2 + 1 / 3 + 1 / 4) / 3])
     np.testing.assert_allclose(stats["first"][0], [2 / 4, 1.0, (1 + 1 / 2 + 1 / 3 + 1 / 4) / 4])
-    np.testing.assert_allclose(stats["entropy"][0],
-                               [0.0, 0.0, (0 + 1 + np.log2(3) + 2) / 4])
+    np.testing.assert_allclose(stats["entropy"][0], [0.0, 0.0, (0 + 1 + np.log2(3) + 2) / 4])
 
 
 @pytest.mark.slow

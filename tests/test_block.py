@@ -22,10 +22,17 @@ def hooked(lm, text):
     seen = {}
     hooks = []
     for i in range(lm.arch.n_layers):
-        for name, module in (("ln1", lm.arch.norm_1(i)), ("ln2", lm.arch.norm_2(i)),
-                             ("mlp", lm.arch.mlp(i)), ("block", lm.arch.blocks()[i])):
-            hooks.append(module.register_forward_hook(
-                lambda m, a, o, key=f"{name}.{i}": seen.__setitem__(key, (o[0] if isinstance(o, tuple) else o)[0])))
+        for name, module in (
+            ("ln1", lm.arch.norm_1(i)),
+            ("ln2", lm.arch.norm_2(i)),
+            ("mlp", lm.arch.mlp(i)),
+            ("block", lm.arch.blocks()[i]),
+        ):
+            hooks.append(
+                module.register_forward_hook(
+                    lambda m, a, o, key=f"{name}.{i}": seen.__setitem__(key, (o[0] if isinstance(o, tuple) else o)[0])
+                )
+            )
     try:
         with torch.no_grad():
             lm.model(input_ids=torch.tensor([lm.encode(text)]))
@@ -44,14 +51,14 @@ def test_the_norm_by_hand_is_the_textbook_formula(tiny_dirs, arch):
     module = lm.arch.norm_1(1)
     with torch.no_grad():
         if arch == "gpt2":
-            want = torch.nn.functional.layer_norm(x, x.shape[-1:], module.weight.double(),
-                                                  module.bias.double(), module.eps)
+            want = torch.nn.functional.layer_norm(
+                x, x.shape[-1:], module.weight.double(), module.bias.double(), module.eps
+            )
             np.testing.assert_allclose(s.norm_1.mean, x.mean(-1).numpy(), atol=1e-9)
             np.testing.assert_allclose(s.norm_1.scale, np.sqrt(x.var(-1, unbiased=False).numpy() + module.eps))
             assert s.norm_1.beta is not None
         else:  # RMSNorm: no mean, no β
-            want = module.weight.double() * x / torch.sqrt((x ** 2).mean(-1, keepdim=True)
-                                                           + module.variance_epsilon)
+            want = module.weight.double() * x / torch.sqrt((x**2).mean(-1, keepdim=True) + module.variance_epsilon)
             assert s.norm_1.mean is None and s.norm_1.beta is None
     np.testing.assert_allclose(s.norm_1.out, want.numpy(), atol=1e-9)
     np.testing.assert_allclose(s.ln1, want.numpy(), atol=1e-5)
@@ -91,8 +98,7 @@ def test_page_shows_every_section_with_the_models_numbers(app, tiny_gpt2):
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     headers = [h.value for h in at.header]
-    for key in ("block.equations", "block.stream", "block.mlp", "block.units", "block.attribution",
-                "block.dropout"):
+    for key in ("block.equations", "block.stream", "block.mlp", "block.units", "block.attribution", "block.dropout"):
         assert i18n.t(key) in headers, key
     assert i18n.t("block.norm", norm="LayerNorm") in headers
     metrics = {m.label: m.value for m in at.metric}

@@ -20,8 +20,7 @@ def script():
 
     def line(page, title):
         builds.append((page.lang, title))
-        return alt.Chart(ui.data()).mark_line().encode(
-            x="x:Q", y=alt.Y("y:Q", title=page.t("download.csv") + title))
+        return alt.Chart(ui.data()).mark_line().encode(x="x:Q", y=alt.Y("y:Q", title=page.t("download.csv") + title))
 
     page = ui.Page(lang=st.session_state.get("lang", "en"))
     n = st.session_state.get("n", 3)
@@ -40,8 +39,7 @@ def run(title: str, **state) -> AppTest:
 def drawn(at):
     (chart,) = at.get("vega_lite_chart")
     spec = json.loads(chart.proto.spec)
-    tables = {d.name: pa.ipc.open_stream(io.BytesIO(d.data.data)).read_pandas()
-              for d in chart.proto.datasets}
+    tables = {d.name: pa.ipc.open_stream(io.BytesIO(d.data.data)).read_pandas() for d in chart.proto.datasets}
     return spec, tables
 
 
@@ -52,9 +50,11 @@ def test_the_table_given_is_what_is_drawn():
     assert spec["data"] == {"name": "page_table"} and spec["mark"]["type"] == "line"
     assert spec["encoding"]["y"]["title"] == "Download data (CSV) drawn"
     assert list(tables) == ["page_table"]
-    pd.testing.assert_frame_equal(tables["page_table"].reset_index(drop=True),
-                                  pd.DataFrame({"x": [0, 1, 2], "y": [0.0, 1.0, 4.0]}),
-                                  check_dtype=False)
+    pd.testing.assert_frame_equal(
+        tables["page_table"].reset_index(drop=True),
+        pd.DataFrame({"x": [0, 1, 2], "y": [0.0, 1.0, 4.0]}),
+        check_dtype=False,
+    )
 
 
 def test_built_once_per_parameters_and_language_while_the_data_changes():
@@ -82,5 +82,6 @@ def test_no_private_streamlit_api_in_the_app():
     for path in sources:
         text = path.read_text(encoding="utf-8")
         assert "streamlit.elements" not in text, path
-        assert not any(line.strip().startswith("from streamlit") and "import _" in line
-                       for line in text.splitlines()), path
+        assert not any(
+            line.strip().startswith("from streamlit") and "import _" in line for line in text.splitlines()
+        ), path

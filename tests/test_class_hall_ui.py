@@ -46,7 +46,7 @@ def test_a_reloaded_phone_is_the_same_student_and_shows_its_answer(class_db, mon
         again = phone(lecturer.code)
         assert not buttons(again, "answer_")
         assert "D · delta" in again.success[0].value
-        assert 'unsafe_allow_javascript' not in rendered(again)  # it has its cookie: nothing to set
+        assert "unsafe_allow_javascript" not in rendered(again)  # it has its cookie: nothing to set
     tally = class_db.tally(lecturer.code, lecturer.secret)
     assert (tally.joined, tally.answered) == (1, 1)
 
@@ -205,8 +205,7 @@ def test_the_client_address_behind_a_trusted_proxy_is_the_hop_it_saw(monkeypatch
     which the client wrote itself."""
     from types import SimpleNamespace
 
-    context = SimpleNamespace(ip_address="10.0.0.2",
-                              headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.9"})
+    context = SimpleNamespace(ip_address="10.0.0.2", headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.9"})
     monkeypatch.setattr(classbase, "st", SimpleNamespace(context=context))
     monkeypatch.delenv(classbase.TRUST_PROXY_VAR, raising=False)
     assert classbase.client_address() == "10.0.0.2"

@@ -16,8 +16,14 @@ from core.quiz import Question, Text, literal
 from core.ui.classmode import join_link
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL_PAGES = ["Home.py", "pages/1_Embeddings.py", "pages/2_Positional_Encoding.py", "pages/3_Attention.py",
-               "pages/4_Transformer_Block.py", "pages/6_Sampling.py"]
+MODEL_PAGES = [
+    "Home.py",
+    "pages/1_Embeddings.py",
+    "pages/2_Positional_Encoding.py",
+    "pages/3_Attention.py",
+    "pages/4_Transformer_Block.py",
+    "pages/6_Sampling.py",
+]
 
 
 @pytest.fixture(scope="module")
@@ -141,9 +147,13 @@ def test_a_lecturer_asks_a_student_answers_the_lecturer_reveals(sharp_model, cla
 
 
 def question(answer: int, why: str) -> Question:
-    return Question("test.kind", Text("quiz.sampling.next_token"), tuple(literal(w) for w in
-                                                                      ("alpha", "beta", "gamma", "delta")),
-                    answer, Text("quiz.literal", {"text": why}))
+    return Question(
+        "test.kind",
+        Text("quiz.sampling.next_token"),
+        tuple(literal(w) for w in ("alpha", "beta", "gamma", "delta")),
+        answer,
+        Text("quiz.literal", {"text": why}),
+    )
 
 
 def student_sees(store: ClassStore, code: str, lang: str = "en") -> AppTest:
@@ -166,8 +176,9 @@ def test_a_students_page_holds_no_answer_tally_or_secret_before_the_reveal(class
         qid = class_db.tally(lecturer.code, lecturer.secret).question_id
         with class_db.engine.begin() as db:  # the step's chart and notice, on the row before the reveal
             chart = {"specs": {"en": {"mark": "bar", "title": why}}, "data": [{"x": why}]}
-            db.execute(questions.update().where(questions.c.id == qid)
-                       .values(shown=fit_shown([chart], {"en": why, "ko": why})))
+            db.execute(
+                questions.update().where(questions.c.id == qid).values(shown=fit_shown([chart], {"en": why, "ko": why}))
+            )
         class_db.answer(lecturer.code, "someone-else", qid, answer)  # a classmate already answered
         at = student_sees(class_db, lecturer.code)
         text = rendered(at).replace(at.session_state["browser_id"], "BROWSER")  # its own id, nobody else's
@@ -185,9 +196,13 @@ def test_a_students_page_holds_no_answer_tally_or_secret_before_the_reveal(class
 def test_bad_codes_get_a_message_in_the_readers_language(class_db, lang):
     ended = class_db.create_class()
     class_db.end_class(ended.code, ended.secret)
-    cases = {"": "class.enter_code", "NOPE!": "classroom.error.malformed",
-             new_code(): "classroom.error.unknown", ended.code: "classroom.error.expired",
-             ended.code[:-1] + ("A" if ended.code[-1] != "A" else "B"): "classroom.error.malformed"}
+    cases = {
+        "": "class.enter_code",
+        "NOPE!": "classroom.error.malformed",
+        new_code(): "classroom.error.unknown",
+        ended.code: "classroom.error.expired",
+        ended.code[:-1] + ("A" if ended.code[-1] != "A" else "B"): "classroom.error.malformed",
+    }
     for code, key in cases.items():
         at = AppTest.from_file(str(ROOT / "pages/7_Class.py"), default_timeout=60)
         at.query_params.update({"class": code, "lang": lang})
@@ -259,8 +274,10 @@ def test_a_lecturer_who_reloads_takes_the_class_back(sharp_model, class_db, monk
 
 
 def test_the_join_link_follows_the_lecturers_address():
-    assert join_link("K7QM4X", "https://anatomy.streamlit.app/Attention?lang=ko&layer=3") == \
-        "https://anatomy.streamlit.app/Class?class=K7QM4X"
+    assert (
+        join_link("K7QM4X", "https://anatomy.streamlit.app/Attention?lang=ko&layer=3")
+        == "https://anatomy.streamlit.app/Class?class=K7QM4X"
+    )
     assert join_link("K7QM4X", "http://192.0.2.1:8501/") == "http://192.0.2.1:8501/Class?class=K7QM4X"
     assert join_link("K7QM4X", "http://host/course/Transformer_Block") == "http://host/course/Class?class=K7QM4X"
 

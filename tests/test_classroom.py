@@ -31,9 +31,13 @@ from tests.postgres import postgres_server
 
 
 def question(answer: int = 2, n: int = 4, why: str = "because") -> Question:
-    return Question("test.kind", Text("quiz.sampling.next_token"),
-                    tuple(literal(f"option {i}") for i in range(n)), answer,
-                    Text("quiz.literal", {"text": why}))
+    return Question(
+        "test.kind",
+        Text("quiz.sampling.next_token"),
+        tuple(literal(f"option {i}") for i in range(n)),
+        answer,
+        Text("quiz.literal", {"text": why}),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -97,11 +101,27 @@ def test_every_refusal_has_a_message_in_both_languages():
 
     import core.classroom as module
 
-    raised = {node.args[0].value for node in ast.walk(ast.parse(inspect.getsource(module)))
-              if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ClassroomError"}
-    assert raised >= {"malformed", "unknown", "expired", "class_full", "too_many_classes", "not_lecturer",
-                      "closed", "bad_choice", "not_joined", "already_answered", "too_many_answers",
-                      "joining_closed", "rate_limited", "bad_passcode"}
+    raised = {
+        node.args[0].value
+        for node in ast.walk(ast.parse(inspect.getsource(module)))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ClassroomError"
+    }
+    assert raised >= {
+        "malformed",
+        "unknown",
+        "expired",
+        "class_full",
+        "too_many_classes",
+        "not_lecturer",
+        "closed",
+        "bad_choice",
+        "not_joined",
+        "already_answered",
+        "too_many_answers",
+        "joining_closed",
+        "rate_limited",
+        "bad_passcode",
+    }
     for key in raised | {"unavailable"}:
         for lang in i18n.LANGUAGES:
             assert i18n.t(f"classroom.error.{key}", lang, code="X", n=1)
@@ -140,8 +160,12 @@ def test_bad_input_is_refused_with_a_reason(make_store):
     lecturer = store.create_class()
     other = new_code()
     assert reason(lambda: store.join(other, "s")) == "unknown"
-    assert reason(lambda: store.join(lecturer.code[:-1] + "Z" if lecturer.code[-1] != "Z" else
-                                     lecturer.code[:-1] + "Y", "s")) == "malformed"
+    assert (
+        reason(
+            lambda: store.join(lecturer.code[:-1] + "Z" if lecturer.code[-1] != "Z" else lecturer.code[:-1] + "Y", "s")
+        )
+        == "malformed"
+    )
     qid = store.ask(lecturer.code, lecturer.secret, question())
     assert reason(lambda: store.answer(lecturer.code, "stranger", qid, 0)) == "not_joined"
     store.join(lecturer.code, "s")
@@ -174,8 +198,11 @@ def test_one_open_question_per_class(make_store):
     assert reason(lambda: store.answer(lecturer.code, "s", first, 0)) == "closed"
     with store.engine.connect() as db:
         class_id = db.scalar(sa.select(classes.c.id).where(classes.c.code == lecturer.code))
-    refused_by_the_database(store, questions, dict(class_id=class_id, fingerprint="x", public="{}", answer=0,
-                                                   explanation="{}", asked_at=0.0, open=True))
+    refused_by_the_database(
+        store,
+        questions,
+        dict(class_id=class_id, fingerprint="x", public="{}", answer=0, explanation="{}", asked_at=0.0, open=True),
+    )
 
 
 def test_one_answer_per_student_is_a_unique_constraint(make_store):
@@ -274,11 +301,11 @@ def test_200_students_answer_one_question_from_200_threads_at_once(make_store):
     for t in threads:
         t.join(timeout=120)
     assert len(outcomes) == n
-    assert all(got == ["stored", "already_answered"] for got in outcomes.values()), \
-        {i: got for i, got in outcomes.items() if got != ["stored", "already_answered"]}
+    assert all(got == ["stored", "already_answered"] for got in outcomes.values()), {
+        i: got for i, got in outcomes.items() if got != ["stored", "already_answered"]
+    }
     with store.engine.connect() as db:
-        rows = db.execute(sa.select(answers.c.student_hash, answers.c.choice)
-                          .where(answers.c.question_id == qid)).all()
+        rows = db.execute(sa.select(answers.c.student_hash, answers.c.choice).where(answers.c.question_id == qid)).all()
     assert len(rows) == n and len({who for who, _ in rows}) == n
     tally = store.tally(lecturer.code, lecturer.secret)
     assert tally.answered == n and tally.counts == [n // 4] * 4 and tally.joined == n

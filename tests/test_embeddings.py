@@ -153,16 +153,14 @@ def test_context_drift_starts_at_exactly_one_and_follows_the_hidden_states(reque
     traces = [run_trace(lm, s) for s in (a, b)]
     spots = [find_word(lm, tr.token_ids, "bank") for tr in traces]
     assert all(spots)
-    states = [word_states(tr.token_embeddings, tr.hidden_states, s, learned)
-              for tr, s in zip(traces, spots)]
+    states = [word_states(tr.token_embeddings, tr.hidden_states, s, learned) for tr, s in zip(traces, spots)]
     assert len(states[0]) == len(point_names(lm.arch.n_layers, learned)) == lm.arch.n_layers + 1 + learned
     drift = context_drift(states)[(0, 1)]
     assert drift[0] == pytest.approx(1.0, abs=1e-6)  # same token, same row
 
     # independent: the model's own hidden states at the word, from a fresh forward pass
     with torch.no_grad():
-        outs = [lm.model(input_ids=torch.tensor(tr.token_ids)[None], output_hidden_states=True)
-                for tr in traces]
+        outs = [lm.model(input_ids=torch.tensor(tr.token_ids)[None], output_hidden_states=True) for tr in traces]
     for layer in range(1, lm.arch.n_layers + 1):
         va, vb = (o.hidden_states[layer][0, s[0]] for o, s in zip(outs, spots))
         want = torch.nn.functional.cosine_similarity(va, vb, dim=0).item()
@@ -195,8 +193,7 @@ def test_page_shows_the_model_tokens_and_matrix(app, tiny_gpt2):
     rows, cols = tiny_gpt2.model.transformer.wte.weight.shape
     assert metrics[i18n.t("embeddings.shape")] == f"{rows:,} × {cols:,}"
     table = at.dataframe[0].value
-    assert list(table[i18n.t("embeddings.col.id")]) == tiny_gpt2.tokenizer(
-        text, add_special_tokens=False)["input_ids"]
+    assert list(table[i18n.t("embeddings.col.id")]) == tiny_gpt2.tokenizer(text, add_special_tokens=False)["input_ids"]
     assert_charts_hold_the_models_numbers(at, tiny_gpt2)
 
 
@@ -213,8 +210,10 @@ def assert_charts_hold_the_models_numbers(at, lm) -> None:
         ["pair", "step", "point", "cosine"],  # the word in context, layer by layer
     ]
     rows, cosines, _, near, projection, drift = tables
+
     def encode(s):
         return lm.tokenizer(s, add_special_tokens=False)["input_ids"]
+
     wte = lm.model.transformer.wte.weight.detach()  # [V, d] float32
     wpe = lm.model.transformer.wpe.weight.detach()
 
@@ -224,8 +223,7 @@ def assert_charts_hold_the_models_numbers(at, lm) -> None:
     assert rows["position"].tolist() == np.repeat(np.arange(len(ids)), dims).tolist()
     assert rows["dimension"].tolist() == list(range(dims)) * len(ids)
     assert [label.rsplit(" (", 1)[1] for label in rows["token"][::dims]] == [f"{i})" for i in ids]
-    np.testing.assert_array_equal(rows["value"].to_numpy().reshape(len(ids), dims),
-                                  wte[ids, :dims].numpy())
+    np.testing.assert_array_equal(rows["value"].to_numpy().reshape(len(ids), dims), wte[ids, :dims].numpy())
 
     # 2. each word is the mean of the rows of its tokens (after a space); cosine of each pair
     names = [w.strip() for w in i18n.t("embeddings.words_default").split(",") if w.strip()]
@@ -234,8 +232,7 @@ def assert_charts_hold_the_models_numbers(at, lm) -> None:
     assert cosines["word_a"].tolist() == [a for a in names for _ in names]
     assert cosines["word_b"].tolist() == names * n
     want = torch.nn.functional.cosine_similarity(vectors[:, None], vectors[None], dim=-1)
-    np.testing.assert_allclose(cosines["cosine"].to_numpy().reshape(n, n), want.numpy(),
-                               rtol=0, atol=1e-6)
+    np.testing.assert_allclose(cosines["cosine"].to_numpy().reshape(n, n), want.numpy(), rtol=0, atol=1e-6)
 
     # 3. the 15 rows of the whole vocabulary nearest the probe word, best first
     probe = wte[encode(" " + i18n.t("embeddings.probe_default"))].mean(dim=0)
@@ -262,14 +259,19 @@ def assert_charts_hold_the_models_numbers(at, lm) -> None:
     states = []
     for sentence in i18n.t("embeddings.sentences_default").splitlines():
         sids = encode(sentence)
-        start = next(i for i in range(len(sids)) if sids[i: i + len(target)] == target)
+        start = next(i for i in range(len(sids)) if sids[i : i + len(target)] == target)
         at_word = list(range(start, start + len(target)))
         with torch.no_grad():
             hidden = lm.model(input_ids=torch.tensor([sids]), output_hidden_states=True).hidden_states
-        states.append(torch.stack([wte[sids][at_word].mean(0), (wte[sids] + wpe[: len(sids)])[at_word].mean(0)]
-                                  + [h[0, at_word].mean(0) for h in hidden[1:]]).double())
+        states.append(
+            torch.stack(
+                [wte[sids][at_word].mean(0), (wte[sids] + wpe[: len(sids)])[at_word].mean(0)]
+                + [h[0, at_word].mean(0) for h in hidden[1:]]
+            ).double()
+        )
     points = [i18n.t("embeddings.point.token"), i18n.t("embeddings.point.position")] + [
-        i18n.t("embeddings.point.block", n=i) for i in range(lm.arch.n_layers)]  # blocks numbered from 0
+        i18n.t("embeddings.point.block", n=i) for i in range(lm.arch.n_layers)
+    ]  # blocks numbered from 0
     pairs = list(combinations(range(len(states)), 2))
     assert drift["pair"].tolist() == [f"{i + 1} ↔ {j + 1}" for i, j in pairs for _ in points]
     assert drift["point"].tolist() == points * len(pairs)
@@ -293,8 +295,7 @@ def test_page_with_edited_inputs_gives_messages_not_tracebacks(app):
     assert any("😀 →" in c for c in _texts(at, "caption"))  # the split is shown
     at.text_input(key="probe").set_value("   ").run()
     assert i18n.t("embeddings.probe_empty") in _texts(at, "info")
-    at.text_area(key="sentences").set_value("The bank is open\nNo such word here\n"
-                                            "River bank").run()
+    at.text_area(key="sentences").set_value("The bank is open\nNo such word here\nRiver bank").run()
     warning = i18n.t("embeddings.not_found", word="bank", n=2, sentence="No such word here")
     assert warning in _texts(at, "warning")
     assert not at.exception
@@ -313,10 +314,9 @@ def test_page_in_korean_with_tampered_url(app):
     assert at.title[0].value == i18n.t("embeddings.heading", "ko")
     # dims is above its slider's range, k not a number: each named with its value
     assert sorted(_texts(at, "warning")) == sorted(
-        i18n.t("param.invalid", "ko", name=name, value=value)
-        for name, value in (("dims", "99999"), ("k", "abc")))
-    assert i18n.t("embeddings.words_capped", "ko", n=MAX_WORDS, total=MAX_WORDS + 3) in \
-        _texts(at, "info")
+        i18n.t("param.invalid", "ko", name=name, value=value) for name, value in (("dims", "99999"), ("k", "abc"))
+    )
+    assert i18n.t("embeddings.words_capped", "ko", n=MAX_WORDS, total=MAX_WORDS + 3) in _texts(at, "info")
 
 
 def test_the_cosine_tables_are_the_trained_rows_and_random_rows_of_the_same_shape(app, tiny_gpt2):
@@ -331,13 +331,20 @@ def test_the_cosine_tables_are_the_trained_rows_and_random_rows_of_the_same_shap
     tables = [tb for tb in chart_tables(at) if "word_a" in tb.columns]
     assert len(tables) == 2
     W = tiny_gpt2.model.get_input_embeddings().weight.detach().numpy()
-    rows = [W[tiny_gpt2.tokenizer(" " + w, add_special_tokens=False)["input_ids"]].mean(0)
-            for w in ("the", "bank", "cat")]
+    rows = [
+        W[tiny_gpt2.tokenizer(" " + w, add_special_tokens=False)["input_ids"]].mean(0) for w in ("the", "bank", "cat")
+    ]
     unit = np.stack(rows) / np.linalg.norm(rows, axis=1, keepdims=True)
     np.testing.assert_allclose(tables[0]["cosine"], (unit @ unit.T).ravel(), atol=1e-6)
-    rng_rows = [np.stack([np.random.default_rng([0, i]).normal(0.0, W.std(), W.shape[1])
-                          for i in tiny_gpt2.tokenizer(" " + w, add_special_tokens=False)["input_ids"]]).mean(0)
-                for w in ("the", "bank", "cat")]
+    rng_rows = [
+        np.stack(
+            [
+                np.random.default_rng([0, i]).normal(0.0, W.std(), W.shape[1])
+                for i in tiny_gpt2.tokenizer(" " + w, add_special_tokens=False)["input_ids"]
+            ]
+        ).mean(0)
+        for w in ("the", "bank", "cat")
+    ]
     unit = np.stack(rng_rows) / np.linalg.norm(rng_rows, axis=1, keepdims=True)
     np.testing.assert_allclose(tables[1]["cosine"], (unit @ unit.T).ravel(), atol=1e-5)
 

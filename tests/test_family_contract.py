@@ -84,8 +84,7 @@ class Own:
         for i, block in enumerate(self.blocks):
             for name, m in block.named_modules():
                 if m is not block:
-                    hooks.append(m.register_forward_hook(
-                        lambda m, a, o, i=i, name=name: calls[i].append((name, m, o))))
+                    hooks.append(m.register_forward_hook(lambda m, a, o, i=i, name=name: calls[i].append((name, m, o))))
         try:
             with torch.no_grad():
                 out = model(input_ids=ids_of(lm), output_attentions=True, use_cache=False)
@@ -95,12 +94,20 @@ class Own:
         self.attn, self.w_o, self.mlp_in, self.mlp_out = [], [], [], []
         for i in range(L):
             weights = out.attentions[i]
-            names = [name for name, m, o in calls[i] if isinstance(o, tuple) and len(o) > 1
-                     and isinstance(o[1], torch.Tensor) and o[1].shape == weights.shape and torch.equal(o[1], weights)]
+            names = [
+                name
+                for name, m, o in calls[i]
+                if isinstance(o, tuple)
+                and len(o) > 1
+                and isinstance(o[1], torch.Tensor)
+                and o[1].shape == weights.shape
+                and torch.equal(o[1], weights)
+            ]
             assert len(set(names)) == 1, f"one module of block {i} returns its attention weights: {names}"
             prefix = names[0] + "."
-            matrices = [(name, m) for name, m, o in calls[i]
-                        if getattr(m, "weight", None) is not None and m.weight.dim() == 2]
+            matrices = [
+                (name, m) for name, m, o in calls[i] if getattr(m, "weight", None) is not None and m.weight.dim() == 2
+            ]
             self.attn.append(dict(self.blocks[i].named_modules())[names[0]])
             self.w_o.append([m for name, m in matrices if name.startswith(prefix)][-1])
             self.mlp_in.append([m for name, m in matrices if not name.startswith(prefix)][0])
@@ -109,8 +116,9 @@ class Own:
     @staticmethod
     def _reference(lm, text=TEXT):
         with torch.no_grad():
-            return lm.model(input_ids=ids_of(lm, text), output_attentions=True, output_hidden_states=True,
-                            use_cache=False)
+            return lm.model(
+                input_ids=ids_of(lm, text), output_attentions=True, output_hidden_states=True, use_cache=False
+            )
 
 
 def reference(lm, text=TEXT, hooks=(), **kwargs):
@@ -119,14 +127,16 @@ def reference(lm, text=TEXT, hooks=(), **kwargs):
     handles = []
     try:
         for module, kind, fn in hooks:
-            handles.append(module.register_forward_pre_hook(fn, with_kwargs=True) if kind == "pre"
-                           else module.register_forward_hook(fn))
+            handles.append(
+                module.register_forward_pre_hook(fn, with_kwargs=True)
+                if kind == "pre"
+                else module.register_forward_hook(fn)
+            )
         ids = ids_of(lm, text)
         if "position_ids" in kwargs:  # with a mask given, transformers reads no packed sequences into them
             kwargs["attention_mask"] = torch.ones_like(ids)
         with torch.no_grad():
-            return lm.model(input_ids=ids, output_attentions=True, output_hidden_states=True,
-                            use_cache=False, **kwargs)
+            return lm.model(input_ids=ids, output_attentions=True, output_hidden_states=True, use_cache=False, **kwargs)
     finally:
         for h in handles:
             h.remove()
@@ -153,10 +163,12 @@ def knocked(x: np.ndarray, how: str) -> np.ndarray:
 
 def replacing(fn, T: int):
     """A forward hook that puts fn(output as [T, d]) in the place of a module's output."""
+
     def hook(m, args, out):
         y = first(out)
         new = torch.from_numpy(fn(y.reshape(T, -1).numpy())).reshape(y.shape).to(y.dtype)
         return (new, *out[1:]) if isinstance(out, tuple) else new
+
     return hook
 
 
@@ -261,8 +273,11 @@ def test_only_the_adapter_knows_module_paths_and_only_lm_its_tokenizer(tiny_dirs
 
 
 # the spellings of a family's name (whole words of an identifier or a string, any case)
-FAMILY_WORDS = re.compile(r"(?<![a-z0-9])(gpt[-_ ]?2|gpt[-_ ]?j|gpt[-_ ]?neox|neox|llama|pythia|opt|qwen2?|"
-                          r"smollm2?|distilgpt2)(?![a-z0-9])", re.IGNORECASE)
+FAMILY_WORDS = re.compile(
+    r"(?<![a-z0-9])(gpt[-_ ]?2|gpt[-_ ]?j|gpt[-_ ]?neox|neox|llama|pythia|opt|qwen2?|"
+    r"smollm2?|distilgpt2)(?![a-z0-9])",
+    re.IGNORECASE,
+)
 
 
 def family_branches(tree) -> list[str]:
@@ -279,8 +294,11 @@ def family_branches(tree) -> list[str]:
             words = sub.id if isinstance(sub, ast.Name) else sub.attr if isinstance(sub, ast.Attribute) else ""
             if words and FAMILY_WORDS.search(words.replace("_", " ")):
                 hits.append(words)
-            if isinstance(sub, ast.Attribute) and sub.attr == "name" and "arch" in (
-                    getattr(sub.value, "attr", None), getattr(sub.value, "id", None)):
+            if (
+                isinstance(sub, ast.Attribute)
+                and sub.attr == "name"
+                and "arch" in (getattr(sub.value, "attr", None), getattr(sub.value, "id", None))
+            ):
                 hits.append("arch.name")
         return hits
 
@@ -306,9 +324,16 @@ def family_branches(tree) -> list[str]:
 def test_nothing_outside_the_adapter_branches_on_a_family():
     """No file of core/, pages/ or Home.py other than core/arch.py decides anything by a
     family's name: the pages' words and numbers come from the facts the adapter states."""
-    bad = {"if lm.arch.name == 'opt': pass", "x = 1 if 'llama' in name else 2", "assert model_type != 'gpt_neox'",
-           "y = table[lm.arch.name]", "z = [k for k in keys if k.startswith('Qwen2')]", "if is_gptj: pass",
-           "w = ROWS.get(arch.name)", "if config.model_type == 'GPT-2': pass"}
+    bad = {
+        "if lm.arch.name == 'opt': pass",
+        "x = 1 if 'llama' in name else 2",
+        "assert model_type != 'gpt_neox'",
+        "y = table[lm.arch.name]",
+        "z = [k for k in keys if k.startswith('Qwen2')]",
+        "if is_gptj: pass",
+        "w = ROWS.get(arch.name)",
+        "if config.model_type == 'GPT-2': pass",
+    }
     for snippet in bad:  # the guard bites on each way of writing a branch
         assert family_branches(ast.parse(snippet)), snippet
     fine = "if lm.arch.norm_placement == 'post': pass\nlabel = 'GPT-2 small'\noptions = [o for o in opts if o]"
@@ -354,8 +379,9 @@ def test_learned_positions_are_what_the_model_adds_for_each_position(lm):
     at_zero = reference(lm, position_ids=torch.zeros(1, T, dtype=torch.long)).hidden_states[0][0]
     shifted = reference(lm, position_ids=torch.arange(T)[None]).hidden_states[0][0]
     pe = run_trace(lm, TEXT).position_embeddings
-    has_table = any(isinstance(m, torch.nn.Embedding) and m is not lm.model.get_input_embeddings()
-                    for m in lm.model.modules())
+    has_table = any(
+        isinstance(m, torch.nn.Embedding) and m is not lm.model.get_input_embeddings() for m in lm.model.modules()
+    )
     assert has_table == (lm.arch.positional == "learned") == (pe is not None)
     if pe is None:
         np.testing.assert_array_equal(shifted.numpy(), at_zero.numpy())
@@ -410,8 +436,9 @@ def test_rotary_positions_turn_the_pairs_the_page_says(lm):
         q, k = np.stack([turn(q0, p) for p in range(T)]), np.stack([turn(k0, p) for p in range(T)])
         scores = q @ k.T * s.scaling + np.triu(np.full((T, T), -np.inf), 1)
         weights = np.exp(scores - scores.max(-1, keepdims=True))
-        np.testing.assert_allclose(weights / weights.sum(-1, keepdims=True), out.attentions[0][0, head].numpy(),
-                                   atol=1e-5)
+        np.testing.assert_allclose(
+            weights / weights.sum(-1, keepdims=True), out.attentions[0][0, head].numpy(), atol=1e-5
+        )
     assert out.attentions[0][0].std() > 0.01  # the weights depend on position: the check can fail
 
 
@@ -470,10 +497,13 @@ def test_parameter_split_is_the_blocks_own_parameters(lm):
         block = own.blocks[layer]
         total = sum(p.numel() for _, p in block.named_parameters())  # each tensor once
         attention = sum(p.numel() for _, p in own.attn[layer].named_parameters())
-        norms = sum(p.numel() for m in block.modules() for p in m.parameters(recurse=False)
-                    if all(q.dim() == 1 for q in m.parameters(recurse=False)))
-        assert parameter_split(lm, layer) == {"attention": attention, "mlp": total - attention - norms,
-                                              "norms": norms}
+        norms = sum(
+            p.numel()
+            for m in block.modules()
+            for p in m.parameters(recurse=False)
+            if all(q.dim() == 1 for q in m.parameters(recurse=False))
+        )
+        assert parameter_split(lm, layer) == {"attention": attention, "mlp": total - attention - norms, "norms": norms}
         assert norms > 0 and total - attention - norms > attention / 4
 
 
@@ -562,7 +592,7 @@ def test_logit_attribution_adds_up_to_the_models_logit(lm):
     W_U = lm.model.get_output_embeddings().weight.detach().double()
     gamma = norm.weight.detach().double()
     centred = x - x.mean() if norm.centred else x
-    scale = torch.sqrt((centred ** 2).mean() + norm.eps).detach()
+    scale = torch.sqrt((centred**2).mean() + norm.eps).detach()
     logit = W_U[token] @ (centred / scale * gamma)
     logit.backward()
     assert parts.values[0] == pytest.approx(float(x.grad @ e), rel=1e-6, abs=1e-9)
@@ -617,12 +647,11 @@ def test_generation_is_what_model_generate_produces(lm):
     ids = lm.encode(TEXT)
     mask = torch.ones(1, len(ids), dtype=torch.long)
     greedy = lm.model.generate(torch.tensor([ids]), do_sample=False, max_new_tokens=12, attention_mask=mask)
-    assert S.generate_text(lm, ids, 12, greedy=True, stop_at_eos=False) == greedy[0, len(ids):].tolist()[:12]
+    assert S.generate_text(lm, ids, 12, greedy=True, stop_at_eos=False) == greedy[0, len(ids) :].tolist()[:12]
     settings = dict(temperature=0.8, top_k=40, top_p=0.9)
     torch.manual_seed(11)
-    drawn = lm.model.generate(torch.tensor([ids]), do_sample=True, max_new_tokens=10, attention_mask=mask,
-                              **settings)
-    assert S.generate_text(lm, ids, 10, seed=11, **settings) == drawn[0, len(ids):].tolist()
+    drawn = lm.model.generate(torch.tensor([ids]), do_sample=True, max_new_tokens=10, attention_mask=mask, **settings)
+    assert S.generate_text(lm, ids, 10, seed=11, **settings) == drawn[0, len(ids) :].tolist()
 
 
 # --------------------------------------------------------------------------- dropout
@@ -645,8 +674,12 @@ def test_dropout_the_page_reports_is_what_the_models_modules_apply(lm):
 
 def hooks_on(model) -> set:
     """Every hook on every module of the model (transformers places a few of its own at load)."""
-    return {(name, kind, key) for name, m in model.named_modules()
-            for kind, hooks in (("forward", m._forward_hooks), ("pre", m._forward_pre_hooks)) for key in hooks}
+    return {
+        (name, kind, key)
+        for name, m in model.named_modules()
+        for kind, hooks in (("forward", m._forward_hooks), ("pre", m._forward_pre_hooks))
+        for key in hooks
+    }
 
 
 def test_ablating_nothing_is_the_models_own_output_bit_for_bit(lm):
@@ -666,8 +699,11 @@ def head_knocked_out(own, lm, layer: int, head: int, how: str):
 
     def pre(m, args, kwargs):
         z = (args[0] if args else kwargs["hidden_states"]).clone()  # [1, T, H·dh]
-        z[..., head * dh:(head + 1) * dh] = torch.from_numpy(knocked(z[0, :, head * dh:(head + 1) * dh].numpy(), how))
+        z[..., head * dh : (head + 1) * dh] = torch.from_numpy(
+            knocked(z[0, :, head * dh : (head + 1) * dh].numpy(), how)
+        )
         return ((z, *args[1:]), kwargs) if args else (args, {**kwargs, "hidden_states": z})
+
     return own.w_o[layer], "pre", pre
 
 
@@ -707,8 +743,9 @@ def test_removing_the_positions_is_the_model_without_them(lm, how):
     before = hooks_on(lm.model)
     ids = ids_of(lm)
     T = ids.shape[1]
-    tables = [m for m in lm.model.modules() if isinstance(m, torch.nn.Embedding)
-              and m is not lm.model.get_input_embeddings()]
+    tables = [
+        m for m in lm.model.modules() if isinstance(m, torch.nn.Embedding) and m is not lm.model.get_input_embeddings()
+    ]
     if tables:
         (table,) = tables
         table.weight.grad = None
@@ -718,8 +755,9 @@ def test_removing_the_positions_is_the_model_without_them(lm, how):
         lm.model.zero_grad(set_to_none=True)
         assert len(rows) == T
         copy_ = copy.deepcopy(lm.model)
-        own_table = next(m for m in copy_.modules() if isinstance(m, torch.nn.Embedding)
-                         and m is not copy_.get_input_embeddings())
+        own_table = next(
+            m for m in copy_.modules() if isinstance(m, torch.nn.Embedding) and m is not copy_.get_input_embeddings()
+        )
         with torch.no_grad():
             if how == "zero":
                 own_table.weight.zero_()
@@ -743,8 +781,9 @@ def test_without_positions_the_first_block_cannot_tell_two_orders_apart(lm):
     a, b = "dog,man,bit,on,time", "man,dog,bit,on,time"
     assert sorted(lm.encode(a)) == sorted(lm.encode(b)) and lm.encode(a)[-1] == lm.encode(b)[-1]
     assert lm.encode(a)[0] != lm.encode(b)[0]
-    off = I.last_token_difference(I.ablated_trace(lm, a, [("positions",)]).resid,
-                                  I.ablated_trace(lm, b, [("positions",)]).resid)
+    off = I.last_token_difference(
+        I.ablated_trace(lm, a, [("positions",)]).resid, I.ablated_trace(lm, b, [("positions",)]).resid
+    )
     on = I.last_token_difference(run_trace(lm, a).resid, run_trace(lm, b).resid)
     assert off[0] < 1e-5 < 1e-3 < on[0]
     assert off[1] > 1e-3  # order leaks in through what the earlier tokens saw
@@ -762,6 +801,7 @@ def test_sweep_entries_are_single_ablations(lm, how):
     layers = I.sweep(lm, TEXT, kind="layers", how=how)
     target = heads.target_id
     assert target == heads.predicted_id == int(np.argmax(run_trace(lm, TEXT).next_token_logits))
+
     def logp(parts) -> float:
         logits = torch.from_numpy(I.ablate(lm, TEXT, parts, how).logits).double()
         return float(torch.log_softmax(logits, -1)[target])
@@ -806,7 +846,7 @@ def test_patching_against_the_models_own_runs(lm):
 
     def put_head(m, args, kwargs):
         z = args[0].clone()
-        z[0, :, h * dh:(h + 1) * dh] = z_clean[:, h * dh:(h + 1) * dh]
+        z[0, :, h * dh : (h + 1) * dh] = z_clean[:, h * dh : (h + 1) * dh]
         return (z, *args[1:]), kwargs
 
     want = reference(lm, corrupt, [(own.w_o[L - 1], "pre", put_head)])
@@ -826,8 +866,14 @@ def test_patching_against_the_models_own_runs(lm):
 # --------------------------------------------------------------------------- every page
 
 
-PAGES = ["Home.py", "pages/1_Embeddings.py", "pages/2_Positional_Encoding.py", "pages/3_Attention.py",
-         "pages/4_Transformer_Block.py", "pages/6_Sampling.py"]
+PAGES = [
+    "Home.py",
+    "pages/1_Embeddings.py",
+    "pages/2_Positional_Encoding.py",
+    "pages/3_Attention.py",
+    "pages/4_Transformer_Block.py",
+    "pages/6_Sampling.py",
+]
 
 
 @pytest.mark.parametrize("family", FAMILY_NAMES)
@@ -847,8 +893,9 @@ def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path
         assert facts[i18n.t("fact.wiring")] == i18n.t(f"wiring.{wiring}")
         assert facts[i18n.t("fact.norm")] == f"{i18n.t(f'arch.term.{a.norm_placement}')} — {a.norm_kind}"
         assert facts[i18n.t("fact.positional")].startswith(i18n.t(f"positional.{a.positional}"))
-        assert (i18n.t("positional.partial", rot=a.rotary_dims, dh=a.d_head)
-                in facts[i18n.t("fact.positional")]) == (0 < a.rotary_dims < a.d_head)
+        assert (i18n.t("positional.partial", rot=a.rotary_dims, dh=a.d_head) in facts[i18n.t("fact.positional")]) == (
+            0 < a.rotary_dims < a.d_head
+        )
         lecture = at.table[1].value
         assert i18n.t("arch.fact.norm_kind") in set(lecture.iloc[:, 0])
     if path == "pages/3_Attention.py":  # Concat(heads) W_O against the model's own attention output
@@ -860,13 +907,17 @@ def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path
         check = next(c.value for c in at.caption if c.value.startswith("Block 0 recomputed"))
         assert float(check.rsplit("at most ", 1)[1].split(",")[0]) < 1e-4
         from core.block import block_equations, block_wiring
+
         shown = [x.value.strip("$\n") for x in at.latex]
         assert shown[: len(block_equations(lm.arch))] == block_equations(lm.arch)
         # against the model: as many norms in the equations as the block has norm modules (modules
         # owning only vectors); attention reading the bare stream (post-norm) iff the model's does
         equations, own = " ".join(shown[: len(block_equations(lm.arch))]), Own(lm)
-        n_norms = sum(1 for m in own.blocks[0].modules() if list(m.parameters(recurse=False))
-                      and all(q.dim() == 1 for q in m.parameters(recurse=False)))
+        n_norms = sum(
+            1
+            for m in own.blocks[0].modules()
+            if list(m.parameters(recurse=False)) and all(q.dim() == 1 for q in m.parameters(recurse=False))
+        )
         assert len(set(re.findall(r"\\mathrm\{%s\}(_\d)?" % lm.arch.norm_kind, equations))) == n_norms
         reads = recorded(lm, {"a": own.attn[0]}, kind="pre")["a"]
         bare = bool(np.allclose(reads.numpy(), reference(lm).hidden_states[0][0].numpy()))

@@ -53,8 +53,14 @@ SLIDERS = {
 EMPTY_MESSAGES = {
     "Home.py": ["prompt.empty"],
     "pages/0_Lessons.py": [],
-    "pages/1_Embeddings.py": ["prompt.empty", "embeddings.korean_need", "embeddings.need_two", "embeddings.probe_empty",
-                              "embeddings.need_three", "embeddings.target_empty"],
+    "pages/1_Embeddings.py": [
+        "prompt.empty",
+        "embeddings.korean_need",
+        "embeddings.need_two",
+        "embeddings.probe_empty",
+        "embeddings.need_three",
+        "embeddings.target_empty",
+    ],
     "pages/2_Positional_Encoding.py": ["prompt.empty", "prompt.empty"],  # one per sentence
     "pages/3_Attention.py": ["prompt.empty"],
     "pages/4_Transformer_Block.py": ["prompt.empty"],
@@ -73,10 +79,29 @@ URL_CASES = 60
 # time and size the generated data, which is small and quick to draw, not the page runs;
 # function_scoped_fixture does not apply, the tests take no function-scoped fixture.)
 
-NASTY = ["", " ", "\n\t  \n", "a" * 5000, "😀" * 300, "👩‍👩‍👧‍👦🏳️‍🌈", "안녕하세요 트랜스포머",
-         "트랜스포머는 어텐션만으로 충분합니다", "مرحبا بالعالم", "שלום עולם", "\u202e\u200f\u200b",
-         "\x00\x01\x07\x1b[31m", "zzxqvbnmptkwq", "<script>alert(1)</script>", "{lang} {0} %s %n",
-         "' OR 1=1 --", "../../../../etc/passwd", "NaN", "-1", "1e309", "\\x00"]
+NASTY = [
+    "",
+    " ",
+    "\n\t  \n",
+    "a" * 5000,
+    "😀" * 300,
+    "👩‍👩‍👧‍👦🏳️‍🌈",
+    "안녕하세요 트랜스포머",
+    "트랜스포머는 어텐션만으로 충분합니다",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "\u202e\u200f\u200b",
+    "\x00\x01\x07\x1b[31m",
+    "zzxqvbnmptkwq",
+    "<script>alert(1)</script>",
+    "{lang} {0} %s %n",
+    "' OR 1=1 --",
+    "../../../../etc/passwd",
+    "NaN",
+    "-1",
+    "1e309",
+    "\\x00",
+]
 
 hostile_text = st.one_of(
     st.sampled_from(NASTY),
@@ -85,9 +110,10 @@ hostile_text = st.one_of(
     st.builds(lambda s, n: s * n, st.sampled_from(["word ", "😀", "가", "x"]), st.integers(1, 2500)),
 )
 hostile_param = st.one_of(
-    st.sampled_from(NASTY + ["99", "-99", "abc", "0.5", "1e9", "inf", "nan", "true", "gpt5",
-                             "smollm2-135m", "ko", "en", "xx"]),
-    st.integers(-10**6, 10**6).map(str),
+    st.sampled_from(
+        NASTY + ["99", "-99", "abc", "0.5", "1e9", "inf", "nan", "true", "gpt5", "smollm2-135m", "ko", "en", "xx"]
+    ),
+    st.integers(-(10**6), 10**6).map(str),
     st.text(max_size=40),
 )
 
@@ -153,7 +179,7 @@ def assert_no_exception(at: AppTest, case) -> None:
 
 def assert_leading_boxes(page: str, boxes, why) -> None:
     keys = [box.key for box in boxes]
-    assert (keys or not TEXT_BOXES[page]) and keys == TEXT_BOXES[page][:len(keys)], (why, keys)
+    assert (keys or not TEXT_BOXES[page]) and keys == TEXT_BOXES[page][: len(keys)], (why, keys)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -209,8 +235,18 @@ def widget_keys(page: str) -> list[str]:
         at = fresh_app(page)
         keys = {"lang", "model", "lecture", "at"} | URL_ONLY.get(page, set())  # "at": the section to scroll to
         for _ in each_tab(at):
-            for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle",
-                         "select_slider", "number_input", "checkbox", "multiselect"):
+            for kind in (
+                "text_input",
+                "text_area",
+                "slider",
+                "selectbox",
+                "radio",
+                "toggle",
+                "select_slider",
+                "number_input",
+                "checkbox",
+                "multiselect",
+            ):
                 for w in getattr(at, kind):
                     if w.key and not w.key.startswith("$$"):
                         keys.add(w.key)

@@ -38,7 +38,8 @@ def test_t_fills_values_and_falls_back_to_english_for_unknown_languages():
         i18n.t("no.such.key", "en")
 
 
-@pytest.mark.parametrize("locale, lang", [("ko-KR", "ko"), ("ko", "ko"), ("en-US", "en"),
-                                          ("fr-FR", "en"), (None, "en"), ("", "en")])
+@pytest.mark.parametrize(
+    "locale, lang", [("ko-KR", "ko"), ("ko", "ko"), ("en-US", "en"), ("fr-FR", "en"), (None, "en"), ("", "en")]
+)
 def test_language_follows_the_browser_locale(locale, lang):
     assert i18n.language_from_locale(locale) == lang

@@ -28,8 +28,10 @@ def lm(request):
 
 def raising_in(module):
     """A hook of the test's own that makes the forward pass raise inside `module`."""
+
     def boom(m, args, output):
         raise RuntimeError("boom")
+
     return module.register_forward_hook(boom)
 
 
@@ -220,12 +222,15 @@ def test_the_offline_model_ablated_as_the_contract_says(smollm):
     np.testing.assert_allclose(I.ablate(lm, text, [("positions",)]).logits, expected, rtol=1e-4, atol=1e-4)
     corrupt = "The capital of Italy is"
     clean = run_trace(lm, text).next_token_logits
-    np.testing.assert_allclose(I.patch(lm, text, corrupt, ("resid", lm.arch.n_layers // 2, None)).logits, clean,
-                               rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(
+        I.patch(lm, text, corrupt, ("resid", lm.arch.n_layers // 2, None)).logits, clean, rtol=1e-4, atol=1e-4
+    )
     layers = I.sweep(lm, text, kind="layers")
+
     def logp(parts):
         logits = torch.from_numpy(I.ablate(lm, text, parts).logits).double()
         return float(torch.log_softmax(logits, -1)[layers.target_id])
+
     for layer in (0, 7, lm.arch.n_layers - 1):
         assert layers.logprob[layer, 1] == pytest.approx(logp([("mlp", layer)]), abs=1e-4)
     heads = I.sweep(lm, text, kind="heads")

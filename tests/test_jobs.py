@@ -166,8 +166,9 @@ def test_the_pages_long_work_all_goes_through_the_one_helper():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    sections = {name: (root / "core/ui/sections" / f"{name}.py").read_text() for name in
-                ("attention", "block", "translation")}
+    sections = {
+        name: (root / "core/ui/sections" / f"{name}.py").read_text() for name in ("attention", "block", "translation")
+    }
     assert sections["attention"].count("ui.shared_job(") == 1  # the heads sweep
     # the layers sweep, the patching grid, the gradient through the depth, the dropout runs
     assert sections["block"].count("ui.shared_job(") == 4
@@ -224,4 +225,3 @@ def test_on_a_page_a_stopped_job_says_so_and_a_press_starts_it_again():
     assert [i.value for i in at.info] == [i18n.t("int.job.cancelled", "ko")]
     at.button(key="start_slow").click().run()  # the button is back: a press runs it again
     assert [s.value for s in at.success] == ["the result"] and not at.info
-

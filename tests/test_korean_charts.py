@@ -21,20 +21,75 @@ PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*
 
 ALLOWED = {
     # names of models, methods and scores
-    "GPT", "GELU", "ReLU", "SiLU", "LayerNorm", "RMSNorm", "RoPE", "MLP", "LSTM", "BLEU", "Bahdanau",
-    "BERT", "Llama", "Pythia", "SmolLM", "GQA", "PCA", "BPE", "Transformer", "Add", "Norm", "Concat",
-    "MultiHead", "softmax", "top", "ID", "CSV",
+    "GPT",
+    "GELU",
+    "ReLU",
+    "SiLU",
+    "LayerNorm",
+    "RMSNorm",
+    "RoPE",
+    "MLP",
+    "LSTM",
+    "BLEU",
+    "Bahdanau",
+    "BERT",
+    "Llama",
+    "Pythia",
+    "SmolLM",
+    "GQA",
+    "PCA",
+    "BPE",
+    "Transformer",
+    "Add",
+    "Norm",
+    "Concat",
+    "MultiHead",
+    "softmax",
+    "top",
+    "ID",
+    "CSV",
     # the lecture's own terms
-    "Query", "Key", "Value",
+    "Query",
+    "Key",
+    "Value",
     # units and math
-    "ms", "MB", "KB", "PE", "pos", "cos", "sin", "log", "exp", "max", "min", "mean", "std", "rms",
-    "d_model", "d_head", "d_ff", "d_mlp",
+    "ms",
+    "MB",
+    "KB",
+    "PE",
+    "pos",
+    "cos",
+    "sin",
+    "log",
+    "exp",
+    "max",
+    "min",
+    "mean",
+    "std",
+    "rms",
+    "d_model",
+    "d_head",
+    "d_ff",
+    "d_mlp",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
 MATH_SYMBOL = re.compile(r"^[A-Za-z](?:_[A-Za-z0-9]{1,2})?$")  # x, q, d_k, x_j, W_O (p_final is a field name)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-CHANNELS = ("x", "y", "x2", "y2", "color", "tooltip", "strokeDash", "row", "column", "size", "shape",
-            "opacity", "theta")  # not "text": a text mark shows the data, not its field's name
+CHANNELS = (
+    "x",
+    "y",
+    "x2",
+    "y2",
+    "color",
+    "tooltip",
+    "strokeDash",
+    "row",
+    "column",
+    "size",
+    "shape",
+    "opacity",
+    "theta",
+)  # not "text": a text mark shows the data, not its field's name
 NO_LEGEND = ("color", "strokeDash", "shape", "size", "opacity")
 
 
@@ -49,7 +104,7 @@ def shown_strings(spec) -> list[str]:
                 if key == "title" and isinstance(value, (str, list)):
                     out.extend([value] if isinstance(value, str) else value)
                 elif key in CHANNELS and isinstance(value, (dict, list)):
-                    for channel in (value if isinstance(value, list) else [value]):
+                    for channel in value if isinstance(value, list) else [value]:
                         if isinstance(channel, dict) and "field" in channel and not titled(key, channel):
                             out.append(channel["field"])
                         walk(channel)
@@ -75,9 +130,13 @@ def english_words(text: str) -> list[str]:
 
 
 def test_the_checker_finds_english_where_it_is():
-    spec = {"encoding": {"x": {"field": "position", "type": "quantitative"},
-                         "y": {"field": "value", "title": "값"},
-                         "tooltip": [{"field": "token_id"}, {"field": "p", "title": "확률 p_final"}]}}
+    spec = {
+        "encoding": {
+            "x": {"field": "position", "type": "quantitative"},
+            "y": {"field": "value", "title": "값"},
+            "tooltip": [{"field": "token_id"}, {"field": "p", "title": "확률 p_final"}],
+        }
+    }
     assert shown_strings(spec) == ["position", "값", "token_id", "확률 p_final"]
     assert english_words("position 값 token_id 확률 p_final “the” Query d_k") == ["position", "token_id", "p_final"]
 
@@ -89,7 +148,7 @@ def test_every_chart_and_formula_reads_in_korean(app, path):
     assert not at.exception, [e.message for e in at.exception]
     found = {}
     tabs = bound_tabs(at)
-    for label in (tabs[1] if tabs else [None]):  # a page with lazy tabs: each tab open in turn
+    for label in tabs[1] if tabs else [None]:  # a page with lazy tabs: each tab open in turn
         if label is not None:
             at.session_state[tabs[0]] = label
             at.run()

@@ -75,12 +75,20 @@ def test_a_vocabulary_that_learned_korean_holds_its_syllables_whole():
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    tok.train_from_iterator(list("날씨가좋다어제는공원") * 50,  # syllables seen alone: merged whole
-                            trainers.BpeTrainer(vocab_size=400, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    tok.train_from_iterator(
+        list("날씨가좋다어제는공원") * 50,  # syllables seen alone: merged whole
+        trainers.BpeTrainer(vocab_size=400, initial_alphabet=pre_tokenizers.ByteLevel.alphabet()),
+    )
     tokenizer = PreTrainedTokenizerFast(tokenizer_object=tok)
-    lm = wrap(GPT2LMHeadModel(GPT2Config(vocab_size=len(tokenizer), n_embd=8, n_layer=1, n_head=1, bos_token_id=None,
-                                         eos_token_id=None)), tokenizer,
-              "korean-bpe", "Korean BPE", "local-dir")
+    lm = wrap(
+        GPT2LMHeadModel(
+            GPT2Config(vocab_size=len(tokenizer), n_embd=8, n_layer=1, n_head=1, bos_token_id=None, eos_token_id=None)
+        ),
+        tokenizer,
+        "korean-bpe",
+        "Korean BPE",
+        "local-dir",
+    )
     cover = hangul_coverage(lm, "날씨 훈민정음")
     assert "날" in cover.whole and "씨" in cover.whole
     assert not {"훈", "민", "정", "음"} & set(cover.whole)
@@ -204,9 +212,16 @@ def test_page_section_works_for_the_other_families(app, tiny_dirs, monkeypatch, 
     n = {k: len(reference_ids(lm, v)) for k, v in DEFAULT_SENTENCES.items()}
     said = i18n.t("embeddings.korean_here", "ko", ko=n["ko"] / n["en"], fr=n["fr"] / n["en"])
     assert said in [m.value for m in at.markdown]
-    context = i18n.t("embeddings.korean_context", "ko", name=lm.display_name, ctx=lm.arch.context_length,
-                     ko_share=n["ko"] / lm.arch.context_length, ko_fits=lm.arch.context_length // n["ko"],
-                     en_share=n["en"] / lm.arch.context_length, en_fits=lm.arch.context_length // n["en"])
+    context = i18n.t(
+        "embeddings.korean_context",
+        "ko",
+        name=lm.display_name,
+        ctx=lm.arch.context_length,
+        ko_share=n["ko"] / lm.arch.context_length,
+        ko_fits=lm.arch.context_length // n["ko"],
+        en_share=n["en"] / lm.arch.context_length,
+        en_fits=lm.arch.context_length // n["en"],
+    )
     assert context in [m.value for m in at.markdown]
 
 

@@ -38,8 +38,14 @@ BANNED = {
     "teacher_forcing": [r"티처 ?포싱"],
     "dot_product": [r"닷 ?프로덕트"],
     "width": [r"(?<![가-힣])폭(?:[과이을의]|(?![가-힣]))"],
-    "plain_seq2seq": [r"기본 디코더", r"기본 LSTM", r"기본 모델의 디코더", r"기본 \{plain", r"LSTM: \{plain",
-                      r"컨텍스트 벡터 하나만 보는 LSTM"],
+    "plain_seq2seq": [
+        r"기본 디코더",
+        r"기본 LSTM",
+        r"기본 모델의 디코더",
+        r"기본 \{plain",
+        r"LSTM: \{plain",
+        r"컨텍스트 벡터 하나만 보는 LSTM",
+    ],
     # a sublayer is 부분층; 대부분, 부분 번역 (beam search's partial hypotheses), 부분 회전 are other words
     "sublayer": [r"(?<![대])부분(?!층| 번역| 회전)"],
     "previous_token_head": [r"앞 토큰을 보는 헤드", r"직전 토큰 헤드"],
@@ -50,24 +56,24 @@ BANNED = {
 
 # Phrases a Korean reader stumbles on, each once found in the catalog.
 AWKWARD = [
-    r"지난 블록",          # “after block” read as “the previous block”
-    r"두 절반",            # “its two halves”: say what they are
+    r"지난 블록",  # “after block” read as “the previous block”
+    r"두 절반",  # “its two halves”: say what they are
     r"\((?:와|과|을|를|은|는) ",  # “β (와 편향)”: a particle inside a bracket
-    r"”, 모델은",          # the token-count question's dangling clause
+    r"”, 모델은",  # the token-count question's dangling clause
 ]
 
 # A one-form particle right after a placeholder (after any closing quote or Markdown mark):
 # `{x}을` is wrong for a word ending in a vowel, so write `{x}을(를)`.
 ONE_FORM_PARTICLE = re.compile(
     r"^[”’\"'*`]*(?:을|를|은|는|이|가|와|과|으로|로)(?=[\s.,;:!?)\]”’\"'…—–-]|$)"
-    r"|^[”’\"'*`]*(?:와의|과의|으로부터|로부터|으로서|로서)")
+    r"|^[”’\"'*`]*(?:와의|과의|으로부터|로부터|으로서|로서)"
+)
 
 # Sentence endings outside 합니다체: 해요체 (…해요. …이에요. …예요. …죠.) and 해라체
 # (…한다. …이다. …했다.). A sentence ends at . or ! , a closing parenthesis or the end of the
 # string. Polite requests (…하세요., …보세요.), the usual way Korean teaching text and UIs
 # give instructions next to 합니다체 statements, and nouns ending in 요 (필요, 중요 …) pass.
-CASUAL_ENDING = re.compile(
-    r"(?<=[가-힣])(?:(?<![세필중개주])요|죠|(?<![니시])다)(?=[.!)]|$)")
+CASUAL_ENDING = re.compile(r"(?<=[가-힣])(?:(?<![세필중개주])요|죠|(?<![니시])다)(?=[.!)]|$)")
 
 CODE_OR_MATH = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.S)
 
@@ -78,8 +84,7 @@ def korean() -> dict[str, str]:
 
 def fields(text: str) -> set[tuple[str, str, str | None]]:
     """Each {placeholder} as (name, format spec, conversion)."""
-    return {(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text)
-            if name is not None}
+    return {(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(text) if name is not None}
 
 
 def prose(text: str) -> str:
@@ -122,8 +127,7 @@ def test_particles_after_placeholders_fit_any_word():
 def test_sentences_end_in_hamnida_style():
     bad = {}
     for key, text in korean().items():
-        found = [prose(text)[max(0, m.start() - 8):m.end() + 1]
-                 for m in CASUAL_ENDING.finditer(prose(text))]
+        found = [prose(text)[max(0, m.start() - 8) : m.end() + 1] for m in CASUAL_ENDING.finditer(prose(text))]
         if found:
             bad[key] = found
     assert not bad, f"end sentences in 합니다체: {bad}"
@@ -141,24 +145,41 @@ def is_hapsyo_imperative(match: str) -> bool:
     return (ord(before) - ord("가")) % 28 == 17
 
 
-@pytest.mark.parametrize("text, imperative", [("답을 고르십시오.", True), ("다시 확인하시오", True),
-                                              ("함께 봅시다.", True), ("답을 고르세요.", False),
-                                              ("이것은 벡터입니다.", False), ("이 옵시다", True)])
+@pytest.mark.parametrize(
+    "text, imperative",
+    [
+        ("답을 고르십시오.", True),
+        ("다시 확인하시오", True),
+        ("함께 봅시다.", True),
+        ("답을 고르세요.", False),
+        ("이것은 벡터입니다.", False),
+        ("이 옵시다", True),
+    ],
+)
 def test_hapsyo_imperative_detector(text, imperative):
     assert any(is_hapsyo_imperative(m.group(0)) for m in HAPSYO_IMPERATIVE.finditer(text)) is imperative
 
 
 def test_instructions_say_seyo_not_hapsyo():
-    bad = {k: m.group(0) for k, v in korean().items() for m in HAPSYO_IMPERATIVE.finditer(prose(v))
-           if is_hapsyo_imperative(m.group(0))}
+    bad = {
+        k: m.group(0)
+        for k, v in korean().items()
+        for m in HAPSYO_IMPERATIVE.finditer(prose(v))
+        if is_hapsyo_imperative(m.group(0))
+    }
     assert not bad, f"write -세요 (고르세요, 확인하세요): {bad}"
 
 
 @pytest.mark.parametrize("concept", sorted(BANNED))
 def test_glossary_terms_are_used_and_their_alternatives_are_not(concept):
     term = glossary.KO[f"glossary.{concept}"]
-    bad = {k: m.group(0) for k, v in korean().items() if not k.startswith("glossary.")
-           for pattern in BANNED[concept] if (m := re.search(pattern, prose(v)))}
+    bad = {
+        k: m.group(0)
+        for k, v in korean().items()
+        if not k.startswith("glossary.")
+        for pattern in BANNED[concept]
+        if (m := re.search(pattern, prose(v)))
+    }
     assert not bad, f"{concept}: write {term!r}, not {bad}"
     head = re.sub(r"\(.*\)$", "", term)  # "레이어 정규화(LayerNorm)" is used as "레이어 정규화"
     users = [k for k, v in korean().items() if head in v and not k.startswith("glossary.")]
@@ -198,8 +219,11 @@ def test_head_kinds_are_named_alike_on_the_attention_page_and_in_the_quiz(lang):
     """The quiz's three head kinds (“이전 토큰 헤드: …”) are the names the Attention page's grid
     caption tells the reader to look for, and the glossary's."""
     caption = i18n.catalogs()[lang]["attention.grid_caption"]
-    for kind, concept in (("previous", "previous_token_head"), ("first", "first_token_head"),
-                          ("spread", "spread_head")):
+    for kind, concept in (
+        ("previous", "previous_token_head"),
+        ("first", "first_token_head"),
+        ("spread", "spread_head"),
+    ):
         name = i18n.catalogs()[lang][f"quiz.option.head.{kind}"].split(":")[0]
         name = re.sub(r"^an? ", "", name)
         assert name.removesuffix(" head") in caption, (lang, name)

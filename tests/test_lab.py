@@ -1,4 +1,5 @@
 """core.seq2seq.lab: the synthetic bottleneck task, live training of both models, timing."""
+
 import numpy as np
 import pytest
 import torch
@@ -10,8 +11,7 @@ from core.seq2seq.train import train_steps
 
 torch.set_num_threads(1)  # tiny ops: one thread avoids oversubscription on a shared CPU
 
-TINY = LabSettings(min_length=2, max_length=5, hidden_size=24, steps=60, batch_size=32,
-                   test_per_length=10, seed=0)
+TINY = LabSettings(min_length=2, max_length=5, hidden_size=24, steps=60, batch_size=32, test_per_length=10, seed=0)
 
 
 def test_generator_is_deterministic_for_a_seed():
@@ -25,7 +25,7 @@ def test_generator_is_deterministic_for_a_seed():
 def test_generator_reverses_and_holds_out_test_sequences():
     train, test = make_dataset(TINY, n_train=300)
     for src, tgt in train[:50] + test:
-        assert tgt[:-1] == src[::-1] and tgt[-1] == 2          # reversed, then <eos>
+        assert tgt[:-1] == src[::-1] and tgt[-1] == 2  # reversed, then <eos>
     assert not {tuple(s) for s, _ in train} & {tuple(s) for s, _ in test}
     lengths = [len(s) for s, _ in test]
     assert sorted(set(lengths)) == list(range(TINY.min_length, TINY.max_length + 1))
@@ -36,8 +36,15 @@ def test_generator_reverses_and_holds_out_test_sequences():
 
 
 def test_settings_are_capped():
-    wild = LabSettings(min_length=-5, max_length=10**6, hidden_size=10**5, steps=10**9,
-                       batch_size=10**6, test_per_length=10**6, task="rm -rf").checked()
+    wild = LabSettings(
+        min_length=-5,
+        max_length=10**6,
+        hidden_size=10**5,
+        steps=10**9,
+        batch_size=10**6,
+        test_per_length=10**6,
+        task="rm -rf",
+    ).checked()
     assert wild.max_length == lab.MAX_LENGTH and wild.hidden_size == lab.MAX_HIDDEN
     assert wild.steps == lab.MAX_STEPS and wild.min_length >= 1 and wild.task in lab.TASKS
     assert wild.batch_size <= 128 and wild.test_per_length <= 200

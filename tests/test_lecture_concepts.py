@@ -67,8 +67,11 @@ def test_words_characters_and_subwords_on_the_same_text(tiny_gpt2):
 
     decoded = {tiny_gpt2.tokenizer.decode([i]).removeprefix(" ") for i in range(len(tiny_gpt2.tokenizer))}
     want = {w for w in decoded if w and all(unicodedata.category(c)[0] in "LN" for c in w)}
-    want |= {w for w in decoded if len(w) == 1 and unicodedata.category(w) in ("Po", "Ps", "Pe", "Pd", "Sm", "So",
-                                                                                   "Sk", "Sc", "Pi", "Pf", "Pc")}
+    want |= {
+        w
+        for w in decoded
+        if len(w) == 1 and unicodedata.category(w) in ("Po", "Ps", "Pe", "Pd", "Sm", "So", "Sk", "Sc", "Pi", "Pf", "Pc")
+    }
     want.discard("\ufffd")  # what a piece of a multi-byte character decodes to on its own
     assert words == want and {"The", "bank", "."} <= words
     text = "I love you. The zyzzyva sat."
@@ -82,8 +85,9 @@ def test_words_characters_and_subwords_on_the_same_text(tiny_gpt2):
     assert rows["subwords"]["unknown"] == 0.0 and rows["subwords"]["vocabulary"] == tiny_gpt2.arch.vocab_size
 
 
-@pytest.mark.parametrize("text", ["Data visualization empowers users to", "1234567 zyzzyva",
-                                  "안녕하세요", "🚀 to the moon"])
+@pytest.mark.parametrize(
+    "text", ["Data visualization empowers users to", "1234567 zyzzyva", "안녕하세요", "🚀 to the moon"]
+)
 def test_the_tradeoff_sentence_is_true_of_its_table_for_every_suggested_input(tiny_gpt2, text):
     """The page's sentence says: words lose what is not on their list; bytes never meet an
     unknown token but make the longest sequences; subwords meet nothing unknown and are
@@ -118,9 +122,22 @@ def test_learned_positions_end_where_the_table_ends_and_sinusoids_go_on(tiny_gpt
 
 
 def test_the_map_names_the_models_own_norm(tiny_gpt2, tiny_llama):
-    labels = {s: i18n.t(f"home.stage.{s}") for s in
-              ("text", "tokens", "embed", "position", "block", "attention", "mlp", "norm", "unembed",
-               "softmax", "next")}
+    labels = {
+        s: i18n.t(f"home.stage.{s}")
+        for s in (
+            "text",
+            "tokens",
+            "embed",
+            "position",
+            "block",
+            "attention",
+            "mlp",
+            "norm",
+            "unembed",
+            "softmax",
+            "next",
+        )
+    }
     assert "LayerNorm" in architecture_dot(tiny_gpt2, labels) and "RMSNorm" not in architecture_dot(tiny_gpt2, labels)
     assert "RMSNorm" in architecture_dot(tiny_llama, labels) and "LayerNorm" not in architecture_dot(tiny_llama, labels)
 
@@ -137,8 +154,15 @@ def test_the_cosine_caption_says_what_the_numbers_show(app, tiny_gpt2):
     np.fill_diagonal(sims, np.nan)
     hi = np.unravel_index(np.nanargmax(sims), sims.shape)
     lo = np.unravel_index(np.nanargmin(sims), sims.shape)
-    want = i18n.t("embeddings.cosine_caption", a=words[hi[0]], b=words[hi[1]], hi=sims[hi],
-                  c=words[lo[0]], d=words[lo[1]], lo=sims[lo])
+    want = i18n.t(
+        "embeddings.cosine_caption",
+        a=words[hi[0]],
+        b=words[hi[1]],
+        hi=sims[hi],
+        c=words[lo[0]],
+        d=words[lo[1]],
+        lo=sims[lo],
+    )
     assert want in [c.value for c in at.caption]
 
 
@@ -178,8 +202,7 @@ def tiny_translator(attention: bool):
     src = Vocab.build([["i", "am", "very", "tired", "."]])
     tgt = Vocab.build([["je", "suis", "très", "fatigué", "."]])
     torch.manual_seed(0)
-    model = Seq2Seq(Seq2SeqConfig(len(src), len(tgt), emb_size=6, hidden_size=5, attention=attention,
-                                  dropout=0.0))
+    model = Seq2Seq(Seq2SeqConfig(len(src), len(tgt), emb_size=6, hidden_size=5, attention=attention, dropout=0.0))
     return Translator(model, src, tgt)
 
 

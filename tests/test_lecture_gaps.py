@@ -44,8 +44,11 @@ def test_the_norm_section_says_where_the_stream_falls(app, tiny_gpt2):
     trace = run_trace(tiny_gpt2, at.text_input(key="text").value)
     falls = shrinking_blocks(trace, trace.n_tokens - 1)
     L = tiny_gpt2.arch.n_layers
-    want = i18n.t("lecture.norm_why_falls", n=len(falls), L=L, blocks=", ".join(map(str, falls))) if falls \
+    want = (
+        i18n.t("lecture.norm_why_falls", n=len(falls), L=L, blocks=", ".join(map(str, falls)))
+        if falls
         else i18n.t("lecture.norm_why_grows", L=L)
+    )
     assert any(want in s for s in texts(at))
     assert not any("only grows" in s for s in texts(at))
 
@@ -68,8 +71,10 @@ def test_the_gradient_verdict_reads_the_two_totals():
 
 
 def test_the_korean_section_uses_the_lectures_term_for_residual_connections():
-    ko = {k: i18n.t(k, "ko") for k in ("lecture.residual", "lecture.residual_text", "lecture.wiring.with",
-                                        "lecture.wiring.without")}
+    ko = {
+        k: i18n.t(k, "ko")
+        for k in ("lecture.residual", "lecture.residual_text", "lecture.wiring.with", "lecture.wiring.without")
+    }
     assert "잔차 연결" in ko["lecture.residual"]
     assert not any("스킵" in v for v in ko.values())
 
@@ -98,10 +103,16 @@ def test_the_sampling_page_says_what_temperature_does_and_what_the_cuts_do(app, 
     at.run()
     assert not at.exception
     trace = run_trace(tiny_gpt2, at.text_input(key="text").value)
-    dist = next_token_distribution(trace.next_token_logits, temperature=2.05, top_k=min(50, tiny_gpt2.arch.vocab_size),
-                                   top_p=0.9)
-    want = i18n.t("sampling.temp_effect.flattens", t=2.05, orig=dist.entropy_original_bits,
-                  temp=dist.entropy_tempered_bits, dt=dist.entropy_tempered_bits - dist.entropy_original_bits)
+    dist = next_token_distribution(
+        trace.next_token_logits, temperature=2.05, top_k=min(50, tiny_gpt2.arch.vocab_size), top_p=0.9
+    )
+    want = i18n.t(
+        "sampling.temp_effect.flattens",
+        t=2.05,
+        orig=dist.entropy_original_bits,
+        temp=dist.entropy_tempered_bits,
+        dt=dist.entropy_tempered_bits - dist.entropy_original_bits,
+    )
     assert dist.entropy_tempered_bits > dist.entropy_original_bits
     assert any(want in s for s in texts(at)), texts(at)
 
@@ -146,8 +157,9 @@ def test_layernorm_reference_is_torchs_layer_norm():
 
     x = torch.randn(64, generator=torch.Generator().manual_seed(3), dtype=torch.float64) * 4 + 1
     ref = layernorm_reference(x.numpy())
-    np.testing.assert_allclose(ref["normalized"], torch.nn.functional.layer_norm(x, (64,), eps=1e-5).numpy(),
-                               atol=1e-10)
+    np.testing.assert_allclose(
+        ref["normalized"], torch.nn.functional.layer_norm(x, (64,), eps=1e-5).numpy(), atol=1e-10
+    )
     assert ref["mean"] == pytest.approx(float(x.mean()))
 
 
@@ -173,8 +185,11 @@ def test_gpt2_references_appear_where_the_model_differs(app, tiny_dirs, monkeypa
     trace = run_trace(lm, at.text_input(key="text").value)
     x = block_steps(lm, trace, 0).resid_pre[-1]
     ref = layernorm_reference(x)
-    shown = next(s for s in infos(at) if s.startswith(i18n.t("reference.gpt2.norm", d=768, mean=0, std=0, x0=0,
-                                                               c0=0, n0=0, cos=0)[:30]))
+    shown = next(
+        s
+        for s in infos(at)
+        if s.startswith(i18n.t("reference.gpt2.norm", d=768, mean=0, std=0, x0=0, c0=0, n0=0, cos=0)[:30])
+    )
     assert f"{ref['mean']:+.4f}" in shown and f"{ref['std']:.4f}" in shown
     monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs["gpt2"]))
     for page in ("pages/2_Positional_Encoding.py", "pages/4_Transformer_Block.py"):

@@ -35,13 +35,19 @@ def step(number: int, en: str = "Softmax", ko: str = "소프트맥스") -> dict:
 
 def bar_chart(title: str) -> dict:
     """A data-free Vega-Lite spec on the named table, as core.ui.charts builds them."""
-    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "data": {"name": DATA_NAME},
-            "mark": "bar", "title": title,
-            "encoding": {"x": {"field": "token", "type": "nominal"}, "y": {"field": "p", "type": "quantitative"}}}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"name": DATA_NAME},
+        "mark": "bar",
+        "title": title,
+        "encoding": {"x": {"field": "token", "type": "nominal"}, "y": {"field": "p", "type": "quantitative"}},
+    }
 
 
-CHART = {"specs": {"en": bar_chart("CHART-EN"), "ko": bar_chart("CHART-KO")},
-         "data": [{"token": "cat", "p": 0.75}, {"token": "dog", "p": 0.25}]}
+CHART = {
+    "specs": {"en": bar_chart("CHART-EN"), "ko": bar_chart("CHART-KO")},
+    "data": [{"token": "cat", "p": 0.75}, {"token": "dog", "p": 0.25}],
+}
 
 
 # --------------------------------------------------------------------------- the store
@@ -100,15 +106,17 @@ def test_the_charts_and_notice_reach_a_phone_only_after_the_reveal(make_store):
 def test_what_is_stored_for_the_phones_is_capped(make_store):
     """The charts kept are the first ones in the order drawn, as many as fit the cap: one more
     would not fit (measured on the JSON itself)."""
-    charts = [{"specs": {"en": bar_chart(f"C{i}")}, "data": [{"token": "t" * 50, "p": i}] * (400 * (i + 1))}
-              for i in range(6)]
+    charts = [
+        {"specs": {"en": bar_chart(f"C{i}")}, "data": [{"token": "t" * 50, "p": i}] * (400 * (i + 1))} for i in range(6)
+    ]
     text = fit_shown(charts, NOTICE)
     stored = json.loads(text)
     k = len(stored["charts"])
     assert len(text.encode()) <= MAX_SHOWN_BYTES and 0 < k < len(charts)
     assert stored["charts"] == charts[:k] and stored["left_out"] == len(charts) - k and stored["notice"] == NOTICE
-    one_more = json.dumps({"charts": charts[:k + 1], "notice": NOTICE, "left_out": len(charts) - k - 1},
-                          ensure_ascii=False)
+    one_more = json.dumps(
+        {"charts": charts[: k + 1], "notice": NOTICE, "left_out": len(charts) - k - 1}, ensure_ascii=False
+    )
     assert len(one_more.encode()) > MAX_SHOWN_BYTES
     store = make_store()
     lecturer = store.create_class()
@@ -218,27 +226,59 @@ def test_a_phone_shows_the_step_then_the_chart_and_notice_after_the_reveal(class
 
 def class_lesson() -> Lesson:
     """A title-only step, a step that asks (the Sampling page's next-token question), a title-only step."""
-    return Lesson(id="with_class", title="lessonpage.title", note="test", steps=(
-        Step(id="waves", title="posenc.sinusoidal", text="attention.intro", page="positional",
-             section="sinusoidal", params={"n": 16}),
-        Step(id="next", title="sampling.distribution", text="sampling.intro", page="sampling",
-             section="distribution", params={"prompt": "Once upon a time"}, question="sampling.next_token",
-             notice="lessonpage.step_of"),
-        Step(id="mlp", title="block.mlp", text="block.intro", page="positional", section="sinusoidal",
-             params={"n": 8}),
-    ))
+    return Lesson(
+        id="with_class",
+        title="lessonpage.title",
+        note="test",
+        steps=(
+            Step(
+                id="waves",
+                title="posenc.sinusoidal",
+                text="attention.intro",
+                page="positional",
+                section="sinusoidal",
+                params={"n": 16},
+            ),
+            Step(
+                id="next",
+                title="sampling.distribution",
+                text="sampling.intro",
+                page="sampling",
+                section="distribution",
+                params={"prompt": "Once upon a time"},
+                question="sampling.next_token",
+                notice="lessonpage.step_of",
+            ),
+            Step(
+                id="mlp",
+                title="block.mlp",
+                text="block.intro",
+                page="positional",
+                section="sinusoidal",
+                params={"n": 8},
+            ),
+        ),
+    )
 
 
 def test_the_lessons_page_puts_its_steps_and_revealed_charts_on_the_phones(
-        app, questions, sharp_gpt2_dir, monkeypatch, tmp_path):  # noqa: F811 — the fixture
+    app,
+    questions,  # noqa: F811 — the fixture
+    sharp_gpt2_dir,
+    monkeypatch,
+    tmp_path,
+):
     import sys
     import types
 
     import core.lessons
 
     monkeypatch.setitem(core.lessons.LESSONS, "with_class", class_lesson())
-    monkeypatch.setitem(sys.modules, "core.lessons.notices",  # a token with markdown in it, as some are
-                        types.SimpleNamespace(notice_values=lambda step, lm: {"i": "*7*", "n": 9}))
+    monkeypatch.setitem(
+        sys.modules,
+        "core.lessons.notices",  # a token with markdown in it, as some are
+        types.SimpleNamespace(notice_values=lambda step, lm: {"i": "*7*", "n": 9}),
+    )
     url = f"sqlite:///{tmp_path / 'classroom.db'}"
     monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
     monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", sharp_gpt2_dir)

@@ -23,8 +23,14 @@ from core.lessons.sections import SECTION_INPUTS
 
 ROOT = Path(__file__).resolve().parent.parent
 # the notes sit beside the project (../shared), or beside the folder of its worktrees
-NOTES_DIR = next((p / "shared" / "lecture-notes" for p in (ROOT.parent, ROOT.parent.parent)
-                  if (p / "shared" / "lecture-notes").is_dir()), ROOT.parent / "shared" / "lecture-notes")
+NOTES_DIR = next(
+    (
+        p / "shared" / "lecture-notes"
+        for p in (ROOT.parent, ROOT.parent.parent)
+        if (p / "shared" / "lecture-notes").is_dir()
+    ),
+    ROOT.parent / "shared" / "lecture-notes",
+)
 STEPS = [(lesson.id, step) for lesson in LESSONS.values() for step in lesson.steps]
 ASKING = [(lid, s) for lid, s in STEPS if s.question]
 IDS = [f"{lid}.{s.id}" for lid, s in STEPS]
@@ -109,15 +115,18 @@ def test_no_sentence_of_the_lecture_notes_is_copied():
         if key.startswith("lessons."):
             flat = re.sub(r"\s+", " ", text)
             for i in range(len(flat) - 24):  # shorter strings (titles, terms) are not sentences
-                window = flat[i:i + 25]  # the notes' English example sentences may be quoted
+                window = flat[i : i + 25]  # the notes' English example sentences may be quoted
                 assert len(re.findall("[가-힣]", window)) < 10 or window not in notes, (key, window)
 
 
-@pytest.mark.parametrize("lesson, step, words", [
-    ("how", "waves", ("corrects the note", "dimension")),
-    ("transformer", "tradeoff", ("corrects the note", "reversed")),
-    ("seq2seq", "align", ("corrects the note", "object pronoun")),
-])
+@pytest.mark.parametrize(
+    "lesson, step, words",
+    [
+        ("how", "waves", ("corrects the note", "dimension")),
+        ("transformer", "tradeoff", ("corrects the note", "reversed")),
+        ("seq2seq", "align", ("corrects the note", "object pronoun")),
+    ],
+)
 def test_where_a_note_slips_the_step_says_it_corrects_it(lesson, step, words):
     s = step_of(lesson, step)
     en, ko = i18n.t(s.notes, "en"), i18n.t(s.notes, "ko")
@@ -141,8 +150,10 @@ def sharp_models(tiny_dirs):
 
 
 # A random tiny model has no trained heads: "no clear head" is the one reason it may not be asked.
-UNTRAINED = {"attention.head_kind": "quiz.cannot.no_clear_head",
-             "sampling.tokens_kept": "quiz.cannot.few_kept"}  # a tiny model's peaked guess: a handful left
+UNTRAINED = {
+    "attention.head_kind": "quiz.cannot.no_clear_head",
+    "sampling.tokens_kept": "quiz.cannot.few_kept",
+}  # a tiny model's peaked guess: a handful left
 
 
 @pytest.mark.parametrize("family", ["gpt2", "llama"])
@@ -237,8 +248,11 @@ def test_temperature_and_kept_notices_match_hugging_faces_warpers(sharp_models):
     assert values["pt"] == pytest.approx(float(torch.softmax(logits / t, -1)[top]), rel=1e-5)
     step = step_of("explainer", "top_k_p")
     scores = own_forward(lm, step.params["prompt"])[1].logits[0, -1][None].float()
-    for warper in (TemperatureLogitsWarper(step.params["temp"]), TopKLogitsWarper(step.params["topk"]),
-                   TopPLogitsWarper(step.params["topp"])):
+    for warper in (
+        TemperatureLogitsWarper(step.params["temp"]),
+        TopKLogitsWarper(step.params["topk"]),
+        TopPLogitsWarper(step.params["topp"]),
+    ):
         scores = warper(None, scores)
     assert notice_values(step, lm)["n"] == int(torch.isfinite(scores).sum())
 
@@ -318,8 +332,12 @@ def test_positions_notice_is_the_models_own_similarity_and_the_papers(sharp_mode
     assert values["near"] == pytest.approx(cos(wpe[10], wpe[11]))
     assert values["far"] == pytest.approx(cos(wpe[10], wpe[40]))
     d = gpt2.arch.d_model
-    pe = np.array([[math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else math.cos(p / 10000 ** ((i - 1) / d))
-                    for i in range(d)] for p in range(41)])
+    pe = np.array(
+        [
+            [math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else math.cos(p / 10000 ** ((i - 1) / d)) for i in range(d)]
+            for p in range(41)
+        ]
+    )
     assert values["snear"] == pytest.approx(cos(pe[10], pe[11]))
     assert values["sfar"] == pytest.approx(cos(pe[10], pe[40]))
     config = llama.model.config
@@ -365,7 +383,7 @@ def test_sequential_and_training_mask_notices_count_steps_and_masked_cells():
     from core.seq2seq.lab import MAX_STEP_LENGTH, MAX_TIMING_LENGTH
 
     values = notice_values(step_of("seq2seq", "timing"), None)
-    assert values == {"T": MAX_TIMING_LENGTH, "mib": MAX_TIMING_LENGTH ** 2 * 4 / 1024 / 1024}
+    assert values == {"T": MAX_TIMING_LENGTH, "mib": MAX_TIMING_LENGTH**2 * 4 / 1024 / 1024}
     values = notice_values(step_of("seq2seq", "parallel"), None)
     T = MAX_STEP_LENGTH
     assert values == {"T": T, "hidden": sum(range(T)), "cells": T * T}  # 0 + 1 + … + (T−1) cells above the diagonal

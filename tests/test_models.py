@@ -13,8 +13,12 @@ def test_tiny_gpt2_facts_come_from_the_model(tiny_gpt2, tiny_dirs):
     c = lm.model.config
     assert lm.source == models.SOURCE_LOCAL_DIR
     arch = lm.arch
-    assert (arch.n_layers, arch.n_heads, arch.d_model, arch.context_length) == (c.n_layer, c.n_head, c.n_embd,
-                                                                                 c.n_positions)
+    assert (arch.n_layers, arch.n_heads, arch.d_model, arch.context_length) == (
+        c.n_layer,
+        c.n_head,
+        c.n_embd,
+        c.n_positions,
+    )
     assert lm.n_params == sum(p.numel() for p in lm.model.parameters())
     assert lm.arch.vocab_size == len(lm.tokenizer)
     assert lm.arch.positional == "learned" and lm.arch.position_embedding() is lm.model.transformer.wpe.weight
@@ -106,7 +110,8 @@ def test_forward_passes_run_on_one_long_lived_thread(tiny_gpt2):
 
     seen = []
     hook = tiny_gpt2.model.register_forward_hook(
-        lambda *_: seen.append((threading.current_thread().ident, torch.is_grad_enabled())))
+        lambda *_: seen.append((threading.current_thread().ident, torch.is_grad_enabled()))
+    )
     try:
         for text in ("one run", "another run"):  # each from its own short-lived thread
             worker = threading.Thread(target=run_trace, args=(tiny_gpt2, text))
@@ -136,7 +141,8 @@ def test_work_started_on_the_model_thread_runs_while_the_caller_goes_on():
     assert job.result(timeout=5) != threading.get_ident()
     # started from the model thread itself: computed there at once, not queued behind itself
     inner = models.on_model_thread(
-        lambda: models.start_on_model_thread(lambda: threading.get_ident()).result(timeout=5))
+        lambda: models.start_on_model_thread(lambda: threading.get_ident()).result(timeout=5)
+    )
     assert inner == job.result()
     failed = models.start_on_model_thread(lambda: 1 / 0)
     with pytest.raises(ZeroDivisionError):
@@ -180,6 +186,9 @@ def test_offline_without_gpt2_the_sidebar_names_the_model_on_screen(app, monkeyp
     assert at.sidebar.selectbox(key="model").value == models.OFFLINE_DEFAULT
     note = i18n.t("model.startup_fallback", name=models.DISPLAY_NAMES["gpt2"], key="gpt2")
     assert note in [c.value for c in at.sidebar.caption]
-    loaded = i18n.t("sidebar.loaded", name=models.DISPLAY_NAMES[models.OFFLINE_DEFAULT],
-                    source=i18n.t(f"source.{models.SOURCE_OFFLINE_DEFAULT}"))
+    loaded = i18n.t(
+        "sidebar.loaded",
+        name=models.DISPLAY_NAMES[models.OFFLINE_DEFAULT],
+        source=i18n.t(f"source.{models.SOURCE_OFFLINE_DEFAULT}"),
+    )
     assert loaded in [c.value for c in at.sidebar.caption]

@@ -32,8 +32,15 @@ SPECIAL_TOKENS = {"<unk>", "<sos>", "<eos>", "<pad>"}
 MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 # proto fields that Streamlit renders as Markdown, by element type ("*": every element)
-MARKDOWN_FIELDS = {"*": ("label",), "markdown": ("body",), "alert": ("body",), "heading": ("body",),
-                   "toast": ("body",), "radio": ("options",), "button_group": ("options",)}
+MARKDOWN_FIELDS = {
+    "*": ("label",),
+    "markdown": ("body",),
+    "alert": ("body",),
+    "heading": ("body",),
+    "toast": ("body",),
+    "radio": ("options",),
+    "button_group": ("options",),
+}
 
 
 def markup_in(text: str) -> list[str]:
@@ -115,16 +122,35 @@ def test_bare_urls_and_addresses_are_not_linked():
         assert not re.search(r"[-.\w+]+@[-\w]+(\.[-\w]+)+", text), text
 
 
-@pytest.mark.parametrize("piece", PIECES + [PAYLOAD, "# h", "1. one", "- item", "`code`", "$x^2$", "~~s~~",
-                                           "a | b", ":red[red]", "line\n\n# heading", "\\*b\\*", ":smile:",
-                                           "http://127.0.0.1:9/x.png", "www.example.org", "a@b.com"])
+@pytest.mark.parametrize(
+    "piece",
+    PIECES
+    + [
+        PAYLOAD,
+        "# h",
+        "1. one",
+        "- item",
+        "`code`",
+        "$x^2$",
+        "~~s~~",
+        "a | b",
+        ":red[red]",
+        "line\n\n# heading",
+        "\\*b\\*",
+        ":smile:",
+        "http://127.0.0.1:9/x.png",
+        "www.example.org",
+        "a@b.com",
+    ],
+)
 def test_escape_shows_the_text_itself(piece):
     """The escaped text, rendered as Markdown, is exactly the text: one paragraph, no markup."""
     tokens = MD.parse(i18n.escape(piece))
     assert [tok.type for tok in tokens] == ["paragraph_open", "inline", "paragraph_close"], piece
     [inline] = [tok for tok in tokens if tok.type == "inline"]
-    assert [c.type for c in inline.children] in (["text"], ["text", "softbreak", "text"]) or \
-        all(c.type == "text" for c in inline.children), (piece, [c.type for c in inline.children])
+    assert [c.type for c in inline.children] in (["text"], ["text", "softbreak", "text"]) or all(
+        c.type == "text" for c in inline.children
+    ), (piece, [c.type for c in inline.children])
     shown = "".join(c.content for c in inline.children).replace(i18n.WORD_JOINER, "")  # invisible
     assert shown == " ".join(piece.split()) if "\n" in piece else shown == piece
 
@@ -148,7 +174,7 @@ def test_payload_in_every_text_box_shows_as_text(page):
     at = AppTest.from_file(str(ROOT / page), default_timeout=180)
     at.run()
     tabs = bound_tabs(at)
-    for label in (tabs[1] if tabs else [None]):
+    for label in tabs[1] if tabs else [None]:
         if label is not None:
             at.session_state[tabs[0]] = label
             at.run()
@@ -165,8 +191,11 @@ def test_payload_in_every_text_box_shows_as_text(page):
             at.run()
             for piece in PIECES:
                 try:
-                    target = (at.text_input(key=box.key) if box.key in [b.key for b in at.text_input]
-                              else at.text_area(key=box.key))
+                    target = (
+                        at.text_input(key=box.key)
+                        if box.key in [b.key for b in at.text_input]
+                        else at.text_area(key=box.key)
+                    )
                 except KeyError:
                     break
                 limit = getattr(target.proto, "max_chars", 0) or None
@@ -177,8 +206,18 @@ def test_payload_in_every_text_box_shows_as_text(page):
 
 def url_keys(at: AppTest) -> set[str]:
     keys = {"lang", "model", "lecture", "predict", "class"}
-    for kind in ("text_input", "text_area", "slider", "selectbox", "radio", "toggle", "select_slider",
-                 "number_input", "checkbox", "multiselect"):
+    for kind in (
+        "text_input",
+        "text_area",
+        "slider",
+        "selectbox",
+        "radio",
+        "toggle",
+        "select_slider",
+        "number_input",
+        "checkbox",
+        "multiselect",
+    ):
         keys |= {w.key for w in getattr(at, kind) if w.key and not w.key.startswith("$$")}
     return keys
 

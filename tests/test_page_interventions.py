@@ -143,9 +143,17 @@ def test_block_page_knockout_sweep_and_patching(app, tiny_gpt2, tiny_dirs):
     np.testing.assert_allclose(rows[rows.run == "before"].value.to_numpy(), before.values, rtol=1e-5, atol=1e-6)
     assert after.values[before.names.index("attn 1")] == 0  # its own share is gone
     own = float(before.values[before.names.index("attn 1")])
-    finding = i18n.t("int.block.finding", part=i18n.t("int.part.attn", layer=1), direct=own,
-                     token=tiny_gpt2.display_tokens([top])[0], before=before.logit, after=after.logit,
-                     total=after.logit - before.logit, gone=-own, indirect=after.logit - before.logit + own)
+    finding = i18n.t(
+        "int.block.finding",
+        part=i18n.t("int.part.attn", layer=1),
+        direct=own,
+        token=tiny_gpt2.display_tokens([top])[0],
+        before=before.logit,
+        after=after.logit,
+        total=after.logit - before.logit,
+        gone=-own,
+        indirect=after.logit - before.logit + own,
+    )
     assert finding in [m.value for m in at.markdown]
 
     at.button(key="start_layers").click().run()
@@ -156,8 +164,9 @@ def test_block_page_knockout_sweep_and_patching(app, tiny_gpt2, tiny_dirs):
     at.button(key="start_grid").click().run()
     no_errors(at)
     grid = I.patch_grid(tiny_gpt2, CLEAN, CORRUPT)
-    answers = I.default_answers(run_trace(tiny_gpt2, CLEAN).next_token_logits,
-                                run_trace(tiny_gpt2, CORRUPT).next_token_logits)
+    answers = I.default_answers(
+        run_trace(tiny_gpt2, CLEAN).next_token_logits, run_trace(tiny_gpt2, CORRUPT).next_token_logits
+    )
     shown = table_named(at, "restored").restored.to_numpy()
     np.testing.assert_allclose(shown, grid.restored(*answers).ravel(), rtol=1e-4, atol=1e-4)
     single = I.patch(tiny_gpt2, CLEAN, CORRUPT, ("resid", 1, 3), answers=answers)
@@ -170,8 +179,9 @@ def test_patching_prompts_of_unequal_length_get_a_message_in_korean(app, tiny_gp
     at = app(BLOCK, lang="ko", clean=CLEAN, corrupt=corrupt)
     at.run()
     no_errors(at)
-    message = i18n.t("int.error.unequal_lengths", "ko", clean=len(tiny_gpt2.encode(CLEAN)),
-                     corrupt=len(tiny_gpt2.encode(corrupt)))
+    message = i18n.t(
+        "int.error.unequal_lengths", "ko", clean=len(tiny_gpt2.encode(CLEAN)), corrupt=len(tiny_gpt2.encode(corrupt))
+    )
     assert message in [w.value for w in at.warning]
     assert "start_grid" not in [b.key for b in at.button]
 
@@ -228,16 +238,19 @@ def test_positions_removed_on_the_positional_page(app, tiny_gpt2):
     assert says(at, "int.pos.not_same")
 
 
-@pytest.mark.parametrize("page, params, message", [
-    (ATTENTION, {"text": TEXT, "knockout": "true", "head": "99", "layer": "-3"}, "param.invalid"),
-    (ATTENTION, {"text": TEXT, "source": "999"}, "param.invalid"),
-    (ATTENTION, {"text": TEXT, "target": "station on time"}, "int.error.not_one_token"),
-    (ATTENTION, {"text": "a " * 2500}, "int.error.too_long"),
-    (BLOCK, {"text": TEXT, "knock": "true", "part": "mlp:99", "how": "half"}, "param.invalid"),
-    (BLOCK, {"text": "word " * 1000, "knock": "true"}, "int.error.too_long"),
-    (BLOCK, {"clean": "", "corrupt": CORRUPT}, "prompt.empty"),
-    (POSITIONAL, {"order_a": "x" * 5000, "order_b": ""}, "prompt.empty"),
-])
+@pytest.mark.parametrize(
+    "page, params, message",
+    [
+        (ATTENTION, {"text": TEXT, "knockout": "true", "head": "99", "layer": "-3"}, "param.invalid"),
+        (ATTENTION, {"text": TEXT, "source": "999"}, "param.invalid"),
+        (ATTENTION, {"text": TEXT, "target": "station on time"}, "int.error.not_one_token"),
+        (ATTENTION, {"text": "a " * 2500}, "int.error.too_long"),
+        (BLOCK, {"text": TEXT, "knock": "true", "part": "mlp:99", "how": "half"}, "param.invalid"),
+        (BLOCK, {"text": "word " * 1000, "knock": "true"}, "int.error.too_long"),
+        (BLOCK, {"clean": "", "corrupt": CORRUPT}, "prompt.empty"),
+        (POSITIONAL, {"order_a": "x" * 5000, "order_b": ""}, "prompt.empty"),
+    ],
+)
 def test_bad_input_gets_a_message_and_nothing_is_left_hooked(app, tiny_dirs, page, params, message):
     lm = page_model(tiny_dirs)
     before = hooks_on(lm.model)

@@ -5,6 +5,7 @@ The page is opened from Home.py (``switch_page``), the way the app runs: the sha
 links pages relative to the entry script. Its tabs are lazy — only the open one runs — so a
 test opens the tab it looks at (``open_tab``, or ?tab=<label> in the URL).
 """
+
 import re
 import time
 
@@ -20,8 +21,9 @@ PAGE = "pages/5_RNN_Attention_Transformer.py"
 TINY_LAB = {"lab_steps": "100", "lab_hidden": "16", "lab_length": "8"}
 SENTENCE = "the black cat is sleeping"
 
-pytestmark = pytest.mark.skipif(not (CHECKPOINTS / "attention" / "card.json").exists(),
-                                reason="checkpoints not trained yet")
+pytestmark = pytest.mark.skipif(
+    not (CHECKPOINTS / "attention" / "card.json").exists(), reason="checkpoints not trained yet"
+)
 
 
 def open_page(app, **query):
@@ -62,8 +64,15 @@ def words(table, side: str) -> list[str]:
 def test_page_translates_and_shows_every_section(app):
     at = open_page(app, sentence=SENTENCE)
     assert at.title[0].value == i18n.t("rnn.heading")
-    for key in ("rnn.translate.header", "rnn.align.header", "rnn.self.header", "rnn.bottleneck.header",
-                "rnn.encoder.header", "rnn.grad.header", "rnn.steps.header"):
+    for key in (
+        "rnn.translate.header",
+        "rnn.align.header",
+        "rnn.self.header",
+        "rnn.bottleneck.header",
+        "rnn.encoder.header",
+        "rnn.grad.header",
+        "rnn.steps.header",
+    ):
         assert i18n.t(key) in headers(at), key
     assert i18n.t("rnn.bleu.header") not in headers(at)  # the other tabs do not run
     subheaders = [s.value for s in at.subheader]
@@ -72,9 +81,11 @@ def test_page_translates_and_shows_every_section(app):
     shown = [m.value for m in at.markdown]
     for name in MODEL_NAMES:  # each model's own translation of the sentence
         assert f"### {load_pretrained(name).translate(SENTENCE).french}" in shown
-    for tab, keys in (("rnn.tab.scores", ("rnn.bleu.header", "rnn.training.header")),
-                      ("rnn.tab.lab", ("rnn.lab.header",)),
-                      ("rnn.tab.cost", ("rnn.cost.steps_header", "rnn.cost.header"))):
+    for tab, keys in (
+        ("rnn.tab.scores", ("rnn.bleu.header", "rnn.training.header")),
+        ("rnn.tab.lab", ("rnn.lab.header",)),
+        ("rnn.tab.cost", ("rnn.cost.steps_header", "rnn.cost.header")),
+    ):
         open_tab(at, tab)
         assert all(i18n.t(key) in headers(at) for key in keys), tab
         assert i18n.t("rnn.translate.header") not in headers(at)
@@ -83,9 +94,18 @@ def test_page_translates_and_shows_every_section(app):
 def test_translation_charts_draw_the_translators_own_numbers(app):
     at = open_page(app, sentence=SENTENCE)
     charts = named_chart_tables(at)
-    assert list(charts) == ["alignment", "cross_attention", "additive_scores", "dot_scores", "encoder_self_attention",
-                            "decoder_self_attention", "context_vectors", "encoder_halves", "source_gradients",
-                            "decoding_step"]
+    assert list(charts) == [
+        "alignment",
+        "cross_attention",
+        "additive_scores",
+        "dot_scores",
+        "encoder_self_attention",
+        "decoder_self_attention",
+        "context_vectors",
+        "encoder_halves",
+        "source_gradients",
+        "decoding_step",
+    ]
     plain, att, tr = (load_pretrained(name) for name in MODEL_NAMES)
     a, b = att.translate(SENTENCE), tr.translate(SENTENCE)
     # Bahdanau's alignment: the attention LSTM's words and weights
@@ -115,8 +135,9 @@ def test_translation_charts_draw_the_translators_own_numbers(app):
     halves, expected = charts["encoder_halves"], anatomy.encoder_halves(att, SENTENCE)
     for direction, states in (("forward", expected.forward), ("backward", expected.backward)):
         cells = halves[halves["direction"] == direction].sort_values(["position", "dimension"])
-        np.testing.assert_allclose(cells["value"].to_numpy().reshape(len(a.source_tokens), 32),
-                                   states[:, :32], atol=1e-6)
+        np.testing.assert_allclose(
+            cells["value"].to_numpy().reshape(len(a.source_tokens), 32), states[:, :32], atol=1e-6
+        )
     # gradient norms of both LSTMs, word by word
     gradients = charts["source_gradients"]
     for name, model in (("plain", plain), ("attention", att)):
@@ -133,10 +154,12 @@ def test_score_charts_draw_the_cards_and_the_cost_tab_the_causal_mask(app):
     charts = named_chart_tables(at)
     assert list(charts) == ["bleu_by_length", "loss_by_time"]
     cards = {name: load_card(name) for name in (*MODEL_NAMES, EQUAL_DATA)}
-    expected = sorted((name, decoding, row["bucket"], row["bleu"])
-                      for name, card in cards.items()
-                      for decoding, section in (("greedy", "evaluation"), ("beam", "evaluation_beam"))
-                      for row in card[section]["bleu_by_length"])
+    expected = sorted(
+        (name, decoding, row["bucket"], row["bleu"])
+        for name, card in cards.items()
+        for decoding, section in (("greedy", "evaluation"), ("beam", "evaluation_beam"))
+        for row in card[section]["bleu_by_length"]
+    )
     drawn = charts["bleu_by_length"]
     assert sorted(zip(drawn["model"], drawn["decoding"], drawn["bucket"], drawn["bleu"])) == expected
     losses = charts["loss_by_time"]
@@ -241,6 +264,7 @@ def test_korean_page(app):
 
 def test_catalog_has_every_key_in_both_languages():
     from core.strings import rnn
+
     assert rnn.EN.keys() == rnn.KO.keys()
     assert all(v.strip() for v in rnn.KO.values())
 
@@ -284,10 +308,14 @@ def test_the_scores_tab_sets_the_papers_long_sentence_and_set_up_beside_ours(app
     at = open_tab(open_page(app), "rnn.tab.scores")
     cards = {name: load_card(name) for name in MODEL_NAMES}
     rows = {n: cards[n]["evaluation"]["bleu_by_length"] for n in MODEL_NAMES}
-    ours = i18n.t("rnn.long.ours", short=rows["attention"][0]["bucket"], long=rows["attention"][-1]["bucket"],
-                  **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
-                  **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
-                  **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES})
+    ours = i18n.t(
+        "rnn.long.ours",
+        short=rows["attention"][0]["bucket"],
+        long=rows["attention"][-1]["bucket"],
+        **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
+        **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
+        **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES},
+    )
     shown = [m.value for m in at.markdown]
     assert ours in shown and i18n.t("rnn.long.paper") in shown
     table = next(d.value for d in at.dataframe if i18n.t("rnn.setup.col.paper") in d.value.columns)

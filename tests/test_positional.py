@@ -73,8 +73,7 @@ def test_similarity_by_distance_is_the_mean_cosine_of_pairs_k_apart():
     curve = similarity_by_distance(v, 4)
     assert curve[0] == pytest.approx(1.0)
     for k in range(1, 5):
-        pairs = [np.dot(v[p], v[p + k]) / np.linalg.norm(v[p]) / np.linalg.norm(v[p + k])
-                 for p in range(12 - k)]
+        pairs = [np.dot(v[p], v[p + k]) / np.linalg.norm(v[p]) / np.linalg.norm(v[p + k]) for p in range(12 - k)]
         assert curve[k] == pytest.approx(np.mean(pairs))
     assert len(similarity_by_distance(v, 100)) == 12  # no k beyond the last position
 
@@ -201,8 +200,9 @@ def test_page_in_korean_with_tampered_url(app, tiny_gpt2):
     # n is not a number, d is above its slider's range, k below: each named with its value;
     # the long sentence is capped to the tiny model's context, with its own notice
     capped = run_trace(tiny_gpt2, text)
-    expected = [i18n.t("param.invalid", "ko", name=name, value=value)
-                for name, value in (("n", "abc"), ("d", "99999"), ("k", "-3"))]
-    expected.append(i18n.t("prompt.truncated", "ko", n=capped.n_tokens,
-                           total=capped.n_tokens_requested))
+    expected = [
+        i18n.t("param.invalid", "ko", name=name, value=value)
+        for name, value in (("n", "abc"), ("d", "99999"), ("k", "-3"))
+    ]
+    expected.append(i18n.t("prompt.truncated", "ko", n=capped.n_tokens, total=capped.n_tokens_requested))
     assert sorted(_texts(at, "warning")) == sorted(expected)

@@ -22,8 +22,9 @@ def test_importing_home_as_the_server_does_draws_no_page_and_loads_no_model(monk
     from core import models
     from core.ui import preload
 
-    monkeypatch.setattr(models, "load_lm", lambda *a, **k: (_ for _ in ()).throw(
-        AssertionError("importing Home must not load a model")))
+    monkeypatch.setattr(
+        models, "load_lm", lambda *a, **k: (_ for _ in ()).throw(AssertionError("importing Home must not load a model"))
+    )
     spec = importlib.util.spec_from_file_location("Home", ROOT / "Home.py")
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "Home", module)
@@ -50,8 +51,10 @@ def test_preload_fills_the_caches_the_pages_read(tiny_dirs, monkeypatch):
     preload.warm()  # what the lifespan starts on a background thread
     assert loads == [folder]
     assert traces == [i18n.t("home.demo_default", "en")] + (
-        [] if i18n.t("home.demo_default", "ko") == i18n.t("home.demo_default", "en")
-        else [i18n.t("home.demo_default", "ko")])
+        []
+        if i18n.t("home.demo_default", "ko") == i18n.t("home.demo_default", "en")
+        else [i18n.t("home.demo_default", "ko")]
+    )
     started = time.perf_counter()
     lm = ui.get_lm(folder)  # what a visitor's page asks for: already there
     ui.get_trace(lm, i18n.t("home.demo_default", "en"))
@@ -101,27 +104,29 @@ def test_every_page_imports_at_its_top_and_still_draws_its_title_before_torch():
     load. numpy, pandas and altair may load (a few hundred ms, bench_cold_start measures)."""
     import subprocess
 
-    code = ("import sys, ast, pathlib\n"
-            "import streamlit\n"
-            "heavy = ('torch', 'transformers')\n"
-            "import core.ui, core.models, core.i18n\n"
-            "print('ui', sorted(m for m in heavy if m in sys.modules))\n"
-            "def draws_title(node):\n"
-            "    return any(isinstance(n, ast.Attribute) and n.attr == 'title' for n in ast.walk(node))\n"
-            "for path in ['Home.py', *sorted(map(str, pathlib.Path('pages').glob('*.py')))]:\n"
-            "    body = ast.parse(pathlib.Path(path).read_text()).body\n"
-            "    if path == 'Home.py':  # the visit's body sits under `if __name__ == '__main__'`\n"
-            "        body = [n for n in body if not isinstance(n, ast.If)] + [\n"
-            "            m for n in body if isinstance(n, ast.If) for m in n.body]\n"
-            "    imports = [i for i, n in enumerate(body) if isinstance(n, (ast.Import, ast.ImportFrom))]\n"
-            "    code_at = [i for i, n in enumerate(body) if not isinstance(n, (ast.Import, ast.ImportFrom))\n"
-            "               and not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]\n"
-            "    title = next((i for i, n in enumerate(body) if draws_title(n)), None)\n"
-            "    late = [body[i].lineno for i in imports if code_at and i > code_at[0]]\n"
-            "    print(path, 'title', title is not None, 'late', late)\n"
-            "    for i in imports:\n"
-            "        exec(compile(ast.Module([body[i]], []), path, 'exec'), {})\n"
-            "print('pages', sorted(m for m in heavy if m in sys.modules))\n")
+    code = (
+        "import sys, ast, pathlib\n"
+        "import streamlit\n"
+        "heavy = ('torch', 'transformers')\n"
+        "import core.ui, core.models, core.i18n\n"
+        "print('ui', sorted(m for m in heavy if m in sys.modules))\n"
+        "def draws_title(node):\n"
+        "    return any(isinstance(n, ast.Attribute) and n.attr == 'title' for n in ast.walk(node))\n"
+        "for path in ['Home.py', *sorted(map(str, pathlib.Path('pages').glob('*.py')))]:\n"
+        "    body = ast.parse(pathlib.Path(path).read_text()).body\n"
+        "    if path == 'Home.py':  # the visit's body sits under `if __name__ == '__main__'`\n"
+        "        body = [n for n in body if not isinstance(n, ast.If)] + [\n"
+        "            m for n in body if isinstance(n, ast.If) for m in n.body]\n"
+        "    imports = [i for i, n in enumerate(body) if isinstance(n, (ast.Import, ast.ImportFrom))]\n"
+        "    code_at = [i for i, n in enumerate(body) if not isinstance(n, (ast.Import, ast.ImportFrom))\n"
+        "               and not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]\n"
+        "    title = next((i for i, n in enumerate(body) if draws_title(n)), None)\n"
+        "    late = [body[i].lineno for i in imports if code_at and i > code_at[0]]\n"
+        "    print(path, 'title', title is not None, 'late', late)\n"
+        "    for i in imports:\n"
+        "        exec(compile(ast.Module([body[i]], []), path, 'exec'), {})\n"
+        "print('pages', sorted(m for m in heavy if m in sys.modules))\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
@@ -131,8 +136,7 @@ def test_every_page_imports_at_its_top_and_still_draws_its_title_before_torch():
     assert lines[-1] == "pages []", lines[-1]
 
 
-def test_the_preload_waits_for_a_visitors_title_then_starts_when_a_page_wants_the_model(
-        tiny_dirs, monkeypatch):
+def test_the_preload_waits_for_a_visitors_title_then_starts_when_a_page_wants_the_model(tiny_dirs, monkeypatch):
     """torch's imports hold the GIL: a visitor arriving at start-up gets their title drawn
     first; the preload starts as soon as a page asks for the model, not after its timeout."""
     import threading
@@ -182,8 +186,9 @@ def test_a_model_that_cannot_be_had_leaves_the_box_on_the_model_loaded(app, tiny
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.selectbox(key="model").value == models.OFFLINE_DEFAULT
-    message = i18n.t("model.unavailable", name=models.DISPLAY_NAMES["gpt2"], key="gpt2",
-                     reason=i18n.t("model.reason.unreachable"))
+    message = i18n.t(
+        "model.unavailable", name=models.DISPLAY_NAMES["gpt2"], key="gpt2", reason=i18n.t("model.reason.unreachable")
+    )
     assert message in [w.value for w in at.sidebar.warning]
     assert message not in [w.value for w in at.main.warning]
     assert message in [t.value for t in at.toast]

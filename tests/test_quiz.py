@@ -66,8 +66,12 @@ def test_nearest_word_is_the_highest_cosine_of_the_models_own_rows(lm):
         check_shape(q, quiz.nearest_word, WORDS, vectors)
         word = q.prompt.values["word"]
         target = rows[lm.encode(" " + word)].mean(0)
-        cos = {o.values["text"]: torch.nn.functional.cosine_similarity(
-            rows[lm.encode(" " + o.values["text"])].mean(0), target, dim=0).item() for o in q.options}
+        cos = {
+            o.values["text"]: torch.nn.functional.cosine_similarity(
+                rows[lm.encode(" " + o.values["text"])].mean(0), target, dim=0
+            ).item()
+            for o in q.options
+        }
         assert answer_text(q) == max(cos, key=cos.get), (word, cos)
         assert word not in cos  # never the word itself
 
@@ -76,8 +80,11 @@ def test_nearest_word_needs_four_words_and_refuses_a_tie():
     v = np.eye(5)
     assert isinstance(quiz.nearest_word(["a", "b", "c"], v[:3]), quiz.Unbuildable)
     tied = quiz.nearest_word(list("abcd"), [v[0], v[0] + v[1], v[0] + v[1], v[2]])  # b and c alike
-    assert isinstance(tied, quiz.Unbuildable) or answer_text(tied) not in {"b", "c"} or \
-        tied.prompt.values["word"] in {"b", "c"}
+    assert (
+        isinstance(tied, quiz.Unbuildable)
+        or answer_text(tied) not in {"b", "c"}
+        or tied.prompt.values["word"] in {"b", "c"}
+    )
 
 
 def test_token_count_is_the_tokenizers_split_of_the_word_after_a_space(lm):
@@ -106,8 +113,12 @@ def independent_sinusoid(n, d):
     """The paper's formula, one number at a time."""
     import math
 
-    return np.array([[math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else
-                      math.cos(p / 10000 ** ((i - 1) / d)) for i in range(d)] for p in range(n)])
+    return np.array(
+        [
+            [math.sin(p / 10000 ** (i / d)) if i % 2 == 0 else math.cos(p / 10000 ** ((i - 1) / d)) for i in range(d)]
+            for p in range(n)
+        ]
+    )
 
 
 @pytest.mark.parametrize("d", [6, 64])
@@ -199,16 +210,17 @@ def test_head_kind_reads_the_models_own_weights(lm):
     for layer in range(own.shape[0]):
         for head in range(own.shape[1]):
             a = own[layer, head]
-            stats = {"previous": np.array([[np.mean([a[i, i - 1] for i in range(1, T)])]]),
-                     "first": np.array([[a[:, 0].mean()]]),
-                     "entropy": np.array([[np.mean([-(r[r > 0] * np.log2(r[r > 0])).sum() for r in a])]])}
+            stats = {
+                "previous": np.array([[np.mean([a[i, i - 1] for i in range(1, T)])]]),
+                "first": np.array([[a[:, 0].mean()]]),
+                "entropy": np.array([[np.mean([-(r[r > 0] * np.log2(r[r > 0])).sum() for r in a])]]),
+            }
             kinds[layer, head] = quiz.head_pattern(stats, T, 0, 0)
             assert kinds[layer, head] == quiz.head_pattern(page_stats, T, layer, head)
     q = quiz.head_kind(trace, seed=1)
     if len({k for k in kinds.values() if k}) >= 2:  # one kind only: "always that kind" would win
         check_shape(q, quiz.head_kind, trace)
-        assert q.options[q.answer].key == \
-            f"quiz.option.head.{kinds[q.prompt.values['layer'], q.prompt.values['head']]}"
+        assert q.options[q.answer].key == f"quiz.option.head.{kinds[q.prompt.values['layer'], q.prompt.values['head']]}"
     else:
         assert isinstance(q, quiz.Unbuildable)
 
@@ -243,8 +255,10 @@ def test_top_writer_is_the_largest_direct_logit_attribution(lm):
         asked.add(token)
         assert q.prompt.values["p"] == pytest.approx(float(probs[token]), abs=1e-4)
         parts = logit_attribution(lm, trace, token)
-        labels = [quiz.Text("quiz.option.part.embed") if k == "embed" else
-                  quiz.Text(f"quiz.option.part.{k}", {"layer": i}) for k, i in zip(parts.kinds, parts.layers)]
+        labels = [
+            quiz.Text("quiz.option.part.embed") if k == "embed" else quiz.Text(f"quiz.option.part.{k}", {"layer": i})
+            for k, i in zip(parts.kinds, parts.layers)
+        ]
         offered = [labels.index(o) for o in q.options]
         assert q.options[q.answer] == labels[max(offered, key=lambda i: parts.values[i])]
         assert parts.values.sum() + parts.bias == pytest.approx(parts.logit, abs=1e-3)
@@ -289,15 +303,19 @@ def test_next_token_is_the_models_own_argmax(lm):
     assert len(answers) >= 2  # not the model's top token every time (a tie at the top: still others)
 
 
-@pytest.mark.parametrize("temperature, top_k, top_p", [(1.0, 50, 0.9), (0.3, 0, 0.5), (2.0, 10, 1.0),
-                                                       (1.0, 0, 0.99), (0.7, 3, 0.95)])
+@pytest.mark.parametrize(
+    "temperature, top_k, top_p", [(1.0, 50, 0.9), (0.3, 0, 0.5), (2.0, 10, 1.0), (1.0, 0, 0.99), (0.7, 3, 0.95)]
+)
 def test_tokens_kept_is_what_hugging_faces_warpers_keep(lm, temperature, top_k, top_p):
     from transformers import TemperatureLogitsWarper, TopKLogitsWarper, TopPLogitsWarper
 
     trace = run_trace(lm, TEXT)
     scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()
-    for warper in [TemperatureLogitsWarper(temperature)] + ([TopKLogitsWarper(top_k)] if top_k else []) + \
-            ([TopPLogitsWarper(top_p)] if top_p < 1 else []):
+    for warper in (
+        [TemperatureLogitsWarper(temperature)]
+        + ([TopKLogitsWarper(top_k)] if top_k else [])
+        + ([TopPLogitsWarper(top_p)] if top_p < 1 else [])
+    ):
         scores = warper(None, scores)
     kept = int(torch.isfinite(scores).sum())
     q = quiz.tokens_kept(trace.next_token_logits, temperature, top_k, top_p)
@@ -339,8 +357,9 @@ def test_right_translator_is_the_held_out_evaluations_exact_match(translators):
     for sentence, refs in examples:
         assert quiz.held_out_references(sentence) == refs
         results = {n: t.translate(sentence) for n, t in translators.items()}
-        right = {n: " ".join(r.tokens) in [" ".join(tokenize_french(x)) for x in refs]
-                 for n, r in results.items()}  # the card's own rule
+        right = {
+            n: " ".join(r.tokens) in [" ".join(tokenize_french(x)) for x in refs] for n, r in results.items()
+        }  # the card's own rule
         q = quiz.right_translator(results, sentence)
         if sum(right.values()) == 2:
             assert isinstance(q, quiz.Unbuildable)
@@ -384,11 +403,14 @@ def test_every_model_page_question_on_the_real_offline_model():
         assert answer_text(q) == min((o.values["text"] for o in q.options), key=top16.index)
     q = quiz.top_writer(lm, trace)
     assert isinstance(q, quiz.Question)
-    token = next(i for i in torch.topk(logits, 8).indices.tolist()
-                 if lm.display_tokens([i])[0] == q.prompt.values["token"])
+    token = next(
+        i for i in torch.topk(logits, 8).indices.tolist() if lm.display_tokens([i])[0] == q.prompt.values["token"]
+    )
     parts = logit_attribution(lm, trace, token)
-    labels = [quiz.Text("quiz.option.part.embed") if k == "embed" else
-              quiz.Text(f"quiz.option.part.{k}", {"layer": i}) for k, i in zip(parts.kinds, parts.layers)]
+    labels = [
+        quiz.Text("quiz.option.part.embed") if k == "embed" else quiz.Text(f"quiz.option.part.{k}", {"layer": i})
+        for k, i in zip(parts.kinds, parts.layers)
+    ]
     best = max((labels.index(o) for o in q.options), key=lambda i: parts.values[i])
     assert q.options[q.answer] == labels[best]
     attentions = own_forward(lm, text).attentions
@@ -421,11 +443,14 @@ def test_positions_and_sampling_questions_on_the_real_offline_model():
     lm = load_lm("smollm2-135m")
     m, inv = 48, rotary_frequencies(lm)
     matrix = rotary_similarity_by_distance(inv, m, n_pairs=lm.arch.d_head // 2)[
-        np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
+        np.abs(np.arange(m)[:, None] - np.arange(m)[None])
+    ]
     q = quiz.nearest_position(matrix, "rotary", seed=4)
     p, options = q.prompt.values["p"], [o.values["p"] for o in q.options]
+
     def own(o):
         return np.cos(abs(p - o) * inv).mean()  # every pair of SmolLM2's heads turns
+
     assert options[q.answer] == max(options, key=own)
     trace = run_trace(lm, "Data visualization empowers users to")
     scores = torch.tensor(np.asarray(trace.next_token_logits))[None].float()
@@ -433,7 +458,6 @@ def test_positions_and_sampling_questions_on_the_real_offline_model():
         scores = warper(None, scores)
     q = quiz.tokens_kept(trace.next_token_logits, 0.8, 50, 0.9)
     assert q.why.values["n"] == int(torch.isfinite(scores).sum())
-
 
 
 # --------------------------------------------------------------------------- the lessons' questions
@@ -508,8 +532,9 @@ def test_encoder_looks_names_the_heaviest_source_word_of_the_row():
         assert q.options[q.answer].values["text"] == f"{[3, 0, 4, 2, 1, 5][n - 1] + 1} {src[[3, 0, 4, 2, 1, 5][n - 1]]}"
     flat = SimpleNamespace(source_tokens=src, encoder_attention=np.full((1, 1, 6, 6), 1 / 6))
     assert isinstance(quiz.encoder_looks(flat, 0, 0), quiz.Unbuildable)  # every row a tie
-    assert isinstance(quiz.encoder_looks(SimpleNamespace(source_tokens=src, encoder_attention=None), 0, 0),
-                      quiz.Unbuildable)
+    assert isinstance(
+        quiz.encoder_looks(SimpleNamespace(source_tokens=src, encoder_attention=None), 0, 0), quiz.Unbuildable
+    )
 
 
 def test_encoder_looks_on_the_shipped_transformer():
@@ -523,13 +548,15 @@ def test_encoder_looks_on_the_shipped_transformer():
     assert q.options[q.answer].values["text"] == f"{best + 1} {result.source_tokens[best]}"
 
 
-@pytest.mark.parametrize("attention, plain, want", [(0.9, 0.2, "attention"), (0.1, 0.6, "plain"),
-                                                    (0.5, 0.5, "same")])
+@pytest.mark.parametrize("attention, plain, want", [(0.9, 0.2, "attention"), (0.1, 0.6, "plain"), (0.5, 0.5, "same")])
 def test_lab_keeps_reads_the_runs_accuracy_at_its_longest_inputs(attention, plain, want):
     from types import SimpleNamespace
 
-    rows = [{"model": m, "length": n, "exact": 1.0 if n < 30 else acc, "per_token": 1.0, "sequences": 40}
-            for m, acc in (("attention", attention), ("plain", plain)) for n in (3, 10, 30)]
+    rows = [
+        {"model": m, "length": n, "exact": 1.0 if n < 30 else acc, "per_token": 1.0, "sequences": 40}
+        for m, acc in (("attention", attention), ("plain", plain))
+        for n in (3, 10, 30)
+    ]
     result = SimpleNamespace(accuracy=rows)
     q = quiz.lab_keeps(result)
     check_shape(q, quiz.lab_keeps, result)
@@ -537,11 +564,16 @@ def test_lab_keeps_reads_the_runs_accuracy_at_its_longest_inputs(attention, plai
     assert isinstance(quiz.lab_keeps(None), quiz.Unbuildable)
 
 
-@pytest.mark.parametrize("lstm, transformer, want", [(30.0, 12.0, "transformer"), (8.0, 20.0, "attention"),
-                                                     (10.0, 10.2, "same")])
+@pytest.mark.parametrize(
+    "lstm, transformer, want", [(30.0, 12.0, "transformer"), (8.0, 20.0, "attention"), (10.0, 10.2, "same")]
+)
 def test_cheaper_step_compares_the_measured_steps_at_the_longest_target(lstm, transformer, want):
-    rows = [{"model": "attention", "T": 4, "ms": 1.0}, {"model": "transformer", "T": 4, "ms": 99.0},
-            {"model": "attention", "T": 48, "ms": lstm}, {"model": "transformer", "T": 48, "ms": transformer}]
+    rows = [
+        {"model": "attention", "T": 4, "ms": 1.0},
+        {"model": "transformer", "T": 4, "ms": 99.0},
+        {"model": "attention", "T": 48, "ms": lstm},
+        {"model": "transformer", "T": 48, "ms": transformer},
+    ]
     q = quiz.cheaper_step(rows)
     check_shape(q, quiz.cheaper_step, rows)
     assert q.options[q.answer].key == f"quiz.option.step.{want}" and q.prompt.values["T"] == 48

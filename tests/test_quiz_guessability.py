@@ -61,17 +61,28 @@ def test_the_report_catches_a_guessable_kind():
     """The measure itself: a kind whose answer is always option A, or always "1", or always the
     nearest position, is flagged."""
     options = tuple(quiz.Text("quiz.option.tokens", {"n": n}) for n in (1, 2, 3, 4))
-    always_a = [quiz.Question("x", quiz.Text("quiz.label"), options, 0, quiz.Text("quiz.label"), s)
-                for s in range(20)]
+    always_a = [quiz.Question("x", quiz.Text("quiz.label"), options, 0, quiz.Text("quiz.label"), s) for s in range(20)]
     assert not quiz_report.measure("x", always_a).fair
-    shuffled = [quiz.Question("x", quiz.Text("quiz.label"), options[s % 4:] + options[:s % 4], (-s) % 4,
-                              quiz.Text("quiz.label"), s) for s in range(20)]  # always "1", at every place
+    shuffled = [
+        quiz.Question(
+            "x", quiz.Text("quiz.label"), options[s % 4 :] + options[: s % 4], (-s) % 4, quiz.Text("quiz.label"), s
+        )
+        for s in range(20)
+    ]  # always "1", at every place
     row = quiz_report.measure("x", shuffled)
     assert max(row.places) <= 0.25 and not row.fair
     positions = tuple(quiz.Text("quiz.option.position", {"p": p}) for p in (9, 3, 20, 40))
-    nearest = [quiz.Question("x", quiz.Text("quiz.posenc.nearest.learned", {"p": 10, "m": 48}),
-                             positions[s % 4:] + positions[:s % 4], (-s) % 4, quiz.Text("quiz.label"), s)
-               for s in range(20)]
+    nearest = [
+        quiz.Question(
+            "x",
+            quiz.Text("quiz.posenc.nearest.learned", {"p": 10, "m": 48}),
+            positions[s % 4 :] + positions[: s % 4],
+            (-s) % 4,
+            quiz.Text("quiz.label"),
+            s,
+        )
+        for s in range(20)
+    ]
     row = quiz_report.measure("x", nearest)
     assert row.rules["the nearest position"] == 1.0 and not row.fair
 

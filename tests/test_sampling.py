@@ -90,16 +90,18 @@ def test_filter_logits_equals_hf_warpers_on_many_random_vectors():
 
 
 @settings(max_examples=200, deadline=None)
-@given(values=st.lists(st.sampled_from([-1e4, -20.0, -3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5,
-                                        2.0, 7.0, 30.0]), min_size=1, max_size=40),
-       temperature=st.sampled_from([0.05, 0.5, 1.0, 2.0, 3.0]),
-       top_k=st.integers(min_value=0, max_value=45),
-       top_p=st.sampled_from([0.0, 0.1, 0.3, 0.5, 0.75, 0.9, 1.0]))
+@given(
+    values=st.lists(
+        st.sampled_from([-1e4, -20.0, -3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 7.0, 30.0]), min_size=1, max_size=40
+    ),
+    temperature=st.sampled_from([0.05, 0.5, 1.0, 2.0, 3.0]),
+    top_k=st.integers(min_value=0, max_value=45),
+    top_p=st.sampled_from([0.0, 0.1, 0.3, 0.5, 0.75, 0.9, 1.0]),
+)
 def test_filter_logits_equals_hf_warpers_property(values, temperature, top_k, top_p):
     """Few distinct values: ties everywhere, at the k-th value and at the top-p boundary."""
     z = torch.tensor([values])
-    assert_same(S.filter_logits(z, temperature, top_k, top_p),
-                hf_warpers(z, temperature, top_k, top_p))
+    assert_same(S.filter_logits(z, temperature, top_k, top_p), hf_warpers(z, temperature, top_k, top_p))
 
 
 @pytest.mark.parametrize("top_k", [1, 2, 3, 4, 5])
@@ -151,8 +153,7 @@ def test_non_positive_temperature_is_a_value_error_pointing_to_greedy(bad):
         S.filter_logits(torch.zeros(5), temperature=bad)
 
 
-@pytest.mark.parametrize("kwargs", [dict(top_k=-1), dict(top_p=-0.1), dict(top_p=1.5),
-                                    dict(top_k=2.5)])
+@pytest.mark.parametrize("kwargs", [dict(top_k=-1), dict(top_p=-0.1), dict(top_p=1.5), dict(top_k=2.5)])
 def test_other_invalid_settings_are_value_errors(kwargs):
     with pytest.raises(ValueError):
         S.filter_logits(torch.zeros(5), **kwargs)
@@ -196,9 +197,10 @@ def test_greedy_distribution_is_certain_and_uniform_entropy_is_log2_v():
 
 
 @settings(max_examples=300, deadline=None)
-@given(values=st.lists(st.sampled_from([0.0, 1e-9, 0.1, 0.25, 0.5, 1.0, float("nan")]),
-                       min_size=1, max_size=60),
-       n=st.integers(min_value=0, max_value=70))
+@given(
+    values=st.lists(st.sampled_from([0.0, 1e-9, 0.1, 0.25, 0.5, 1.0, float("nan")]), min_size=1, max_size=60),
+    n=st.integers(min_value=0, max_value=70),
+)
 def test_top_n_indices_is_a_stable_descending_argsort_cut_at_n(values, n):
     """Few distinct values: ties inside the top n and at its edge (lowest index first);
     a NaN (a broken logit) placed where argsort places it."""
@@ -215,8 +217,7 @@ def test_distribution_table_cumulative_is_over_what_top_k_left(tiny_gpt2):
     assert set(table["status"].iloc[10:]) == {"top_k"}
     kept = table["status"] == "kept"
     # top-p keeps a token while the mass above it is still below p
-    above = table["cumulative"] - np.exp(z[table["token_id"]]) / np.exp(
-        z[table["token_id"].iloc[:10]]).sum()
+    above = table["cumulative"] - np.exp(z[table["token_id"]]) / np.exp(z[table["token_id"].iloc[:10]]).sum()
     assert list(kept.iloc[:10]) == list(above.iloc[:10] < 0.5)
 
 
@@ -231,9 +232,13 @@ def prompt_ids(lm, text=PROMPT):
 def test_streamed_greedy_generation_equals_model_generate(name, request):
     lm = request.getfixturevalue(name)
     ids = prompt_ids(lm)
-    ref = lm.model.generate(torch.tensor([ids]), do_sample=False, max_new_tokens=25,
-                            attention_mask=torch.ones(1, len(ids), dtype=torch.long))
-    assert S.generate_text(lm, ids, 25, greedy=True) == ref[0, len(ids):].tolist()
+    ref = lm.model.generate(
+        torch.tensor([ids]),
+        do_sample=False,
+        max_new_tokens=25,
+        attention_mask=torch.ones(1, len(ids), dtype=torch.long),
+    )
+    assert S.generate_text(lm, ids, 25, greedy=True) == ref[0, len(ids) :].tolist()
 
 
 @pytest.mark.parametrize("name", ["tiny_gpt2", "tiny_llama"])
@@ -242,10 +247,14 @@ def test_seeded_sampling_draws_what_generate_draws_with_the_same_seed(name, requ
     ids = prompt_ids(lm)
     settings = dict(temperature=0.8, top_k=40, top_p=0.9)
     torch.manual_seed(11)
-    ref = lm.model.generate(torch.tensor([ids]), do_sample=True, max_new_tokens=20,
-                            attention_mask=torch.ones(1, len(ids), dtype=torch.long),
-                            **settings)
-    assert S.generate_text(lm, ids, 20, seed=11, **settings) == ref[0, len(ids):].tolist()
+    ref = lm.model.generate(
+        torch.tensor([ids]),
+        do_sample=True,
+        max_new_tokens=20,
+        attention_mask=torch.ones(1, len(ids), dtype=torch.long),
+        **settings,
+    )
+    assert S.generate_text(lm, ids, 20, seed=11, **settings) == ref[0, len(ids) :].tolist()
 
 
 def test_same_seed_same_text_different_seed_different_text(tiny_gpt2):
@@ -260,8 +269,8 @@ def test_each_step_feeds_one_token_and_releases_the_lock(tiny_llama):
     ids = prompt_ids(tiny_llama)
     fed = []
     hook = tiny_llama.model.register_forward_pre_hook(
-        lambda module, args, kwargs: fed.append(tuple(kwargs["input_ids"].shape)),
-        with_kwargs=True)
+        lambda module, args, kwargs: fed.append(tuple(kwargs["input_ids"].shape)), with_kwargs=True
+    )
     free_between_steps = []
 
     def try_lock_elsewhere():  # another session's thread, between two steps
@@ -283,15 +292,13 @@ def test_each_step_feeds_one_token_and_releases_the_lock(tiny_llama):
 
 def test_generation_is_capped(tiny_gpt2):
     ids = prompt_ids(tiny_gpt2)
-    n = len(S.generate_text(tiny_gpt2, ids, 10_000, temperature=1.0, seed=0,
-                            stop_at_eos=False))
+    n = len(S.generate_text(tiny_gpt2, ids, 10_000, temperature=1.0, seed=0, stop_at_eos=False))
     assert n == min(S.MAX_NEW_TOKENS, tiny_gpt2.arch.context_length - len(ids))
 
 
 def test_steps_carry_probabilities_alternatives_and_the_decoded_text(tiny_gpt2):
     ids = prompt_ids(tiny_gpt2)
-    steps = list(S.generate_steps(tiny_gpt2, ids, 12, temperature=0.9, top_k=20, seed=4,
-                                  stop_at_eos=False))
+    steps = list(S.generate_steps(tiny_gpt2, ids, 12, temperature=0.9, top_k=20, seed=4, stop_at_eos=False))
     new = [s.token_id for s in steps]
     assert "".join(s.text for s in steps) == tiny_gpt2.tokenizer.decode(new).rstrip("\ufffd")
     for s in steps:
@@ -311,14 +318,11 @@ def test_sample_many_is_seeded_and_greedy_rows_agree_with_generate(tiny_gpt2):
 
 def test_step_by_step_draw_is_seeded(tiny_gpt2):
     ids = prompt_ids(tiny_gpt2)
-    one = S.sample_next(tiny_gpt2, ids, S.step_seed(42, 0), temperature=1.0, top_k=0,
-                        top_p=1.0, greedy=False)
-    two = S.sample_next(tiny_gpt2, ids, S.step_seed(42, 0), temperature=1.0, top_k=0,
-                        top_p=1.0, greedy=False)
+    one = S.sample_next(tiny_gpt2, ids, S.step_seed(42, 0), temperature=1.0, top_k=0, top_p=1.0, greedy=False)
+    two = S.sample_next(tiny_gpt2, ids, S.step_seed(42, 0), temperature=1.0, top_k=0, top_p=1.0, greedy=False)
     assert one.token_id == two.token_id
     z = torch.tensor(S.next_token_logits(tiny_gpt2, ids))
-    assert math.isclose(one.probability, float(torch.softmax(z, -1)[one.token_id]),
-                        rel_tol=1e-5)
+    assert math.isclose(one.probability, float(torch.softmax(z, -1)[one.token_id]), rel_tol=1e-5)
 
 
 # --------------------------------------------------------------------------- logit lens
@@ -337,8 +341,7 @@ def test_logit_lens_last_layer_is_the_models_own_logits(name, request):
     z = lens.astype(np.float64)
     softmax = np.exp(z - z.max(-1, keepdims=True))
     softmax /= softmax.sum(-1, keepdims=True)  # [L+1, V]
-    assert np.allclose(table["probability"], softmax[table["layer"], table["token_id"]],
-                       rtol=1e-5, atol=1e-9)
+    assert np.allclose(table["probability"], softmax[table["layer"], table["token_id"]], rtol=1e-5, atol=1e-9)
     assert list(table["rank"]) == [1, 2, 3] * (lm.arch.n_layers + 1)
 
 
@@ -408,8 +411,7 @@ def assert_charts_hold_the_models_numbers(at, lm, bars: int, top_k: int, top_p: 
     np.testing.assert_allclose(distribution["p_original"], p[order], rtol=1e-5, atol=0)
     np.testing.assert_allclose(distribution["p_tempered"], p[order], rtol=1e-5, atol=0)
     np.testing.assert_allclose(distribution["p_final"], final[order], rtol=1e-5, atol=0)
-    np.testing.assert_allclose(distribution["cumulative"], np.cumsum(np.sort(after_k)[::-1][:bars]),
-                               rtol=1e-5, atol=0)
+    np.testing.assert_allclose(distribution["cumulative"], np.cumsum(np.sort(after_k)[::-1][:bars]), rtol=1e-5, atol=0)
     in_top_k = np.isin(order, np.argsort(-z.numpy(), kind="stable")[:top_k])
     status = np.where(~in_top_k, "top_k", np.where(final[order] > 0, "kept", "top_p"))
     assert distribution["status"].tolist() == status.tolist()
@@ -433,7 +435,8 @@ def assert_charts_hold_the_models_numbers(at, lm, bars: int, top_k: int, top_p: 
     assert lens["token_id"].tolist() == top.indices.reshape(-1).tolist()
     np.testing.assert_allclose(lens["probability"], top.values.reshape(-1).numpy(), rtol=1e-5, atol=0)
     assert lens["layer_label"].tolist() == [i18n.t("sampling.layer_embed")] * 5 + [
-        i18n.t("sampling.layer_n", n=n) for n in range(n_layers - 1) for _ in range(5)]  # blocks from 0
+        i18n.t("sampling.layer_n", n=n) for n in range(n_layers - 1) for _ in range(5)
+    ]  # blocks from 0
 
 
 def test_a_failed_logit_lens_is_not_kept_for_the_next_run(app, monkeypatch):

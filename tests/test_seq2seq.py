@@ -1,4 +1,5 @@
 """core.seq2seq: data split, models, training, BLEU, shipped checkpoints."""
+
 import math
 from pathlib import Path
 
@@ -26,22 +27,36 @@ from core.seq2seq.train import encode_pairs, make_batch, save_checkpoint, train_
 
 # A small corpus in the Tatoeba shape: English sentences repeated with several translations.
 TOY = [
-    ("I am tired.", "Je suis fatigué."), ("I am tired.", "Je suis fatiguée."),
-    ("I'm happy.", "Je suis heureux."), ("I'm happy.", "Je suis heureuse."),
-    ("He is tall.", "Il est grand."), ("She is tall.", "Elle est grande."),
-    ("We are late.", "Nous sommes en retard."), ("They are here.", "Ils sont ici."),
-    ("They are here.", "Elles sont ici."), ("The cat is black.", "Le chat est noir."),
-    ("The dog is small.", "Le chien est petit."), ("I love you.", "Je t'aime."),
-    ("I love you.", "Je vous aime."), ("Go!", "Va !"), ("Go!", "Allez !"), ("go!", "Vas-y !"),
-    ("Run.", "Cours."), ("Thank you.", "Merci."), ("You are kind.", "Tu es gentil."),
-    ("You are kind.", "Vous êtes gentil."), ("It is cold.", "Il fait froid."),
-    ("The house is big.", "La maison est grande."), ("I see the cat.", "Je vois le chat."),
+    ("I am tired.", "Je suis fatigué."),
+    ("I am tired.", "Je suis fatiguée."),
+    ("I'm happy.", "Je suis heureux."),
+    ("I'm happy.", "Je suis heureuse."),
+    ("He is tall.", "Il est grand."),
+    ("She is tall.", "Elle est grande."),
+    ("We are late.", "Nous sommes en retard."),
+    ("They are here.", "Ils sont ici."),
+    ("They are here.", "Elles sont ici."),
+    ("The cat is black.", "Le chat est noir."),
+    ("The dog is small.", "Le chien est petit."),
+    ("I love you.", "Je t'aime."),
+    ("I love you.", "Je vous aime."),
+    ("Go!", "Va !"),
+    ("Go!", "Allez !"),
+    ("go!", "Vas-y !"),
+    ("Run.", "Cours."),
+    ("Thank you.", "Merci."),
+    ("You are kind.", "Tu es gentil."),
+    ("You are kind.", "Vous êtes gentil."),
+    ("It is cold.", "Il fait froid."),
+    ("The house is big.", "La maison est grande."),
+    ("I see the cat.", "Je vois le chat."),
     ("I see the dog.", "Je vois le chien."),
 ]
 TOY_PAIRS = [Pair(e, f) for e, f in TOY]
 
 
 # ----------------------------------------------------------------------------- data
+
 
 def test_read_pairs_with_and_without_attribution_column(tmp_path):
     two = tmp_path / "two.tsv"
@@ -55,8 +70,17 @@ def test_read_pairs_with_and_without_attribution_column(tmp_path):
 def test_normalisation_and_tokenisation():
     assert normalize("  L’homme\u202f!  ") == "l'homme !"
     assert tokenize_english("Don't run, Tom!") == ["don't", "run", ",", "tom", "!"]
-    assert tokenize_french("J'ai vu l’homme. Est-ce vrai ?") == ["j'", "ai", "vu", "l'", "homme", ".",
-                                                                 "est-ce", "vrai", "?"]
+    assert tokenize_french("J'ai vu l’homme. Est-ce vrai ?") == [
+        "j'",
+        "ai",
+        "vu",
+        "l'",
+        "homme",
+        ".",
+        "est-ce",
+        "vrai",
+        "?",
+    ]
     assert detokenize_french(["j'", "ai", "faim", "."]) == "j'ai faim ."
 
 
@@ -99,10 +123,10 @@ def test_group_references_collects_every_translation():
 
 # --------------------------------------------------------------------------- models
 
+
 def tiny_model(attention: bool, src_vocab=20, tgt_vocab=22):
     torch.manual_seed(0)
-    return Seq2Seq(Seq2SeqConfig(src_vocab, tgt_vocab, emb_size=12, hidden_size=16,
-                                 attention=attention, dropout=0.0))
+    return Seq2Seq(Seq2SeqConfig(src_vocab, tgt_vocab, emb_size=12, hidden_size=16, attention=attention, dropout=0.0))
 
 
 def test_bahdanau_attention_is_the_additive_formula():
@@ -128,7 +152,7 @@ def test_attention_weights_are_a_distribution_over_real_source_positions():
     assert alpha.shape == (2, ids.size(1), 5)
     assert (alpha >= 0).all()
     torch.testing.assert_close(alpha.sum(-1), torch.ones(2, ids.size(1)))
-    assert (alpha[1, :, 2:] == 0).all()          # padding never receives weight
+    assert (alpha[1, :, 2:] == 0).all()  # padding never receives weight
     assert (alpha[1, :, :2] > 0).all()
 
 
@@ -169,8 +193,9 @@ def test_tiny_model_loss_goes_down(attention):
         return loss
 
     model.loss = loss_of_batch  # shadows the method on this instance only
-    losses = train_steps(model, examples, steps=40, batch_size=8, lr=1e-2,
-                         on_step=lambda step, loss: reported.append((step, loss)))
+    losses = train_steps(
+        model, examples, steps=40, batch_size=8, lr=1e-2, on_step=lambda step, loss: reported.append((step, loss))
+    )
     del model.loss
     after = model.loss(*batch).item()
     # one loss per step, the one of the batch that step trained on, reported as it happened
@@ -183,6 +208,7 @@ def test_tiny_model_loss_goes_down(attention):
 
 
 # ------------------------------------------------------------------------------ BLEU
+
 
 def test_bleu_identical_is_100():
     score, signature = corpus_bleu(["le chat est noir ."], [["le chat est noir ."]])
@@ -223,6 +249,7 @@ def test_exact_match_and_word_count():
 
 
 # --------------------------------------------------------------- checkpoints, translate
+
 
 def test_checkpoint_round_trip(tmp_path):
     train, _ = split_by_english(TOY_PAIRS, 0.2, seed=0)
@@ -298,11 +325,11 @@ def test_shipped_scores_are_reproduced_and_meet_the_targets(shipped):
     sacrebleu: the cards' numbers must come back, and attention must beat plain by ≥ 5 BLEU."""
     from core.seq2seq.data import read_pairs, split_by_english
     from core.seq2seq.evaluate import evaluate
+
     scores = {}
     for name, translator in shipped.items():
         card = translator.card
-        train, test = split_by_english(read_pairs(CORPUS), card["data"]["test_fraction"],
-                                       seed=card["training"]["seed"])
+        train, test = split_by_english(read_pairs(CORPUS), card["data"]["test_fraction"], seed=card["training"]["seed"])
         train_english = {p.english for p in train}
         assert not any(p.english in train_english for p in test)
         again = evaluate(translator.model, translator.src_vocab, translator.tgt_vocab, test)
@@ -318,13 +345,20 @@ def test_the_package_and_its_page_modules_import_no_torch():
     import subprocess
     import sys
 
-    code = ("import sys, streamlit\n"
-            "import core.seq2seq, core.seq2seq.charts\n"
-            "from core.seq2seq import BEAM, MODEL_NAMES, load_card\n"
-            "load_card(MODEL_NAMES[0])\n"
-            "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parent.parent,
-                         capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys, streamlit\n"
+        "import core.seq2seq, core.seq2seq.charts\n"
+        "from core.seq2seq import BEAM, MODEL_NAMES, load_card\n"
+        "load_card(MODEL_NAMES[0])\n"
+        "print(sorted(m for m in ('torch', 'transformers') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
 
@@ -343,12 +377,21 @@ def test_views_label_codes_and_reshape_timings():
     from core.seq2seq import views
 
     t = lambda key: f"<{key}>"  # noqa: E731
-    frame = views.labelled([{"model": "plain", "metric": "exact"}, {"model": "attention", "metric": "exact"}],
-                           t, metric="rnn.lab.metric")
+    frame = views.labelled(
+        [{"model": "plain", "metric": "exact"}, {"model": "attention", "metric": "exact"}], t, metric="rnn.lab.metric"
+    )
     assert list(frame["model_label"]) == ["<rnn.model.plain>", "<rnn.model.attention>"]
     assert list(frame["metric_label"]) == ["<rnn.lab.metric.exact>"] * 2
-    rows = [{"T": 16, "lstm_ms": 1.0, "attention_ms": 0.5, "lstm_sequential_steps": 16,
-             "attention_sequential_steps": 1, "attention_matrix_bytes": 1024}]
+    rows = [
+        {
+            "T": 16,
+            "lstm_ms": 1.0,
+            "attention_ms": 0.5,
+            "lstm_sequential_steps": 16,
+            "attention_sequential_steps": 1,
+            "attention_matrix_bytes": 1024,
+        }
+    ]
     lines, table = views.layer_timing_frames(rows)
     assert sorted(zip(lines["model"], lines["ms"])) == [("attention", 0.5), ("lstm", 1.0)]
     assert list(table.columns)[-1] == "attention_matrix_kb" and table["attention_matrix_kb"][0] == 1.0

@@ -24,7 +24,8 @@ def module_name(path: Path, root: Path = ROOT) -> str:
 def _type_checking_only(node: ast.If) -> bool:
     test = node.test
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def imported_names(tree: ast.Module, module: str, is_package: bool) -> set[str]:
@@ -41,7 +42,7 @@ def imported_names(tree: ast.Module, module: str, is_package: bool) -> set[str]:
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
-            base = (here[: len(here) - node.level + 1] if node.level else [])
+            base = here[: len(here) - node.level + 1] if node.level else []
             origin = ".".join(base + ([node.module] if node.module else []))
             names.update(f"{origin}.{alias.name}" for alias in node.names)  # a module, or a name in origin
         for child in ast.iter_child_nodes(node):

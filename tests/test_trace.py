@@ -98,9 +98,9 @@ def test_korean_and_emoji_are_readable(tiny_gpt2):
         assert [s for s in shown if ch in s] == [f"[{ch} {i}/{n_bytes}]" for i in range(1, n_bytes + 1)]
     # " ok" ends the text; its tokens are shown as their own bytes say, the space as a mark
     tail = tok(" ok")["input_ids"]
-    assert ids[-len(tail):] == tail
-    assert shown[-len(tail):] == [token_bytes(tok, i).decode().replace(" ", SPACE_MARK) for i in tail]
-    assert "".join(shown[-len(tail):]) == f"{SPACE_MARK}ok"
+    assert ids[-len(tail) :] == tail
+    assert shown[-len(tail) :] == [token_bytes(tok, i).decode().replace(" ", SPACE_MARK) for i in tail]
+    assert "".join(shown[-len(tail) :]) == f"{SPACE_MARK}ok"
 
 
 @pytest.mark.skipif(not GPT2_TOKENIZER_DIR.exists(), reason="GPT-2 tokenizer files not beside the project")

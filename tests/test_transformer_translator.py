@@ -24,14 +24,16 @@ SRC_V, TGT_V = 23, 29
 
 def tiny_transformer(dropout=0.0) -> TransformerSeq2Seq:
     torch.manual_seed(0)
-    return TransformerSeq2Seq(TransformerConfig(SRC_V, TGT_V, d_model=16, n_heads=4, n_encoder_layers=2,
-                                                n_decoder_layers=2, d_ff=64, dropout=dropout)).eval()
+    return TransformerSeq2Seq(
+        TransformerConfig(
+            SRC_V, TGT_V, d_model=16, n_heads=4, n_encoder_layers=2, n_decoder_layers=2, d_ff=64, dropout=dropout
+        )
+    ).eval()
 
 
 def tiny_lstm(attention: bool) -> Seq2Seq:
     torch.manual_seed(0)
-    return Seq2Seq(Seq2SeqConfig(SRC_V, TGT_V, emb_size=12, hidden_size=16, attention=attention,
-                                 dropout=0.0)).eval()
+    return Seq2Seq(Seq2SeqConfig(SRC_V, TGT_V, emb_size=12, hidden_size=16, attention=attention, dropout=0.0)).eval()
 
 
 SRC = torch.tensor([[5, 6, 7, 8, 9], [5, 6, 10, 0, 0]])  # the second sentence padded
@@ -97,10 +99,10 @@ def test_beam_of_one_is_greedy_decoding(make):
     model = make()
     for i in range(2):
         n = int(LENS[i])
-        src = SRC[i:i + 1, :n]
-        ids = greedy(model, src, LENS[i:i + 1], max_len=12)[0][0].tolist()
+        src = SRC[i : i + 1, :n]
+        ids = greedy(model, src, LENS[i : i + 1], max_len=12)[0][0].tolist()
         ids = ids[: ids.index(EOS_ID)] if EOS_ID in ids else ids
-        assert beam_search(model, src, LENS[i:i + 1], beam=1, max_len=12) == ids
+        assert beam_search(model, src, LENS[i : i + 1], beam=1, max_len=12) == ids
 
 
 def test_a_beam_wide_enough_to_try_everything_finds_the_best_mean_log_probability():
@@ -110,8 +112,9 @@ def test_a_beam_wide_enough_to_try_everything_finds_the_best_mean_log_probabilit
     import itertools
 
     torch.manual_seed(3)
-    model = TransformerSeq2Seq(TransformerConfig(SRC_V, 6, d_model=16, n_heads=2, n_encoder_layers=1,
-                                                 n_decoder_layers=1, d_ff=32, dropout=0.0)).eval()
+    model = TransformerSeq2Seq(
+        TransformerConfig(SRC_V, 6, d_model=16, n_heads=2, n_encoder_layers=1, n_decoder_layers=1, d_ff=32, dropout=0.0)
+    ).eval()
     src, lens = SRC[:1], LENS[:1]
 
     @torch.no_grad()
@@ -130,14 +133,44 @@ def test_training_cli_runs_a_few_steps_on_a_tiny_corpus(tmp_path):
     from core.seq2seq import train
 
     corpus = tmp_path / "pairs.tsv"
-    pairs = [("I am tired.", "Je suis fatigué."), ("I am happy.", "Je suis heureux."),
-             ("You are tired.", "Tu es fatigué."), ("We are happy.", "Nous sommes heureux."),
-             ("I love you.", "Je t'aime."), ("I see you.", "Je te vois.")] * 5
+    pairs = [
+        ("I am tired.", "Je suis fatigué."),
+        ("I am happy.", "Je suis heureux."),
+        ("You are tired.", "Tu es fatigué."),
+        ("We are happy.", "Nous sommes heureux."),
+        ("I love you.", "Je t'aime."),
+        ("I see you.", "Je te vois."),
+    ] * 5
     corpus.write_text("".join(f"{e}\t{f}\n" for e, f in pairs), encoding="utf-8")
     out, snap = tmp_path / "final", tmp_path / "snap"
-    train.main(["--data", str(corpus), "--model", "transformer", "--out", str(out), "--steps", "6",
-                "--snapshot", f"3:{snap}", "--batch-size", "4", "--d-model", "16", "--heads", "2",
-                "--layers", "1", "--min-freq", "1", "--test-fraction", "0.34", "--warmup", "2"])
+    train.main(
+        [
+            "--data",
+            str(corpus),
+            "--model",
+            "transformer",
+            "--out",
+            str(out),
+            "--steps",
+            "6",
+            "--snapshot",
+            f"3:{snap}",
+            "--batch-size",
+            "4",
+            "--d-model",
+            "16",
+            "--heads",
+            "2",
+            "--layers",
+            "1",
+            "--min-freq",
+            "1",
+            "--test-fraction",
+            "0.34",
+            "--warmup",
+            "2",
+        ]
+    )
     for folder, steps in ((out, 6), (snap, 3)):
         card = json.loads((folder / "card.json").read_text(encoding="utf-8"))
         assert card["model"] == "transformer" and card["training"]["steps"] == steps
@@ -211,4 +244,5 @@ def test_shipped_transformer_reproduces_its_cards_bleu(name):
     # A bucket holds ~1,000 sentences: one of them decoded differently (a near-tie in the
     # argmax under another BLAS thread split) moves its BLEU by ~0.05 (seen: 50.85 vs 50.80).
     assert [r["bleu"] for r in again["bleu_by_length"]] == pytest.approx(
-        [r["bleu"] for r in card["evaluation"]["bleu_by_length"]], abs=0.2)
+        [r["bleu"] for r in card["evaluation"]["bleu_by_length"]], abs=0.2
+    )

@@ -53,11 +53,13 @@ def build_tokenizer(vocab_size: int = 300) -> PreTrainedTokenizerFast:
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=["<|endoftext|>"],
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size, special_tokens=["<|endoftext|>"], initial_alphabet=pre_tokenizers.ByteLevel.alphabet()
+    )
     tok.train_from_iterator(CORPUS, trainer)
-    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<|endoftext|>",
-                                   eos_token="<|endoftext|>", unk_token="<|endoftext|>")
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok, bos_token="<|endoftext|>", eos_token="<|endoftext|>", unk_token="<|endoftext|>"
+    )
 
 
 def real_gpt2_tokenizer(folder: Path = GPT2_TOKENIZER_DIR) -> GPT2TokenizerFast:
@@ -89,8 +91,9 @@ def build_gpt2_small(folder: Path, tokenizer_dir: Path = GPT2_TOKENIZER_DIR, see
 def build_gpt2(folder: Path, seed: int = 0) -> Path:
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = GPT2Config(vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2,
-                        n_head=4, bos_token_id=0, eos_token_id=0)
+    config = GPT2Config(
+        vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2, n_head=4, bos_token_id=0, eos_token_id=0
+    )
     GPT2LMHeadModel(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -100,10 +103,18 @@ def build_llama(folder: Path, seed: int = 0) -> Path:
     """Llama family: rotary positions, grouped key/value heads (4 query, 2 kv)."""
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64,
-                         num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
-                         max_position_embeddings=128, bos_token_id=0, eos_token_id=0,
-                         pad_token_id=0)
+    config = LlamaConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=128,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=0,
+    )
     LlamaForCausalLM(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -114,10 +125,20 @@ def build_gpt_neox(folder: Path, seed: int = 0) -> Path:
     (parallel residual), rotary on a quarter of each head (16 numbers → 4 rotate: 2 pairs)."""
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = GPTNeoXConfig(vocab_size=len(tokenizer), hidden_size=64, intermediate_size=256,
-                           num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=128,
-                           rotary_pct=0.25, use_parallel_residual=True, bos_token_id=0,
-                           eos_token_id=0, pad_token_id=0, tie_word_embeddings=False)
+    config = GPTNeoXConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=64,
+        intermediate_size=256,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        max_position_embeddings=128,
+        rotary_pct=0.25,
+        use_parallel_residual=True,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=0,
+        tie_word_embeddings=False,
+    )
     GPTNeoXForCausalLM(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -128,8 +149,17 @@ def build_gptj(folder: Path, seed: int = 0) -> Path:
     first 4 of each head's 8 numbers in interleaved pairs (2i, 2i+1), no biases on q/k/v/W_O."""
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = GPTJConfig(vocab_size=len(tokenizer), n_positions=64, n_embd=32, n_layer=2, n_head=4,
-                        rotary_dim=4, bos_token_id=0, eos_token_id=0, tie_word_embeddings=False)
+    config = GPTJConfig(
+        vocab_size=len(tokenizer),
+        n_positions=64,
+        n_embd=32,
+        n_layer=2,
+        n_head=4,
+        rotary_dim=4,
+        bos_token_id=0,
+        eos_token_id=0,
+        tie_word_embeddings=False,
+    )
     GPTJForCausalLM(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -140,9 +170,19 @@ def build_opt(folder: Path, seed: int = 0) -> Path:
     learned positions in a table with 2 extra rows (position p reads row p + 2)."""
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = OPTConfig(vocab_size=len(tokenizer), hidden_size=32, ffn_dim=64, num_hidden_layers=2,
-                       num_attention_heads=4, max_position_embeddings=64, word_embed_proj_dim=32,
-                       do_layer_norm_before=True, bos_token_id=0, eos_token_id=0, pad_token_id=1)
+    config = OPTConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        ffn_dim=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        max_position_embeddings=64,
+        word_embed_proj_dim=32,
+        do_layer_norm_before=True,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=1,
+    )
     OPTForCausalLM(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -153,9 +193,19 @@ def build_opt_post(folder: Path, seed: int = 0) -> Path:
     and token embeddings narrower than the stack (16 ↔ 32: project_in and project_out)."""
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = OPTConfig(vocab_size=len(tokenizer), hidden_size=32, ffn_dim=64, num_hidden_layers=2,
-                       num_attention_heads=4, max_position_embeddings=64, word_embed_proj_dim=16,
-                       do_layer_norm_before=False, bos_token_id=0, eos_token_id=0, pad_token_id=1)
+    config = OPTConfig(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        ffn_dim=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        max_position_embeddings=64,
+        word_embed_proj_dim=16,
+        do_layer_norm_before=False,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=1,
+    )
     OPTForCausalLM(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -165,9 +215,19 @@ def build_qwen2(folder: Path, seed: int = 0) -> Path:
     """Qwen2 family: biased q/k/v, grouped key/value heads (4 query, 2 kv), rotary, RMSNorm."""
     tokenizer = build_tokenizer()
     torch.manual_seed(seed)
-    config = Qwen2Config(vocab_size=len(tokenizer), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=128,
-                         bos_token_id=0, eos_token_id=0, pad_token_id=0, tie_word_embeddings=False)
+    config = Qwen2Config(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=128,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=0,
+        tie_word_embeddings=False,
+    )
     Qwen2ForCausalLM(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
@@ -175,8 +235,15 @@ def build_qwen2(folder: Path, seed: int = 0) -> Path:
 
 # One tiny model per way a family of core.arch.FAMILIES is built (the key names the model; a
 # family may have more than one: OPT pre-norm and OPT post-norm with projections).
-TINY_FAMILIES = {"gpt2": build_gpt2, "llama": build_llama, "gpt_neox": build_gpt_neox, "gptj": build_gptj,
-                 "opt": build_opt, "opt_post": build_opt_post, "qwen2": build_qwen2}
+TINY_FAMILIES = {
+    "gpt2": build_gpt2,
+    "llama": build_llama,
+    "gpt_neox": build_gpt_neox,
+    "gptj": build_gptj,
+    "opt": build_opt,
+    "opt_post": build_opt_post,
+    "qwen2": build_qwen2,
+}
 
 
 if __name__ == "__main__":

@@ -43,16 +43,27 @@ def top_token(step: Step, lm: LM) -> dict:
     probs = next_token_distribution(trace_of(lm, step).next_token_logits).original  # [V]
     order = np.argsort(-probs, kind="stable")
     first, second = lm.display_tokens([int(order[0]), int(order[1])])
-    return {"model": lm.display_name, "top": first, "p": float(probs[order[0]]), "second": second,
-            "q": float(probs[order[1]]), "v": len(probs)}
+    return {
+        "model": lm.display_name,
+        "top": first,
+        "p": float(probs[order[0]]),
+        "second": second,
+        "q": float(probs[order[1]]),
+        "v": len(probs),
+    }
 
 
 def tokens(step: Step, lm: LM) -> dict:
     """How many tokens the prompt is, and their ids."""
     trace = trace_of(lm, step)
     pieces = " | ".join(f"{t} ({int(i)})" for t, i in zip(trace.tokens, trace.token_ids))
-    return {"model": lm.display_name, "n": trace.n_tokens, "words": len(step.params["prompt"].split()),
-            "pieces": pieces, "v": lm.arch.vocab_size}
+    return {
+        "model": lm.display_name,
+        "n": trace.n_tokens,
+        "words": len(step.params["prompt"].split()),
+        "pieces": pieces,
+        "v": lm.arch.vocab_size,
+    }
 
 
 def tradeoff(step: Step, lm: LM) -> dict:
@@ -66,8 +77,13 @@ def matrix(step: Step, lm: LM) -> dict:
     from core.embeddings import matrix_facts
 
     facts = matrix_facts(lm)
-    return {"model": lm.display_name, "v": facts.vocab_size, "d": facts.d_model, "params": facts.n_params,
-            "share": facts.share}
+    return {
+        "model": lm.display_name,
+        "v": facts.vocab_size,
+        "d": facts.d_model,
+        "params": facts.n_params,
+        "share": facts.share,
+    }
 
 
 def cosine(step: Step, lm: LM) -> dict:
@@ -96,10 +112,15 @@ def bank(step: Step, lm: LM) -> dict:
         where = find_word(lm, trace.token_ids, word)
         if where is None:
             raise ValueError(f"{word!r} is not in {sentence!r}")
-        states.append((np.asarray(trace.token_embeddings)[where].mean(0),
-                       np.asarray(trace.hidden_states)[-1, where].mean(0)))
-    return {"word": word, "first": _cos(states[0][0], states[1][0]), "last": _cos(states[0][1], states[1][1]),
-            "layers": lm.arch.n_layers}
+        states.append(
+            (np.asarray(trace.token_embeddings)[where].mean(0), np.asarray(trace.hidden_states)[-1, where].mean(0))
+        )
+    return {
+        "word": word,
+        "first": _cos(states[0][0], states[1][0]),
+        "last": _cos(states[0][1], states[1][1]),
+        "layers": lm.arch.n_layers,
+    }
 
 
 # --------------------------------------------------------------------------- positions
@@ -121,8 +142,13 @@ def positions(step: Step, lm: LM) -> dict:
         curve = rotary_similarity_by_distance(inv, far[1] - far[0], n_pairs=lm.arch.d_head // 2)  # by distance
         own = float(curve[near[1] - near[0]]), float(curve[far[1] - far[0]])
     pe = np.asarray(sinusoidal(far[1] + 1, lm.arch.d_model), dtype=np.float64)
-    return {"model": lm.display_name, "near": own[0], "far": own[1], "snear": _cos(pe[near[0]], pe[near[1]]),
-            "sfar": _cos(pe[far[0]], pe[far[1]])}
+    return {
+        "model": lm.display_name,
+        "near": own[0],
+        "far": own[1],
+        "snear": _cos(pe[near[0]], pe[near[1]]),
+        "sfar": _cos(pe[far[0]], pe[far[1]]),
+    }
 
 
 def waves(step: Step, lm: LM) -> dict:
@@ -132,8 +158,15 @@ def waves(step: Step, lm: LM) -> dict:
     n, d = int(step.params.get("n", 48)), int(step.params.get("d", 64))
     pe = np.asarray(sinusoidal(n, d), dtype=np.float64)
     w = np.asarray(frequencies(d), dtype=np.float64)  # [d/2] one frequency per pair (2i, 2i+1)
-    return {"d": d, "sin0": pe[0, 0], "cos0": pe[0, 1], "fast": 2 * np.pi / w[0], "slow": 2 * np.pi / w[-1],
-            "last": d - 2, "last1": d - 1}
+    return {
+        "d": d,
+        "sin0": pe[0, 0],
+        "cos0": pe[0, 1],
+        "fast": 2 * np.pi / w[0],
+        "slow": 2 * np.pi / w[-1],
+        "last": d - 2,
+        "last1": d - 1,
+    }
 
 
 def word_order(step: Step, lm: LM) -> dict:
@@ -143,11 +176,18 @@ def word_order(step: Step, lm: LM) -> dict:
     p = step.params
     a, b = (p["a"], p["b"]) if "a" in p else (p["order_a"], p["order_b"])
     ta, tb = run_trace(lm, a), run_trace(lm, b)
-    bag = float(np.abs(np.asarray(ta.token_embeddings, dtype=np.float64).sum(0)
-                       - np.asarray(tb.token_embeddings, dtype=np.float64).sum(0)).max())
+    bag = float(
+        np.abs(
+            np.asarray(ta.token_embeddings, dtype=np.float64).sum(0)
+            - np.asarray(tb.token_embeddings, dtype=np.float64).sum(0)
+        ).max()
+    )
     same = sorted(ta.token_ids.tolist()) == sorted(tb.token_ids.tolist())
-    return {"n": ta.n_tokens, "bag": bag if same else float("nan"),
-            "cos": _cos(np.asarray(ta.hidden_states)[-1, -1], np.asarray(tb.hidden_states)[-1, -1])}
+    return {
+        "n": ta.n_tokens,
+        "bag": bag if same else float("nan"),
+        "cos": _cos(np.asarray(ta.hidden_states)[-1, -1], np.asarray(tb.hidden_states)[-1, -1]),
+    }
 
 
 def positions_removed(step: Step, lm: LM) -> dict:
@@ -171,8 +211,14 @@ def head_map(step: Step, lm: LM) -> dict:
     layer, head, q = _layer(step, lm), _head(step, lm), _query(step, trace)
     row = np.asarray(trace.attentions[layer, head, q], dtype=np.float64)  # [T]
     best = int(np.argmax(row))
-    return {"layer": layer, "head": head, "token": trace.tokens[q], "best": trace.tokens[best], "i": best,
-            "w": float(row[best])}
+    return {
+        "layer": layer,
+        "head": head,
+        "token": trace.tokens[q],
+        "best": trace.tokens[best],
+        "i": best,
+        "w": float(row[best]),
+    }
 
 
 def steps(step: Step, lm: LM) -> dict:
@@ -183,9 +229,16 @@ def steps(step: Step, lm: LM) -> dict:
     layer, head, q = _layer(step, lm), _head(step, lm), _query(step, trace)
     s = attention_steps(lm, trace.text, layer, head, trace=trace)
     best = int(np.argmax(s.weights[q]))
-    return {"layer": layer, "head": head, "token": trace.tokens[q], "best": trace.tokens[best],
-            "w": float(s.weights[q, best]), "sum": float(s.weights[q].sum()), "lo": float(s.scores[q, : q + 1].min()),
-            "hi": float(s.scores[q, : q + 1].max())}
+    return {
+        "layer": layer,
+        "head": head,
+        "token": trace.tokens[q],
+        "best": trace.tokens[best],
+        "w": float(s.weights[q, best]),
+        "sum": float(s.weights[q].sum()),
+        "lo": float(s.scores[q, : q + 1].min()),
+        "hi": float(s.scores[q, : q + 1].max()),
+    }
 
 
 def mask(step: Step, lm: LM) -> dict:
@@ -202,8 +255,12 @@ def search(step: Step, lm: LM) -> dict:
     trace = trace_of(lm, step)
     layer, head = _layer(step, lm), _head(step, lm)
     match = best_matches(trace, layer, head)
-    return {"layer": layer, "head": head, "raw": float(match["raw_self"].mean()),
-            "own": float(match["head_self"].mean())}
+    return {
+        "layer": layer,
+        "head": head,
+        "raw": float(match["raw_self"].mean()),
+        "own": float(match["head_self"].mean()),
+    }
 
 
 def scale(step: Step, lm: LM) -> dict:
@@ -220,8 +277,11 @@ def heads(step: Step, lm: LM) -> dict:
     from core.attention import head_statistics
 
     stats = head_statistics(trace_of(lm, step).attentions)
-    return {"total": lm.arch.n_layers * lm.arch.n_heads, "first": int((stats["first"] > 0.5).sum()),
-            "previous": int((stats["previous"] > 0.5).sum())}
+    return {
+        "total": lm.arch.n_layers * lm.arch.n_heads,
+        "first": int((stats["first"] > 0.5).sum()),
+        "previous": int((stats["previous"] > 0.5).sum()),
+    }
 
 
 def concat(step: Step, lm: LM) -> dict:
@@ -237,10 +297,16 @@ def mlp(step: Step, lm: LM) -> dict:
 
     trace = trace_of(lm, step)
     layer = _layer(step, lm)
-    pre = np.asarray(block_steps(lm, trace, layer).mlp_pre[clamped(step.params.get("token", trace.n_tokens - 1),
-                                                                    trace.n_tokens)])
-    return {"layer": layer, "d": lm.arch.d_model, "m": lm.arch.d_mlp, "act": lm.arch.activation,
-            "firing": int((pre > 0).sum())}
+    pre = np.asarray(
+        block_steps(lm, trace, layer).mlp_pre[clamped(step.params.get("token", trace.n_tokens - 1), trace.n_tokens)]
+    )
+    return {
+        "layer": layer,
+        "d": lm.arch.d_model,
+        "m": lm.arch.d_mlp,
+        "act": lm.arch.activation,
+        "firing": int((pre > 0).sum()),
+    }
 
 
 def norm(step: Step, lm: LM) -> dict:
@@ -251,16 +317,26 @@ def norm(step: Step, lm: LM) -> dict:
     s = block_steps(lm, trace, layer)
     x = np.asarray(s.resid_pre[-1], dtype=np.float64)
     z = np.asarray(s.norm_1.normalized[-1], dtype=np.float64)
-    return {"kind": s.norm_1.kind, "layer": layer, "mean": float(x.mean()), "std": float(x.std()),
-            "zmean": float(z.mean()), "zrms": float(np.sqrt((z ** 2).mean()))}
+    return {
+        "kind": s.norm_1.kind,
+        "layer": layer,
+        "mean": float(x.mean()),
+        "std": float(x.std()),
+        "zmean": float(z.mean()),
+        "zrms": float(np.sqrt((z**2).mean())),
+    }
 
 
 def residual(step: Step, lm: LM) -> dict:
     """The last token's residual stream: its size after the embedding and after the last block."""
     trace = trace_of(lm, step)
     h = np.asarray(trace.hidden_states, dtype=np.float64)[:, -1]  # [L+1, d]
-    return {"token": trace.tokens[-1], "first": float(np.linalg.norm(h[0])), "last": float(np.linalg.norm(h[-1])),
-            "layers": len(h) - 1}
+    return {
+        "token": trace.tokens[-1],
+        "first": float(np.linalg.norm(h[0])),
+        "last": float(np.linalg.norm(h[-1])),
+        "layers": len(h) - 1,
+    }
 
 
 def dropout(step: Step, lm: LM) -> dict:
@@ -268,16 +344,23 @@ def dropout(step: Step, lm: LM) -> dict:
 
     runs = dropout_runs(lm, trace_of(lm, step))
     p = max(runs.probabilities.values()) if runs.probabilities else 0.0
-    return {"p": float(p), "eval": float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max()),
-            "train": float(np.abs(runs.train_logits[0] - runs.train_logits[1]).max())}
+    return {
+        "p": float(p),
+        "eval": float(np.abs(runs.eval_logits[0] - runs.eval_logits[1]).max()),
+        "train": float(np.abs(runs.train_logits[0] - runs.train_logits[1]).max()),
+    }
 
 
 def equations(step: Step, lm: LM) -> dict:
     from core.block import parameter_split
 
     split = parameter_split(lm, 0)
-    return {"model": lm.display_name, "layers": lm.arch.n_layers, "norm": lm.arch.norm_kind,
-            "params": int(sum(split.values()))}
+    return {
+        "model": lm.display_name,
+        "layers": lm.arch.n_layers,
+        "norm": lm.arch.norm_kind,
+        "params": int(sum(split.values())),
+    }
 
 
 # --------------------------------------------------------------------------- sampling
@@ -289,18 +372,31 @@ def temperature(step: Step, lm: LM) -> dict:
     p = step.params
     dist = next_token_distribution(trace_of(lm, step).next_token_logits, temperature=float(p.get("temp", 1.0)))
     top = int(np.argmax(dist.original))
-    return {"t": float(p.get("temp", 1.0)), "top": lm.display_tokens([top])[0], "p1": float(dist.original[top]),
-            "pt": float(dist.final[top])}
+    return {
+        "t": float(p.get("temp", 1.0)),
+        "top": lm.display_tokens([top])[0],
+        "p1": float(dist.original[top]),
+        "pt": float(dist.final[top]),
+    }
 
 
 def kept(step: Step, lm: LM) -> dict:
     from core.sampling import next_token_distribution
 
     p = step.params
-    dist = next_token_distribution(trace_of(lm, step).next_token_logits, temperature=float(p.get("temp", 1.0)),
-                                   top_k=int(p.get("topk", 0)), top_p=float(p.get("topp", 1.0)))
-    return {"k": int(p.get("topk", 0)), "topp": float(p.get("topp", 1.0)), "n": dist.n_kept, "mass": dist.mass_kept,
-            "v": len(dist.final)}
+    dist = next_token_distribution(
+        trace_of(lm, step).next_token_logits,
+        temperature=float(p.get("temp", 1.0)),
+        top_k=int(p.get("topk", 0)),
+        top_p=float(p.get("topp", 1.0)),
+    )
+    return {
+        "k": int(p.get("topk", 0)),
+        "topp": float(p.get("topp", 1.0)),
+        "n": dist.n_kept,
+        "mass": dist.mass_kept,
+        "v": len(dist.final),
+    }
 
 
 # --------------------------------------------------------------------------- translators
@@ -308,15 +404,18 @@ def kept(step: Step, lm: LM) -> dict:
 
 def translate(step: Step, lm: LM) -> dict:
     p = step.params
-    out = {n: translation(n, p["sentence"], p.get("decoding", "greedy")).french
-           for n in ("plain", "attention", "transformer")}
+    out = {
+        n: translation(n, p["sentence"], p.get("decoding", "greedy")).french
+        for n in ("plain", "attention", "transformer")
+    }
     return {"sentence": p["sentence"], **out}
 
 
 def _links(result, weights) -> str:
     w = np.asarray(weights, dtype=np.float64)  # [T, S]
-    return ", ".join(f"{word} ← {result.source_tokens[int(np.argmax(row))]} ({row.max():.0%})"
-                     for word, row in zip(result.tokens, w))
+    return ", ".join(
+        f"{word} ← {result.source_tokens[int(np.argmax(row))]} ({row.max():.0%})" for word, row in zip(result.tokens, w)
+    )
 
 
 def alignment(step: Step, lm: LM) -> dict:
@@ -347,8 +446,13 @@ def encoder_self(step: Step, lm: LM) -> dict:
     layer, head = clamped(step.params.get("self_layer", 0), L), clamped(step.params.get("self_head", 0), H)
     grid = np.asarray(result.encoder_attention[layer, head])  # [S, S]
     best = grid.argmax(1)
-    return {"layer": layer, "head": head, "self": int((best == np.arange(len(best))).sum()), "n": len(best),
-            "ahead": int((best > np.arange(len(best))).sum())}
+    return {
+        "layer": layer,
+        "head": head,
+        "self": int((best == np.arange(len(best))).sum()),
+        "n": len(best),
+        "ahead": int((best > np.arange(len(best))).sum()),
+    }
 
 
 def bottleneck(step: Step, lm: LM) -> dict:
@@ -379,7 +483,7 @@ def sequential(step: Step, lm: LM) -> dict:
     from core.seq2seq.lab import MAX_TIMING_LENGTH
 
     T = MAX_TIMING_LENGTH
-    return {"T": T, "mib": T * T * 4 / 2 ** 20}
+    return {"T": T, "mib": T * T * 4 / 2**20}
 
 
 def training_mask(step: Step, lm: LM) -> dict:
@@ -396,17 +500,60 @@ def lab(step: Step, lm: LM) -> dict:
     from core.seq2seq.lab import LabSettings
 
     p = step.params
-    settings = LabSettings(task=p.get("lab_task", "reverse"), max_length=int(p.get("lab_length", 30)),
-                           hidden_size=int(p.get("lab_hidden", 64)), steps=int(p.get("lab_steps", 800))).checked()
-    return {"lo": settings.min_length, "hi": settings.max_length, "h": settings.hidden_size,
-            "ratio": settings.max_length / settings.hidden_size}
+    settings = LabSettings(
+        task=p.get("lab_task", "reverse"),
+        max_length=int(p.get("lab_length", 30)),
+        hidden_size=int(p.get("lab_hidden", 64)),
+        steps=int(p.get("lab_steps", 800)),
+    ).checked()
+    return {
+        "lo": settings.min_length,
+        "hi": settings.max_length,
+        "h": settings.hidden_size,
+        "ratio": settings.max_length / settings.hidden_size,
+    }
 
 
-NOTICES = {f"lessons.notice.{f.__name__}": f for f in (
-    top_token, tokens, tradeoff, matrix, cosine, bank, positions, waves, word_order, positions_removed,
-    head_map, steps, mask, search, scale, heads, concat, mlp, norm, residual, dropout, equations, temperature,
-    kept, translate, alignment, je_taime, cross, encoder_self, bottleneck, encoder, bleu, sequential,
-    training_mask, lab)}
+NOTICES = {
+    f"lessons.notice.{f.__name__}": f
+    for f in (
+        top_token,
+        tokens,
+        tradeoff,
+        matrix,
+        cosine,
+        bank,
+        positions,
+        waves,
+        word_order,
+        positions_removed,
+        head_map,
+        steps,
+        mask,
+        search,
+        scale,
+        heads,
+        concat,
+        mlp,
+        norm,
+        residual,
+        dropout,
+        equations,
+        temperature,
+        kept,
+        translate,
+        alignment,
+        je_taime,
+        cross,
+        encoder_self,
+        bottleneck,
+        encoder,
+        bleu,
+        sequential,
+        training_mask,
+        lab,
+    )
+}
 
 
 def notice_values(step: Step, lm: LM) -> dict:

@@ -87,9 +87,14 @@ def _build(step: Step, lm: LM, seed: int):
     if kind == "sampling.next_token":
         return quiz.next_token(lm, trace_of(lm, step).next_token_logits, seed=seed)
     if kind == "sampling.tokens_kept":
-        return quiz.tokens_kept(trace_of(lm, step).next_token_logits, float(p.get("temp", 1.0)),
-                                int(p.get("topk", 0)), float(p.get("topp", 1.0)), bool(p.get("greedy", False)),
-                                seed=seed)
+        return quiz.tokens_kept(
+            trace_of(lm, step).next_token_logits,
+            float(p.get("temp", 1.0)),
+            int(p.get("topk", 0)),
+            float(p.get("topp", 1.0)),
+            bool(p.get("greedy", False)),
+            seed=seed,
+        )
     if kind == "embeddings.split":
         from core.embeddings import EmbeddingIndex
 
@@ -140,8 +145,9 @@ def _build(step: Step, lm: LM, seed: int):
     if kind == "rnn.encoder_looks":
         result = translation("transformer", p["sentence"])
         L, H = result.encoder_attention.shape[:2]
-        return quiz.encoder_looks(result, clamped(p.get("self_layer", 0), L), clamped(p.get("self_head", 0), H),
-                                  seed=seed)
+        return quiz.encoder_looks(
+            result, clamped(p.get("self_layer", 0), L), clamped(p.get("self_head", 0), H), seed=seed
+        )
     raise KeyError(f"no lesson builder for the question kind {kind!r}")
 
 
@@ -153,10 +159,23 @@ def asked_as(kind: str) -> tuple[str, ...]:
     return ASKED_AS.get(kind, (kind,))
 
 
-KINDS = ("sampling.next_token", "sampling.tokens_kept", "embeddings.split", "embeddings.nearest",
-         "posenc.nearest.model", "attention.top_key", "attention.head_kind", "attention.causal_mask",
-         "attention.unscaled_top", "block.units_firing", "block.top_writer", "rnn.bleu_drop",
-         "rnn.right_translator", "rnn.attended_word", "rnn.encoder_looks")  # the kinds a step may ask
+KINDS = (
+    "sampling.next_token",
+    "sampling.tokens_kept",
+    "embeddings.split",
+    "embeddings.nearest",
+    "posenc.nearest.model",
+    "attention.top_key",
+    "attention.head_kind",
+    "attention.causal_mask",
+    "attention.unscaled_top",
+    "block.units_firing",
+    "block.top_writer",
+    "rnn.bleu_drop",
+    "rnn.right_translator",
+    "rnn.attended_word",
+    "rnn.encoder_looks",
+)  # the kinds a step may ask
 
 
 def question_for(step: Step, lm: LM, seed: int = SEED) -> quiz.Question | quiz.Unbuildable | None:

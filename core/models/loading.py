@@ -47,16 +47,16 @@ def _load_from_hub(hub_id: str, name: str, display: str) -> LM:
     except OSError:
         pass
     if not hub.reachable():
-        raise ModelUnavailable(name, "unreachable", "the Hugging Face hub cannot be reached and the model "
-                                     "is not in the local cache")
+        raise ModelUnavailable(
+            name, "unreachable", "the Hugging Face hub cannot be reached and the model is not in the local cache"
+        )
     try:
         return _load_folder(hub_id, name, display, SOURCE_HUB)
     except OSError as exc:
         raise ModelUnavailable(name, "hub_error", str(exc)) from exc
 
 
-def _load_folder(path: str, name: str, display: str, source: str,
-                 local_files_only: bool = False) -> LM:
+def _load_folder(path: str, name: str, display: str, source: str, local_files_only: bool = False) -> LM:
     import torch
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
@@ -65,12 +65,15 @@ def _load_folder(path: str, name: str, display: str, source: str,
     kwargs = dict(local_files_only=local_files_only, trust_remote_code=False)
     config = AutoConfig.from_pretrained(path, **kwargs)
     if config.model_type not in FAMILIES:
-        raise ModelUnavailable(name, "unsupported", f"unsupported architecture {config.model_type!r} "
-                                     f"(supported: {', '.join(FAMILIES)})",
-                               found=str(config.model_type), known=", ".join(FAMILIES))
+        raise ModelUnavailable(
+            name,
+            "unsupported",
+            f"unsupported architecture {config.model_type!r} (supported: {', '.join(FAMILIES)})",
+            found=str(config.model_type),
+            known=", ".join(FAMILIES),
+        )
     tokenizer = AutoTokenizer.from_pretrained(path, **kwargs)
-    model = AutoModelForCausalLM.from_pretrained(
-        path, attn_implementation="eager", dtype=torch.float32, **kwargs)
+    model = AutoModelForCausalLM.from_pretrained(path, attn_implementation="eager", dtype=torch.float32, **kwargs)
     lm = wrap(model.eval(), tokenizer, name, display, source)
     check_attentions_returned(lm)
     return lm
@@ -80,9 +83,15 @@ def wrap(model, tokenizer, name: str, display_name: str, source: str) -> LM:
     """An LM around a model and tokenizer already in memory (load_lm's last step; benchmarks)."""
     from core.arch import family_of
 
-    return LM(model=model, tokenizer=tokenizer, arch=family_of(model), name=name,
-              display_name=display_name, source=source,
-              n_params=sum(p.numel() for p in model.parameters()))  # tied weights counted once
+    return LM(
+        model=model,
+        tokenizer=tokenizer,
+        arch=family_of(model),
+        name=name,
+        display_name=display_name,
+        source=source,
+        n_params=sum(p.numel() for p in model.parameters()),
+    )  # tied weights counted once
 
 
 def check_attentions_returned(lm: LM) -> None:
@@ -97,8 +106,12 @@ def check_attentions_returned(lm: LM) -> None:
     with torch.no_grad():
         out = lm.model(input_ids=ids, output_attentions=True)
     atts = out.attentions
-    if atts is None or len(atts) != lm.arch.n_layers or any(
-            a is None or tuple(a.shape) != (1, lm.arch.n_heads, 3, 3) for a in atts):
+    if (
+        atts is None
+        or len(atts) != lm.arch.n_layers
+        or any(a is None or tuple(a.shape) != (1, lm.arch.n_heads, 3, 3) for a in atts)
+    ):
         raise AssertionError(
             f"{lm.name}: the forward pass returned no per-layer attention weights; "
-            "load the model with attn_implementation='eager'")
+            "load the model with attn_implementation='eager'"
+        )

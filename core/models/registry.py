@@ -66,8 +66,10 @@ def startup_model() -> str:
     default."""
     configured = configured_default()
     hub_id = HUB_MODELS.get(configured) or (
-        configured if configured != OFFLINE_DEFAULT and not os.path.isdir(configured)
-        and looks_like_hub_id(configured) else None)
+        configured
+        if configured != OFFLINE_DEFAULT and not os.path.isdir(configured) and looks_like_hub_id(configured)
+        else None
+    )
     if hub_id is None or hub.cached(hub_id) or hub.reachable():
         return configured
     return OFFLINE_DEFAULT

@@ -10,6 +10,7 @@ Importing the package costs no torch (nor pandas): the names below are torch-fre
 submodule (`seq2seq.lab`, `seq2seq.anatomy`, `seq2seq.views`, …) and the translator's classes
 are imported when first used. So a page can draw its title before torch loads.
 """
+
 from importlib import import_module
 
 from .data import MAX_INPUT_WORDS, N_SPECIAL, english_word_count
@@ -17,8 +18,18 @@ from .pretrained import BEAM, EQUAL_DATA, MODEL_NAMES, held_out_examples, load_c
 
 _FROM_TRANSLATOR = ("Translation", "Translator", "load_translator")
 
-__all__ = ["BEAM", "EQUAL_DATA", "MAX_INPUT_WORDS", "MODEL_NAMES", "N_SPECIAL", *_FROM_TRANSLATOR,
-           "english_word_count", "held_out_examples", "load_card", "load_pretrained"]
+__all__ = [
+    "BEAM",
+    "EQUAL_DATA",
+    "MAX_INPUT_WORDS",
+    "MODEL_NAMES",
+    "N_SPECIAL",
+    *_FROM_TRANSLATOR,
+    "english_word_count",
+    "held_out_examples",
+    "load_card",
+    "load_pretrained",
+]
 
 
 def __getattr__(name: str):

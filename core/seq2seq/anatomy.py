@@ -5,6 +5,7 @@ each source word still reaches the output (gradient norms, computed with autogra
     reach = source_gradients(translator, "I am very tired.")    # [S] |∂ loss / ∂ x_j|
     scores = alignment_scores(lstm, transformer, "I love you.")  # additive [T, S], dot [h, T, S]
 """
+
 from __future__ import annotations
 
 import math
@@ -23,9 +24,9 @@ from .translator import Translator
 @dataclass
 class EncoderHalves:
     tokens: list[str]
-    forward: np.ndarray   # [S, H] h→_j: the words 1..j read left to right
+    forward: np.ndarray  # [S, H] h→_j: the words 1..j read left to right
     backward: np.ndarray  # [S, H] h←_j: the words S..j read right to left
-    context: np.ndarray   # [2H] = [h→_S ; h←_1], what the plain decoder is given
+    context: np.ndarray  # [2H] = [h→_S ; h←_1], what the plain decoder is given
 
 
 def _source(translator: Translator, sentence: str):
@@ -42,8 +43,7 @@ def encoder_halves(translator: Translator, sentence: str) -> EncoderHalves:
     tokens, src, lens = _source(translator, sentence)
     states, context = translator.model.encoder(src, lens)  # [1, S, 2H], [1, 2H]
     H = translator.model.cfg.hidden_size
-    return EncoderHalves(tokens, states[0, :, :H].numpy(), states[0, :, H:].numpy(),
-                         context[0].numpy())
+    return EncoderHalves(tokens, states[0, :, :H].numpy(), states[0, :, H:].numpy(), context[0].numpy())
 
 
 def source_gradients(translator: Translator, sentence: str, max_len: int | None = None) -> np.ndarray:
@@ -84,8 +84,9 @@ def _on_this_thread(record):
 
 
 @torch.no_grad()
-def alignment_scores(lstm: Translator, transformer: Translator, sentence: str,
-                     words: list[str] | None = None) -> AlignmentScores:
+def alignment_scores(
+    lstm: Translator, transformer: Translator, sentence: str, words: list[str] | None = None
+) -> AlignmentScores:
     """The scores before the softmax, read off both models' own modules with forward hooks
     while they are fed the same French words (teacher forcing): `words` (the translation on
     screen, greedy or beam), or else the attention LSTM's greedy translation."""
@@ -101,7 +102,8 @@ def alignment_scores(lstm: Translator, transformer: Translator, sentence: str,
     additive: list[torch.Tensor] = []
     seen: dict[str, torch.Tensor] = {}  # what the cross-attention read: x_q and x_kv
     hook = lstm.model.decoder.attention.v_a.register_forward_hook(
-        _on_this_thread(lambda args, out: additive.append(out[0, :, 0].clone())))  # e_i: [S], one per step
+        _on_this_thread(lambda args, out: additive.append(out[0, :, 0].clone()))
+    )  # e_i: [S], one per step
     try:
         teacher_forced(lstm.model, src, lens, ids)
     finally:
@@ -115,5 +117,4 @@ def alignment_scores(lstm: Translator, transformer: Translator, sentence: str,
         hook.remove()
     q, k = cross.split(cross.w_q(seen["x_q"])), cross.split(cross.w_k(seen["x_kv"]))  # [1, h, T|S, d_k]
     dot = (q @ k.transpose(-2, -1))[0] / math.sqrt(cross.d_k)  # [h, T, S]
-    return AlignmentScores(tokens, [lstm.tgt_vocab.itos[i] for i in ids],
-                           torch.stack(additive).numpy(), dot.numpy())
+    return AlignmentScores(tokens, [lstm.tgt_vocab.itos[i] for i in ids], torch.stack(additive).numpy(), dot.numpy())

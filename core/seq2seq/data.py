@@ -20,6 +20,7 @@ The split groups pairs by their (normalised) English sentence: Tatoeba repeats o
 sentence with several French translations, and all of them land on the same side, so
 every held-out English sentence is truly unseen in training.
 """
+
 from __future__ import annotations
 
 import random
@@ -53,8 +54,8 @@ def tokenize_french(text: str) -> list[str]:
     return _FRENCH_TOKEN.findall(normalize(text))
 
 
-MAX_INPUT_WORDS = 40      # a translator reads at most this many source tokens (longer inputs are cut)
-MAX_INPUT_CHARS = 1000    # raw text beyond this is not even tokenised
+MAX_INPUT_WORDS = 40  # a translator reads at most this many source tokens (longer inputs are cut)
+MAX_INPUT_CHARS = 1000  # raw text beyond this is not even tokenised
 
 
 def source_tokens(text: str) -> tuple[list[str], bool]:
@@ -83,7 +84,7 @@ def detokenize_french(tokens: list[str]) -> str:
 @dataclass(frozen=True)
 class Pair:
     english: str  # raw English sentence as in the file
-    french: str   # raw French sentence as in the file
+    french: str  # raw French sentence as in the file
 
 
 def read_pairs(path: str | Path, limit: int | None = None) -> list[Pair]:
@@ -100,8 +101,7 @@ def read_pairs(path: str | Path, limit: int | None = None) -> list[Pair]:
     return pairs
 
 
-def split_by_english(pairs: list[Pair], test_fraction: float = 0.1, seed: int = 0
-                     ) -> tuple[list[Pair], list[Pair]]:
+def split_by_english(pairs: list[Pair], test_fraction: float = 0.1, seed: int = 0) -> tuple[list[Pair], list[Pair]]:
     """Split into (train, test) so that no normalised English sentence is on both sides.
 
     The distinct English sentences are shuffled with ``seed`` and the first
@@ -133,6 +133,7 @@ def group_references(pairs: list[Pair]) -> list[tuple[str, list[str]]]:
 @dataclass
 class Vocab:
     """Token ↔ id. Ids 0..3 are <pad> <sos> <eos> <unk>; unknown words map to <unk>."""
+
     itos: list[str]
     stoi: dict[str, int] = field(init=False, repr=False)
 

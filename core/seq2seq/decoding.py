@@ -12,6 +12,7 @@ translations and ranks finished ones by their log-probability divided by their l
 short outputs are not favoured just for having fewer factors (as in Bahdanau et al. 2015).
 With beam = 1 it is greedy decoding.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,7 +49,7 @@ def greedy(model, src, src_lens, max_len: int, keep_probs: bool = False):
     ids, alphas, probs = [], [], []
     for _ in range(max_len):
         logits, state, alpha = model.step(y, state)
-        y = logits.argmax(-1)                                             # [B]
+        y = logits.argmax(-1)  # [B]
         ids.append(y)
         alphas.append(alpha)
         if keep_probs:
@@ -56,14 +57,17 @@ def greedy(model, src, src_lens, max_len: int, keep_probs: bool = False):
         done |= y == EOS_ID
         if bool(done.all()):
             break
-    return (torch.stack(ids, 1), None if alphas[0] is None else torch.stack(alphas, 1),
-            torch.stack(probs, 1) if keep_probs else None)
+    return (
+        torch.stack(ids, 1),
+        None if alphas[0] is None else torch.stack(alphas, 1),
+        torch.stack(probs, 1) if keep_probs else None,
+    )
 
 
 @dataclass
 class Hypothesis:
-    ids: list[int]            # the words chosen, <eos> included when finished
-    log_prob: float           # Σ log p of those words
+    ids: list[int]  # the words chosen, <eos> included when finished
+    log_prob: float  # Σ log p of those words
 
     @property
     def score(self) -> float:
@@ -84,7 +88,7 @@ def beam_search(model, src, src_lens, beam: int = 5, max_len: int = 50) -> list[
     finished: list[Hypothesis] = []
     y = torch.tensor([SOS_ID])
     for _ in range(max_len):
-        logits, state, _ = model.step(y, state)                           # [n, V]
+        logits, state, _ = model.step(y, state)  # [n, V]
         log_p = F.log_softmax(logits.float(), dim=-1)
         totals = torch.tensor([h.log_prob for h in live])[:, None] + log_p  # [n, V]
         top = torch.topk(totals.flatten(), min(2 * beam, totals.numel()))

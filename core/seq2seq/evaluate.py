@@ -7,6 +7,7 @@ sentence is translated once and scored against all of its French translations in
 sacrebleu takes references as "streams" (the k-th stream holds the k-th reference of every
 sentence), and sentences with fewer references fill the missing streams with ``None``.
 """
+
 from __future__ import annotations
 
 import math
@@ -57,8 +58,15 @@ def bleu_by_length(hypotheses, references, lengths, buckets=LENGTH_BUCKETS) -> l
             continue
         lo, hi = min(lengths[i] for i in idx), max(lengths[i] for i in idx)  # what the bucket holds
         score, _ = corpus_bleu([hypotheses[i] for i in idx], [references[i] for i in idx])
-        rows.append({"bucket": bucket_label(lo, hi), "min_words": lo, "max_words": hi,
-                     "sentences": len(idx), "bleu": round(score.score, 2)})
+        rows.append(
+            {
+                "bucket": bucket_label(lo, hi),
+                "min_words": lo,
+                "max_words": hi,
+                "sentences": len(idx),
+                "bleu": round(score.score, 2),
+            }
+        )
     return rows
 
 
@@ -69,15 +77,20 @@ def exact_match_rate(hypotheses: list[str], references: list[list[str]]) -> floa
     return sum(h in refs for h, refs in zip(hypotheses, references)) / len(hypotheses)
 
 
-def held_out_suggestions(english: list[str], lengths: list[int], src_vocab: Vocab,
-                         per_bucket: int = 4, seed: int = 0) -> list[str]:
+def held_out_suggestions(
+    english: list[str], lengths: list[int], src_vocab: Vocab, per_bucket: int = 4, seed: int = 0
+) -> list[str]:
     """A few held-out English sentences per length bucket whose words are all in the vocabulary."""
     import random
+
     rng = random.Random(seed)
     out = []
     for lo, hi in LENGTH_BUCKETS:
-        fits = [e for e, n in zip(english, lengths) if lo <= n <= hi and len(e) <= 80
-                and all(t in src_vocab for t in tokenize_english(e))]
+        fits = [
+            e
+            for e, n in zip(english, lengths)
+            if lo <= n <= hi and len(e) <= 80 and all(t in src_vocab for t in tokenize_english(e))
+        ]
         out += rng.sample(fits, min(per_bucket, len(fits)))
     return out
 
@@ -93,14 +106,21 @@ def source_batch(src_vocab: Vocab, sentences: list[str], max_words: int = 60):
 
 
 @torch.no_grad()
-def translate_batch(model, src_vocab: Vocab, tgt_vocab: Vocab, sentences: list[str],
-                    batch_size: int = 256, extra_len: int = 10, beam: int | None = None) -> list[list[str]]:
+def translate_batch(
+    model,
+    src_vocab: Vocab,
+    tgt_vocab: Vocab,
+    sentences: list[str],
+    batch_size: int = 256,
+    extra_len: int = 10,
+    beam: int | None = None,
+) -> list[list[str]]:
     """Translations (French tokens) of raw English sentences: greedy in batches, or beam
     search one sentence at a time."""
     model.eval()
     out: list[list[str]] = []
     for start in range(0, len(sentences), batch_size):
-        src, lens = source_batch(src_vocab, sentences[start:start + batch_size])
+        src, lens = source_batch(src_vocab, sentences[start : start + batch_size])
         max_len = int(lens.max()) * 2 + extra_len
         if beam is None:
             ids, _, _ = greedy(model, src, lens, max_len=max_len)
@@ -108,13 +128,14 @@ def translate_batch(model, src_vocab: Vocab, tgt_vocab: Vocab, sentences: list[s
         else:
             for i in range(len(lens)):
                 n = int(lens[i])
-                found = beam_search(model, src[i:i + 1, :n], lens[i:i + 1], beam, max_len=2 * n + extra_len)
+                found = beam_search(model, src[i : i + 1, :n], lens[i : i + 1], beam, max_len=2 * n + extra_len)
                 out.append(tgt_vocab.decode(found))
     return out
 
 
-def evaluate(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
-             limit: int | None = None, beam: int | None = None) -> dict:
+def evaluate(
+    model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair], limit: int | None = None, beam: int | None = None
+) -> dict:
     """BLEU overall and by English length, exact match, on the held-out pairs (greedy, or
     beam search of width ``beam``)."""
     groups = group_references(test_pairs)[:limit]
@@ -131,13 +152,13 @@ def evaluate(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
         "exact_match": round(exact_match_rate(hypotheses, references), 4),
         "test_sentences": len(english),
         "test_pairs": sum(len(r) for r in references),
-        "examples": [{"english": e, "output": h, "references": r}
-                     for e, h, r in list(zip(english, hypotheses, references))[:20]],
+        "examples": [
+            {"english": e, "output": h, "references": r} for e, h, r in list(zip(english, hypotheses, references))[:20]
+        ],
     }
 
 
-def score_both(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair],
-               limit: int | None = None) -> dict:
+def score_both(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair], limit: int | None = None) -> dict:
     """A card's two evaluation sections: greedy ("evaluation") and beam ("evaluation_beam")."""
     t0 = time.time()
     greedy_metrics = evaluate(model, src_vocab, tgt_vocab, test_pairs, limit=limit)
@@ -145,12 +166,16 @@ def score_both(model, src_vocab: Vocab, tgt_vocab: Vocab, test_pairs: list[Pair]
     beam_metrics = evaluate(model, src_vocab, tgt_vocab, test_pairs, limit=limit, beam=BEAM)
     t2 = time.time()
     return {
-        "evaluation": {**greedy_metrics, "decoding": "greedy", "eval_seconds": round(t1 - t0, 1),
-                       "note": LENGTH_NOTE},
-        "evaluation_beam": {**{k: beam_metrics[k] for k in ("bleu", "bleu_signature", "bleu_by_length",
-                                                            "exact_match", "test_sentences")},
-                            "decoding": f"beam search, width {BEAM}, length-normalised",
-                            "beam": BEAM, "eval_seconds": round(t2 - t1, 1)},
+        "evaluation": {**greedy_metrics, "decoding": "greedy", "eval_seconds": round(t1 - t0, 1), "note": LENGTH_NOTE},
+        "evaluation_beam": {
+            **{
+                k: beam_metrics[k]
+                for k in ("bleu", "bleu_signature", "bleu_by_length", "exact_match", "test_sentences")
+            },
+            "decoding": f"beam search, width {BEAM}, length-normalised",
+            "beam": BEAM,
+            "eval_seconds": round(t2 - t1, 1),
+        },
     }
 
 
@@ -159,10 +184,12 @@ def longest_sentence(pairs: list[Pair]) -> int:
     return max((english_word_count(p.english) for p in pairs), default=0)
 
 
-LENGTH_NOTE = ("Tatoeba sentences are short (English: 1–9 words, mostly 3–6), far shorter than the "
-               "WMT'14 sentences of Bahdanau et al. (up to 50+ words), so the collapse of the plain "
-               "model with length can only begin to show here; the bottleneck lab shows it on long "
-               "synthetic inputs.")
+LENGTH_NOTE = (
+    "Tatoeba sentences are short (English: 1–9 words, mostly 3–6), far shorter than the "
+    "WMT'14 sentences of Bahdanau et al. (up to 50+ words), so the collapse of the plain "
+    "model with length can only begin to show here; the bottleneck lab shows it on long "
+    "synthetic inputs."
+)
 
 
 def main(argv=None):
@@ -178,8 +205,7 @@ def main(argv=None):
     from .data import read_pairs, split_by_english
     from .translator import load_translator
 
-    ap = argparse.ArgumentParser(description=main.__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=main.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True)
     ap.add_argument("--checkpoint", required=True, help="directory with model.pt, vocab.json, card.json")
     ap.add_argument("--no-write", action="store_true", help="print only, leave card.json as it is")
@@ -195,8 +221,15 @@ def main(argv=None):
     if not args.no_write:
         path = Path(args.checkpoint) / "card.json"
         path.write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(json.dumps({section: {k: card[section][k] for k in ("bleu", "exact_match", "bleu_by_length")}
-                      for section in ("evaluation", "evaluation_beam")}, indent=1))
+    print(
+        json.dumps(
+            {
+                section: {k: card[section][k] for k in ("bleu", "exact_match", "bleu_by_length")}
+                for section in ("evaluation", "evaluation_beam")
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

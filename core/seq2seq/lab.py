@@ -10,6 +10,7 @@
 3. ``training_step_times``: one real training step (forward, loss, backward) of the shipped
    attention LSTM and Transformer, at their sizes, against the target sentence's length.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,7 @@ MAX_HIDDEN = 128
 MAX_LENGTH = 40
 MAX_STEPS = 3000
 MAX_TIMING_LENGTH = 2048
-MAX_STEP_LENGTH = 64      # target words in a timed training step
+MAX_STEP_LENGTH = 64  # target words in a timed training step
 MAX_STEP_BATCH = 64
 
 TASKS = ("reverse", "copy")
@@ -66,12 +67,14 @@ class LabSettings:
         hi = int(min(max(lo, self.max_length), MAX_LENGTH))
         return LabSettings(
             task=self.task if self.task in TASKS else "reverse",
-            min_length=lo, max_length=hi,
+            min_length=lo,
+            max_length=hi,
             hidden_size=int(min(max(8, self.hidden_size), MAX_HIDDEN)),
             steps=int(min(max(1, self.steps), MAX_STEPS)),
             batch_size=int(min(max(1, self.batch_size), 128)),
             test_per_length=int(min(max(1, self.test_per_length), 200)),
-            seed=int(self.seed))
+            seed=int(self.seed),
+        )
 
 
 def target_of(seq: list[int], task: str) -> list[int]:
@@ -109,16 +112,19 @@ def make_dataset(settings: LabSettings, n_train: int = 20000):
         seq = sample(rng.randint(s.min_length, s.max_length))
         if seq not in held_out:
             train_set.append(seq)
+
     def as_pair(seq):
         return (list(seq), target_of(list(seq), s.task) + [EOS_ID])
+
     return [as_pair(x) for x in train_set], [as_pair(x) for x in test]
 
 
 def make_model(settings: LabSettings, attention: bool) -> Seq2Seq:
     vocab = N_SPECIAL + len(SYMBOLS)
     torch.manual_seed(settings.seed)
-    return Seq2Seq(Seq2SeqConfig(vocab, vocab, emb_size=32, hidden_size=settings.hidden_size,
-                                 attention=attention, dropout=0.0))
+    return Seq2Seq(
+        Seq2SeqConfig(vocab, vocab, emb_size=32, hidden_size=settings.hidden_size, attention=attention, dropout=0.0)
+    )
 
 
 @torch.no_grad()
@@ -126,26 +132,32 @@ def accuracy_by_length(model: Seq2Seq, test, batch_size: int = 256) -> list[dict
     """Per input length: exact-sequence accuracy and per-token accuracy (greedy decoding)."""
     by_len: dict[int, list[tuple[bool, float]]] = {}
     for i in range(0, len(test), batch_size):
-        chunk = test[i:i + batch_size]
+        chunk = test[i : i + batch_size]
         src, lens, _, tgt_out = make_batch(chunk)
         ids = greedy(model, src, lens, max_len=tgt_out.size(1))[0]
         for (s, t), row in zip(chunk, ids.tolist()):
             pred = row[: len(t)] + [0] * (len(t) - len(row))
             correct = [p == q for p, q in zip(pred, t)]
             by_len.setdefault(len(s), []).append((all(correct), sum(correct[:-1]) / max(1, len(t) - 1)))
-    return [{"length": n, "exact": float(np.mean([e for e, _ in v])),
-             "per_token": float(np.mean([p for _, p in v])), "sequences": len(v)}
-            for n, v in sorted(by_len.items())]
+    return [
+        {
+            "length": n,
+            "exact": float(np.mean([e for e, _ in v])),
+            "per_token": float(np.mean([p for _, p in v])),
+            "sequences": len(v),
+        }
+        for n, v in sorted(by_len.items())
+    ]
 
 
 @dataclass
 class LabResult:
     settings: LabSettings
-    accuracy: list[dict]              # rows: model, length, exact, per_token, sequences
-    losses: dict[str, list[float]]    # model → loss per step
-    example_source: list[str]         # one long test input (symbols)
-    example_output: list[str]         # the attention model's output for it
-    example_alignment: np.ndarray     # [output_len, source_len] attention weights
+    accuracy: list[dict]  # rows: model, length, exact, per_token, sequences
+    losses: dict[str, list[float]]  # model → loss per step
+    example_source: list[str]  # one long test input (symbols)
+    example_output: list[str]  # the attention model's output for it
+    example_alignment: np.ndarray  # [output_len, source_len] attention weights
     seconds: float
     machine: str = field(default="")
 
@@ -161,8 +173,7 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     t0 = time.time()
     train, test = make_dataset(s)
     models = {"plain": make_model(s, attention=False), "attention": make_model(s, attention=True)}
-    batch_list = [make_batch(b) for _, b in zip(range(s.steps),
-                                                batches(train, s.batch_size, random.Random(s.seed)))]
+    batch_list = [make_batch(b) for _, b in zip(range(s.steps), batches(train, s.batch_size, random.Random(s.seed)))]
     losses: dict[str, list[float]] = {k: [] for k in models}
     every = max(1, s.steps // 100)
     reported = 0
@@ -192,19 +203,31 @@ def train_both(settings: LabSettings = LabSettings(), progress=None) -> LabResul
     ids, alpha, _ = greedy(models["attention"], src, lens, max_len=tgt_out.size(1))
     out = ids[0].tolist()
     n = out.index(EOS_ID) if EOS_ID in out else len(out)
+
     def name_of(i):
         return SYMBOLS[i - N_SPECIAL] if i >= N_SPECIAL else "·"
-    return LabResult(s, rows, losses, [name_of(i) for i in longest[0]], [name_of(i) for i in out[:n]],
-                     alpha[0, :n].numpy(), time.time() - t0, machine_description(threads=1))
+
+    return LabResult(
+        s,
+        rows,
+        losses,
+        [name_of(i) for i in longest[0]],
+        [name_of(i) for i in out[:n]],
+        alpha[0, :n].numpy(),
+        time.time() - t0,
+        machine_description(threads=1),
+    )
 
 
 # ---------------------------------------------------------------- the lab's shared work
 # Run by core.jobs.Jobs (one run at a time per server, kept per key, followed by every visitor,
 # cancellable, errors kept): each function returns the work for Jobs.start.
 
+
 def training_work(settings: LabSettings) -> Callable[[Job], LabResult]:
     """train_both(settings) as a job: progress = steps done, with detail step, total and the
     loss rows so far ({"model", "step", "loss"}); a cancel stops both models' training."""
+
     def work(job: Job) -> LabResult:
         rows: list[dict] = []
 
@@ -213,24 +236,32 @@ def training_work(settings: LabSettings) -> Callable[[Job], LabResult]:
             job.report(step / total, step=step, total=total, losses=list(rows))
 
         return train_both(settings, progress=progress)
+
     return work
 
 
 def layer_timing_work(lengths, width: int, repeats: int) -> Callable[[Job], tuple[list[dict], str]]:
     """sequential_vs_parallel as a job: (rows, the machine it ran on)."""
+
     def work(job: Job) -> tuple[list[dict], str]:
         job.report(0.0)
         return sequential_vs_parallel(lengths, width, repeats), machine_description()
+
     return work
 
 
-def step_timing_work(cards: dict[str, dict], lengths, batch_size: int,
-                     repeats: int) -> Callable[[Job], tuple[list[dict], str]]:
+def step_timing_work(
+    cards: dict[str, dict], lengths, batch_size: int, repeats: int
+) -> Callable[[Job], tuple[list[dict], str]]:
     """training_step_times as a job: (rows, the machine it ran on)."""
+
     def work(job: Job) -> tuple[list[dict], str]:
         job.report(0.0)
-        return (training_step_times(cards, lengths, batch_size=batch_size, repeats=repeats),
-                machine_description(threads=1))
+        return (
+            training_step_times(cards, lengths, batch_size=batch_size, repeats=repeats),
+            machine_description(threads=1),
+        )
+
     return work
 
 
@@ -268,6 +299,7 @@ def _train_one(model: Seq2Seq, batch_list, losses: list[float], stop: threading.
 
 # ---------------------------------------------------------------- sequential vs parallel
 
+
 class CausalSelfAttention(nn.Module):
     """One head of causal self-attention of width d: every position at once, a T × T matrix."""
 
@@ -279,11 +311,11 @@ class CausalSelfAttention(nn.Module):
     def forward(self, x):
         # x: [B, T, d]
         T = x.size(1)
-        q, k, v = self.qkv(x).chunk(3, dim=-1)                          # [B, T, d] each
-        scores = q @ k.transpose(1, 2) / k.size(-1) ** 0.5              # [B, T, T]
-        allowed = causal_allowed(T, x.device)                          # [T, T] key j ≤ query i
+        q, k, v = self.qkv(x).chunk(3, dim=-1)  # [B, T, d] each
+        scores = q @ k.transpose(1, 2) / k.size(-1) ** 0.5  # [B, T, T]
+        allowed = causal_allowed(T, x.device)  # [T, T] key j ≤ query i
         weights = F.softmax(scores.masked_fill(~allowed, float("-inf")), dim=-1)
-        return self.proj(weights @ v)                                   # [B, T, d]
+        return self.proj(weights @ v)  # [B, T, d]
 
 
 def machine_description(threads: int | None = None) -> str:
@@ -296,8 +328,10 @@ def machine_description(threads: int | None = None) -> str:
                     break
     except OSError:
         pass
-    return (f"{cpu}; {os.cpu_count()} logical CPUs; torch {torch.__version__} "
-            f"using {threads or torch.get_num_threads()} thread(s)")
+    return (
+        f"{cpu}; {os.cpu_count()} logical CPUs; torch {torch.__version__} "
+        f"using {threads or torch.get_num_threads()} thread(s)"
+    )
 
 
 def _median_ms(fn, repeats: int) -> float:
@@ -311,8 +345,9 @@ def _median_ms(fn, repeats: int) -> float:
 
 
 @torch.no_grad()
-def sequential_vs_parallel(lengths=(16, 32, 64, 128, 256, 512, 1024), width: int = 256,
-                           repeats: int = 5, seed: int = 0) -> list[dict]:
+def sequential_vs_parallel(
+    lengths=(16, 32, 64, 128, 256, 512, 1024), width: int = 256, repeats: int = 5, seed: int = 0
+) -> list[dict]:
     """Median forward time (ms) of an LSTM layer vs a causal self-attention layer, per length T.
 
     Rows (T ascending): T, lstm_ms, attention_ms, lstm_sequential_steps (T),
@@ -327,19 +362,30 @@ def sequential_vs_parallel(lengths=(16, 32, 64, 128, 256, 512, 1024), width: int
     rows = []
     for T in lengths:
         x = torch.randn(1, T, width)
-        rows.append({"T": T,
-                     "lstm_ms": _median_ms(lambda: lstm(x), repeats),
-                     "attention_ms": _median_ms(lambda: attn(x), repeats),
-                     "lstm_sequential_steps": T,
-                     "attention_sequential_steps": 1,
-                     "attention_matrix_bytes": T * T * 4})
+        rows.append(
+            {
+                "T": T,
+                "lstm_ms": _median_ms(lambda: lstm(x), repeats),
+                "attention_ms": _median_ms(lambda: attn(x), repeats),
+                "lstm_sequential_steps": T,
+                "attention_sequential_steps": 1,
+                "attention_matrix_bytes": T * T * 4,
+            }
+        )
     return rows
 
 
 # ---------------------------------------------------------------- real training steps
 
-def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), source_length: int = 10,
-                        batch_size: int = 32, repeats: int = 3, seed: int = 0) -> list[dict]:
+
+def training_step_times(
+    cards: dict[str, dict],
+    lengths=(4, 8, 16, 32, 48),
+    source_length: int = 10,
+    batch_size: int = 32,
+    repeats: int = 3,
+    seed: int = 0,
+) -> list[dict]:
     """Median time (ms) of one training step — forward, loss, backward — of each card's model
     on random batches whose targets are T words long, on one CPU thread. The LSTM decoder
     runs T steps one after another; the Transformer's decoder reads all T positions in one
@@ -366,8 +412,14 @@ def training_step_times(cards: dict[str, dict], lengths=(4, 8, 16, 32, 48), sour
                     model.zero_grad(set_to_none=True)
                     model.loss(src, lens, tgt, tgt).backward()
 
-                rows.append({"model": name, "T": T, "ms": _median_ms(step, repeats),
-                             "sequential_decoder_steps": 1 if card["model"] == "transformer" else T})
+                rows.append(
+                    {
+                        "model": name,
+                        "T": T,
+                        "ms": _median_ms(step, repeats),
+                        "sequential_decoder_steps": 1 if card["model"] == "transformer" else T,
+                    }
+                )
         return rows
 
     with one_thread_each(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="step-timing") as pool:

@@ -9,6 +9,7 @@ what the decoder sees of the source at each output step:
 * ``AttentionDecoder``  — a fresh context c_i = Σ_j α_ij h_j over all encoder states
                           (Bahdanau, Cho & Bengio 2015 "RNNsearch").
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -45,13 +46,11 @@ class Encoder(nn.Module):
         # src: [B, S] token ids, src_lens: [B] true lengths (padding after them);
         # embedded: [B, S, E] the word vectors to read instead of embed(src) (gradient probes)
         x = self.drop(self.embed(src) if embedded is None else embedded)  # [B, S, E]
-        packed = nn.utils.rnn.pack_padded_sequence(x, src_lens.cpu(), batch_first=True,
-                                                   enforce_sorted=False)
+        packed = nn.utils.rnn.pack_padded_sequence(x, src_lens.cpu(), batch_first=True, enforce_sorted=False)
         out, (h_n, _) = self.rnn(packed)
-        states, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True,
-                                                     total_length=src.size(1))  # [B, S, 2H]
+        states, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=src.size(1))  # [B, S, 2H]
         # forward direction's last real step ‖ backward direction's first step
-        context = torch.cat([h_n[0], h_n[1]], dim=-1)                    # [B, 2H]
+        context = torch.cat([h_n[0], h_n[1]], dim=-1)  # [B, 2H]
         return states, context
 
 
@@ -66,15 +65,15 @@ class BahdanauAttention(nn.Module):
 
     def project_keys(self, states: torch.Tensor) -> torch.Tensor:
         # U_a h_j does not depend on the decoder step: compute it once per sentence
-        return self.U_a(states)                                          # [B, S, A]
+        return self.U_a(states)  # [B, S, A]
 
     def forward(self, query, keys_proj, states, src_allowed):
         # query: [B, H] = s_{i-1}; keys_proj: [B, S, A]; states: [B, S, 2H];
         # src_allowed: [B, S] bool, True on real source words (not padding)
         e = self.v_a(torch.tanh(self.W_a(query).unsqueeze(1) + keys_proj)).squeeze(-1)  # [B, S]
-        e = e.masked_fill(~src_allowed, float("-inf"))                   # padding never attended
-        alpha = F.softmax(e, dim=-1)                                     # [B, S], rows sum to 1
-        context = torch.bmm(alpha.unsqueeze(1), states).squeeze(1)       # [B, 2H] = Σ_j α_ij h_j
+        e = e.masked_fill(~src_allowed, float("-inf"))  # padding never attended
+        alpha = F.softmax(e, dim=-1)  # [B, S], rows sum to 1
+        context = torch.bmm(alpha.unsqueeze(1), states).squeeze(1)  # [B, 2H] = Σ_j α_ij h_j
         return context, alpha
 
 
@@ -101,9 +100,9 @@ class _DecoderBase(nn.Module):
         return torch.tanh(self.init_h(context)), torch.tanh(self.init_c(context))
 
     def step_output(self, emb, ctx, state):
-        h, c = self.cell(torch.cat([emb, ctx], dim=-1), state)          # [B, H] each
+        h, c = self.cell(torch.cat([emb, ctx], dim=-1), state)  # [B, H] each
         logits = self.out(self.drop(torch.tanh(self.pre_out(torch.cat([h, ctx, emb], dim=-1)))))
-        return logits, (h, c)                                            # logits: [B, V]
+        return logits, (h, c)  # logits: [B, V]
 
 
 class PlainDecoder(_DecoderBase):
@@ -113,7 +112,7 @@ class PlainDecoder(_DecoderBase):
         return {"context": context}, self.init_state(context)
 
     def step(self, y_prev, state, memo):
-        emb = self.drop(self.embed(y_prev))                              # [B, E]
+        emb = self.drop(self.embed(y_prev))  # [B, E]
         logits, state = self.step_output(emb, memo["context"], state)
         return logits, state, None
 
@@ -131,10 +130,10 @@ class AttentionDecoder(_DecoderBase):
         return memo, self.init_state(context)
 
     def step(self, y_prev, state, memo):
-        emb = self.drop(self.embed(y_prev))                              # [B, E]
+        emb = self.drop(self.embed(y_prev))  # [B, E]
         ctx, alpha = self.attention(state[0], memo["keys"], memo["states"], memo["allowed"])
         logits, state = self.step_output(emb, ctx, state)
-        return logits, state, alpha                                      # alpha: [B, S]
+        return logits, state, alpha  # alpha: [B, S]
 
 
 class Seq2Seq(nn.Module):
@@ -150,15 +149,14 @@ class Seq2Seq(nn.Module):
     def forward(self, src, src_lens, tgt_in, embedded=None):
         # src: [B, S]; src_lens: [B]; tgt_in: [B, T] = <sos> y_1 … y_{T-1}
         state, logits = self.start(src, src_lens, embedded), []
-        for t in range(tgt_in.size(1)):                                  # one step after another
+        for t in range(tgt_in.size(1)):  # one step after another
             step_logits, state, _ = self.step(tgt_in[:, t], state)
             logits.append(step_logits)
-        return torch.stack(logits, dim=1)                                # [B, T, V]
+        return torch.stack(logits, dim=1)  # [B, T, V]
 
     def loss(self, src, src_lens, tgt_in, tgt_out):
         logits = self(src, src_lens, tgt_in)
-        return F.cross_entropy(logits.reshape(-1, logits.size(-1)), tgt_out.reshape(-1),
-                               ignore_index=self.cfg.pad_id)
+        return F.cross_entropy(logits.reshape(-1, logits.size(-1)), tgt_out.reshape(-1), ignore_index=self.cfg.pad_id)
 
     # ---- decoding, one word at a time (the interface core.seq2seq.decoding drives)
 

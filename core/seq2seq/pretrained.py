@@ -3,6 +3,7 @@
 Reading a card costs no torch; torch is imported when the first model is loaded, so a
 page can draw its title and the cards' numbers before it.
 """
+
 from __future__ import annotations
 
 import json

@@ -9,6 +9,7 @@ the vocabulary, at most 80 characters), balanced over who gets the sentence exac
 (only one translator, all three, none) with greedy decoding, so the question's answer varies
 from button to button; two right is left out (the question can't say it).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,13 +29,17 @@ def outcome(right: dict[str, bool]) -> str | None:
     return {0: "none", 3: "all"}.get(len(winners)) or (winners[0] if len(winners) == 1 else None)
 
 
-def choose(groups: list[tuple[str, list[str]]], translators: dict, per_outcome: int = 2, pool: int = 1500,
-           seed: int = 0) -> list[dict]:
+def choose(
+    groups: list[tuple[str, list[str]]], translators: dict, per_outcome: int = 2, pool: int = 1500, seed: int = 0
+) -> list[dict]:
     """Up to `per_outcome` sentences for each outcome, from a seeded sample of `pool` candidates;
     within an outcome the longer sentences first (length is what the page is about)."""
     src_vocab = translators["attention"].src_vocab
-    fits = [(e, refs) for e, refs in groups if len(e) <= 80 and english_word_count(e) >= 3
-            and all(t in src_vocab for t in tokenize_english(e))]
+    fits = [
+        (e, refs)
+        for e, refs in groups
+        if len(e) <= 80 and english_word_count(e) >= 3 and all(t in src_vocab for t in tokenize_english(e))
+    ]
     rng = random.Random(seed)
     found: dict[str, list[dict]] = {o: [] for o in OUTCOMES}
     for english, refs in rng.sample(fits, min(pool, len(fits))):
@@ -59,8 +64,9 @@ def main(argv=None) -> None:
     _, test = split_by_english(read_pairs(args.data), card["test_fraction"], seed=0)
     translators = {name: load_pretrained(name) for name in MODEL_NAMES}
     examples = choose(group_references(test), translators)
-    HELD_OUT_FILE.write_text(json.dumps({"decoding": "greedy", "examples": examples}, ensure_ascii=False, indent=1)
-                             + "\n", encoding="utf-8")
+    HELD_OUT_FILE.write_text(
+        json.dumps({"decoding": "greedy", "examples": examples}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"{len(examples)} examples → {HELD_OUT_FILE}")
 
 

@@ -13,6 +13,7 @@ models train on the same split and word vocabularies with the same batch size; t
 for 7,500 steps. ``--snapshot N:DIR`` also keeps the weights after N steps (the LSTMs'
 budget of sentence pairs seen), scored and carded like the final ones.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,9 @@ from .evaluate import longest_sentence, score_both
 from .models import Seq2Seq, Seq2SeqConfig
 from .transformer import TransformerConfig, TransformerSeq2Seq
 
-CORPUS_CREDIT = ("Sentence pairs from the Tatoeba Project (tatoeba.org), CC-BY 2.0 FR, "
-                 "as packaged by manythings.org/anki (fra-eng).")
+CORPUS_CREDIT = (
+    "Sentence pairs from the Tatoeba Project (tatoeba.org), CC-BY 2.0 FR, as packaged by manythings.org/anki (fra-eng)."
+)
 DESCRIPTIONS = {
     "plain": "LSTM encoder–decoder; the decoder sees only the final context vector",
     "attention": "LSTM encoder–decoder with Bahdanau (additive) attention",
@@ -41,8 +43,13 @@ KINDS = tuple(DESCRIPTIONS)
 
 def encode_pairs(pairs, src_vocab: Vocab, tgt_vocab: Vocab):
     """[(source ids, target ids + <eos>)] for every pair."""
-    return [(src_vocab.encode(tokenize_english(p.english)) or [src_vocab.unk_id],
-             tgt_vocab.encode(tokenize_french(p.french)) + [tgt_vocab.eos_id]) for p in pairs]
+    return [
+        (
+            src_vocab.encode(tokenize_english(p.english)) or [src_vocab.unk_id],
+            tgt_vocab.encode(tokenize_french(p.french)) + [tgt_vocab.eos_id],
+        )
+        for p in pairs
+    ]
 
 
 def make_batch(examples, pad_id: int = PAD_ID, sos_id: int = SOS_ID):
@@ -66,12 +73,22 @@ def batches(examples, batch_size: int, rng: random.Random):
         order = list(range(len(examples)))
         rng.shuffle(order)
         for i in range(0, len(order) - batch_size + 1, batch_size):
-            yield [examples[j] for j in order[i:i + batch_size]]
+            yield [examples[j] for j in order[i : i + batch_size]]
 
 
-def train_steps(model, examples, steps: int, batch_size: int = 64, lr: float = 2e-3,
-                seed: int = 0, clip: float = 1.0, warmup: int = 0, betas=(0.9, 0.999),
-                on_step=None, stop_after: int | None = None) -> list[float]:
+def train_steps(
+    model,
+    examples,
+    steps: int,
+    batch_size: int = 64,
+    lr: float = 2e-3,
+    seed: int = 0,
+    clip: float = 1.0,
+    warmup: int = 0,
+    betas=(0.9, 0.999),
+    on_step=None,
+    stop_after: int | None = None,
+) -> list[float]:
     """Adam, a linear warm-up over ``warmup`` steps (none for the LSTMs), then a linear decay
     to 10 % of ``lr`` at ``steps``; returns the loss of every step. ``on_step(step, loss)``
     is called after each one; ``stop_after`` ends the run early on the same schedule."""
@@ -102,12 +119,22 @@ def train_steps(model, examples, steps: int, batch_size: int = 64, lr: float = 2
 
 def build_model(kind: str, src_size: int, tgt_size: int, args) -> Seq2Seq | TransformerSeq2Seq:
     if kind == "transformer":
-        return TransformerSeq2Seq(TransformerConfig(
-            src_size, tgt_size, d_model=args.d_model, n_heads=args.heads,
-            n_encoder_layers=args.layers, n_decoder_layers=args.layers, d_ff=4 * args.d_model,
-            dropout=args.dropout, label_smoothing=args.label_smoothing))
-    return Seq2Seq(Seq2SeqConfig(src_size, tgt_size, args.emb, args.hidden,
-                                 attention=kind == "attention", dropout=args.dropout))
+        return TransformerSeq2Seq(
+            TransformerConfig(
+                src_size,
+                tgt_size,
+                d_model=args.d_model,
+                n_heads=args.heads,
+                n_encoder_layers=args.layers,
+                n_decoder_layers=args.layers,
+                d_ff=4 * args.d_model,
+                dropout=args.dropout,
+                label_smoothing=args.label_smoothing,
+            )
+        )
+    return Seq2Seq(
+        Seq2SeqConfig(src_size, tgt_size, args.emb, args.hidden, attention=kind == "attention", dropout=args.dropout)
+    )
 
 
 def save_checkpoint(model: Seq2Seq | TransformerSeq2Seq, src_vocab: Vocab, tgt_vocab: Vocab, card: dict, out) -> Path:
@@ -116,8 +143,9 @@ def save_checkpoint(model: Seq2Seq | TransformerSeq2Seq, src_vocab: Vocab, tgt_v
     out.mkdir(parents=True, exist_ok=True)
     state = {k: (v.half() if v.is_floating_point() else v) for k, v in model.state_dict().items()}
     torch.save(state, out / "model.pt")
-    (out / "vocab.json").write_text(json.dumps({"source": src_vocab.itos, "target": tgt_vocab.itos},
-                                               ensure_ascii=False), encoding="utf-8")
+    (out / "vocab.json").write_text(
+        json.dumps({"source": src_vocab.itos, "target": tgt_vocab.itos}, ensure_ascii=False), encoding="utf-8"
+    )
     card = {**card, "config": model.cfg.to_dict()}
     (out / "card.json").write_text(json.dumps(card, ensure_ascii=False, indent=1), encoding="utf-8")
     return out
@@ -125,12 +153,12 @@ def save_checkpoint(model: Seq2Seq | TransformerSeq2Seq, src_vocab: Vocab, tgt_v
 
 def curve(values: list[float], every: int) -> list[float]:
     """Means of consecutive windows of ``every`` values."""
-    return [round(sum(values[i:i + every]) / len(values[i:i + every]), 4)
-            for i in range(0, len(values), every)]
+    return [round(sum(values[i : i + every]) / len(values[i : i + every]), 4) for i in range(0, len(values), every)]
 
 
-def make_card(args, kind: str, model, data: dict, vocab: dict, losses: list[float],
-              seconds: list[float], scores: dict) -> dict:
+def make_card(
+    args, kind: str, model, data: dict, vocab: dict, losses: list[float], seconds: list[float], scores: dict
+) -> dict:
     """Everything a page says about one checkpoint, measured: data, sizes, training, scores.
     ``seconds[i]`` is the wall time when step i finished."""
     every = max(1, len(losses) // 200)
@@ -141,15 +169,23 @@ def make_card(args, kind: str, model, data: dict, vocab: dict, losses: list[floa
         "config": model.cfg.to_dict(),
         "parameters": sum(p.numel() for p in model.parameters()),
         "vocab": vocab,
-        "training": {"steps": len(losses), "schedule_steps": args.steps, "batch_size": args.batch_size,
-                     "lr": args.lr, "warmup": args.warmup, "seed": args.seed, "threads": args.threads,
-                     "wall_seconds": round(seconds[-1], 1),
-                     "steps_per_second": round(len(losses) / seconds[-1], 3),
-                     "final_loss": round(sum(losses[-100:]) / len(losses[-100:]), 4),
-                     "loss_curve": curve(losses, every),
-                     "loss_curve_every": every,
-                     "loss_curve_seconds": [round(seconds[min(i + every, len(seconds)) - 1], 1)
-                                            for i in range(0, len(losses), every)]},
+        "training": {
+            "steps": len(losses),
+            "schedule_steps": args.steps,
+            "batch_size": args.batch_size,
+            "lr": args.lr,
+            "warmup": args.warmup,
+            "seed": args.seed,
+            "threads": args.threads,
+            "wall_seconds": round(seconds[-1], 1),
+            "steps_per_second": round(len(losses) / seconds[-1], 3),
+            "final_loss": round(sum(losses[-100:]) / len(losses[-100:]), 4),
+            "loss_curve": curve(losses, every),
+            "loss_curve_every": every,
+            "loss_curve_seconds": [
+                round(seconds[min(i + every, len(seconds)) - 1], 1) for i in range(0, len(losses), every)
+            ],
+        },
         **scores,
         "checkpoint_dtype": "float16 (cast to float32 on load)",
     }
@@ -161,15 +197,29 @@ def main(argv=None):
     ap.add_argument("--model", choices=KINDS, required=True)
     ap.add_argument("--out", required=True, help="output directory")
     ap.add_argument("--steps", type=int, default=7500)
-    ap.add_argument("--stop-after", type=int, default=None, metavar="N",
-                    help="stop after N steps of the --steps schedule (ablations)")
-    ap.add_argument("--snapshot", default=None, metavar="N:DIR",
-                    help="also keep (and score) the weights after N steps, in DIR")
+    ap.add_argument(
+        "--stop-after",
+        type=int,
+        default=None,
+        metavar="N",
+        help="stop after N steps of the --steps schedule (ablations)",
+    )
+    ap.add_argument(
+        "--snapshot", default=None, metavar="N:DIR", help="also keep (and score) the weights after N steps, in DIR"
+    )
     ap.add_argument("--batch-size", type=int, default=64)
-    ap.add_argument("--lr", type=float, default=None, help="peak learning rate "
-                    "(default 2e-3 for the LSTMs, 1e-3 for the Transformer)")
-    ap.add_argument("--warmup", type=int, default=None,
-                    help="linear warm-up steps (default 0 for the LSTMs, 500 for the Transformer)")
+    ap.add_argument(
+        "--lr",
+        type=float,
+        default=None,
+        help="peak learning rate (default 2e-3 for the LSTMs, 1e-3 for the Transformer)",
+    )
+    ap.add_argument(
+        "--warmup",
+        type=int,
+        default=None,
+        help="linear warm-up steps (default 0 for the LSTMs, 500 for the Transformer)",
+    )
     ap.add_argument("--emb", type=int, default=128, help="LSTM: embedding size")
     ap.add_argument("--hidden", type=int, default=256, help="LSTM: hidden size")
     ap.add_argument("--d-model", type=int, default=192, help="Transformer: width (FFN is 4×)")
@@ -204,8 +254,11 @@ def main(argv=None):
     tgt_vocab = Vocab.build([tokenize_french(p.french) for p in train], min_freq=args.min_freq)
     model = build_model(args.model, len(src_vocab), len(tgt_vocab), args)
     examples = encode_pairs(train, src_vocab, tgt_vocab)
-    print(f"{args.model}: {sum(p.numel() for p in model.parameters()):,} parameters, "
-          f"{len(train):,} training pairs, {args.threads} thread(s)", flush=True)
+    print(
+        f"{args.model}: {sum(p.numel() for p in model.parameters()):,} parameters, "
+        f"{len(train):,} training pairs, {args.threads} thread(s)",
+        flush=True,
+    )
 
     bar = tqdm(total=args.steps, desc=f"{args.model}", mininterval=5.0)
     seconds: list[float] = []
@@ -220,15 +273,30 @@ def main(argv=None):
         if step + 1 == snapshot_at:
             kept["state"] = copy.deepcopy(model.state_dict())
 
-    losses = train_steps(model, examples, args.steps, args.batch_size, args.lr, args.seed,
-                         warmup=args.warmup, betas=(0.9, 0.98) if transformer else (0.9, 0.999),
-                         on_step=on_step, stop_after=args.stop_after)
+    losses = train_steps(
+        model,
+        examples,
+        args.steps,
+        args.batch_size,
+        args.lr,
+        args.seed,
+        warmup=args.warmup,
+        betas=(0.9, 0.98) if transformer else (0.9, 0.999),
+        on_step=on_step,
+        stop_after=args.stop_after,
+    )
     bar.close()
 
-    data = {"file": Path(args.data).name, "pairs": len(pairs), "train_pairs": len(train),
-            "test_pairs": len(test), "split": "by English sentence, seeded",
-            "test_fraction": args.test_fraction, "longest_train_english": longest_sentence(train),
-            "credit": CORPUS_CREDIT}
+    data = {
+        "file": Path(args.data).name,
+        "pairs": len(pairs),
+        "train_pairs": len(train),
+        "test_pairs": len(test),
+        "split": "by English sentence, seeded",
+        "test_fraction": args.test_fraction,
+        "longest_train_english": longest_sentence(train),
+        "credit": CORPUS_CREDIT,
+    }
     vocab = {"source": len(src_vocab), "target": len(tgt_vocab), "min_freq": args.min_freq}
     outputs = [(args.out, copy.deepcopy(model.state_dict()), len(losses))]
     if "state" in kept:
@@ -240,10 +308,18 @@ def main(argv=None):
         scores = score_both(model, src_vocab, tgt_vocab, test, args.eval_limit)
         card = make_card(args, args.model, model, data, vocab, losses[:n], seconds[:n], scores)
         save_checkpoint(model, src_vocab, tgt_vocab, card, out)
-        print(out, json.dumps({"steps": n, "greedy": card["evaluation"]["bleu"],
-                               "beam": card["evaluation_beam"]["bleu"],
-                               "by_length": [r["bleu"] for r in card["evaluation"]["bleu_by_length"]]}),
-              flush=True)
+        print(
+            out,
+            json.dumps(
+                {
+                    "steps": n,
+                    "greedy": card["evaluation"]["bleu"],
+                    "beam": card["evaluation_beam"]["bleu"],
+                    "by_length": [r["bleu"] for r in card["evaluation"]["bleu_by_length"]],
+                }
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

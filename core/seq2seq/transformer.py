@@ -15,6 +15,7 @@ Unlike a fused kernel, every attention module returns its weights, so the page c
 them. Training is teacher forcing: the whole target sentence goes in at once, and the
 causal mask keeps each position from seeing the words it has to predict.
 """
+
 from __future__ import annotations
 
 import math
@@ -35,10 +36,10 @@ class TransformerConfig:
     n_heads: int = 4
     n_encoder_layers: int = 3
     n_decoder_layers: int = 3
-    d_ff: int = 768            # 4 × d_model, as in the paper
+    d_ff: int = 768  # 4 × d_model, as in the paper
     dropout: float = 0.1
     label_smoothing: float = 0.1
-    max_len: int = 128         # rows of the sinusoidal table
+    max_len: int = 128  # rows of the sinusoidal table
     pad_id: int = 0
 
     def to_dict(self) -> dict:
@@ -66,18 +67,18 @@ class MultiHeadAttention(nn.Module):
         self.drop = nn.Dropout(dropout)
 
     def split(self, x: torch.Tensor) -> torch.Tensor:
-        B, L, _ = x.shape                                                  # [B, L, d]
-        return x.view(B, L, self.h, self.d_k).transpose(1, 2)              # [B, h, L, d_k]
+        B, L, _ = x.shape  # [B, L, d]
+        return x.view(B, L, self.h, self.d_k).transpose(1, 2)  # [B, h, L, d_k]
 
     def forward(self, x_q, x_kv, allowed):
         # x_q: [B, Tq, d] queries; x_kv: [B, Tk, d] keys and values;
         # allowed: [B|1, 1, Tq, Tk] bool, True where a query may read a key
         q, k, v = self.split(self.w_q(x_q)), self.split(self.w_k(x_kv)), self.split(self.w_v(x_kv))
-        scores = q @ k.transpose(-2, -1) / math.sqrt(self.d_k)              # [B, h, Tq, Tk]
+        scores = q @ k.transpose(-2, -1) / math.sqrt(self.d_k)  # [B, h, Tq, Tk]
         weights = F.softmax(scores.masked_fill(~allowed, float("-inf")), dim=-1)  # rows sum to 1
-        out = self.drop(weights) @ v                                        # [B, h, Tq, d_k]
+        out = self.drop(weights) @ v  # [B, h, Tq, d_k]
         B, _, Tq, _ = out.shape
-        out = out.transpose(1, 2).reshape(B, Tq, self.h * self.d_k)         # [B, Tq, d]
+        out = out.transpose(1, 2).reshape(B, Tq, self.h * self.d_k)  # [B, Tq, d]
         return self.w_o(out), weights
 
 
@@ -91,7 +92,7 @@ class FeedForward(nn.Module):
         self.drop = nn.Dropout(dropout)
 
     def forward(self, x):
-        return self.w_2(self.drop(F.relu(self.w_1(x))))                     # [B, L, d]
+        return self.w_2(self.drop(F.relu(self.w_1(x))))  # [B, L, d]
 
 
 class EncoderLayer(nn.Module):
@@ -107,7 +108,7 @@ class EncoderLayer(nn.Module):
         a, weights = self.self_attn(x, x, src_allowed)
         x = self.norm_1(x + self.drop(a))
         x = self.norm_2(x + self.drop(self.ffn(x)))
-        return x, weights                                                   # weights: [B, h, S, S]
+        return x, weights  # weights: [B, h, S, S]
 
 
 class DecoderLayer(nn.Module):
@@ -126,7 +127,7 @@ class DecoderLayer(nn.Module):
         c, cross_weights = self.cross_attn(y, memory, src_allowed)
         y = self.norm_2(y + self.drop(c))
         y = self.norm_3(y + self.drop(self.ffn(y)))
-        return y, self_weights, cross_weights                  # [B, h, T, T], [B, h, T, S]
+        return y, self_weights, cross_weights  # [B, h, T, T], [B, h, T, S]
 
 
 class TransformerSeq2Seq(nn.Module):
@@ -139,12 +140,13 @@ class TransformerSeq2Seq(nn.Module):
         self.src_embed = nn.Embedding(cfg.src_vocab_size, d, padding_idx=cfg.pad_id)
         self.tgt_embed = nn.Embedding(cfg.tgt_vocab_size, d, padding_idx=cfg.pad_id)
         self.positions: torch.Tensor  # [max_len, d] the sine waves (a buffer: saved, not trained)
-        self.register_buffer("positions", torch.tensor(sinusoidal(cfg.max_len, d), dtype=torch.float32),
-                             persistent=False)                              # [max_len, d]
+        self.register_buffer(
+            "positions", torch.tensor(sinusoidal(cfg.max_len, d), dtype=torch.float32), persistent=False
+        )  # [max_len, d]
         self.encoder = nn.ModuleList(EncoderLayer(cfg) for _ in range(cfg.n_encoder_layers))
         self.decoder = nn.ModuleList(DecoderLayer(cfg) for _ in range(cfg.n_decoder_layers))
         self.drop = nn.Dropout(cfg.dropout)
-        for p in self.parameters():                                         # as the paper's code
+        for p in self.parameters():  # as the paper's code
             if p.dim() > 1:
                 nn.init.xavier_uniform_(p)
         with torch.no_grad():
@@ -159,7 +161,7 @@ class TransformerSeq2Seq(nn.Module):
         return self.drop(table(ids) * math.sqrt(self.cfg.d_model) + self.positions[:L])
 
     def source_allowed(self, src: torch.Tensor) -> torch.Tensor:
-        return (src != self.cfg.pad_id)[:, None, None, :]                    # [B, 1, 1, S] not padding
+        return (src != self.cfg.pad_id)[:, None, None, :]  # [B, 1, 1, S] not padding
 
     def encode(self, src: torch.Tensor):
         """src [B, S] → memory [B, S, d] and each layer's self-attention [B, h, S, S]."""
@@ -180,18 +182,22 @@ class TransformerSeq2Seq(nn.Module):
             y, s, c = layer(y, memory, tgt_allowed, src_allowed)
             selfs.append(s)
             crosses.append(c)
-        logits = y @ self.tgt_embed.weight.T                                # [B, T, V] shared weights
+        logits = y @ self.tgt_embed.weight.T  # [B, T, V] shared weights
         return logits, selfs, crosses
 
     def forward(self, src, src_lens, tgt_in):
         # src: [B, S]; src_lens: [B] (unused: padding is found from the ids); tgt_in: [B, T]
         memory, _ = self.encode(src)
-        return self.decode(tgt_in, memory, src)[0]                          # [B, T, V]
+        return self.decode(tgt_in, memory, src)[0]  # [B, T, V]
 
     def loss(self, src, src_lens, tgt_in, tgt_out):
         logits = self(src, src_lens, tgt_in)
-        return F.cross_entropy(logits.reshape(-1, logits.size(-1)), tgt_out.reshape(-1),
-                               ignore_index=self.cfg.pad_id, label_smoothing=self.cfg.label_smoothing)
+        return F.cross_entropy(
+            logits.reshape(-1, logits.size(-1)),
+            tgt_out.reshape(-1),
+            ignore_index=self.cfg.pad_id,
+            label_smoothing=self.cfg.label_smoothing,
+        )
 
     # ---- decoding, one word at a time (the interface core.seq2seq.decoding drives)
 
@@ -209,6 +215,6 @@ class TransformerSeq2Seq(nn.Module):
         """y_prev [B] → logits [B, V] for the next word, the new state, and the last decoder
         layer's cross-attention of this position averaged over heads [B, S]. The prefix is
         decoded again at every step (no key/value cache): sentences here are short."""
-        ys = torch.cat([state["ys"], y_prev[:, None]], dim=1)               # [B, t]
+        ys = torch.cat([state["ys"], y_prev[:, None]], dim=1)  # [B, t]
         logits, _, crosses = self.decode(ys, state["memory"], state["src"])
         return logits[:, -1], {**state, "ys": ys}, crosses[-1][:, :, -1].mean(1)

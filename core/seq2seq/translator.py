@@ -1,4 +1,5 @@
 """Load a checkpoint and translate one raw English sentence, with everything a page shows."""
+
 from __future__ import annotations
 
 import json
@@ -13,28 +14,29 @@ from .decoding import beam_search, greedy, teacher_forced
 from .models import Seq2Seq, Seq2SeqConfig
 from .transformer import TransformerConfig, TransformerSeq2Seq
 
-TOP_K = 5                 # candidates kept per decoding step
+TOP_K = 5  # candidates kept per decoding step
 
 
 @dataclass
 class DecodingStep:
     """One output position: the word chosen and the runners-up with their probabilities."""
+
     word: str
     probability: float
-    candidates: list[tuple[str, float]]   # top-k (word, probability), best first
+    candidates: list[tuple[str, float]]  # top-k (word, probability), best first
 
 
 @dataclass
 class Translation:
-    text: str                             # the input as given
-    source_tokens: list[str]              # tokens the model read (after the cap)
-    oov: list[bool]                       # per source token: outside the training vocabulary
-    truncated: bool                       # cut to data.MAX_INPUT_WORDS tokens (or characters)
-    tokens: list[str]                     # French output words (no <eos>)
-    attention: np.ndarray | None          # [T, S]: where each output word looked (None: plain)
+    text: str  # the input as given
+    source_tokens: list[str]  # tokens the model read (after the cap)
+    oov: list[bool]  # per source token: outside the training vocabulary
+    truncated: bool  # cut to data.MAX_INPUT_WORDS tokens (or characters)
+    tokens: list[str]  # French output words (no <eos>)
+    attention: np.ndarray | None  # [T, S]: where each output word looked (None: plain)
     #                                       Bahdanau's alignment, or the Transformer's last
     #                                       decoder layer's cross-attention averaged over heads
-    context: np.ndarray | None            # the LSTM encoder's final context vector [2H]
+    context: np.ndarray | None  # the LSTM encoder's final context vector [2H]
     steps: list[DecodingStep] = field(default_factory=list)
     # the Transformer only, every layer and head: [L, h, S, S], [L, h, T, T], [L, h, T, S]
     # (T counts the decoder's inputs, <sos> and the words before the last)
@@ -84,9 +86,15 @@ class Translator:
         tokens, truncated = source_tokens(text)
         oov = [t not in self.src_vocab for t in tokens]
         if not tokens:
-            return Translation(text=text, source_tokens=[], oov=[], truncated=truncated, tokens=[],
-                               attention=np.zeros((0, 0), np.float32) if self.has_attention else None,
-                               context=None)
+            return Translation(
+                text=text,
+                source_tokens=[],
+                oov=[],
+                truncated=truncated,
+                tokens=[],
+                attention=np.zeros((0, 0), np.float32) if self.has_attention else None,
+                context=None,
+            )
         src = torch.tensor([self.src_vocab.encode(tokens)])
         lens = torch.tensor([len(tokens)])
         max_len = max_output or 2 * len(tokens) + 10
@@ -103,14 +111,25 @@ class Translator:
         steps = []
         for t, word in enumerate(ids):
             p, i = probs[t].topk(TOP_K)
-            steps.append(DecodingStep(self.tgt_vocab.itos[word], float(probs[t, word]),
-                                      [(self.tgt_vocab.itos[j], float(q)) for q, j in zip(p.tolist(), i.tolist())]))
+            steps.append(
+                DecodingStep(
+                    self.tgt_vocab.itos[word],
+                    float(probs[t, word]),
+                    [(self.tgt_vocab.itos[j], float(q)) for q, j in zip(p.tolist(), i.tolist())],
+                )
+            )
         if alpha is None and self.has_attention:  # nothing was said: no rows
             alpha = torch.zeros(0, len(tokens))
-        result = Translation(text=text, source_tokens=tokens, oov=oov, truncated=truncated,
-                             tokens=[s.word for s in steps],
-                             attention=None if alpha is None else alpha.numpy().astype(np.float32),
-                             context=None, steps=steps)
+        result = Translation(
+            text=text,
+            source_tokens=tokens,
+            oov=oov,
+            truncated=truncated,
+            tokens=[s.word for s in steps],
+            attention=None if alpha is None else alpha.numpy().astype(np.float32),
+            context=None,
+            steps=steps,
+        )
         if maps is not None:
             result.encoder_attention, result.decoder_attention, result.cross_attention = maps
         else:
@@ -124,8 +143,10 @@ class Translator:
         tgt_in = torch.tensor([[SOS_ID] + ids[:-1]]) if ids else torch.tensor([[SOS_ID]])
         memory, encoder = self.model.encode(src)
         logits, decoder, cross = self.model.decode(tgt_in, memory, src)
+
         def stack(maps):
             return torch.stack([m[0] for m in maps]).numpy().astype(np.float32)
+
         probs = torch.softmax(logits[0].float(), dim=-1)[: len(ids)]
         return probs, cross[-1][0].mean(0)[: len(ids)], (stack(encoder), stack(decoder), stack(cross))
 

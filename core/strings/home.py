@@ -4,13 +4,12 @@ EN = {
     "home.title": "Home",
     "home.heading": "Transformer Anatomy",
     "home.intro": "A real language model, taken apart one stage at a time. Every number on "
-                  "the model pages is computed from the model you picked in the sidebar; the "
-                  "translation page computes its numbers from its own three small translators, "
-                  "trained here, and quotes the original papers' figures only as references, "
-                  "labelled as such. Nothing is typed in or made up.",
+    "the model pages is computed from the model you picked in the sidebar; the "
+    "translation page computes its numbers from its own three small translators, "
+    "trained here, and quotes the original papers' figures only as references, "
+    "labelled as such. Nothing is typed in or made up.",
     "home.map": "The map: from text to the next token",
-    "home.map_caption": "One forward pass, left to right. Each stage below opens the page "
-                        "that takes it apart.",
+    "home.map_caption": "One forward pass, left to right. Each stage below opens the page that takes it apart.",
     "home.stage.text": "Text",
     "home.stage.tokens": "Tokens",
     "home.stage.embed": "Token embedding",
@@ -23,22 +22,24 @@ EN = {
     "home.stage.softmax": "Softmax",
     "home.stage.next": "Next token",
     "home.step.embeddings": "**1. Text → tokens → embeddings.** The text is cut into subword "
-                            "tokens; each token id picks one row of a learned matrix.",
+    "tokens; each token id picks one row of a learned matrix.",
     "home.step.positional": "**2. + position.** Attention sees all tokens at once, so the "
-                            "order has to be added: learned vectors (GPT-2) or rotations "
-                            "(RoPE).",
+    "order has to be added: learned vectors (GPT-2) or rotations "
+    "(RoPE).",
     "home.step.attention": "**3. Attention.** Each token gathers information from the tokens "
-                           "before it (and itself), head by head.",
+    "before it (and itself), head by head.",
     "home.step.block": "**4. The rest of the block, N times.** An MLP transforms every token on "
-                       "its own; residual connections add each result to the stream and "
-                       "{norm} keeps its scale in check.",
-    "home.step.rnn": ("**Three translators, one task.** An LSTM encoder–decoder squeezes a sentence into one "
-                    "vector; Bahdanau attention lets it look back at every word; a small Transformer "
-                    "drops recurrence for attention everywhere — trained here on the same English→French "
-                    "pairs."),
+    "its own; residual connections add each result to the stream and "
+    "{norm} keeps its scale in check.",
+    "home.step.rnn": (
+        "**Three translators, one task.** An LSTM encoder–decoder squeezes a sentence into one "
+        "vector; Bahdanau attention lets it look back at every word; a small Transformer "
+        "drops recurrence for attention everywhere — trained here on the same English→French "
+        "pairs."
+    ),
     "home.step.sampling": "**5. Logits → softmax → next token.** A probability for every "
-                          "token in the vocabulary; temperature, top-k and top-p decide "
-                          "which one is drawn.",
+    "token in the vocabulary; temperature, top-k and top-p decide "
+    "which one is drawn.",
     "home.facts": "The model you are looking at",
     "home.facts_caption": "Read off the loaded model itself.",
     "home.fact": "Fact",
@@ -67,7 +68,7 @@ EN = {
     "home.demo_prompt": "Prompt",
     "home.demo_default": "The capital of France is",
     "home.demo_caption": "The {k} most likely next tokens out of {v:,}, after one forward "
-                         "pass over {t} tokens: {tokens}",
+    "pass over {t} tokens: {tokens}",
     "home.col.token": "Next token",
     "home.col.probability": "Probability",
     "home.col.rank": "Rank",
@@ -79,12 +80,12 @@ KO = {
     "home.title": "홈",
     "home.heading": "트랜스포머 해부학",
     "home.intro": "실제 언어 모델을 한 단계씩 뜯어 봅니다. 모델 페이지의 숫자는 모두 "
-                  "사이드바에서 고른 모델로 직접 계산한 값입니다. 번역 페이지는 여기서 학습한 "
-                  "작은 번역기 세 개로 숫자를 계산하고, 원 논문의 수치는 참고용이라고 밝혀 "
-                  "인용만 합니다. 손으로 적어 넣거나 지어낸 숫자는 하나도 없습니다.",
+    "사이드바에서 고른 모델로 직접 계산한 값입니다. 번역 페이지는 여기서 학습한 "
+    "작은 번역기 세 개로 숫자를 계산하고, 원 논문의 수치는 참고용이라고 밝혀 "
+    "인용만 합니다. 손으로 적어 넣거나 지어낸 숫자는 하나도 없습니다.",
     "home.map": "전체 지도: 텍스트에서 다음 토큰까지",
     "home.map_caption": "순전파 한 번을 왼쪽에서 오른쪽으로 따라갑니다. 아래의 각 단계를 누르면 "
-                        "그 단계를 자세히 뜯어 보는 페이지로 이동합니다.",
+    "그 단계를 자세히 뜯어 보는 페이지로 이동합니다.",
     "home.stage.text": "텍스트",
     "home.stage.tokens": "토큰",
     "home.stage.embed": "토큰 임베딩",
@@ -97,20 +98,21 @@ KO = {
     "home.stage.softmax": "소프트맥스",
     "home.stage.next": "다음 토큰",
     "home.step.embeddings": "**1. 텍스트 → 토큰 → 임베딩.** 텍스트를 서브워드 토큰으로 "
-                            "자르고, 토큰 ID마다 학습된 행렬에서 행 하나를 꺼내 씁니다.",
+    "자르고, 토큰 ID마다 학습된 행렬에서 행 하나를 꺼내 씁니다.",
     "home.step.positional": "**2. + 위치.** 어텐션은 모든 토큰을 한꺼번에 보기 때문에 순서를 "
-                            "따로 알려 줘야 합니다. GPT-2는 학습된 위치 벡터를 더하고, Llama "
-                            "계열은 회전 위치 인코딩(RoPE)을 씁니다.",
-    "home.step.attention": "**3. 어텐션.** 각 토큰이 헤드마다 자기 자신과 앞선 토큰들로부터 "
-                           "정보를 모읍니다.",
+    "따로 알려 줘야 합니다. GPT-2는 학습된 위치 벡터를 더하고, Llama "
+    "계열은 회전 위치 인코딩(RoPE)을 씁니다.",
+    "home.step.attention": "**3. 어텐션.** 각 토큰이 헤드마다 자기 자신과 앞선 토큰들로부터 정보를 모읍니다.",
     "home.step.block": "**4. 블록의 나머지, N번 반복.** MLP가 토큰 하나하나를 따로 변환하고, "
-                       "잔차 연결이 그 결과를 잔차 스트림에 더하며, {norm}이(가) 값의 크기를 "
-                       "일정하게 잡아 줍니다.",
-    "home.step.rnn": ("**번역기 셋, 과제 하나.** LSTM 인코더–디코더는 문장을 벡터 하나에 욱여넣고, Bahdanau "
-                    "어텐션은 모든 단어를 다시 돌아보게 하며, 작은 트랜스포머는 순환 구조 없이 어디서나 "
-                    "어텐션을 씁니다. 세 모델 모두 여기서 같은 영어→프랑스어 문장 쌍으로 학습했습니다."),
+    "잔차 연결이 그 결과를 잔차 스트림에 더하며, {norm}이(가) 값의 크기를 "
+    "일정하게 잡아 줍니다.",
+    "home.step.rnn": (
+        "**번역기 셋, 과제 하나.** LSTM 인코더–디코더는 문장을 벡터 하나에 욱여넣고, Bahdanau "
+        "어텐션은 모든 단어를 다시 돌아보게 하며, 작은 트랜스포머는 순환 구조 없이 어디서나 "
+        "어텐션을 씁니다. 세 모델 모두 여기서 같은 영어→프랑스어 문장 쌍으로 학습했습니다."
+    ),
     "home.step.sampling": "**5. 로짓 → 소프트맥스 → 다음 토큰.** 어휘의 모든 토큰에 확률이 "
-                          "매겨지고, 온도·top-k·top-p가 어떤 토큰을 뽑을지 정합니다.",
+    "매겨지고, 온도·top-k·top-p가 어떤 토큰을 뽑을지 정합니다.",
     "home.facts": "지금 보고 있는 모델",
     "home.facts_caption": "불러온 모델에서 직접 읽어 낸 값입니다.",
     "home.fact": "항목",
@@ -139,7 +141,7 @@ KO = {
     "home.demo_prompt": "프롬프트",
     "home.demo_default": "The capital of France is",
     "home.demo_caption": "토큰 {t}개를 한 번 순전파한 뒤, 어휘의 토큰 {v:,}개 가운데 가능성이 "
-                         "가장 높은 다음 토큰 {k}개입니다: {tokens}",
+    "가장 높은 다음 토큰 {k}개입니다: {tokens}",
     "home.col.token": "다음 토큰",
     "home.col.probability": "확률",
     "home.col.rank": "순위",

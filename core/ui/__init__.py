@@ -41,8 +41,33 @@ from core.ui.predict import ask
 from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
 from core.ui.widgets import NOTES_EXAMPLES, examples, radio, selectbox, slider, text_input, toggle
 
-__all__ = ["NOTES_EXAMPLES", "PAGES", "TRACE_CACHE_BYTES", "Page", "ablated_trace", "ablation", "ask",
-           "before_after", "chart", "data", "examples", "get_lm", "get_trace", "intervention_error", "load_model",
-           "model_choices",
-           "page_link", "page_url", "radio", "selectbox", "session_memory", "setup_page", "shared_job",
-           "slider", "startup_model", "text_input", "toggle", "trace"]
+__all__ = [
+    "NOTES_EXAMPLES",
+    "PAGES",
+    "TRACE_CACHE_BYTES",
+    "Page",
+    "ablated_trace",
+    "ablation",
+    "ask",
+    "before_after",
+    "chart",
+    "data",
+    "examples",
+    "get_lm",
+    "get_trace",
+    "intervention_error",
+    "load_model",
+    "model_choices",
+    "page_link",
+    "page_url",
+    "radio",
+    "selectbox",
+    "session_memory",
+    "setup_page",
+    "shared_job",
+    "slider",
+    "startup_model",
+    "text_input",
+    "toggle",
+    "trace",
+]

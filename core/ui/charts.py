@@ -32,10 +32,23 @@ def _spec(_build: Callable, builder: tuple, lang: str, params: dict) -> dict:
 LECTURE_FONT = 18  # px: tick, legend and header labels on a projector
 LECTURE_GROWTH = 1.5  # heatmaps and cells grow by this much in lecture mode
 LECTURE_CONFIG: dict[str, dict[str, Any]] = {
-    "axis": {"labelFontSize": LECTURE_FONT, "titleFontSize": LECTURE_FONT + 2, "labelLimit": 0,
-             "labelOverlap": "greedy", "titleLimit": 0},
-    "legend": {"labelFontSize": LECTURE_FONT, "titleFontSize": LECTURE_FONT + 2, "labelLimit": 0,
-               "titleLimit": 0, "symbolSize": 200, "orient": "bottom", "direction": "horizontal", "columns": 2},
+    "axis": {
+        "labelFontSize": LECTURE_FONT,
+        "titleFontSize": LECTURE_FONT + 2,
+        "labelLimit": 0,
+        "labelOverlap": "greedy",
+        "titleLimit": 0,
+    },
+    "legend": {
+        "labelFontSize": LECTURE_FONT,
+        "titleFontSize": LECTURE_FONT + 2,
+        "labelLimit": 0,
+        "titleLimit": 0,
+        "symbolSize": 200,
+        "orient": "bottom",
+        "direction": "horizontal",
+        "columns": 2,
+    },
     "header": {"labelFontSize": LECTURE_FONT, "titleFontSize": LECTURE_FONT + 2, "labelLimit": 0},
     "title": {"fontSize": LECTURE_FONT + 4},
     "text": {"fontSize": LECTURE_FONT},
@@ -117,8 +130,17 @@ def shared(captured: list, langs) -> list[dict]:
     return out
 
 
-def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width="stretch",
-          where=None, download: bool = True, **params) -> None:
+def chart(
+    page: Page,
+    build: Callable,
+    table: pd.DataFrame,
+    name: str,
+    *,
+    width="stretch",
+    where=None,
+    download: bool = True,
+    **params,
+) -> None:
     """Draw `build(page, **params)` — a function returning a data-free Altair chart built on
     core.charts.data() — with `table` as its data, through Streamlit's public
     st.vega_lite_chart. The table is drawn as given, and is the CSV download (written only
@@ -137,6 +159,11 @@ def chart(page: Page, build: Callable, table: pd.DataFrame, name: str, *, width=
     spec = {**spec, "datasets": {DATA_NAME: table}}
     where.vega_lite_chart(spec=spec, width=width)
     if download:
-        where.download_button(page.t("download.csv"), lambda: table.to_csv(index=False).encode(),
-                              file_name=f"{name}.csv", mime="text/csv", key=f"csv_{name}",
-                              on_click="ignore")
+        where.download_button(
+            page.t("download.csv"),
+            lambda: table.to_csv(index=False).encode(),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv_{name}",
+            on_click="ignore",
+        )

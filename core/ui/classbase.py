@@ -116,12 +116,15 @@ def keep_browser_id() -> None:
     value = browser_id()
     if not st.session_state.get("browser_id_fresh"):
         return
-    st.html(f"""<script>(function () {{
+    st.html(
+        f"""<script>(function () {{
       var secure = window.location.protocol === "https:" ? "; Secure" : "";
       if (document.cookie.indexOf("{COOKIE}=") === -1) {{
         document.cookie = "{COOKIE}={value}; path=/; max-age={COOKIE_DAYS * 86400}; SameSite=Lax" + secure;
       }}
-    }})();</script>""", unsafe_allow_javascript=True)
+    }})();</script>""",
+        unsafe_allow_javascript=True,
+    )
 
 
 def client_address() -> str | None:
@@ -169,7 +172,7 @@ def class_tally(page: Page, lecturer: classroom.Lecturer) -> classroom.Tally | N
 
 
 def option_label(lang: str, question: quiz.Question | dict, i: int) -> str:
-    """"B · word": option i of a question, or of its public part as the store holds it."""
+    """ "B · word": option i of a question, or of its public part as the store holds it."""
     if isinstance(question, quiz.Question):
         text = question.options[i].render(lang)
     else:
@@ -177,8 +180,9 @@ def option_label(lang: str, question: quiz.Question | dict, i: int) -> str:
     return f"{LETTERS[i]} · {escape(text)}"
 
 
-def show_result(page: Page, public: dict, answer: int, explanation: dict, counts: list[int],
-                mine: int | None = None) -> None:
+def show_result(
+    page: Page, public: dict, answer: int, explanation: dict, counts: list[int], mine: int | None = None
+) -> None:
     """The tally as bars, the model's answer marked, the explanation (and the student's pick)."""
     t, total = page.t, max(sum(counts), 1)
     for i, n in enumerate(counts):

@@ -17,7 +17,26 @@ from core.ui.predict import ask, score
 from core.ui.predict import sidebar as predict_sidebar
 from core.ui.student import STUDENT_POLL_S, student_page
 
-__all__ = ["COOKIE", "LECTURER_LIVE_S", "LETTERS", "STUDENT_POLL_S", "ask", "ask_class", "browser_id",
-           "database_url", "escape", "join_link", "join_screen", "lecturer_sidebar", "option_label",
-           "predict_sidebar", "qr_png", "reveal", "score", "show_result", "store", "student_page",
-           "take_back_link"]
+__all__ = [
+    "COOKIE",
+    "LECTURER_LIVE_S",
+    "LETTERS",
+    "STUDENT_POLL_S",
+    "ask",
+    "ask_class",
+    "browser_id",
+    "database_url",
+    "escape",
+    "join_link",
+    "join_screen",
+    "lecturer_sidebar",
+    "option_label",
+    "predict_sidebar",
+    "qr_png",
+    "reveal",
+    "score",
+    "show_result",
+    "store",
+    "student_page",
+    "take_back_link",
+]

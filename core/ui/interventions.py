@@ -64,8 +64,9 @@ def ablated_trace(page: Page, text: str, parts, how: str) -> Trace | None:
     """Every activation of the knocked-out model (core.interventions.ablated_trace), kept in the
     trace cache for every session; None after a message."""
     parts, lm = tuple(tuple(p) for p in parts), page.require_lm()
-    return _or_message(page, lambda: traces.cached((lm.name, text, parts, how),
-                                                   lambda: _ablated_trace(lm, text, parts, how)))
+    return _or_message(
+        page, lambda: traces.cached((lm.name, text, parts, how), lambda: _ablated_trace(lm, text, parts, how))
+    )
 
 
 # --------------------------------------------------------------------------- before and after
@@ -74,15 +75,22 @@ def ablated_trace(page: Page, text: str, parts, how: str) -> Trace | None:
 def before_after_chart(page: Page):
     """The top next tokens, the model as it is beside the knocked-out model (a template)."""
     t = page.t
-    return alt.Chart(data()).mark_bar().encode(
-        y=alt.Y("label:N", sort=None, title=t("int.col.token")),
-        yOffset=alt.YOffset("run_label:N", sort=[t("int.run.before"), t("int.run.after")]),
-        x=alt.X("probability:Q", title=t("int.col.probability"), axis=alt.Axis(format="%")),
-        color=alt.Color("run_label:N", title=t("int.col.run"), sort=[t("int.run.before"), t("int.run.after")]),
-        tooltip=[alt.Tooltip("token:N", title=t("int.col.token")),
-                 alt.Tooltip("run_label:N", title=t("int.col.run")),
-                 alt.Tooltip("probability:Q", title=t("int.col.probability"), format=".2%")],
-    ).properties(height=alt.Step(11))
+    return (
+        alt.Chart(data())
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=None, title=t("int.col.token")),
+            yOffset=alt.YOffset("run_label:N", sort=[t("int.run.before"), t("int.run.after")]),
+            x=alt.X("probability:Q", title=t("int.col.probability"), axis=alt.Axis(format="%")),
+            color=alt.Color("run_label:N", title=t("int.col.run"), sort=[t("int.run.before"), t("int.run.after")]),
+            tooltip=[
+                alt.Tooltip("token:N", title=t("int.col.token")),
+                alt.Tooltip("run_label:N", title=t("int.col.run")),
+                alt.Tooltip("probability:Q", title=t("int.col.probability"), format=".2%"),
+            ],
+        )
+        .properties(height=alt.Step(11))
+    )
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -96,9 +104,18 @@ def before_after_table(page: Page, lm, before_logits: np.ndarray, after_logits: 
     before, after = softmax(before_logits), softmax(after_logits)
     ids = list(dict.fromkeys(np.argsort(-before)[:TOP].tolist() + np.argsort(-after)[:TOP].tolist()))
     shown = lm.display_tokens(ids)
-    rows = [{"token": s, "token_id": i, "label": f"{k + 1}. {s}", "run": run,
-             "run_label": page.t(f"int.run.{run}"), "probability": float(p[i])}
-            for k, (i, s) in enumerate(zip(ids, shown)) for run, p in (("before", before), ("after", after))]
+    rows = [
+        {
+            "token": s,
+            "token_id": i,
+            "label": f"{k + 1}. {s}",
+            "run": run,
+            "run_label": page.t(f"int.run.{run}"),
+            "probability": float(p[i]),
+        }
+        for k, (i, s) in enumerate(zip(ids, shown))
+        for run, p in (("before", before), ("after", after))
+    ]
     return pd.DataFrame(rows)
 
 
@@ -117,6 +134,15 @@ def before_after(page: Page, lm, before_logits: np.ndarray, after_logits: np.nda
     if top_before == top_after:
         st.write(t("int.stays", token=name_of[top_before], p0=p0, p1=p1))
     else:
-        st.write(t("int.changes", a=name_of[top_before], pa0=p0, pa1=p1, b=name_of[top_after],
-                   pb0=float(wide.loc[top_after, "before"]), pb1=float(wide.loc[top_after, "after"])))
+        st.write(
+            t(
+                "int.changes",
+                a=name_of[top_before],
+                pa0=p0,
+                pa1=p1,
+                b=name_of[top_after],
+                pb0=float(wide.loc[top_after, "before"]),
+                pb1=float(wide.loc[top_after, "after"]),
+            )
+        )
     chart(page, before_after_chart, table, name)

@@ -41,9 +41,18 @@ def error_message(page: Page, exc: BaseException) -> str:
     return page.t("int.job.failed", error=type(exc).__name__)
 
 
-def shared_job(page: Page, key: Hashable, button: str, press: str, work: Callable[[Job], object], *,
-               runs: Jobs | None = None, name: str | None = None, busy: str = "int.job.busy",
-               view: Callable[[Job], None] | None = None):
+def shared_job(
+    page: Page,
+    key: Hashable,
+    button: str,
+    press: str,
+    work: Callable[[Job], object],
+    *,
+    runs: Jobs | None = None,
+    name: str | None = None,
+    busy: str = "int.job.busy",
+    view: Callable[[Job], None] | None = None,
+):
     """The result of `work` for `key`, shared by every session, or None until it has run.
 
     runs: the Jobs it runs on (default: the model's, the key then starting with the model's name);

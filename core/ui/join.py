@@ -69,8 +69,10 @@ def join_screen(page: Page) -> None:
         left, right = st.columns([3, 2], vertical_alignment="center")
         with left:
             st.markdown(page.t("class.join_text", link=link))
-            st.html(f'<div style="font-size:5.5rem;font-weight:700;letter-spacing:0.4rem;'
-                    f'font-family:monospace">{lecturer.code}</div>')
+            st.html(
+                f'<div style="font-size:5.5rem;font-weight:700;letter-spacing:0.4rem;'
+                f'font-family:monospace">{lecturer.code}</div>'
+            )
             _join_count(page, lecturer)
         with right:
             st.image(qr_png(link), width=380, output_format="PNG")

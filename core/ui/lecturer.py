@@ -64,12 +64,10 @@ def reveal(page: Page, lecturer: classroom.Lecturer) -> None:
         _say(classbase.error(page, exc))
 
 
-def question_box(page: Page, lecturer: classroom.Lecturer, question: quiz.Question,
-                 tally: classroom.Tally) -> bool:
+def question_box(page: Page, lecturer: classroom.Lecturer, question: quiz.Question, tally: classroom.Tally) -> bool:
     """This question is the class's open one: the options as the phones show them, then the live
     count (True: the page stops here) or, once revealed, the tally and the model's answer."""
-    st.markdown("\n".join(f"- {classbase.option_label(page.lang, question, i)}"
-                          for i in range(len(question.options))))
+    st.markdown("\n".join(f"- {classbase.option_label(page.lang, question, i)}" for i in range(len(question.options))))
     if not tally.revealed:
         st.caption(page.t("class.asked"))
         _live_count(page, lecturer, question.fingerprint)
@@ -85,8 +83,9 @@ def _live_count(page: Page, lecturer: classroom.Lecturer, fingerprint: str) -> N
     if tally is None or tally.fingerprint != fingerprint or tally.revealed:
         st.rerun()  # the class moved on (another tab asked or revealed): redraw the page
     st.metric(page.t("class.answered"), f"{tally.answered} / {tally.active}")
-    st.button(page.t("class.reveal"), key=f"reveal_{fingerprint[:16]}", type="primary",
-              on_click=reveal, args=(page, lecturer))
+    st.button(
+        page.t("class.reveal"), key=f"reveal_{fingerprint[:16]}", type="primary", on_click=reveal, args=(page, lecturer)
+    )
 
 
 # --------------------------------------------------------------------------- starting, taking back, ending
@@ -97,8 +96,11 @@ def _start(page: Page) -> None:
     if found is None:
         return
     try:
-        lecturer = found.create_class(owner=classbase.browser_id(), address=classbase.client_address(),
-                                      passcode=st.session_state.get("class_passcode"))
+        lecturer = found.create_class(
+            owner=classbase.browser_id(),
+            address=classbase.client_address(),
+            passcode=st.session_state.get("class_passcode"),
+        )
     except ClassroomError as exc:
         _say(classbase.error(page, exc))
         return
@@ -121,8 +123,9 @@ def _take_back(page: Page) -> None:
     if found is None:
         return
     try:
-        lecturer = found.take_back(st.session_state.get("take_code", ""), st.session_state.get("take_key", ""),
-                                   owner=classbase.browser_id())
+        lecturer = found.take_back(
+            st.session_state.get("take_code", ""), st.session_state.get("take_key", ""), owner=classbase.browser_id()
+        )
     except ClassroomError as exc:
         _say(classbase.error(page, exc))
         return
@@ -217,16 +220,33 @@ def _not_running(page: Page) -> None:
     t = page.t
     taken = st.session_state.get("class_taken_over")
     if taken:
-        st.button(t("class.take_back_here", code=taken), key="class_take_back_here", width="stretch",
-                  on_click=_take_back_here, args=(page,))
+        st.button(
+            t("class.take_back_here", code=taken),
+            key="class_take_back_here",
+            width="stretch",
+            on_click=_take_back_here,
+            args=(page,),
+        )
     if classbase.lecturer_passcode():
-        st.text_input(t("class.passcode"), key="class_passcode", type="password", max_chars=200,
-                      help=t("class.passcode_help"))
-    st.button(t("class.start"), key="class_start", help=t("class.start_help"), type="primary",
-              on_click=_start, args=(page,), width="stretch")
+        st.text_input(
+            t("class.passcode"), key="class_passcode", type="password", max_chars=200, help=t("class.passcode_help")
+        )
+    st.button(
+        t("class.start"),
+        key="class_start",
+        help=t("class.start_help"),
+        type="primary",
+        on_click=_start,
+        args=(page,),
+        width="stretch",
+    )
     if not st.session_state.get("class_taking_back"):  # the form only when asked for
-        st.button(t("class.take_back"), key="class_take_back_open", type="tertiary",
-                  on_click=lambda: st.session_state.update(class_taking_back=True))
+        st.button(
+            t("class.take_back"),
+            key="class_take_back_open",
+            type="tertiary",
+            on_click=lambda: st.session_state.update(class_taking_back=True),
+        )
         return
     with st.form("class_take_back", border=False):
         st.caption(t("class.take_back"))
@@ -241,14 +261,28 @@ def _running(page: Page, lecturer: classroom.Lecturer) -> None:
     _sidebar_live(page, lecturer)
     st.caption(f"{t('class.link')}: {join.join_link(lecturer.code)}")
     showing = st.session_state.get("class_show_join", False)
-    st.button(t("class.hide_join" if showing else "class.show_join"), key="class_join_screen",
-              on_click=lambda: st.session_state.update(class_show_join=not showing), width="stretch")
-    st.download_button(t("class.results"), data=lambda: results_csv(page, lecturer),
-                       file_name=f"class-{lecturer.code}.csv", mime="text/csv", key="class_results_csv",
-                       on_click="ignore", width="stretch")
+    st.button(
+        t("class.hide_join" if showing else "class.show_join"),
+        key="class_join_screen",
+        on_click=lambda: st.session_state.update(class_show_join=not showing),
+        width="stretch",
+    )
+    st.download_button(
+        t("class.results"),
+        data=lambda: results_csv(page, lecturer),
+        file_name=f"class-{lecturer.code}.csv",
+        mime="text/csv",
+        key="class_results_csv",
+        on_click="ignore",
+        width="stretch",
+    )
     showing_link = st.session_state.get("class_show_link", False)
-    st.button(t("class.link_hide" if showing_link else "class.link_show"), key="class_link", type="tertiary",
-              on_click=lambda: st.session_state.update(class_show_link=not showing_link))
+    st.button(
+        t("class.link_hide" if showing_link else "class.link_show"),
+        key="class_link",
+        type="tertiary",
+        on_click=lambda: st.session_state.update(class_show_link=not showing_link),
+    )
     if showing_link:
         st.warning(t("class.link_warning"))
         st.code(take_back_link(lecturer), language=None, wrap_lines=True)
@@ -275,18 +309,34 @@ def _sidebar_live(page: Page, lecturer: classroom.Lecturer) -> None:
         st.rerun()
     st.metric(t("class.students"), f"{tally.active} / {tally.joined}")
     if tally.joining_open:
-        st.button(t("class.close_joining"), key="class_close_joining", width="stretch",
-                  on_click=_set_joining, args=(page, lecturer, False))
+        st.button(
+            t("class.close_joining"),
+            key="class_close_joining",
+            width="stretch",
+            on_click=_set_joining,
+            args=(page, lecturer, False),
+        )
     else:
         st.caption(t("class.joining_closed_note"))
-        st.button(t("class.open_joining"), key="class_open_joining", width="stretch",
-                  on_click=_set_joining, args=(page, lecturer, True))
+        st.button(
+            t("class.open_joining"),
+            key="class_open_joining",
+            width="stretch",
+            on_click=_set_joining,
+            args=(page, lecturer, True),
+        )
     if tally.public is not None and not tally.revealed:
         prompt = quiz.Text.from_dict(tally.public["prompt"]).render(page.lang)
         st.caption(f"**{t('class.open_question')}** — {classbase.escape(prompt)}")
         st.metric(t("class.answered"), f"{tally.answered} / {tally.active}")
-        st.button(t("class.reveal"), key="class_reveal_sidebar", type="primary", width="stretch",
-                  on_click=reveal, args=(page, lecturer))
+        st.button(
+            t("class.reveal"),
+            key="class_reveal_sidebar",
+            type="primary",
+            width="stretch",
+            on_click=reveal,
+            args=(page, lecturer),
+        )
 
 
 # --------------------------------------------------------------------------- the top of the page
@@ -314,11 +364,19 @@ def _results_screen(page: Page) -> None:
             st.caption(t("class.results_summary", n=len(results), answered=sum(r.answered for r in results)))
             rows = classroom.results_rows(results, page.lang)
             st.dataframe([{t(f"class.col.{k}"): v for k, v in row.items()} for row in rows], hide_index=True)
-            st.download_button(t("class.results"), data=classroom.results_csv(results, page.lang),
-                               file_name=f"class-{code}.csv", mime="text/csv", key="class_results_ended",
-                               on_click="ignore")
-        st.button(t("class.results_close"), key="class_results_close",
-                  on_click=lambda: st.session_state.update(class_results=None))
+            st.download_button(
+                t("class.results"),
+                data=classroom.results_csv(results, page.lang),
+                file_name=f"class-{code}.csv",
+                mime="text/csv",
+                key="class_results_ended",
+                on_click="ignore",
+            )
+        st.button(
+            t("class.results_close"),
+            key="class_results_close",
+            on_click=lambda: st.session_state.update(class_results=None),
+        )
 
 
 def lecture_style() -> None:

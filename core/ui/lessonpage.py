@@ -368,8 +368,13 @@ def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: St
 
     question = st.session_state.get(ASKED_KEY, {}).get(chosen.id, {}).get(number)
     tally = classbase.class_tally(page, running)
-    if (question is None or tally is None or tally.question_id is None or not tally.revealed
-            or tally.fingerprint != question.fingerprint):
+    if (
+        question is None
+        or tally is None
+        or tally.question_id is None
+        or not tally.revealed
+        or tally.fingerprint != question.fingerprint
+    ):
         return
     done = st.session_state.setdefault(CLASS_SHARED_KEY, set())
     if (running.code, tally.question_id) in done:

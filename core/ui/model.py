@@ -62,17 +62,25 @@ def picker(page: Page) -> str:
         fell_back["pending"] = False
         st.toast(_unavailable(page, fell_back), icon="⚠️")  # seen wherever the reader has scrolled to
     choices = model_choices()
-    name = widgets.selectbox(page, "model", page.t("sidebar.model"), choices, startup,
-                             url_names=[url_name(c) for c in choices], format_func=label,
-                             help=page.t("sidebar.model_help"))
+    name = widgets.selectbox(
+        page,
+        "model",
+        page.t("sidebar.model"),
+        choices,
+        startup,
+        url_names=[url_name(c) for c in choices],
+        format_func=label,
+        help=page.t("sidebar.model_help"),
+    )
     if fell_back and name == models.OFFLINE_DEFAULT:
         st.warning(_unavailable(page, fell_back))  # right under the box the reader just used
     elif fell_back:
         del st.session_state[FELL_BACK]
     configured = models.configured_default()
     if name == startup != configured:
-        st.caption(page.t("model.startup_fallback", name=models.DISPLAY_NAMES.get(configured, configured),
-                          key=configured))
+        st.caption(
+            page.t("model.startup_fallback", name=models.DISPLAY_NAMES.get(configured, configured), key=configured)
+        )
     return name
 
 
@@ -121,11 +129,15 @@ def load_model(page: Page) -> LM:
             st.error(page.t("model.offline_failed", reason=_reason(page, exc2)))
             st.stop()
         # Draw the page again with the model box on the model loaded and the message beside it
-        st.session_state[FELL_BACK] = {"name": name, "code": exc.code, "reason": exc.reason, "values": exc.values,
-                                       "pending": True}
+        st.session_state[FELL_BACK] = {
+            "name": name,
+            "code": exc.code,
+            "reason": exc.reason,
+            "values": exc.values,
+            "pending": True,
+        }
         st.rerun()
-    st.sidebar.caption(page.t("sidebar.loaded", name=page.lm.display_name,
-                              source=page.t(f"source.{page.lm.source}")))
+    st.sidebar.caption(page.t("sidebar.loaded", name=page.lm.display_name, source=page.t(f"source.{page.lm.source}")))
     return page.lm
 
 
@@ -159,6 +171,9 @@ def _reason(page: Page, exc: ModelUnavailable) -> str:
 def _unavailable(page: Page, fell_back: dict) -> str:
     """Why the model picked is not the one loaded, in the reader's language."""
     name = fell_back["name"]
-    return page.t("model.unavailable", name=models.DISPLAY_NAMES.get(name, name), key=name,
-                  reason=_reason(page, ModelUnavailable(name, fell_back["code"], fell_back["reason"],
-                                                        **fell_back["values"])))
+    return page.t(
+        "model.unavailable",
+        name=models.DISPLAY_NAMES.get(name, name),
+        key=name,
+        reason=_reason(page, ModelUnavailable(name, fell_back["code"], fell_back["reason"], **fell_back["values"])),
+    )

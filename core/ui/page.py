@@ -66,13 +66,21 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
     with_model=False (the Class page): no model box and no class controls — nothing that
     would load or probe a model."""
     lang = _language_param()
-    st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}",
-                       page_icon=icon, layout="wide")
+    st.set_page_config(
+        page_title=f"{i18n.t(title_key, lang)} · {i18n.t('app.name', lang)}", page_icon=icon, layout="wide"
+    )
     page = Page(lang=lang, name=title_key, phone=_on_a_phone())
     # The Class page (a phone) has its language switch on the page itself, not behind ».
     with st.sidebar if with_model else st.container():
-        widgets.radio(page, "lang", page.t("sidebar.language"), list(i18n.LANGUAGES),
-                      _default_language(), format_func=i18n.LANGUAGES.get, horizontal=True)
+        widgets.radio(
+            page,
+            "lang",
+            page.t("sidebar.language"),
+            list(i18n.LANGUAGES),
+            _default_language(),
+            format_func=i18n.LANGUAGES.get,
+            horizontal=True,
+        )
     with st.sidebar:
         if with_model:
             page.model_name = model.picker(page)
@@ -94,8 +102,11 @@ def setup_page(title_key: str, icon: str, with_model: bool = True) -> Page:
 def _lecture_switch(page: Page) -> bool:
     """Lecture mode, once on (by the switch or a link's ?lecture=true), stays on across pages and
     lesson steps until the switch turns it off: a link that drops the parameter does not."""
-    if (st.session_state.get(LECTURE_ON) and st.query_params.get("lecture") is None
-            and st.session_state.get("lecture") is not False):  # False: the reader just switched it off
+    if (
+        st.session_state.get(LECTURE_ON)
+        and st.query_params.get("lecture") is None
+        and st.session_state.get("lecture") is not False
+    ):  # False: the reader just switched it off
         st.session_state["lecture"] = True
     on = st.toggle(page.t("sidebar.lecture"), key="lecture", bind="query-params", persist_state="session")
     st.session_state[LECTURE_ON] = on
@@ -133,8 +144,11 @@ def page_link(page: Page, path: str, label: str, icon: str | None = None, query:
 def _keep(page: Page) -> dict:
     """What a link to another page keeps: the language, the model where one was chosen, and
     the reader's switches that are on (lecture mode, Predict first)."""
-    return {"lang": page.lang, **({"model": model.url_name(page.model_name)} if page.model_name else {}),
-            **{switch: "true" for switch in ("lecture", "predict") if getattr(page, switch)}}
+    return {
+        "lang": page.lang,
+        **({"model": model.url_name(page.model_name)} if page.model_name else {}),
+        **{switch: "true" for switch in ("lecture", "predict") if getattr(page, switch)},
+    }
 
 
 def url_name(path: str) -> str:
@@ -157,7 +171,8 @@ def scroll_to_section() -> None:
     at = st.query_params.get("at")
     if not at or not re.fullmatch(r"[a-z_]{1,40}", at):
         return
-    st.html("""<script>
+    st.html(
+        """<script>
     (function () {
       const doc = window.parent ? window.parent.document : document;
       const target = "%s";
@@ -170,7 +185,10 @@ def scroll_to_section() -> None:
         if (++tries > 120) clearInterval(timer);
       }, 250);
     })();
-    </script>""" % at, unsafe_allow_javascript=True)
+    </script>"""
+        % at,
+        unsafe_allow_javascript=True,
+    )
 
 
 def _on_a_phone() -> bool:

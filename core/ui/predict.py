@@ -63,11 +63,18 @@ def ask(page: Page, build, *args, **kwargs) -> None:
             stop = lecturer.question_box(page, running, question, tally)
         else:
             if running is not None:
-                st.button(t("class.ask"), key=f"ask_{fp[:16]}", help=t("class.ask_help"), type="primary",
-                          on_click=lecturer.ask_class, args=(page, running, question))
+                st.button(
+                    t("class.ask"),
+                    key=f"ask_{fp[:16]}",
+                    help=t("class.ask_help"),
+                    type="primary",
+                    on_click=lecturer.ask_class,
+                    args=(page, running, question),
+                )
                 if not predict:
-                    st.markdown("\n".join(f"- {option_label(page.lang, question, i)}"
-                                          for i in range(len(question.options))))
+                    st.markdown(
+                        "\n".join(f"- {option_label(page.lang, question, i)}" for i in range(len(question.options)))
+                    )
             if predict:
                 stop = _alone(page, question, build)
     if stop:
@@ -80,8 +87,13 @@ def _alone(page: Page, question: quiz.Question, build) -> bool:
     choice = _memory()["picks"].get(question.fingerprint)
     if choice is None:
         for i in range(len(question.options)):
-            st.button(option_label(page.lang, question, i), key=f"pick_{question.fingerprint[:16]}_{i}",
-                      width="stretch", on_click=_pick, args=(page.name, question, i))
+            st.button(
+                option_label(page.lang, question, i),
+                key=f"pick_{question.fingerprint[:16]}_{i}",
+                width="stretch",
+                on_click=_pick,
+                args=(page.name, question, i),
+            )
         st.caption(t("quiz.pick_first"))
         return True
     answer = option_label(page.lang, question, question.answer)
@@ -90,8 +102,9 @@ def _alone(page: Page, question: quiz.Question, build) -> bool:
     else:
         st.error(t("quiz.wrong", picked=option_label(page.lang, question, choice), answer=answer))
     st.caption(escape(question.explanation.render(page.lang)))
-    st.button(t("quiz.another"), key=f"another_{question.fingerprint[:16]}", type="tertiary",
-              on_click=_another, args=(build,))
+    st.button(
+        t("quiz.another"), key=f"another_{question.fingerprint[:16]}", type="tertiary", on_click=_another, args=(build,)
+    )
     return False
 
 

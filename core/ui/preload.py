@@ -27,8 +27,7 @@ FIRST_VISITOR_S = 3.0
 
 @contextlib.asynccontextmanager
 async def lifespan(app):
-    threading.Thread(target=warm, kwargs={"wait": FIRST_VISITOR_S}, name="preload-model",
-                     daemon=True).start()
+    threading.Thread(target=warm, kwargs={"wait": FIRST_VISITOR_S}, name="preload-model", daemon=True).start()
     yield
 
 

@@ -130,9 +130,14 @@ def _student_live(page: Page, code: str, student: str) -> None:
         st.success(t("class.your_answer", choice=option_label(page.lang, public, mine)))
     else:
         for i in range(len(public["options"])):
-            st.button(option_label(page.lang, public, i), key=f"answer_{view.question_id}_{i}",
-                      type="primary", width="stretch", on_click=_answer,
-                      args=(page, code, student, view.question_id, i))
+            st.button(
+                option_label(page.lang, public, i),
+                key=f"answer_{view.question_id}_{i}",
+                type="primary",
+                width="stretch",
+                on_click=_answer,
+                args=(page, code, student, view.question_id, i),
+            )
 
 
 def _step(page: Page, step: dict | None) -> None:

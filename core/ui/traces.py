@@ -59,6 +59,5 @@ def trace(page: Page, text: str, stop: bool = True) -> Trace | None:
             st.stop()
         return None
     if result.truncated:
-        st.warning(page.t("prompt.truncated", n=result.n_tokens,
-                          total=result.n_tokens_requested))
+        st.warning(page.t("prompt.truncated", n=result.n_tokens, total=result.n_tokens_requested))
     return result

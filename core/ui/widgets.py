@@ -23,14 +23,14 @@ def _invalid(page: Page, name: str, raw: str) -> None:
     st.warning(page.t("param.invalid", name=name, value=shown))
 
 
-def text_input(page: Page, key: str, label: str, default: str, max_chars: int = 500,
-               area: bool = False, **kwargs) -> str:
+def text_input(
+    page: Page, key: str, label: str, default: str, max_chars: int = 500, area: bool = False, **kwargs
+) -> str:
     raw = _raw_param(key)
     if raw is not None and len(raw) > max_chars:
         st.info(page.t("param.shortened", name=key, n=max_chars))
     widget = st.text_area if area else st.text_input
-    return widget(label, default, key=key, max_chars=max_chars, bind="query-params",
-                  persist_state="session", **kwargs)
+    return widget(label, default, key=key, max_chars=max_chars, bind="query-params", persist_state="session", **kwargs)
 
 
 def slider(page: Page, key: str, label: str, lo, hi, default, step=None, **kwargs):
@@ -42,8 +42,7 @@ def slider(page: Page, key: str, label: str, lo, hi, default, step=None, **kwarg
                 raise ValueError
         except ValueError:
             _invalid(page, key, raw)
-    return st.slider(label, lo, hi, default, step=step, key=key, bind="query-params",
-                     persist_state="session", **kwargs)
+    return st.slider(label, lo, hi, default, step=step, key=key, bind="query-params", persist_state="session", **kwargs)
 
 
 def _choice(widget, page: Page, key: str, label: str, options, default, url_names=None, **kwargs):
@@ -76,20 +75,29 @@ def radio(page: Page, key: str, label: str, options, default, **kwargs):
 
 
 def toggle(page: Page, key: str, label: str, default: bool = False, **kwargs) -> bool:
-    return st.toggle(label, default, key=key, bind="query-params", persist_state="session",
-                     **kwargs)
+    return st.toggle(label, default, key=key, bind="query-params", persist_state="session", **kwargs)
 
 
 # the lecture notes' own example sentences (the Transformer Explainer's prompt, "The cat sat" of the
 # Transformer notes, the attention notes' station sentence, the seq2seq notes' "I love you" and
 # their long sentence for the bottleneck)
-NOTES_EXAMPLES = ("Data visualization empowers users to", "The cat sat", "The train left the station on time",
-                  "I love you.", "The quick brown fox jumps over the lazy dog.")
+NOTES_EXAMPLES = (
+    "Data visualization empowers users to",
+    "The cat sat",
+    "The train left the station on time",
+    "I love you.",
+    "The quick brown fox jumps over the lazy dog.",
+)
 
 
 def examples(page: Page, key: str, sentences=NOTES_EXAMPLES) -> None:
     """The notes' example sentences, one click away: a click puts one into the box `key`."""
     with st.container(horizontal=True, gap="small"):
         for i, sentence in enumerate(sentences):
-            st.button(sentence, key=f"example_{key}_{i}", type="tertiary",
-                      on_click=st.session_state.update, kwargs={key: sentence})
+            st.button(
+                sentence,
+                key=f"example_{key}_{i}",
+                type="tertiary",
+                on_click=st.session_state.update,
+                kwargs={key: sentence},
+            )

@@ -19,8 +19,7 @@ from tests.browser import test_pages_in_chromium as pages
 CHROMIUM, SHOTS, streamlit_server = pages.CHROMIUM, pages.SHOTS, pages.streamlit_server
 browser = pages.browser  # the fixture: one Chromium for the module
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
 
 
 def settle(page) -> None:
@@ -48,12 +47,16 @@ def test_one_phone_is_one_student_through_reloads_tabs_and_a_restart(browser, sh
     store = ClassStore(db, Limits())
     lecturer = store.create_class()
     options = tuple(literal(w) for w in ("alpha", "beta", "gamma"))
-    store.ask(lecturer.code, lecturer.secret, Question("test.kind", Text("quiz.sampling.next_token"), options, 1,
-                                                       Text("quiz.literal", {"text": "why"})))
+    store.ask(
+        lecturer.code,
+        lecturer.secret,
+        Question("test.kind", Text("quiz.sampling.next_token"), options, 1, Text("quiz.literal", {"text": "why"})),
+    )
     env = {"TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "TRANSFORMER_ANATOMY_DB": db}
     mine = i18n.t("class.your_answer", "ko", choice="X").split("**")[0].strip()
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     try:
         with streamlit_server(env) as base:
             link = f"{base}/Class?class={lecturer.code}"
@@ -111,8 +114,10 @@ def test_the_lecturer_reattaches_and_lecture_mode_is_legible(browser, sharp_gpt2
             live = teacher.locator(".class-live-count")
             live.wait_for(timeout=60_000)
             settle(teacher)
-            sizes = {"join screen count": px(live),
-                     "sidebar count": px(sidebar.locator('[data-testid="stMetricValue"]').first.locator("div").first)}
+            sizes = {
+                "join screen count": px(live),
+                "sidebar count": px(sidebar.locator('[data-testid="stMetricValue"]').first.locator("div").first),
+            }
             code = teacher.locator('[data-testid="stSidebar"]').inner_text().split("Class ")[1].split(" ")[0]
             assert len(code) == 6, code
             store.join(code, "a-phone")

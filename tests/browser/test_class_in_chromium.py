@@ -15,8 +15,7 @@ import pytest
 
 from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, streamlit_server
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
 
 
 @pytest.fixture(scope="module")
@@ -57,12 +56,15 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
     from core.ui.classbase import option_label
 
     base, db = class_server
+
     def t(key, **v):
         return i18n.t(key, lang, **v)
+
     locale = "ko-KR" if lang == "ko" else "en-US"
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 2000}, locale=locale)
-    student_ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale,
-                                      is_mobile=True, has_touch=True, device_scale_factor=2)
+    student_ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale=locale, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     try:
         teacher = teacher_ctx.new_page()
         teacher.goto(f"{base}/Sampling?lang={lang}")
@@ -111,8 +113,10 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
         for page in (teacher, student):
             text = page.locator('[data-testid="stMain"]').inner_text()
             assert f"{shown} ✅" in text and "(100%)" in text, text[-800:]
-        assert t("class.result_right", choice="X").split("**")[0].strip("✅ ") in \
-            student.locator('[data-testid="stMain"]').inner_text()
+        assert (
+            t("class.result_right", choice="X").split("**")[0].strip("✅ ")
+            in student.locator('[data-testid="stMain"]').inner_text()
+        )
         teacher.wait_for_selector('[data-testid="stVegaLiteChart"] >> nth=1', timeout=60_000)
         student.screenshot(path=SHOTS / f"class-student-reveal-{lang}.png", full_page=True)
         teacher.screenshot(path=SHOTS / f"class-lecturer-reveal-{lang}.png")

@@ -37,9 +37,11 @@ ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PHONES, MAX_PHONES = 6, 12  # more phones join until both processes hold one
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing"),
-              pytest.mark.skipif(not Path(NGINX).exists(), reason="Debian nginx missing (.ci/run installs it)")]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing"),
+    pytest.mark.skipif(not Path(NGINX).exists(), reason="Debian nginx missing (.ci/run installs it)"),
+]
 
 
 def free_ports(n: int) -> int:
@@ -76,12 +78,27 @@ def hall(database, sharp_gpt2_dir, tmp_path_factory):
     run_dir = tmp_path_factory.mktemp("deploy-run")
     listen = free_ports(3)  # nginx, then the two app processes
     first = listen + 1
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHON": sys.executable, "NGINX": NGINX,
-           "ANATOMY_LISTEN": f"127.0.0.1:{listen}", "ANATOMY_FIRST_PORT": str(first), "ANATOMY_RUN_DIR": str(run_dir),
-           "TRANSFORMER_ANATOMY_DB": database, "TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir,
-           "OMP_NUM_THREADS": "1"}
-    proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "run.sh"), "2"], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    env = {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "PYTHON": sys.executable,
+        "NGINX": NGINX,
+        "ANATOMY_LISTEN": f"127.0.0.1:{listen}",
+        "ANATOMY_FIRST_PORT": str(first),
+        "ANATOMY_RUN_DIR": str(run_dir),
+        "TRANSFORMER_ANATOMY_DB": database,
+        "TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir,
+        "OMP_NUM_THREADS": "1",
+    }
+    proc = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run.sh"), "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     lines, deadline = [], time.monotonic() + 240
     while time.monotonic() < deadline:
         line = proc.stdout.readline()
@@ -226,7 +243,7 @@ def test_a_class_through_nginx_on_two_processes_survives_one_killed(hall, databa
         time.sleep(1)
         after = upstreams(run_dir)
         for key in moved_nodes:  # after the kill, its session was on the process that is left
-            later = after[key][len(before[key]):]
+            later = after[key][len(before[key]) :]
             assert teacher_port in later and set(later) <= {teacher_port, str(victim)}, later
         assert all(came_back), "a phone that came back on the other process is the same student, its answer kept"
     finally:

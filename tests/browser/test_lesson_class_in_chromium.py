@@ -30,7 +30,8 @@ FOLLOW_S = 3.0  # Next → the step's question on the phone within this
 @pytest.fixture(scope="module")
 def lesson_server(sharp_gpt2_dir, tmp_path_factory):
     hook = tmp_path_factory.mktemp("lesson-class-hook")
-    (hook / "sitecustomize.py").write_text(textwrap.dedent(f"""
+    (hook / "sitecustomize.py").write_text(
+        textwrap.dedent(f"""
         import core.lessons
         from core.lessons import Lesson, Step
         core.lessons.LESSONS.setdefault("with_class", Lesson(id="with_class", title="lessonpage.title", note="test",
@@ -43,11 +44,13 @@ def lesson_server(sharp_gpt2_dir, tmp_path_factory):
                 Step(id="after", title={TITLES[2]!r}, text="block.intro", page="positional", section="sinusoidal",
                      params={{"n": 8}}),
             )))
-    """))
+    """)
+    )
     db = f"sqlite:///{tmp_path_factory.mktemp('lesson-class-db') / 'classroom.db'}"
     path = os.pathsep.join(p for p in (str(hook), str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    with streamlit_server({"TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "TRANSFORMER_ANATOMY_DB": db,
-                           "PYTHONPATH": path}) as base:
+    with streamlit_server(
+        {"TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "TRANSFORMER_ANATOMY_DB": db, "PYTHONPATH": path}
+    ) as base:
         yield base
 
 
@@ -64,8 +67,9 @@ def test_a_phone_follows_the_lesson_answers_and_sees_the_chart(lesson_server, br
 
     locale = "ko-KR" if lang == "ko" else "en-US"
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 1600}, locale=locale)
-    phone_ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale=locale, is_mobile=True,
-                                    has_touch=True, device_scale_factor=2)
+    phone_ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale=locale, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     try:
         teacher = teacher_ctx.new_page()
         teacher.goto(f"{lesson_server}/Lessons?lang={lang}&lesson=with_class&step=1")

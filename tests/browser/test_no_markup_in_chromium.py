@@ -40,8 +40,12 @@ def test_payload_in_the_url_shows_as_text_and_fetches_nothing(server, browser, p
         assert main.locator('img[src="x"], img[src*="127.0.0.1:9"]').count() == 0
         links = main.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href') || '')")
         assert not [h for h in links if h.startswith("javascript") or "127.0.0.1:9/" in h or "onerror" in h], links
-        assert main.locator("strong, em").evaluate_all(  # no "b" turned bold
-            "els => els.filter(e => e.textContent.trim() === 'b').length") == 0
+        assert (
+            main.locator("strong, em").evaluate_all(  # no "b" turned bold
+                "els => els.filter(e => e.textContent.trim() === 'b').length"
+            )
+            == 0
+        )
         assert page.locator('[data-testid="stException"]').count() == 0
         if page_file.endswith("1_Embeddings.py"):
             assert "“**b**”" in main.inner_text()  # shown as typed, asterisks and all

@@ -18,14 +18,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # every page that draws charts (the Class page has its own test: test_class_in_chromium)
-PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")
-                             if p.name != "7_Class.py")
+PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if p.name != "7_Class.py")
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
 
 
 def url_path(page: str) -> str:
@@ -47,9 +52,25 @@ def streamlit_server(extra_env: dict):
     port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "Home.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -92,8 +113,7 @@ def test_page_renders_a_chart_without_exception(server, browser, page_file, lang
     page = context.new_page()
     try:
         page.goto(server + url_path(page_file) + f"?lang={lang}")
-        page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]',
-                               timeout=120_000)
+        page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]', timeout=120_000)
         page.wait_for_timeout(1500)  # let the rest of the script finish drawing
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -103,6 +123,7 @@ def test_page_renders_a_chart_without_exception(server, browser, page_file, lang
         assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
         title = page.locator("h1").first.inner_text()
         from core import i18n
+
         assert title.strip() in {v for v in i18n.catalogs()[lang].values()}, title
     finally:
         context.close()
@@ -156,8 +177,7 @@ def test_a_charts_data_downloads_as_csv(server, browser, tiny_gpt2):
 
 
 def open_page(browser, url: str, lang: str = "en"):
-    context = browser.new_context(viewport={"width": 1400, "height": 2400},
-                                  locale="ko-KR" if lang == "ko" else "en-US")
+    context = browser.new_context(viewport={"width": 1400, "height": 2400}, locale="ko-KR" if lang == "ko" else "en-US")
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
@@ -203,7 +223,8 @@ def test_three_translators_and_their_attention_in_the_browser(server, browser):
         page.get_by_role("button", name="I love you.").click()
         for name in MODEL_NAMES:  # each model's translation appears once the page has rerun
             page.get_by_text(load_pretrained(name).translate("I love you.").french, exact=True).first.wait_for(
-                timeout=120_000)
+                timeout=120_000
+            )
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
         text = page.locator('[data-testid="stMain"]').inner_text()
         for name in MODEL_NAMES:
@@ -247,8 +268,9 @@ def test_knocking_out_a_head_and_ranking_heads_in_the_browser(server, browser, t
         rho = page.locator('[data-testid="stMetric"]', has_text=i18n.t("int.ne.rho"))
         rho.wait_for(timeout=120_000)
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
-        expected = I.rank_correlation(run_trace(tiny_gpt2, text).attentions[:, :, -1, 2],
-                                      np.abs(I.sweep(tiny_gpt2, text).drop))
+        expected = I.rank_correlation(
+            run_trace(tiny_gpt2, text).attentions[:, :, -1, 2], np.abs(I.sweep(tiny_gpt2, text).drop)
+        )
         assert f"{expected:+.2f}" in rho.inner_text()
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SHOTS / "attention-interventions-en.png", full_page=True)

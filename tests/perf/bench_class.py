@@ -123,9 +123,13 @@ def button(seen: Seen, label: str, sidebar: bool | None = None):
 
 
 async def connect(base: str):
-    return await websockets.connect(base.replace("http://", "ws://") + "/_stcore/stream",
-                                    subprotocols=["streamlit"], origin=base, max_size=None,
-                                    open_timeout=TIMEOUT_S)
+    return await websockets.connect(
+        base.replace("http://", "ws://") + "/_stcore/stream",
+        subprotocols=["streamlit"],
+        origin=base,
+        max_size=None,
+        open_timeout=TIMEOUT_S,
+    )
 
 
 async def lecturer_views(phone: Phone, first: Seen, n: int) -> list[float]:
@@ -201,8 +205,9 @@ def stored_answers(db_url: str) -> tuple[int, float]:
     engine = sa.create_engine(engine_url(db_url))
     with engine.connect() as db:
         qid = db.scalar(sa.select(sa.func.max(questions.c.id)))
-        n, last = db.execute(sa.select(sa.func.count(), sa.func.max(answers.c.answered_at))
-                             .where(answers.c.question_id == qid)).one()
+        n, last = db.execute(
+            sa.select(sa.func.count(), sa.func.max(answers.c.answered_at)).where(answers.c.question_id == qid)
+        ).one()
     engine.dispose()
     return int(n), float(last or 0.0)
 
@@ -210,6 +215,7 @@ def stored_answers(db_url: str) -> tuple[int, float]:
 async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline: bool) -> tuple[Round, dict]:
     def t(key):
         return i18n.t(key, LANG)
+
     rnd, figures = Round(n), {}
     async with await connect(base) as ws:
         lecturer = Phone(ws, "Attention", urlencode({"lang": LANG}))
@@ -221,8 +227,10 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
         code = next(m for body in seen.markdown for m in re.findall(r"\*\*([A-Z0-9]{6})\*\*", body))
         state = {"joined": 0, "opened_at": float("inf"), "revealed_at": float("inf")}
         t0 = time.monotonic()
-        tasks = [asyncio.create_task(student(base, i, code, arrive_over * i / max(n - 1, 1), state, rnd, t0))
-                 for i in range(n)]
+        tasks = [
+            asyncio.create_task(student(base, i, code, arrive_over * i / max(n - 1, 1), state, rnd, t0))
+            for i in range(n)
+        ]
         figures["views_during"] = await lecturer_views(lecturer, seen, VIEWS)  # while they join
         while state["joined"] + len(rnd.errors) < n and time.monotonic() - t0 < arrive_over + 60:
             await asyncio.sleep(0.25)
@@ -240,8 +248,11 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
             await asyncio.sleep(LECTURER_POLL_S)
             seen = await lecturer.press(None, live)
             answered = next((body for label, body, _ in seen.metrics if label == t("class.answered")), answered)
-            if answered == f"{rnd.pressed} / {state['joined']}" and rnd.pressed == state["joined"] and \
-                    len(rnd.clicks) == rnd.pressed:
+            if (
+                answered == f"{rnd.pressed} / {state['joined']}"
+                and rnd.pressed == state["joined"]
+                and len(rnd.clicks) == rnd.pressed
+            ):
                 complete_at = time.time()
                 break
         n_stored, last_stored = stored_answers(db_url)
@@ -262,40 +273,56 @@ async def one_round(base: str, db_url: str, n: int, arrive_over: float, baseline
 
 def report(rnd: Round, figures: dict, store: str, threads: int, where: str = "one server") -> float:
     clicks95 = percentile(rnd.clicks, 0.95)
-    rows = [{
-        "students": rnd.n, "store": store, "errors": len(rnd.errors),
-        "lost": rnd.pressed - figures["stored"],
-        "last join (s)": max(rnd.joined_at, default=float("nan")),
-        "join p95 (s)": percentile(rnd.joins, 0.95),
-        "last answer (s after ask)": max(rnd.answered_at, default=float("nan")),
-        "click→stored p50 (s)": percentile(rnd.clicks, 0.5), "p95 (s)": clicks95,
-        "count complete (s)": figures["count_complete_s"],
-        "reveal seen p95 (s)": percentile(rnd.reveal_seen, 0.95),
-        "lecturer view p50/p95 during (s)": f"{percentile(figures['views_during'], 0.5):.3f} / "
-                                            f"{percentile(figures['views_during'], 0.95):.3f}",
-        "… all joined, polling (s)": f"{percentile(figures['views_steady'], 0.5):.3f} / "
-                                     f"{percentile(figures['views_steady'], 0.95):.3f}",
-    }]
+    rows = [
+        {
+            "students": rnd.n,
+            "store": store,
+            "errors": len(rnd.errors),
+            "lost": rnd.pressed - figures["stored"],
+            "last join (s)": max(rnd.joined_at, default=float("nan")),
+            "join p95 (s)": percentile(rnd.joins, 0.95),
+            "last answer (s after ask)": max(rnd.answered_at, default=float("nan")),
+            "click→stored p50 (s)": percentile(rnd.clicks, 0.5),
+            "p95 (s)": clicks95,
+            "count complete (s)": figures["count_complete_s"],
+            "reveal seen p95 (s)": percentile(rnd.reveal_seen, 0.95),
+            "lecturer view p50/p95 during (s)": f"{percentile(figures['views_during'], 0.5):.3f} / "
+            f"{percentile(figures['views_during'], 0.95):.3f}",
+            "… all joined, polling (s)": f"{percentile(figures['views_steady'], 0.5):.3f} / "
+            f"{percentile(figures['views_steady'], 0.95):.3f}",
+        }
+    ]
     table(rows, f"{rnd.n} phones and one lecturer, {where}, {store} store (torch threads {threads})")
     if "views_before" in figures:
-        print(f"lecturer's view before the class: p50 {percentile(figures['views_before'], 0.5):.3f} s, "
-              f"p95 {percentile(figures['views_before'], 0.95):.3f} s ({VIEWS} views, Attention page)")
+        print(
+            f"lecturer's view before the class: p50 {percentile(figures['views_before'], 0.5):.3f} s, "
+            f"p95 {percentile(figures['views_before'], 0.95):.3f} s ({VIEWS} views, Attention page)"
+        )
     print(f"lecturer's count at the end: {figures['lecturer_count']}; store holds {figures['stored']} answers")
     for e in rnd.errors[:10]:
         print("  ", e)
     return clicks95
 
 
-def ramp(base: str, db_url: str, counts: list[int], arrive_over: float, store: str, threads: int,
-         where: str) -> list[dict]:
+def ramp(
+    base: str, db_url: str, counts: list[int], arrive_over: float, store: str, threads: int, where: str
+) -> list[dict]:
     """Rounds of rising N until click → stored p95 passes 1 s (or errors): one summary row each."""
     rows = []
     for k, n in enumerate(counts):
         rnd, figures = asyncio.run(one_round(base, db_url, n, arrive_over, baseline=k == 0))
         p95 = report(rnd, figures, store, threads, where)
-        rows.append({"where": where, "phones": n, "errors": len(rnd.errors), "lost": rnd.pressed - figures["stored"],
-                     "click→stored p50 (s)": percentile(rnd.clicks, 0.5), "p95 (s)": p95,
-                     "count complete (s)": figures["count_complete_s"]})
+        rows.append(
+            {
+                "where": where,
+                "phones": n,
+                "errors": len(rnd.errors),
+                "lost": rnd.pressed - figures["stored"],
+                "click→stored p50 (s)": percentile(rnd.clicks, 0.5),
+                "p95 (s)": p95,
+                "count complete (s)": figures["count_complete_s"],
+            }
+        )
         if p95 > 1.0 or rnd.errors:
             print(f"click → stored p95 {p95:.3f} s at {n} phones: past 1 s (or errors)")
             break
@@ -320,7 +347,7 @@ def main() -> None:
         if flag in sys.argv:
             i = sys.argv.index(flag)
             options[flag] = sys.argv[i + 1]
-            del sys.argv[i:i + 2]
+            del sys.argv[i : i + 2]
     args = arguments(__doc__)
     model = str(gpt2_small_folder(args))
     counts = [int(options["--sessions"])] + [int(n) for n in options["--ramp"].split(",") if n]
@@ -331,8 +358,12 @@ def main() -> None:
 
     threads = torch.get_num_threads()
     with tempfile.TemporaryDirectory() as folder, _database(postgres, folder) as db_url:
-        env = {"TRANSFORMER_ANATOMY_DB": db_url, "TRANSFORMER_ANATOMY_MAX_STUDENTS": "100000",
-               "TRANSFORMER_ANATOMY_MAX_ANSWERS_PER_MINUTE": "1000000", "HF_HUB_OFFLINE": "1"}
+        env = {
+            "TRANSFORMER_ANATOMY_DB": db_url,
+            "TRANSFORMER_ANATOMY_MAX_STUDENTS": "100000",
+            "TRANSFORMER_ANATOMY_MAX_ANSWERS_PER_MINUTE": "1000000",
+            "HF_HUB_OFFLINE": "1",
+        }
         with server(model, env) as (base, proc, _):
             rows = ramp(base, db_url, counts, arrive_over, store, threads, "one process")
         print(f"capacity per server process (click → stored p95 ≤ 1 s, no errors): {capacity(rows)} phones")
@@ -343,8 +374,10 @@ def main() -> None:
             spread = phones_per_process(run_dir)
         table(rows + hall_rows, f"one process beside nginx on {processes} processes ({store}, torch threads {threads})")
         print(f"websocket sessions per process through nginx: {dict(sorted(spread.items()))}")
-        print(f"capacity: one process {capacity(rows)} phones; nginx on {processes} processes "
-              f"{capacity(hall_rows)} phones (click → stored p95 ≤ 1 s, no errors)")
+        print(
+            f"capacity: one process {capacity(rows)} phones; nginx on {processes} processes "
+            f"{capacity(hall_rows)} phones (click → stored p95 ≤ 1 s, no errors)"
+        )
 
 
 @contextmanager
@@ -353,11 +386,22 @@ def hall(model: str, env: dict, processes: int, folder: str):
     run_dir = Path(folder) / "deploy-run"
     listen, first = free_port(), free_port()
     proc = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run.sh"), str(processes)], cwd=ROOT, text=True, start_new_session=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env={**os.environ, **env, "TRANSFORMER_ANATOMY_MODEL": model, "PYTHON": sys.executable,
-             "ANATOMY_LISTEN": f"127.0.0.1:{listen}", "ANATOMY_FIRST_PORT": str(first),
-             "ANATOMY_RUN_DIR": str(run_dir)})
+        ["bash", str(ROOT / "deploy" / "run.sh"), str(processes)],
+        cwd=ROOT,
+        text=True,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={
+            **os.environ,
+            **env,
+            "TRANSFORMER_ANATOMY_MODEL": model,
+            "PYTHON": sys.executable,
+            "ANATOMY_LISTEN": f"127.0.0.1:{listen}",
+            "ANATOMY_FIRST_PORT": str(first),
+            "ANATOMY_RUN_DIR": str(run_dir),
+        },
+    )
     out = []
     for line in proc.stdout:
         out.append(line)

@@ -45,8 +45,7 @@ async def student(browser, base: str, i: int, results: dict) -> None:
     try:
         started = time.monotonic()
         await page.goto(base + url_path(page_file))
-        await page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]',
-                                     timeout=TIMEOUT_MS)
+        await page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]', timeout=TIMEOUT_MS)
         await idle(page)
         results["load"].append(time.monotonic() - started)
 
@@ -56,8 +55,10 @@ async def student(browser, base: str, i: int, results: dict) -> None:
             await slider.first.focus()
             await slider.first.press("ArrowRight")
         else:
-            await page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"], '
-                               '[data-testid="stSidebar"] label:has(input[type="checkbox"])').first.click()
+            await page.locator(
+                '[data-testid="stSidebar"] [data-testid="stCheckbox"], '
+                '[data-testid="stSidebar"] label:has(input[type="checkbox"])'
+            ).first.click()
         await idle(page)
         results["view"].append(time.monotonic() - started)
 
@@ -65,8 +66,7 @@ async def student(browser, base: str, i: int, results: dict) -> None:
         if await box.count():
             started = time.monotonic()
             await box.first.fill(f"Student {i} asks what comes next in this sentence")
-            await box.first.press("Enter" if await box.first.evaluate("e => e.tagName") == "INPUT"
-                                  else "Control+Enter")
+            await box.first.press("Enter" if await box.first.evaluate("e => e.tagName") == "INPUT" else "Control+Enter")
             await idle(page)
             results["prompt"].append(time.monotonic() - started)
         if await page.locator('[data-testid="stException"]').count():
@@ -97,9 +97,16 @@ def main() -> None:
         results = asyncio.run(run(base, sessions))
         wall = time.monotonic() - started
         rss = peak_rss_mb(proc.pid)
-    rows = [{"interaction": kind, "n": len(results[kind]),
-             "p50 s": percentile(results[kind], 0.5), "p95 s": percentile(results[kind], 0.95),
-             "max s": max(results[kind], default=float("nan"))} for kind in ("load", "view", "prompt")]
+    rows = [
+        {
+            "interaction": kind,
+            "n": len(results[kind]),
+            "p50 s": percentile(results[kind], 0.5),
+            "p95 s": percentile(results[kind], 0.95),
+            "max s": max(results[kind], default=float("nan")),
+        }
+        for kind in ("load", "view", "prompt")
+    ]
     table(rows, f"{sessions} concurrent browser sessions, model {model}, wall {wall:.1f} s")
     print(f"\nerrors: {len(results['errors'])} (target 0)")
     for e in results["errors"]:

@@ -46,25 +46,28 @@ def gpt2_small_random(tokenizer_dir: Path) -> LM:
 
 def time_streamed(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float, list[int]]:
     started = time.perf_counter()
-    out = [s.token_id for s in sampling.generate_steps(lm, ids, n, stop_at_eos=False,
-                                                       **settings)]
+    out = [s.token_id for s in sampling.generate_steps(lm, ids, n, stop_at_eos=False, **settings)]
     return time.perf_counter() - started, out
 
 
 def time_generate(lm: LM, ids: list[int], n: int, settings: dict) -> tuple[float, list[int]]:
-    kwargs = dict(max_new_tokens=n, min_new_tokens=n,
-                  attention_mask=torch.ones(1, len(ids), dtype=torch.long),
-                  pad_token_id=min(lm.eos_ids))
+    kwargs = dict(
+        max_new_tokens=n,
+        min_new_tokens=n,
+        attention_mask=torch.ones(1, len(ids), dtype=torch.long),
+        pad_token_id=min(lm.eos_ids),
+    )
     if settings.get("greedy"):
         kwargs["do_sample"] = False
     else:
         torch.manual_seed(settings["seed"])
-        kwargs.update(do_sample=True, temperature=settings["temperature"],
-                      top_k=settings["top_k"], top_p=settings["top_p"])
+        kwargs.update(
+            do_sample=True, temperature=settings["temperature"], top_k=settings["top_k"], top_p=settings["top_p"]
+        )
     started = time.perf_counter()
     with torch.no_grad():
         out = lm.model.generate(torch.tensor([ids]), **kwargs)
-    return time.perf_counter() - started, out[0, len(ids):].tolist()
+    return time.perf_counter() - started, out[0, len(ids) :].tolist()
 
 
 def weights_floor_ms(lm: LM, repeats: int = 20) -> float:
@@ -95,14 +98,19 @@ def weights_floor_ms(lm: LM, repeats: int = 20) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--tokenizer", type=Path, default=DEFAULT_TOKENIZER,
-                        help="folder with GPT-2's vocab.json + merges.txt")
+    parser.add_argument(
+        "--tokenizer", type=Path, default=DEFAULT_TOKENIZER, help="folder with GPT-2's vocab.json + merges.txt"
+    )
     parser.add_argument("--model", help="a model for load_lm instead of random GPT-2 small")
     parser.add_argument("--tokens", type=int, default=50, help="new tokens per run (<= 100)")
     parser.add_argument("--repeats", type=int, default=2, help="runs per cell (best is kept)")
-    parser.add_argument("--threads", type=int, default=0,
-                        help="torch threads (0: torch's default); on a busy shared CPU, 1 can "
-                             "be much faster than oversubscribed threads")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        help="torch threads (0: torch's default); on a busy shared CPU, 1 can "
+        "be much faster than oversubscribed threads",
+    )
     args = parser.parse_args(argv)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -110,9 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     lm = load_lm(args.model) if args.model else gpt2_small_random(args.tokenizer)
     ids = lm.encode(PROMPT)
     n = min(args.tokens, sampling.MAX_NEW_TOKENS)
-    print(f"model: {lm.display_name} ({lm.n_params:,} parameters, {lm.arch.n_layers} layers, "
-          f"vocab {lm.arch.vocab_size:,}); prompt {len(ids)} tokens; {n} new tokens; "
-          f"torch threads {torch.get_num_threads()}")
+    print(
+        f"model: {lm.display_name} ({lm.n_params:,} parameters, {lm.arch.n_layers} layers, "
+        f"vocab {lm.arch.vocab_size:,}); prompt {len(ids)} tokens; {n} new tokens; "
+        f"torch threads {torch.get_num_threads()}"
+    )
 
     modes = {
         "greedy": dict(greedy=True),
@@ -131,15 +141,21 @@ def main(argv: list[str] | None = None) -> int:
 
     floor = weights_floor_ms(lm)
     print()
-    print(f"| {'settings':<26} | {'streamed tok/s':>14} | {'generate tok/s':>14} | "
-          f"{'ratio':>5} | same tokens | {'ceiling':>7} |")
+    print(
+        f"| {'settings':<26} | {'streamed tok/s':>14} | {'generate tok/s':>14} | "
+        f"{'ratio':>5} | same tokens | {'ceiling':>7} |"
+    )
     print(f"|{'-' * 28}|{'-' * 16}|{'-' * 16}|{'-' * 7}|{'-' * 13}|{'-' * 9}|")
     for label, stream, hf, same in rows:
-        print(f"| {label:<26} | {stream:>14.1f} | {hf:>14.1f} | {stream / hf:>5.2f} | "
-              f"{'yes' if same else 'NO':>11} | {1000 / hf / floor:>7.2f} |")
-    print(f"\nweights floor: {floor:.1f} ms per token ({1000 / floor:.1f} tok/s) — one batch-1 "
-          "product with every weight matrix and nothing else. ceiling = generate's ms per "
-          "token / floor: the most any float32 decoder of this model could beat generate by.")
+        print(
+            f"| {label:<26} | {stream:>14.1f} | {hf:>14.1f} | {stream / hf:>5.2f} | "
+            f"{'yes' if same else 'NO':>11} | {1000 / hf / floor:>7.2f} |"
+        )
+    print(
+        f"\nweights floor: {floor:.1f} ms per token ({1000 / floor:.1f} tok/s) — one batch-1 "
+        "product with every weight matrix and nothing else. ceiling = generate's ms per "
+        "token / floor: the most any float32 decoder of this model could beat generate by."
+    )
     return 0
 
 

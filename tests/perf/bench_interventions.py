@@ -82,6 +82,7 @@ def main() -> None:
     ids = lm.encode(PROMPT)
     a, b = lm.encode(CLEAN), lm.encode(CORRUPT)
     assert len(ids) == len(a) == len(b) == 16, (len(ids), len(a), len(b))
+
     def bare(tokens, **options):
         return on_model_thread(lambda: lm.model(input_ids=torch.tensor([tokens]), use_cache=False, **options))
 
@@ -90,21 +91,39 @@ def main() -> None:
 
     rows = []
     for name, run, work, target, tokens in (
-            ("one ablation (head 5.1)", lambda: I.ablate(lm, PROMPT, [("head", 5, 1)]), 1.0, 1.5, ids),
-            (f"head sweep ({L * H} heads)", lambda: I.sweep(lm, PROMPT),
-             forward_equivalents([(layer, h) for layer in range(L) for h in range(H)], 16, L), 20, ids),
-            (f"patching grid ({L} × 16)", lambda: patched.append(I.patch_grid(lm, CLEAN, CORRUPT).run), None, 30, b)):
+        ("one ablation (head 5.1)", lambda: I.ablate(lm, PROMPT, [("head", 5, 1)]), 1.0, 1.5, ids),
+        (
+            f"head sweep ({L * H} heads)",
+            lambda: I.sweep(lm, PROMPT),
+            forward_equivalents([(layer, h) for layer in range(L) for h in range(H)], 16, L),
+            20,
+            ids,
+        ),
+        (f"patching grid ({L} × 16)", lambda: patched.append(I.patch_grid(lm, CLEAN, CORRUPT).run), None, 30, b),
+    ):
         peak = peak_extra_mb(run)  # its first run (what it leaves allocated, later ones reuse)
         full, last, took = interleaved([lambda: bare(tokens), lambda: bare(tokens, logits_to_keep=1), run], repeats)
         if work is None:  # the grid: two plain passes, then the patches that differ
             ran = [(layer, t) for layer in range(L) for t in range(16) if patched[-1][layer, t]]
             name, work = f"{name}, {len(ran)} run", 2 + forward_equivalents(ran, 16, L)
-        rows.append({"what": name, "ms": took, "bare forward ms": full, "÷ bare": took / full,
-                     "bare, last logits only ms": last, "÷ that": took / last,
-                     "work (forwards' worth of blocks)": work, "target": f"≤ {target}×",
-                     "memory rise, first run (MB)": peak})
-    table(rows, f"Interventions at 16 tokens, GPT-2-small-sized model, torch threads={torch.get_num_threads()}, "
-                f"medians of {repeats}, each taking turns with its bare forward passes")
+        rows.append(
+            {
+                "what": name,
+                "ms": took,
+                "bare forward ms": full,
+                "÷ bare": took / full,
+                "bare, last logits only ms": last,
+                "÷ that": took / last,
+                "work (forwards' worth of blocks)": work,
+                "target": f"≤ {target}×",
+                "memory rise, first run (MB)": peak,
+            }
+        )
+    table(
+        rows,
+        f"Interventions at 16 tokens, GPT-2-small-sized model, torch threads={torch.get_num_threads()}, "
+        f"medians of {repeats}, each taking turns with its bare forward passes",
+    )
 
     if profile:
         from torch.profiler import ProfilerActivity
@@ -116,12 +135,23 @@ def main() -> None:
                     joining: dict = {}
                     for layer, h in p:
                         joining.setdefault(layer, []).append(h)
-                    I._grown_pass(lm, ids, joining, I._copies,
-                                  lambda where, hooks: [hooks.append(lm.arch.attention_output_projection(layer)
-                                                                     .register_forward_pre_hook(I._heads_hook(
-                                                                         lm, {row: {h} for row, h in rs}, "zero")))
-                                                        for layer, rs in where.items()],
-                                  lambda z: z, lambda rows: None, None)
+                    I._grown_pass(
+                        lm,
+                        ids,
+                        joining,
+                        I._copies,
+                        lambda where, hooks: [
+                            hooks.append(
+                                lm.arch.attention_output_projection(layer).register_forward_pre_hook(
+                                    I._heads_hook(lm, {row: {h} for row, h in rs}, "zero")
+                                )
+                            )
+                            for layer, rs in where.items()
+                        ],
+                        lambda z: z,
+                        lambda rows: None,
+                        None,
+                    )
             return prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=12)
 
         print("\nWhere the head sweep's time goes (torch profiler, model thread):")

@@ -4,6 +4,7 @@
 
 The page promises the default run finishes in at most 60 s on 2 CPU cores.
 """
+
 import sys
 import time
 from pathlib import Path
@@ -25,8 +26,10 @@ def main():
         rows = [r for r in result.accuracy if r["model"] == name]
         longest = max(rows, key=lambda r: r["length"])
         mid = min(rows, key=lambda r: abs(r["length"] - 20))
-        print(f"  {name:9s} exact@{mid['length']}: {mid['exact']:.1%}  exact@{longest['length']}: "
-              f"{longest['exact']:.1%}  per-token@{longest['length']}: {longest['per_token']:.1%}")
+        print(
+            f"  {name:9s} exact@{mid['length']}: {mid['exact']:.1%}  exact@{longest['length']}: "
+            f"{longest['exact']:.1%}  per-token@{longest['length']}: {longest['per_token']:.1%}"
+        )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ def main() -> None:
 
     args = arguments(__doc__)
     rows = []
-    for label, model in (("GPT-2-small-sized", str(gpt2_small_folder(args))),
-                         ("offline default (SmolLM2-135M)", "smollm2-135m")):
+    for label, model in (
+        ("GPT-2-small-sized", str(gpt2_small_folder(args))),
+        ("offline default (SmolLM2-135M)", "smollm2-135m"),
+    ):
         with server(model) as (base, proc, _):
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -58,16 +60,23 @@ def main() -> None:
                     page.goto(f"{base}/Attention?lang=en&text={quote(long_prompt(i))}")
                     wait_until_idle(page)
                 browser.close()
-            rows.append({"model": label, "pages visited": 2 * len(PAGES),
-                         "peak RSS after pages (MB)": after_pages,
-                         f"… and {LONG_PROMPTS} new 128-token prompts (MB)": peak_rss_mb(proc.pid),
-                         "target (MB)": 1300})
+            rows.append(
+                {
+                    "model": label,
+                    "pages visited": 2 * len(PAGES),
+                    "peak RSS after pages (MB)": after_pages,
+                    f"… and {LONG_PROMPTS} new 128-token prompts (MB)": peak_rss_mb(proc.pid),
+                    "target (MB)": 1300,
+                }
+            )
     from core.ui import TRACE_CACHE_BYTES
 
     size, tokens = trace_bytes(str(gpt2_small_folder(args)))
     table(rows, "Server peak RSS (VmHWM) after every page in English and Korean")
-    print(f"\nOne cached trace of {tokens} tokens on the GPT-2-small-sized model: {size / 2**20:.1f} MB; "
-          f"the trace cache keeps at most {TRACE_CACHE_BYTES / 2**20:.0f} MB of them")
+    print(
+        f"\nOne cached trace of {tokens} tokens on the GPT-2-small-sized model: {size / 2**20:.1f} MB; "
+        f"the trace cache keeps at most {TRACE_CACHE_BYTES / 2**20:.0f} MB of them"
+    )
 
 
 if __name__ == "__main__":

@@ -1,15 +1,15 @@
 """Warm reruns per page, on a GPT-2-small-sized model, measured in one process:
 
-  * view-only changes (sliders, selectboxes, radios in the page body; on a page with lazy
-    tabs, each tab's widgets with that tab open, and opening each tab) — target p95 ≤ 150 ms;
-    the attention and block pages also once more with their interventions prepared (knock-out
-    switched on, the sweeps and the patching grid run), so the views they add are measured too
-  * a new prompt in the page's first text box — target ≤ 2 × a bare forward pass of the
-    same prompts, measured in the same run: `model(input_ids)` as Hugging Face runs it
-    (logits at every position), and, stricter, with logits_to_keep=1 (the last position
-    only, which is all a page needs: the unembedding is 38 M of GPT-2's 124 M weights)
+* view-only changes (sliders, selectboxes, radios in the page body; on a page with lazy
+  tabs, each tab's widgets with that tab open, and opening each tab) — target p95 ≤ 150 ms;
+  the attention and block pages also once more with their interventions prepared (knock-out
+  switched on, the sweeps and the patching grid run), so the views they add are measured too
+* a new prompt in the page's first text box — target ≤ 2 × a bare forward pass of the
+  same prompts, measured in the same run: `model(input_ids)` as Hugging Face runs it
+  (logits at every position), and, stricter, with logits_to_keep=1 (the last position
+  only, which is all a page needs: the unembedding is 38 M of GPT-2's 124 M weights)
 
-    python -m tests.perf.bench_reruns [--tokenizer DIR] [--repeats 10] [--pages Sampling,Home]
+  python -m tests.perf.bench_reruns [--tokenizer DIR] [--repeats 10] [--pages Sampling,Home]
 """
 
 from __future__ import annotations
@@ -30,8 +30,11 @@ SIDEBAR_KEYS = {"lang", "model", "lecture"}
 # — a switch turned on, or a button pressed (value None) to run a sweep or the patching grid.
 PREPARED = {
     "pages/3_Attention.py": [("toggle", "knockout", True), ("button", "start_heads", None)],
-    "pages/4_Transformer_Block.py": [("toggle", "knock", True), ("button", "start_layers", None),
-                                     ("button", "start_grid", None)],
+    "pages/4_Transformer_Block.py": [
+        ("toggle", "knock", True),
+        ("button", "start_layers", None),
+        ("button", "start_grid", None),
+    ],
 }
 
 
@@ -93,12 +96,12 @@ def main() -> None:
     if "--repeats" in sys.argv:
         i = sys.argv.index("--repeats")
         repeats = int(sys.argv[i + 1])
-        del sys.argv[i: i + 2]
+        del sys.argv[i : i + 2]
     only = []
     if "--pages" in sys.argv:  # e.g. --pages Sampling,Positional
         i = sys.argv.index("--pages")
         only = sys.argv[i + 1].split(",")
-        del sys.argv[i: i + 2]
+        del sys.argv[i : i + 2]
     args = arguments(__doc__)
     folder = str(gpt2_small_folder(args))
     os.environ["TRANSFORMER_ANATOMY_MODEL"] = folder
@@ -142,8 +145,11 @@ def main() -> None:
         if tabs:  # back to the first tab, where the prompt box is
             at.session_state[tabs[0]] = tabs[1][0]
             view.append(timed_run(at))
-        print(f"{page}{' + interventions' if prepared else ''}: view p95 by widget (ms): "
-              + ", ".join(f"{k} {percentile(v, 0.95):.0f}" for k, v in by_widget.items()), flush=True)
+        print(
+            f"{page}{' + interventions' if prepared else ''}: view p95 by widget (ms): "
+            + ", ".join(f"{k} {percentile(v, 0.95):.0f}" for k, v in by_widget.items()),
+            flush=True,
+        )
         prompt, forward, last_only = [], float("nan"), float("nan")
         box = first_prompt_box(at) if not prepared else None  # the prompt: measured once, unprepared
         if box is not None:
@@ -156,17 +162,25 @@ def main() -> None:
                 assert first_prompt_box(at).value == text
             forward = bare_forward_ms(lm, texts)  # the same texts, same length
             last_only = bare_forward_ms(lm, texts, logits_to_keep=1)
-        rows.append({
-            "page": page + (" + interventions" if prepared else ""),
-            "view n": len(view), "view p50 ms": percentile(view, 0.5), "view p95 ms": percentile(view, 0.95),
-            "prompt p50 ms": percentile(prompt, 0.5), "prompt p95 ms": percentile(prompt, 0.95),
-            "bare forward ms": forward,
-            "prompt p50 / forward": percentile(prompt, 0.5) / forward if prompt else float("nan"),
-            "forward, last logits only ms": last_only,
-            "prompt p50 / that": percentile(prompt, 0.5) / last_only if prompt else float("nan"),
-        })
-    table(rows, f"Warm reruns through AppTest, GPT-2-small-sized model, torch threads={torch.get_num_threads()} "
-                "(targets: view p95 ≤ 150 ms; new prompt ≤ 2 × bare forward)")
+        rows.append(
+            {
+                "page": page + (" + interventions" if prepared else ""),
+                "view n": len(view),
+                "view p50 ms": percentile(view, 0.5),
+                "view p95 ms": percentile(view, 0.95),
+                "prompt p50 ms": percentile(prompt, 0.5),
+                "prompt p95 ms": percentile(prompt, 0.95),
+                "bare forward ms": forward,
+                "prompt p50 / forward": percentile(prompt, 0.5) / forward if prompt else float("nan"),
+                "forward, last logits only ms": last_only,
+                "prompt p50 / that": percentile(prompt, 0.5) / last_only if prompt else float("nan"),
+            }
+        )
+    table(
+        rows,
+        f"Warm reruns through AppTest, GPT-2-small-sized model, torch threads={torch.get_num_threads()} "
+        "(targets: view p95 ≤ 150 ms; new prompt ≤ 2 × bare forward)",
+    )
 
 
 if __name__ == "__main__":

@@ -53,8 +53,13 @@ from tests.perf.harness import (
 
 TIMEOUT_S = 180
 INTERVENTIONS = ("knockout", "knock", "start_heads", "start_layers")  # keys: the sections' switches, sweeps
-PROMPTS = ["The students in the lecture hall", "Attention is all you", "학생들이 강의실에서",
-           "Once upon a time 🚀", "The train left the station"]
+PROMPTS = [
+    "The students in the lecture hall",
+    "Attention is all you",
+    "학생들이 강의실에서",
+    "Once upon a time 🚀",
+    "The train left the station",
+]
 
 
 @dataclass
@@ -118,16 +123,19 @@ class Session:
         elif kind == "selectbox" and in_body:
             box = element.selectbox
             index = box.default if isinstance(box.default, int) else (list(box.default) or [0])[0]
-            current = box.raw_value if box.set_value else (
-                box.options[index] if box.options else "")
+            current = box.raw_value if box.set_value else (box.options[index] if box.options else "")
             result.selectboxes.append((box.id, list(box.options), current))
         elif kind == "checkbox" and in_body:
             result.toggles.append(element.checkbox.id)
         elif kind == "button" and in_body:
             result.buttons.append(element.button.id)
         elif kind == "text_input" and in_body:
-            result.text_inputs.append((element.text_input.id, element.text_input.value
-                                       if element.text_input.set_value else element.text_input.default))
+            result.text_inputs.append(
+                (
+                    element.text_input.id,
+                    element.text_input.value if element.text_input.set_value else element.text_input.default,
+                )
+            )
 
 
 def view_change(run: Run) -> WidgetState | None:
@@ -150,19 +158,20 @@ def view_change(run: Run) -> WidgetState | None:
 def interventions(run: Run) -> list[WidgetState]:
     """The intervention sections' switches turned on, then their sweep buttons pressed."""
     ours = lambda widget_id: widget_id.rsplit("-", 1)[-1] in INTERVENTIONS  # noqa: E731 — ids end in the key
-    return ([WidgetState(id=w, bool_value=True) for w in run.toggles if ours(w)]
-            + [WidgetState(id=w, trigger_value=True) for w in run.buttons if ours(w)])
+    return [WidgetState(id=w, bool_value=True) for w in run.toggles if ours(w)] + [
+        WidgetState(id=w, trigger_value=True) for w in run.buttons if ours(w)
+    ]
 
 
-async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float,
-                  think: float) -> None:
+async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float, think: float) -> None:
     page_file = PAGES[i % len(PAGES)]
     name = url_path(page_file).strip("/")
     query = urlencode({"lang": "ko" if i % 3 == 0 else "en"})
     await asyncio.sleep(arrive)
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=origin,
-                                      max_size=None, open_timeout=TIMEOUT_S) as ws:
+        async with websockets.connect(
+            ws_url, subprotocols=["streamlit"], origin=origin, max_size=None, open_timeout=TIMEOUT_S
+        ) as ws:
             session = Session(ws, name, query)
             first = await session.run()
             results["load"].append(first.seconds)
@@ -191,14 +200,14 @@ async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float
         results["errors"].append(f"{page_file}: {type(exc).__name__}: {exc}"[:200])
 
 
-async def crowd(base: str, n: int, results: dict, proc, arrive_over: float,
-                think: float) -> float:
+async def crowd(base: str, n: int, results: dict, proc, arrive_over: float, think: float) -> float:
     ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
     peak = 0.0
     arrivals = random.Random(0).sample(range(n), n)  # a fixed, shuffled order
-    tasks = [asyncio.create_task(student(ws_url, base, i, results,
-                                         arrive_over * arrivals[i] / max(n - 1, 1), think))
-             for i in range(n)]
+    tasks = [
+        asyncio.create_task(student(ws_url, base, i, results, arrive_over * arrivals[i] / max(n - 1, 1), think))
+        for i in range(n)
+    ]
     while not all(t.done() for t in tasks):
         peak = max(peak, peak_rss_mb(proc.pid))
         await asyncio.sleep(0.25)
@@ -220,17 +229,33 @@ def main() -> None:
             asyncio.run(crowd(base, len(PAGES), {k: [] for k in results}, proc, 0.0, 0.0))
         peak = asyncio.run(crowd(base, n, results, proc, arrive_over, think))
         wall = time.monotonic() - started
-    rows = [{"interaction": kind, "n": len(results[kind]),
-             "p50 (s)": percentile(results[kind], 0.5), "p95 (s)": percentile(results[kind], 0.95),
-             "max (s)": max(results[kind], default=float("nan"))}
-            for kind in ("load", "view", "intervene", "prompt")]
-    when = ("all at the same instant, no pause" if arrive_over == 0 and think == 0 else
-            f"arriving over {arrive_over:g} s, {think:g} s between interactions")
+    rows = [
+        {
+            "interaction": kind,
+            "n": len(results[kind]),
+            "p50 (s)": percentile(results[kind], 0.5),
+            "p95 (s)": percentile(results[kind], 0.95),
+            "max (s)": max(results[kind], default=float("nan")),
+        }
+        for kind in ("load", "view", "intervene", "prompt")
+    ]
+    when = (
+        "all at the same instant, no pause"
+        if arrive_over == 0 and think == 0
+        else f"arriving over {arrive_over:g} s, {think:g} s between interactions"
+    )
     when += ", server warmed by one visit per page" if warm else ", cold server"
-    table(rows, f"{n} websocket sessions against one server ({model}), {when}; wall "
-                f"{wall:.1f} s, server peak RSS {peak:,.0f} MB (targets: 0 errors, p95 ≤ 3 s)")
-    print("slowest loads: " + ", ".join(f"{page} at {at:.0f} s: {secs:.1f} s" for secs, page, at
-                                        in sorted(results["loads"], reverse=True)[:5]))
+    table(
+        rows,
+        f"{n} websocket sessions against one server ({model}), {when}; wall "
+        f"{wall:.1f} s, server peak RSS {peak:,.0f} MB (targets: 0 errors, p95 ≤ 3 s)",
+    )
+    print(
+        "slowest loads: "
+        + ", ".join(
+            f"{page} at {at:.0f} s: {secs:.1f} s" for secs, page, at in sorted(results["loads"], reverse=True)[:5]
+        )
+    )
     print(f"errors: {len(results['errors'])}")
     for e in results["errors"][:20]:
         print("  ", e)

@@ -48,21 +48,32 @@ def main() -> None:
                 t.translate(SENTENCE, beam=beam)
                 times[name].append((time.perf_counter() - started) * 1000)
         per_model = {name: statistics.median(v[1:]) for name, v in times.items()}
-        rows.append({"decoding": "greedy" if beam is None else f"beam {beam}",
-                     **{f"{n} ms": per_model[n] for n in MODEL_NAMES},
-                     "all three ms": sum(per_model.values()),
-                     "target ms": 300 if beam is None else 1000})
+        rows.append(
+            {
+                "decoding": "greedy" if beam is None else f"beam {beam}",
+                **{f"{n} ms": per_model[n] for n in MODEL_NAMES},
+                "all three ms": sum(per_model.values()),
+                "target ms": 300 if beam is None else 1000,
+            }
+        )
     table(rows, f"Translating “{SENTENCE}” (median of {args.repeats}, warm, torch threads={torch.get_num_threads()})")
 
     cards = {n: load_card(n) for n in ("attention", "transformer")}
     steps = lab.training_step_times(cards, LENGTHS, batch_size=32, repeats=3)
-    by_length = [{"target words T": T,
-                  **{f"{n} step ms": next(r["ms"] for r in steps if r["model"] == n and r["T"] == T) for n in cards},
-                  "LSTM ÷ Transformer": next(r["ms"] for r in steps if r["model"] == "attention" and r["T"] == T)
-                  / next(r["ms"] for r in steps if r["model"] == "transformer" and r["T"] == T)}
-                 for T in LENGTHS]
-    table(by_length, "One training step (forward, loss, backward), batch 32, source 10 words, 1 thread, "
-                     f"median of 3; {lab.machine_description(threads=1)}")
+    by_length = [
+        {
+            "target words T": T,
+            **{f"{n} step ms": next(r["ms"] for r in steps if r["model"] == n and r["T"] == T) for n in cards},
+            "LSTM ÷ Transformer": next(r["ms"] for r in steps if r["model"] == "attention" and r["T"] == T)
+            / next(r["ms"] for r in steps if r["model"] == "transformer" and r["T"] == T),
+        }
+        for T in LENGTHS
+    ]
+    table(
+        by_length,
+        "One training step (forward, loss, backward), batch 32, source 10 words, 1 thread, "
+        f"median of 3; {lab.machine_description(threads=1)}",
+    )
     if args.data:
         budget(args.data, table)
 
@@ -100,13 +111,22 @@ def budget(data: str, table, batches: int = 40) -> None:
                 times.append(time.perf_counter() - started)
             per_step = statistics.median(times[5:])
             steps = cards[name]["training"]["steps"]
-            rows.append({"model": name, "s / step": per_step, "card's steps": steps,
-                         "minutes at this rate": per_step * steps / 60})
+            rows.append(
+                {
+                    "model": name,
+                    "s / step": per_step,
+                    "card's steps": steps,
+                    "minutes at this rate": per_step * steps / 60,
+                }
+            )
     lstm = next(r for r in rows if r["model"] == "attention")["minutes at this rate"]
     for r in rows:
         r["÷ attention LSTM's run"] = r["minutes at this rate"] / lstm
-    table(rows, f"Training budget on {batches} real batches of 64 pairs, 1 thread, Adam step included "
-                "(target: the Transformer's run ≤ 2 × the attention LSTM's)")
+    table(
+        rows,
+        f"Training budget on {batches} real batches of 64 pairs, 1 thread, Adam step included "
+        "(target: the Transformer's run ≤ 2 × the attention LSTM's)",
+    )
 
 
 if __name__ == "__main__":

@@ -53,8 +53,10 @@ def budget(data: str, device: str, batches: int) -> list[dict]:
     translator = load_pretrained("attention")  # the vocabularies all three share
     train, _ = split_by_english(read_pairs(data), 0.1, seed=0)
     examples = encode_pairs(train, translator.src_vocab, translator.tgt_vocab)
-    sample = [tuple(x.to(device) for x in make_batch(b))
-              for _, b in zip(range(batches), endless(examples, 64, random.Random(1)))]
+    sample = [
+        tuple(x.to(device) for x in make_batch(b))
+        for _, b in zip(range(batches), endless(examples, 64, random.Random(1)))
+    ]
     rows = []
     for name in names:
         torch.manual_seed(0)
@@ -71,8 +73,14 @@ def budget(data: str, device: str, batches: int) -> list[dict]:
 
         per_step = timed(device, step, repeats=batches)
         steps = cards[name]["training"]["steps"]
-        rows.append({"model": name, "ms / step": per_step * 1000, "card's steps": steps,
-                     "minutes at this rate": per_step * steps / 60})
+        rows.append(
+            {
+                "model": name,
+                "ms / step": per_step * 1000,
+                "card's steps": steps,
+                "minutes at this rate": per_step * steps / 60,
+            }
+        )
     lstm = next(r for r in rows if r["model"] == "attention")["minutes at this rate"]
     for r in rows:
         r["÷ attention LSTM's run"] = r["minutes at this rate"] / lstm
@@ -119,14 +127,19 @@ def main() -> None:
     args = parser.parse_args()
     from tests.perf.harness import table
 
-    where = (torch.cuda.get_device_name(0) if args.device.startswith("cuda")
-             else f"CPU, {torch.get_num_threads()} threads")
+    where = (
+        torch.cuda.get_device_name(0) if args.device.startswith("cuda") else f"CPU, {torch.get_num_threads()} threads"
+    )
     print(f"torch {torch.__version__} on {where}", flush=True)
-    table(budget(args.data, args.device, args.batches),
-          f"Training budget on {args.batches} real batches of 64 pairs, Adam step included, {where}")
+    table(
+        budget(args.data, args.device, args.batches),
+        f"Training budget on {args.batches} real batches of 64 pairs, Adam step included, {where}",
+    )
     for batch in (64, 512):
-        table(by_length(args.device, batch, args.repeats),
-              f"One training step (forward, loss, backward), batch {batch}, source 10 words, {where}")
+        table(
+            by_length(args.device, batch, args.repeats),
+            f"One training step (forward, loss, backward), batch {batch}, source 10 words, {where}",
+        )
 
 
 if __name__ == "__main__":

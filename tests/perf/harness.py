@@ -20,22 +20,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # the pages that show the model (the Class page, a phone's view of a class: bench_class)
-PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")
-                             if p.name != "7_Class.py")
+PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if p.name != "7_Class.py")
 
 
 def arguments(description: str) -> argparse.Namespace:
     from tests.tiny_models import GPT2_TOKENIZER_DIR
 
     parser = argparse.ArgumentParser(description=description)
-    parser.add_argument("--tokenizer", default=str(GPT2_TOKENIZER_DIR),
-                        help="a folder with GPT-2's vocab.json and merges.txt")
-    parser.add_argument("--model-dir", default=str(Path.home() / ".cache" / "transformer-anatomy"
-                                                   / "bench-gpt2-small"),
-                        help="where the GPT-2-small-sized model is saved (built once)")
+    parser.add_argument(
+        "--tokenizer", default=str(GPT2_TOKENIZER_DIR), help="a folder with GPT-2's vocab.json and merges.txt"
+    )
+    parser.add_argument(
+        "--model-dir",
+        default=str(Path.home() / ".cache" / "transformer-anatomy" / "bench-gpt2-small"),
+        help="where the GPT-2-small-sized model is saved (built once)",
+    )
     return parser.parse_args()
 
 
@@ -62,9 +71,24 @@ def server(model: str, extra_env: dict | None = None):
     env = {**os.environ, "TRANSFORMER_ANATOMY_MODEL": model, **(extra_env or {})}
     started = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "Home.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "Home.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         while True:
@@ -87,7 +111,7 @@ def pop_option(flag: str, default, cast=int):
         return default
     i = sys.argv.index(flag)
     value = cast(sys.argv[i + 1])
-    del sys.argv[i: i + 2]
+    del sys.argv[i : i + 2]
     return value
 
 
@@ -98,7 +122,7 @@ def crowd_options(default_sessions: int = 30) -> tuple[int, str | None]:
         if flag in sys.argv:
             i = sys.argv.index(flag)
             value = sys.argv[i + 1]
-            del sys.argv[i: i + 2]
+            del sys.argv[i : i + 2]
             sessions, model = (int(value), model) if flag == "--sessions" else (sessions, value)
     return sessions, model
 
@@ -117,8 +141,7 @@ def url_path(page: str) -> str:
 
 def wait_until_idle(page, timeout_ms: int = 180_000) -> None:
     """The script run is over: a chart is drawn and the running indicator has gone."""
-    page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]',
-                           timeout=timeout_ms)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]', timeout=timeout_ms)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=timeout_ms)
 
 

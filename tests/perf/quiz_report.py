@@ -89,8 +89,7 @@ def model_questions(lm) -> dict[str, list]:
         for settings in inputs["sampling.settings"]:
             for seed in SEEDS:
                 out["sampling.next_token"].append(quiz.next_token(lm, trace.next_token_logits, seed=seed))
-                out["sampling.tokens_kept"].append(quiz.tokens_kept(trace.next_token_logits, **settings,
-                                                                    seed=seed))
+                out["sampling.tokens_kept"].append(quiz.tokens_kept(trace.next_token_logits, **settings, seed=seed))
     return dict(out)
 
 
@@ -205,15 +204,19 @@ def report(questions: dict[str, list]) -> list[Row]:
 
 
 def table(rows: list[Row], title: str) -> str:
-    lines = [f"**{title}** — {len(SEEDS)} seeds × the page's suggested inputs", "",
-             "| question kind | asked | not askable | best fixed rule | its hit rate | answer's place (A, B, …) "
-             "| fair |",
-             "|---|---:|---:|---|---:|---|:-:|"]
+    lines = [
+        f"**{title}** — {len(SEEDS)} seeds × the page's suggested inputs",
+        "",
+        "| question kind | asked | not askable | best fixed rule | its hit rate | answer's place (A, B, …) | fair |",
+        "|---|---:|---:|---|---:|---|:-:|",
+    ]
     for r in rows:
         rule, share = r.worst_rule
         places = " · ".join(f"{p:.0%}" for p in r.places)
-        lines.append(f"| {r.kind} | {r.asked} | {r.unbuildable} | {rule} | {share:.0%} | {places} | "
-                     f"{'✓' if r.fair or not r.asked else '✗'} |")
+        lines.append(
+            f"| {r.kind} | {r.asked} | {r.unbuildable} | {rule} | {share:.0%} | {places} | "
+            f"{'✓' if r.fair or not r.asked else '✗'} |"
+        )
     return "\n".join(lines)
 
 

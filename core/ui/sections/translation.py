@@ -53,8 +53,9 @@ def source_gradients(name: str, sentence: str):
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def alignment_scores(sentence: str, words: tuple[str, ...]):
-    return seq2seq.anatomy.alignment_scores(translators()["attention"], translators()["transformer"], sentence,
-                                            list(words))
+    return seq2seq.anatomy.alignment_scores(
+        translators()["attention"], translators()["transformer"], sentence, list(words)
+    )
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -70,10 +71,13 @@ def card_tables(lang: str, _page, _cards) -> dict:
     scored = {**cards, EQUAL_DATA: load_card(EQUAL_DATA)}  # the Transformer at equal data, and final
     paper = views.paper_frame()
     paper["ours"] = paper["model"].map(lambda m: cards[m]["evaluation"]["bleu"])
-    return {"models": [t(f"rnn.model.{m}") for m in scored],
-            "by_length": views.labelled(views.bleu_by_length_frame(scored), t, decoding="rnn.decoding.short"),
-            "overall": views.labelled(views.overall_frame(scored), t),
-            "paper": views.labelled(paper, t), "curves": views.labelled(views.loss_time_frame(cards), t)}
+    return {
+        "models": [t(f"rnn.model.{m}") for m in scored],
+        "by_length": views.labelled(views.bleu_by_length_frame(scored), t, decoding="rnn.decoding.short"),
+        "overall": views.labelled(views.overall_frame(scored), t),
+        "paper": views.labelled(paper, t),
+        "curves": views.labelled(views.loss_time_frame(cards), t),
+    }
 
 
 @st.cache_resource(show_spinner=False)
@@ -111,19 +115,24 @@ def choose_sentence(page, cards, header: bool = True, decoding: bool = True) -> 
     def use(sentence: str) -> None:
         st.session_state["sentence"] = sentence
 
-    sentence = ui.text_input(page, "sentence", t("rnn.translate.input"), t("rnn.translate.default"),
-                             max_chars=300)
+    sentence = ui.text_input(page, "sentence", t("rnn.translate.input"), t("rnn.translate.default"), max_chars=300)
     st.caption(t("rnn.translate.suggest"))
     with st.container(horizontal=True):
         st.button(EXAMPLE, key="example", on_click=use, args=(EXAMPLE,))
         st.button(LONG_EXAMPLE, key="long_example", on_click=use, args=(LONG_EXAMPLE,))
         for i, (suggestion, _) in enumerate(seq2seq.held_out_examples()):  # the quiz's references too
-            st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,),
-                      type="tertiary")
+            st.button(suggestion, key=f"suggestion_{i}", on_click=use, args=(suggestion,), type="tertiary")
     if not decoding:
         return sentence, None
-    how = ui.radio(page, "decoding", t("rnn.decoding"), ["greedy", "beam"], "greedy",
-                   format_func=lambda d: t(f"rnn.decoding.{d}", k=BEAM), horizontal=True)
+    how = ui.radio(
+        page,
+        "decoding",
+        t("rnn.decoding"),
+        ["greedy", "beam"],
+        "greedy",
+        format_func=lambda d: t(f"rnn.decoding.{d}", k=BEAM),
+        horizontal=True,
+    )
     return sentence, BEAM if how == "beam" else None
 
 
@@ -140,8 +149,14 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
     if first.all_unknown:
         st.warning(t("rnn.translate.all_unknown"))
     elif first.oov_words:
-        st.warning(t("rnn.translate.oov", words=", ".join(dict.fromkeys(first.oov_words)),
-                     n=vocab["source"] - N_SPECIAL, k=vocab["min_freq"]))
+        st.warning(
+            t(
+                "rnn.translate.oov",
+                words=", ".join(dict.fromkeys(first.oov_words)),
+                n=vocab["source"] - N_SPECIAL,
+                k=vocab["min_freq"],
+            )
+        )
     longest = cards["attention"]["data"]["longest_train_english"]
     n_words = english_word_count(sentence)
     if n_words > longest:
@@ -178,13 +193,18 @@ def show_alignment(page, results) -> None:
             with c1:
                 layer = ui.selectbox(page, "cross_layer", t("rnn.cross.layer"), list(range(L)), L - 1)
             with c2:
-                head = ui.selectbox(page, "cross_head", t("rnn.cross.head"), ["mean", *range(H)], "mean",
-                                    format_func=lambda h: t("rnn.cross.mean") if h == "mean" else str(h))
+                head = ui.selectbox(
+                    page,
+                    "cross_head",
+                    t("rnn.cross.head"),
+                    ["mean", *range(H)],
+                    "mean",
+                    format_func=lambda h: t("rnn.cross.mean") if h == "mean" else str(h),
+                )
             maps = tr.cross_attention[layer]  # [h, T, S]
             weights = maps.mean(0) if head == "mean" else maps[head]
             table = seq2seq.views.alignment_frame(tr.source_tokens, tr.tokens, weights)
-            ui.chart(page, attention_chart, table, "cross_attention", height=heatmap_height(len(tr.tokens)),
-                     **axes)
+            ui.chart(page, attention_chart, table, "cross_attention", height=heatmap_height(len(tr.tokens)), **axes)
             cross = (tr.tokens, weights)
     st.caption(t("rnn.align.caption"))
     if att.tokens:
@@ -203,10 +223,14 @@ def show_strongest_links(page, att, cross) -> None:
         links = views.strongest_links(target, weights)
         first = first or dict(links)  # the attention LSTM's: what the slip note reads
         crossing = views.crossing_pairs(links, target, source)
-        parts.append(t("lecture.links", model=t(f"rnn.model.{name}"),
-                       arrows=", ".join(f"{target[i]} → {source[j]}" for i, j in links))
-                     + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]])
-                        if crossing else ""))
+        parts.append(
+            t(
+                "lecture.links",
+                model=t(f"rnn.model.{name}"),
+                arrows=", ".join(f"{target[i]} → {source[j]}" for i, j in links),
+            )
+            + (" " + t("lecture.crossing", a=target[crossing[0][0]], b=target[crossing[0][1]]) if crossing else "")
+        )
     st.caption(" ".join(parts))
     if "t'" in att.tokens and source[first[att.tokens.index("t'")]] == "you":  # the lecture's example
         st.info(t("lecture.t_slip"))
@@ -218,22 +242,27 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
     t = page.t
     st.header(t("lecture.qkv"), anchor="bahdanau_qkv")
     st.write(t("lecture.qkv_text"))
-    st.latex(r"e_{ij}=v_a^{\top}\tanh\big(W_a\underbrace{s_{i-1}}_{\text{Query}}+U_a\underbrace{h_j}_{\text{Key}}\big),"
-             r"\quad \alpha_{ij}=\mathrm{softmax}_j(e_{ij}),\quad c_i=\sum_j\alpha_{ij}\underbrace{h_j}_{\text{Value}}")
-    st.latex(r"\mathrm{score}_{ij}=\frac{\underbrace{W_Q\,y_i}_{\text{Query}}\cdot\underbrace{W_K\,m_j}_{\text{Key}}}"
-             r"{\sqrt{d_k}},\quad \alpha_{ij}=\mathrm{softmax}_j(\mathrm{score}_{ij}),\quad "
-             r"\sum_j\alpha_{ij}\underbrace{W_V\,m_j}_{\text{Value}}")
+    st.latex(
+        r"e_{ij}=v_a^{\top}\tanh\big(W_a\underbrace{s_{i-1}}_{\text{Query}}+U_a\underbrace{h_j}_{\text{Key}}\big),"
+        r"\quad \alpha_{ij}=\mathrm{softmax}_j(e_{ij}),\quad c_i=\sum_j\alpha_{ij}\underbrace{h_j}_{\text{Value}}"
+    )
+    st.latex(
+        r"\mathrm{score}_{ij}=\frac{\underbrace{W_Q\,y_i}_{\text{Query}}\cdot\underbrace{W_K\,m_j}_{\text{Key}}}"
+        r"{\sqrt{d_k}},\quad \alpha_{ij}=\mathrm{softmax}_j(\mathrm{score}_{ij}),\quad "
+        r"\sum_j\alpha_{ij}\underbrace{W_V\,m_j}_{\text{Value}}"
+    )
     try:
         scores = alignment_scores(sentence, tuple(words))  # the attention LSTM's words on screen
     except ValueError:
         return
     H = scores.dot.shape[0]
     head = ui.selectbox(page, "score_head", t("rnn.cross.head"), list(range(H)), 0)
-    axes = dict(x_title=t("rnn.align.source"), y_title=t("rnn.align.target"),
-                height=heatmap_height(len(scores.target)))
+    axes = dict(x_title=t("rnn.align.source"), y_title=t("rnn.align.target"), height=heatmap_height(len(scores.target)))
     left, right = st.columns(2)
-    for column, matrix, name, title in ((left, scores.additive, "additive_scores", t("lecture.score_additive")),
-                                        (right, scores.dot[head], "dot_scores", t("lecture.score_dot"))):
+    for column, matrix, name, title in (
+        (left, scores.additive, "additive_scores", t("lecture.score_additive")),
+        (right, scores.dot[head], "dot_scores", t("lecture.score_dot")),
+    ):
         with column:
             st.markdown(f"**{title}**")
             table = seq2seq.views.alignment_frame(scores.source, scores.target, matrix)
@@ -261,14 +290,18 @@ def show_self_attention(page, translation) -> None:
     with left:
         st.markdown(f"**{t('rnn.self.encoder')}**")
         table = seq2seq.views.alignment_frame(src, src, translation.encoder_attention[layer, head])
-        ui.chart(page, attention_chart, table, "encoder_self_attention", height=heatmap_height(len(src)),
-                 **{**axes, "y_title": t("rnn.self.queries_encoder")})
+        ui.chart(
+            page,
+            attention_chart,
+            table,
+            "encoder_self_attention",
+            height=heatmap_height(len(src)),
+            **{**axes, "y_title": t("rnn.self.queries_encoder")},
+        )
     with right:
         st.markdown(f"**{t('rnn.self.decoder')}**")
-        table = seq2seq.views.alignment_frame(dec_in, dec_in, translation.decoder_attention[layer, head],
-                                              causal=True)
-        ui.chart(page, attention_chart, table, "decoder_self_attention", height=heatmap_height(len(dec_in)),
-                 **axes)
+        table = seq2seq.views.alignment_frame(dec_in, dec_in, translation.decoder_attention[layer, head], causal=True)
+        ui.chart(page, attention_chart, table, "decoder_self_attention", height=heatmap_height(len(dec_in)), **axes)
     st.caption(t("rnn.self.caption"))
 
 
@@ -277,15 +310,31 @@ def show_bottleneck(page, plain, sentence: str) -> None:
     t = page.t
     st.header(t("rnn.bottleneck.header"), anchor="bottleneck")
     short, long_ = t("rnn.bottleneck.short"), t("rnn.bottleneck.long")
-    st.write(t("rnn.bottleneck.body", d=plain.context.shape[0], short=english_word_count(short),
-               long=english_word_count(long_)))
+    st.write(
+        t(
+            "rnn.bottleneck.body",
+            d=plain.context.shape[0],
+            short=english_word_count(short),
+            long=english_word_count(long_),
+        )
+    )
     sentences = [short, long_, sentence]
-    labels = [t("rnn.bottleneck.label", text=s if i < 2 else t("rnn.bottleneck.yours"),
-                n=english_word_count(s)) for i, s in enumerate(sentences)]
-    strips = seq2seq.views.context_frame({label: translate("plain", s, None).context
-                                          for label, s in zip(labels, sentences)})
-    ui.chart(page, strips_chart, strips, "context_vectors", row="sentence",
-             row_title=t("rnn.bottleneck.sentence"), order=labels)
+    labels = [
+        t("rnn.bottleneck.label", text=s if i < 2 else t("rnn.bottleneck.yours"), n=english_word_count(s))
+        for i, s in enumerate(sentences)
+    ]
+    strips = seq2seq.views.context_frame(
+        {label: translate("plain", s, None).context for label, s in zip(labels, sentences)}
+    )
+    ui.chart(
+        page,
+        strips_chart,
+        strips,
+        "context_vectors",
+        row="sentence",
+        row_title=t("rnn.bottleneck.sentence"),
+        order=labels,
+    )
 
 
 def show_encoder(page, sentence: str) -> None:
@@ -296,8 +345,16 @@ def show_encoder(page, sentence: str) -> None:
     H = halves.forward.shape[1]
     st.write(t("rnn.encoder.body", h=H, d=2 * H))
     table = seq2seq.views.labelled(seq2seq.views.halves_frame(halves, HALF_DIMS), t, direction="rnn.encoder")
-    ui.chart(page, strips_chart, table, "encoder_halves", row="word", row_title=t("rnn.align.source"),
-             order=list(dict.fromkeys(table["word"])), split=True)
+    ui.chart(
+        page,
+        strips_chart,
+        table,
+        "encoder_halves",
+        row="word",
+        row_title=t("rnn.align.source"),
+        order=list(dict.fromkeys(table["word"])),
+        split=True,
+    )
     st.caption(t("rnn.encoder.caption", n=HALF_DIMS, h=H))
 
 
@@ -331,8 +388,11 @@ def show_step_by_step(page, results, beam) -> None:
     n = len(att.tokens)
     if not 1 <= st.session_state.get("decode_step", 1) <= n:  # a shorter new sentence
         st.session_state["decode_step"] = 1
-    i = st.slider(t("rnn.steps.slider"), 1, n, key="decode_step", bind="query-params",
-                  persist_state="session") if n > 1 else 1
+    i = (
+        st.slider(t("rnn.steps.slider"), 1, n, key="decode_step", bind="query-params", persist_state="session")
+        if n > 1
+        else 1
+    )
     step = att.steps[i - 1]
     st.markdown(t("rnn.steps.chosen", i=i, n=n, word=step.word, p=step.probability))
     weights = seq2seq.views.alignment_frame(att.source_tokens, att.tokens, att.attention)
@@ -342,9 +402,11 @@ def show_step_by_step(page, results, beam) -> None:
     with right:
         st.caption(t("rnn.steps.candidates"))
         word, probability = t("rnn.steps.word"), t("rnn.steps.probability")
-        st.dataframe(seq2seq.views.candidates_frame(step).rename(columns={"word": word, "probability": probability}),
-                     hide_index=True, column_config={probability: st.column_config.ProgressColumn(
-                         format="percent", min_value=0, max_value=1)})
+        st.dataframe(
+            seq2seq.views.candidates_frame(step).rename(columns={"word": word, "probability": probability}),
+            hide_index=True,
+            column_config={probability: st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1)},
+        )
 
 
 def show_translators(page, cards) -> None:
@@ -376,23 +438,35 @@ def show_scores(page, cards) -> None:
     by_length, overall = tables["by_length"], tables["overall"]
     buckets = list(dict.fromkeys(by_length.sort_values("min_words")["bucket"]))
     ui.chart(page, bleu_chart, by_length, "bleu_by_length", buckets=buckets, models=tables["models"])
-    columns = {"model_label": "rnn.bleu.model", "bleu": "rnn.bleu.greedy", "bleu_beam": "rnn.bleu.beam",
-               "exact_match": "rnn.bleu.exact", "parameters": "rnn.bleu.params",
-               "steps": "rnn.bleu.steps", "pairs_seen": "rnn.bleu.pairs", "minutes": "rnn.bleu.minutes",
-               "seconds_per_step": "rnn.bleu.per_step"}
-    st.dataframe(overall[list(columns)].rename(columns={k: t(v, k=BEAM) for k, v in columns.items()}),
-                 hide_index=True,
-                 column_config={t("rnn.bleu.exact"): st.column_config.NumberColumn(format="percent")})
+    columns = {
+        "model_label": "rnn.bleu.model",
+        "bleu": "rnn.bleu.greedy",
+        "bleu_beam": "rnn.bleu.beam",
+        "exact_match": "rnn.bleu.exact",
+        "parameters": "rnn.bleu.params",
+        "steps": "rnn.bleu.steps",
+        "pairs_seen": "rnn.bleu.pairs",
+        "minutes": "rnn.bleu.minutes",
+        "seconds_per_step": "rnn.bleu.per_step",
+    }
+    st.dataframe(
+        overall[list(columns)].rename(columns={k: t(v, k=BEAM) for k, v in columns.items()}),
+        hide_index=True,
+        column_config={t("rnn.bleu.exact"): st.column_config.NumberColumn(format="percent")},
+    )
     st.info(t("rnn.bleu.note", longest=cards["attention"]["data"]["longest_train_english"]))
     st.caption(t("lecture.long_reference"))
     show_long_sentences(page, cards)
     st.subheader(t("rnn.bleu.paper"))
-    paper = {"paper_model": t("rnn.bleu.paper_model"), "model_label": t("rnn.bleu.model"),
-             "bleu": t("rnn.bleu.paper_bleu"), "ours": t("rnn.bleu.ours_bleu")}
+    paper = {
+        "paper_model": t("rnn.bleu.paper_model"),
+        "model_label": t("rnn.bleu.model"),
+        "bleu": t("rnn.bleu.paper_bleu"),
+        "ours": t("rnn.bleu.ours_bleu"),
+    }
     st.dataframe(tables["paper"][list(paper)].rename(columns=paper), hide_index=True)
     st.caption(t("rnn.bleu.paper_caption"))
-    st.caption(t("rnn.bleu.credit", pairs=cards["attention"]["data"]["pairs"],
-                 signature=evaluation["bleu_signature"]))
+    st.caption(t("rnn.bleu.credit", pairs=cards["attention"]["data"]["pairs"], signature=evaluation["bleu_signature"]))
     show_setups(page, cards)
 
 
@@ -403,10 +477,16 @@ def show_long_sentences(page, cards) -> None:
     st.markdown(t("rnn.long.paper"))
     rows = {name: cards[name]["evaluation"]["bleu_by_length"] for name in MODEL_NAMES}
     first, last = rows["attention"][0], rows["attention"][-1]
-    st.write(t("rnn.long.ours", short=first["bucket"], long=last["bucket"],
-               **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
-               **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
-               **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES}))
+    st.write(
+        t(
+            "rnn.long.ours",
+            short=first["bucket"],
+            long=last["bucket"],
+            **{f"{n}_short": rows[n][0]["bleu"] for n in MODEL_NAMES},
+            **{f"{n}_long": rows[n][-1]["bleu"] for n in MODEL_NAMES},
+            **{f"{n}_drop": rows[n][-1]["bleu"] - rows[n][0]["bleu"] for n in MODEL_NAMES},
+        )
+    )
 
 
 def show_setups(page, cards) -> None:
@@ -414,15 +494,21 @@ def show_setups(page, cards) -> None:
     t = page.t
     st.subheader(t("rnn.setup.header"))
     att, data = cards["attention"], cards["attention"]["data"]
-    ours = [t("rnn.setup.ours.data", pairs=data["pairs"], train=data["train_pairs"]),
-            t("rnn.setup.ours.vocab", src=att["vocab"]["source"], tgt=att["vocab"]["target"],
-              k=att["vocab"]["min_freq"]),
-            t("rnn.setup.ours.hidden", h=att["config"]["hidden_size"], d=cards["transformer"]["config"]["d_model"]),
-            t("rnn.setup.ours.batch", b=att["training"]["batch_size"])]
+    ours = [
+        t("rnn.setup.ours.data", pairs=data["pairs"], train=data["train_pairs"]),
+        t("rnn.setup.ours.vocab", src=att["vocab"]["source"], tgt=att["vocab"]["target"], k=att["vocab"]["min_freq"]),
+        t("rnn.setup.ours.hidden", h=att["config"]["hidden_size"], d=cards["transformer"]["config"]["d_model"]),
+        t("rnn.setup.ours.batch", b=att["training"]["batch_size"]),
+    ]
     facts = ["data", "vocab", "hidden", "batch"]
-    st.dataframe({t("rnn.setup.col.fact"): [t(f"rnn.setup.fact.{f}") for f in facts],
-                  t("rnn.setup.col.paper"): [t(f"rnn.setup.paper.{f}") for f in facts],
-                  t("rnn.setup.col.ours"): ours}, hide_index=True)
+    st.dataframe(
+        {
+            t("rnn.setup.col.fact"): [t(f"rnn.setup.fact.{f}") for f in facts],
+            t("rnn.setup.col.paper"): [t(f"rnn.setup.paper.{f}") for f in facts],
+            t("rnn.setup.col.ours"): ours,
+        },
+        hide_index=True,
+    )
     st.caption(t("rnn.setup.caption"))
 
 
@@ -431,12 +517,26 @@ def show_training(page, cards) -> None:
     t = page.t
     st.header(t("rnn.training.header"), anchor="training")
     curves = card_tables(page.lang, page, cards)["curves"]
-    ui.chart(page, curve_chart, curves, "loss_by_time", x="minutes", x_title=t("rnn.training.minutes"),
-             y="loss", y_title=t("rnn.lab.loss"))
+    ui.chart(
+        page,
+        curve_chart,
+        curves,
+        "loss_by_time",
+        x="minutes",
+        x_title=t("rnn.training.minutes"),
+        y="loss",
+        y_title=t("rnn.lab.loss"),
+    )
     tr = {name: cards[name]["training"] for name in MODEL_NAMES}
-    st.caption(t("rnn.training.caption", **{f"{n}_s": tr[n]["wall_seconds"] / tr[n]["steps"] for n in tr},
-                 lstm_steps=tr["attention"]["steps"], steps=tr["transformer"]["steps"],
-                 smoothing=cards["transformer"]["config"]["label_smoothing"]))
+    st.caption(
+        t(
+            "rnn.training.caption",
+            **{f"{n}_s": tr[n]["wall_seconds"] / tr[n]["steps"] for n in tr},
+            lstm_steps=tr["attention"]["steps"],
+            steps=tr["transformer"]["steps"],
+            smoothing=cards["transformer"]["config"]["label_smoothing"],
+        )
+    )
 
 
 # --------------------------------------------------------------------------- tab 3: the lab
@@ -447,23 +547,38 @@ def show_lab(page) -> None:
     t, lab = page.t, seq2seq.lab
     hidden = ui.slider(page, "lab_hidden", t("rnn.lab.hidden"), 16, lab.MAX_HIDDEN, 64, step=16)
     longest = ui.slider(page, "lab_length", t("rnn.lab.max_length"), 8, lab.MAX_LENGTH, 30)
-    steps = ui.slider(page, "lab_steps", t("rnn.lab.steps"), 100, lab.MAX_STEPS, lab.LabSettings().steps,
-                      step=100)
-    task = ui.radio(page, "lab_task", t("rnn.lab.task"), list(lab.TASKS), "reverse",
-                    format_func=lambda k: t(f"rnn.lab.task.{k}"), horizontal=True)
+    steps = ui.slider(page, "lab_steps", t("rnn.lab.steps"), 100, lab.MAX_STEPS, lab.LabSettings().steps, step=100)
+    task = ui.radio(
+        page,
+        "lab_task",
+        t("rnn.lab.task"),
+        list(lab.TASKS),
+        "reverse",
+        format_func=lambda k: t(f"rnn.lab.task.{k}"),
+        horizontal=True,
+    )
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()
     st.header(t("rnn.lab.header"), anchor="lab")
     st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
-    result = ui.shared_job(page, ("lab", settings), t("rnn.lab.button"), t("rnn.lab.press"),
-                           lab.training_work(settings), runs=lab_jobs(), name="lab", busy="rnn.lab.busy",
-                           view=lambda job: lab_progress(page, job))
+    result = ui.shared_job(
+        page,
+        ("lab", settings),
+        t("rnn.lab.button"),
+        t("rnn.lab.press"),
+        lab.training_work(settings),
+        runs=lab_jobs(),
+        name="lab",
+        busy="rnn.lab.busy",
+        view=lambda job: lab_progress(page, job),
+    )
     if result is None:
         return
     views = seq2seq.views
     st.success(t("rnn.lab.done", s=result.seconds, machine=result.machine))
     losses = views.labelled(views.loss_frame(result.losses, every=max(1, settings.steps // 200)), t)
-    ui.chart(page, curve_chart, losses, "lab_loss", x="step", x_title=t("rnn.lab.step"), y="loss",
-             y_title=t("rnn.lab.loss"))
+    ui.chart(
+        page, curve_chart, losses, "lab_loss", x="step", x_title=t("rnn.lab.step"), y="loss", y_title=t("rnn.lab.loss")
+    )
     st.subheader(t("rnn.lab.accuracy"))
     accuracy = views.labelled(views.lab_accuracy_frame(result), t, metric="rnn.lab.metric")
     ui.chart(page, lab_accuracy_chart, accuracy, "lab_accuracy")
@@ -473,9 +588,16 @@ def show_lab(page) -> None:
     st.caption(t("rnn.lab.alignment_caption"))
     if len(result.example_output):
         grid = views.alignment_frame(result.example_source, result.example_output, result.example_alignment)
-        ui.chart(page, attention_chart, grid, "lab_alignment", x_title=t("rnn.lab.input"),
-                 y_title=t("rnn.lab.output"), height=heatmap_height(len(result.example_output), 16),
-                 weight_title=t("rnn.align.weight"))
+        ui.chart(
+            page,
+            attention_chart,
+            grid,
+            "lab_alignment",
+            x_title=t("rnn.lab.input"),
+            y_title=t("rnn.lab.output"),
+            height=heatmap_height(len(result.example_output), 16),
+            weight_title=t("rnn.align.weight"),
+        )
 
 
 def lab_progress(page, job) -> None:
@@ -485,8 +607,17 @@ def lab_progress(page, job) -> None:
         return
     last = {row["model"]: row["loss"] for row in losses[-2:]}
     st.caption(t("rnn.lab.progress", step=job.detail["step"], total=job.detail["total"], **last))
-    ui.chart(page, curve_chart, seq2seq.views.labelled(losses, t), "lab_live", download=False,
-             x="step", x_title=t("rnn.lab.step"), y="loss", y_title=t("rnn.lab.loss"))
+    ui.chart(
+        page,
+        curve_chart,
+        seq2seq.views.labelled(losses, t),
+        "lab_live",
+        download=False,
+        x="step",
+        x_title=t("rnn.lab.step"),
+        y="loss",
+        y_title=t("rnn.lab.loss"),
+    )
 
 
 # --------------------------------------------------------------------------- tab 4: the cost
@@ -499,21 +630,46 @@ def show_training_steps(page, cards) -> None:
     st.write(t("rnn.cost.steps_body", b=STEP_BATCH))
     left, right = st.columns([1, 2])
     with left:
-        ui.chart(page, attention_chart, seq2seq.views.causal_mask_frame(6), "causal_mask", download=False,
-                 x_title=t("rnn.self.keys"), y_title=t("rnn.self.queries"), height=heatmap_height(6, 22),
-                 weight_title=t("rnn.align.weight"))
+        ui.chart(
+            page,
+            attention_chart,
+            seq2seq.views.causal_mask_frame(6),
+            "causal_mask",
+            download=False,
+            x_title=t("rnn.self.keys"),
+            y_title=t("rnn.self.queries"),
+            height=heatmap_height(6, 22),
+            weight_title=t("rnn.align.weight"),
+        )
         st.caption(t("rnn.cost.mask_caption"))
     with right:
-        work = seq2seq.lab.step_timing_work({n: cards[n] for n in ("attention", "transformer")},
-                                            STEP_LENGTHS, STEP_BATCH, STEP_REPEATS)
-        measured = ui.shared_job(page, "step_timing", t("rnn.cost.steps_button"),
-                                 t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))), work,
-                                 runs=lab_jobs(), name="time_steps", busy="rnn.lab.busy")
+        work = seq2seq.lab.step_timing_work(
+            {n: cards[n] for n in ("attention", "transformer")}, STEP_LENGTHS, STEP_BATCH, STEP_REPEATS
+        )
+        measured = ui.shared_job(
+            page,
+            "step_timing",
+            t("rnn.cost.steps_button"),
+            t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))),
+            work,
+            runs=lab_jobs(),
+            name="time_steps",
+            busy="rnn.lab.busy",
+        )
         if measured is None:
             return
         rows, machine = measured
-        ui.chart(page, curve_chart, seq2seq.views.labelled(rows, t), "training_step_times", x="T",
-                 x_title=t("rnn.cost.target_T"), y="ms", y_title=t("rnn.cost.step_ms"), points=True)
+        ui.chart(
+            page,
+            curve_chart,
+            seq2seq.views.labelled(rows, t),
+            "training_step_times",
+            x="T",
+            x_title=t("rnn.cost.target_T"),
+            y="ms",
+            y_title=t("rnn.cost.step_ms"),
+            points=True,
+        )
         st.caption(t("rnn.cost.machine", machine=machine, r=STEP_REPEATS))
     longest = max(row["T"] for row in rows)
     last = {row["model"]: row["ms"] for row in rows if row["T"] == longest}
@@ -525,29 +681,57 @@ def show_synthetic_timing(page) -> None:
     t = page.t
     st.header(t("rnn.cost.header"), anchor="synthetic_timing")
     st.write(t("rnn.cost.body", d=TIMING_WIDTH))
-    measured = ui.shared_job(page, "layer_timing", t("rnn.cost.button"),
-                             t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))),
-                             seq2seq.lab.layer_timing_work(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS),
-                             runs=lab_jobs(), name="time_layers", busy="rnn.lab.busy")
+    measured = ui.shared_job(
+        page,
+        "layer_timing",
+        t("rnn.cost.button"),
+        t("rnn.cost.press", lengths=", ".join(map(str, TIMING_LENGTHS))),
+        seq2seq.lab.layer_timing_work(TIMING_LENGTHS, TIMING_WIDTH, TIMING_REPEATS),
+        runs=lab_jobs(),
+        name="time_layers",
+        busy="rnn.lab.busy",
+    )
     if measured is None:
         return
     rows, machine = measured
     st.caption(t("rnn.cost.machine", machine=machine, r=TIMING_REPEATS))
     lines, table = seq2seq.views.layer_timing_frames(rows)
-    ui.chart(page, curve_chart, seq2seq.views.labelled(lines, t, model="rnn.cost"), "sequential_vs_parallel",
-             x="T", x_title=t("rnn.cost.T"), y="ms", y_title=t("rnn.cost.ms"), log=True, points=True)
+    ui.chart(
+        page,
+        curve_chart,
+        seq2seq.views.labelled(lines, t, model="rnn.cost"),
+        "sequential_vs_parallel",
+        x="T",
+        x_title=t("rnn.cost.T"),
+        y="ms",
+        y_title=t("rnn.cost.ms"),
+        log=True,
+        points=True,
+    )
     last = rows[-1]
-    st.markdown(t("rnn.cost.summary", T=last["T"], l=last["lstm_ms"], a=last["attention_ms"],
-                  kb=last["attention_matrix_bytes"] / 1024))
-    st.dataframe(table.rename(columns={
-        "T": t("rnn.cost.T"), "lstm_ms": t("rnn.cost.ms_of", what=t("rnn.cost.lstm")),
-        "attention_ms": t("rnn.cost.ms_of", what=t("rnn.cost.attention")),
-        "lstm_sequential_steps": t("rnn.cost.steps_lstm"),
-        "attention_sequential_steps": t("rnn.cost.steps_attention"),
-        "attention_matrix_kb": t("rnn.cost.bytes")}), hide_index=True)
+    st.markdown(
+        t(
+            "rnn.cost.summary",
+            T=last["T"],
+            l=last["lstm_ms"],
+            a=last["attention_ms"],
+            kb=last["attention_matrix_bytes"] / 1024,
+        )
+    )
+    st.dataframe(
+        table.rename(
+            columns={
+                "T": t("rnn.cost.T"),
+                "lstm_ms": t("rnn.cost.ms_of", what=t("rnn.cost.lstm")),
+                "attention_ms": t("rnn.cost.ms_of", what=t("rnn.cost.attention")),
+                "lstm_sequential_steps": t("rnn.cost.steps_lstm"),
+                "attention_sequential_steps": t("rnn.cost.steps_attention"),
+                "attention_matrix_kb": t("rnn.cost.bytes"),
+            }
+        ),
+        hide_index=True,
+    )
     st.caption(t("rnn.cost.note"))
 
 
 # --------------------------------------------------------------------------- the page
-
-
