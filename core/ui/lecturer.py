@@ -289,23 +289,17 @@ def _sidebar_live(page: Page, lecturer: classroom.Lecturer) -> None:
     if tally is None:
         st.rerun()
     st.metric(t("class.students"), f"{tally.active} / {tally.joined}")
-    if tally.joining_open:
-        st.button(
-            t("class.close_joining"),
-            key="class_close_joining",
-            width="stretch",
-            on_click=_set_joining,
-            args=(page, lecturer, False),
-        )
-    else:
+    # one button turns joining the other way
+    label = "class.close_joining" if tally.joining_open else "class.open_joining"
+    if not tally.joining_open:
         st.caption(t("class.joining_closed_note"))
-        st.button(
-            t("class.open_joining"),
-            key="class_open_joining",
-            width="stretch",
-            on_click=_set_joining,
-            args=(page, lecturer, True),
-        )
+    st.button(
+        t(label),
+        key=label.replace(".", "_"),
+        width="stretch",
+        on_click=_set_joining,
+        args=(page, lecturer, not tally.joining_open),
+    )
     if tally.public is not None and not tally.revealed:
         prompt = quiz.Text.from_dict(tally.public["prompt"]).render(page.lang)
         st.caption(f"**{t('class.open_question')}** — {classbase.escape(prompt)}")
