@@ -489,10 +489,10 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
     t = page.t
     st.header(t("block.mlp"), anchor="mlp")
     ratio = lm.arch.d_mlp / lm.arch.d_model
-    gpt2 = GPT2_SMALL_PUBLISHED
-    if lm.arch.gated_mlp or lm.arch.activation != gpt2["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
-        widen = int(str(gpt2["mlp"])) / int(str(gpt2["width"]))  # 4: the lecture's MLP, published
-        st.info(t("reference.gpt2.mlp", d=gpt2["width"], m=gpt2["mlp"], r=widen, act=gpt2["activation"]))
+    lecture = GPT2_SMALL_PUBLISHED
+    if lm.arch.gated_mlp or lm.arch.activation != lecture["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
+        widen = int(str(lecture["mlp"])) / int(str(lecture["width"]))  # 4: the lecture's MLP, published
+        st.info(t("reference.gpt2.mlp", d=lecture["width"], m=lecture["mlp"], r=widen, act=lecture["activation"]))
     if lm.arch.gated_mlp:
         st.write(t("block.mlp_gated", d=lm.arch.d_model, m=lm.arch.d_mlp, r=ratio, act=lm.arch.activation))
         st.latex(r"\mathrm{MLP}(x)=W_{\mathrm{down}}\big(\mathrm{SiLU}(W_{\mathrm{gate}}x)\odot W_{\mathrm{up}}x\big)")

@@ -335,8 +335,8 @@ def show_rotary(page, lm):
         )
     )
     st.write(t(f"posenc.rotary_layout.{lm.arch.rotary_layout}", half=rot // 2, last=rot // 2 - 1))
-    gpt2 = GPT2_SMALL_PUBLISHED  # the lecture's learned table, summed with the token: a labelled reference
-    st.info(t("reference.gpt2.positions", n=gpt2["context"], d=gpt2["width"], name=lm.display_name))
+    lecture = GPT2_SMALL_PUBLISHED  # the lecture's learned table, summed with the token: a labelled reference
+    st.info(t("reference.gpt2.positions", n=lecture["context"], d=lecture["width"], name=lm.display_name))
     st.latex(
         r"\begin{pmatrix}q'_i\\ q'_{i+d/2}\end{pmatrix}=\begin{pmatrix}\cos m\theta_i & -\sin m\theta_i"
         r"\\ \sin m\theta_i & \cos m\theta_i\end{pmatrix}\begin{pmatrix}q_i\\ q_{i+d/2}\end{pmatrix},"
