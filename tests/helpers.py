@@ -7,6 +7,50 @@ import io
 import pandas as pd
 import pyarrow as pa
 
+# the pages that show the model on screen (not the Lessons page, the RNN translator's or the Class page)
+MODEL_PAGES = [
+    "Home.py",
+    "pages/1_Embeddings.py",
+    "pages/2_Positional_Encoding.py",
+    "pages/3_Attention.py",
+    "pages/4_Transformer_Block.py",
+    "pages/6_Sampling.py",
+]
+# the widgets whose key a URL parameter may set
+URL_WIDGETS = (
+    "text_input",
+    "text_area",
+    "slider",
+    "selectbox",
+    "radio",
+    "toggle",
+    "select_slider",
+    "number_input",
+    "checkbox",
+    "multiselect",
+)
+
+
+def url_widget_keys(at) -> set[str]:
+    """The keys of an AppTest run's widgets that a URL parameter may set (Streamlit's own
+    "$$…" keys left out)."""
+    return {w.key for kind in URL_WIDGETS for w in getattr(at, kind) if w.key and not w.key.startswith("$$")}
+
+
+def rendered(at) -> str:
+    """Everything the browser would be sent for this run: every element's message."""
+    out = []
+
+    def walk(node):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            out.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(out)
+
 
 def _datasets(chart) -> list[pd.DataFrame]:
     return [pa.ipc.open_stream(io.BytesIO(dataset.data.data)).read_pandas() for dataset in chart.proto.datasets]

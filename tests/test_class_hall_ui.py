@@ -128,6 +128,28 @@ def test_a_passcode_guards_start(sharp_model, class_db, monkeypatch):
     assert at.session_state["class_lecturer"]
 
 
+def test_the_lecturer_closes_and_reopens_joining_from_the_sidebar(sharp_model, class_db, monkeypatch):
+    from core.classroom import ClassroomError
+
+    from_browser(monkeypatch, LAPTOP)
+    at = page_app("Home.py", sharp_model, monkeypatch, lang="en")
+    at.run()
+    at.sidebar.button(key="class_start").click().run()
+    lecturer = at.session_state["class_lecturer"]
+    assert not [b for b in at.sidebar.button if b.key == "class_open_joining"]
+    at.sidebar.button(key="class_close_joining").click().run()
+    no_exception(at)
+    with pytest.raises(ClassroomError) as refused:
+        class_db.join(lecturer.code, PHONE)
+    assert refused.value.reason == "joining_closed"
+    assert i18n.t("class.joining_closed_note", "en") in [c.value for c in at.sidebar.caption]
+    assert not [b for b in at.sidebar.button if b.key == "class_close_joining"]
+    at.sidebar.button(key="class_open_joining").click().run()
+    no_exception(at)
+    class_db.join(lecturer.code, PHONE)  # open again: the phone gets in
+    assert i18n.t("class.joining_closed_note", "en") not in [c.value for c in at.sidebar.caption]
+
+
 def test_ending_the_class_shows_a_summary_that_names_nobody(sharp_model, class_db, monkeypatch):
     from_browser(monkeypatch, LAPTOP)
     at = page_app("pages/6_Sampling.py", sharp_model, monkeypatch, lang="en")

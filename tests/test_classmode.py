@@ -14,16 +14,9 @@ from core import i18n, models
 from core.classroom import ClassStore, fit_shown, new_code, questions
 from core.quiz import Question, Text, literal
 from core.ui.classmode import join_link
+from tests.helpers import MODEL_PAGES, rendered
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL_PAGES = [
-    "Home.py",
-    "pages/1_Embeddings.py",
-    "pages/2_Positional_Encoding.py",
-    "pages/3_Attention.py",
-    "pages/4_Transformer_Block.py",
-    "pages/6_Sampling.py",
-]
 
 
 @pytest.fixture(scope="module")
@@ -46,21 +39,6 @@ def page_app(path: str, model: str, monkeypatch, **query) -> AppTest:
     at = AppTest.from_file(str(ROOT / path), default_timeout=180)
     at.query_params.update(query)
     return at
-
-
-def rendered(at: AppTest) -> str:
-    """Everything the browser would be sent for this run: every element's message."""
-    out = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            out.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(out)
 
 
 def buttons(at: AppTest, prefix: str) -> list:

@@ -40,7 +40,7 @@ from core.models import load_lm
 from core.positional import rotary_frequencies, rotate
 from core.residual import gradient_through_depth, stream_sizes
 from core.trace import run_trace
-from tests.helpers import sharpened
+from tests.helpers import MODEL_PAGES, sharpened
 from tests.tiny_models import TINY_FAMILIES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -870,18 +870,8 @@ def test_patching_against_the_models_own_runs(lm):
 # --------------------------------------------------------------------------- every page
 
 
-PAGES = [
-    "Home.py",
-    "pages/1_Embeddings.py",
-    "pages/2_Positional_Encoding.py",
-    "pages/3_Attention.py",
-    "pages/4_Transformer_Block.py",
-    "pages/6_Sampling.py",
-]
-
-
 @pytest.mark.parametrize("family", FAMILY_NAMES)
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", MODEL_PAGES)
 def test_every_model_page_runs_on_every_family(app, tiny_dirs, monkeypatch, path, family):
     monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", str(tiny_dirs[family]))
     at = app(path, timeout=180)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from core import i18n
-from tests.helpers import bound_tabs
+from tests.helpers import bound_tabs, url_widget_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
@@ -235,21 +235,7 @@ def widget_keys(page: str) -> list[str]:
         at = fresh_app(page)
         keys = {"lang", "model", "lecture", "at"} | URL_ONLY.get(page, set())  # "at": the section to scroll to
         for _ in each_tab(at):
-            for kind in (
-                "text_input",
-                "text_area",
-                "slider",
-                "selectbox",
-                "radio",
-                "toggle",
-                "select_slider",
-                "number_input",
-                "checkbox",
-                "multiselect",
-            ):
-                for w in getattr(at, kind):
-                    if w.key and not w.key.startswith("$$"):
-                        keys.add(w.key)
+            keys |= url_widget_keys(at)
         assert keys >= set(TEXT_BOXES[page]) | set(SLIDERS[page])
         _keys[page] = sorted(keys)
     return _keys[page]

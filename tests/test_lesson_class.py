@@ -19,11 +19,14 @@ from core.charts import DATA_NAME
 from core.classroom import MAX_SHOWN_BYTES, VIEW_TTL_S, ClassStore, Limits, fit_shown
 from core.classroom import questions as question_rows
 from core.lessons import Lesson, Step
+from tests import test_classmode as classmode
 from tests import test_classroom as base
-from tests.test_lessons_page import PAGE, lessons, questions  # noqa: F401, F811 — fixtures
+from tests.helpers import rendered
+from tests.test_lessons_page import PAGE, lessons, next_token_step, questions, start_lesson_class  # noqa: F401, F811 — fixtures
 
 make_store, postgres = base.make_store, base.postgres  # the store tests' fixtures: SQLite and PostgreSQL
 question, reason = base.question, base.reason
+class_db = classmode.class_db  # the fixture: a fresh SQLite store the pages share
 ROOT = Path(__file__).resolve().parent.parent
 
 NOTICE = {"en": "NOTICE-EN: 7 of 9", "ko": "NOTICE-KO: 9개 중 7"}
@@ -152,29 +155,6 @@ def test_an_older_store_gets_the_step_and_shown_columns(make_store):
 # --------------------------------------------------------------------------- a phone (AppTest)
 
 
-@pytest.fixture
-def class_db(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'classroom.db'}"
-    monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
-    store = ClassStore(url)
-    yield store
-    store.dispose()
-
-
-def rendered(at: AppTest) -> str:
-    out = []
-
-    def walk(node):
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            out.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(out)
-
-
 def rerun(at: AppTest) -> None:
     """The phone's next poll, once the page's own store has let its cached view go."""
     time.sleep(VIEW_TTL_S + 0.05)
@@ -239,16 +219,7 @@ def class_lesson() -> Lesson:
                 section="sinusoidal",
                 params={"n": 16},
             ),
-            Step(
-                id="next",
-                title="sampling.distribution",
-                text="sampling.intro",
-                page="sampling",
-                section="distribution",
-                params={"prompt": "Once upon a time"},
-                question="sampling.next_token",
-                notice="lessonpage.step_of",
-            ),
+            next_token_step(),
             Step(
                 id="mlp",
                 title="block.mlp",
@@ -286,13 +257,7 @@ def test_the_lessons_page_puts_its_steps_and_revealed_charts_on_the_phones(
 
     monkeypatch.setattr(classbase, "_cookies", lambda: {classbase.COOKIE: "cd" * 16})  # one lecturer's browser
     store = ClassStore(url)
-    lecturer = app(PAGE, lang="en")
-    lecturer.run()
-    lecturer.sidebar.button(key="class_start").click().run()
-    running = lecturer.session_state["class_lecturer"]
-    lecturer.query_params.update(lesson="with_class", step="1")
-    lecturer.run()
-    assert not lecturer.exception
+    lecturer, running = start_lesson_class(app, "with_class")
     view = store.student_view(running.code)
     assert view.step["number"] == 1 and view.step["title"]["ko"] == i18n.t("posenc.sinusoidal", "ko")
     assert view.question_id is None

@@ -314,25 +314,37 @@ def test_the_notes_examples_are_one_click_away(app, path):
     assert at.text_input(key="text").value == NOTES_EXAMPLES[1]
 
 
-def asking_lesson() -> Lesson:
-    return Lesson(
-        id="asking",
-        title="lessonpage.title",
-        note="test",
-        steps=(
-            Step(
-                id="next",
-                title="sampling.distribution",
-                text="sampling.intro",
-                page="sampling",
-                section="distribution",
-                params={"prompt": "Once upon a time"},
-                question="sampling.next_token",
-                notice="lessonpage.step_of",
-                concepts=("softmax",),
-            ),
-        ),
+def next_token_step(**more) -> Step:
+    """A step that asks the Sampling page's next-token question on "Once upon a time"."""
+    return Step(
+        id="next",
+        title="sampling.distribution",
+        text="sampling.intro",
+        page="sampling",
+        section="distribution",
+        params={"prompt": "Once upon a time"},
+        question="sampling.next_token",
+        notice="lessonpage.step_of",
+        **more,
     )
+
+
+def asking_lesson() -> Lesson:
+    return Lesson(id="asking", title="lessonpage.title", note="test", steps=(next_token_step(concepts=("softmax",)),))
+
+
+def start_lesson_class(app, lesson: str):
+    """The lecturer, on the Lessons page in English, starts a class, then opens `lesson`'s first
+    step; returns (the lecturer's AppTest, its running class)."""
+    lecturer = app(PAGE, lang="en")
+    lecturer.run()
+    lecturer.sidebar.button(key="class_start").click().run()
+    assert not lecturer.exception
+    running = lecturer.session_state["class_lecturer"]
+    lecturer.query_params.update(lesson=lesson, step="1")
+    lecturer.run()
+    assert not lecturer.exception
+    return lecturer, running
 
 
 @pytest.fixture
@@ -414,14 +426,7 @@ def test_with_a_class_a_step_opens_its_question_on_the_phones(app, questions, sh
     url = f"sqlite:///{tmp_path / 'classroom.db'}"
     monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
     monkeypatch.setenv("TRANSFORMER_ANATOMY_MODEL", sharp_gpt2_dir)
-    lecturer = app(PAGE, lang="en")
-    lecturer.run()
-    lecturer.sidebar.button(key="class_start").click().run()
-    assert not lecturer.exception
-    running = lecturer.session_state["class_lecturer"]
-    lecturer.query_params.update(lesson="asking", step="1")
-    lecturer.run()
-    assert not lecturer.exception
+    lecturer, running = start_lesson_class(app, "asking")
     assert not lecturer.get("vega_lite_chart"), "the chart waits for the reveal"
     phone = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "pages/7_Class.py"), default_timeout=60)
     phone.query_params["class"] = running.code

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from core import i18n
-from tests.helpers import bound_tabs
+from tests.helpers import bound_tabs, url_widget_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))
@@ -205,21 +205,7 @@ def test_payload_in_every_text_box_shows_as_text(page):
 
 
 def url_keys(at: AppTest) -> set[str]:
-    keys = {"lang", "model", "lecture", "predict", "class"}
-    for kind in (
-        "text_input",
-        "text_area",
-        "slider",
-        "selectbox",
-        "radio",
-        "toggle",
-        "select_slider",
-        "number_input",
-        "checkbox",
-        "multiselect",
-    ):
-        keys |= {w.key for w in getattr(at, kind) if w.key and not w.key.startswith("$$")}
-    return keys
+    return {"lang", "model", "lecture", "predict", "class"} | url_widget_keys(at)
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -20,12 +20,15 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from typing import Callable, TypeVar
 
 import streamlit as st
 
 from core import classroom, i18n, quiz
 from core.classroom import ClassroomError
 from core.ui.pagetype import Page
+
+T = TypeVar("T")
 
 COOKIE = "ta_browser"
 COOKIE_DAYS = 365
@@ -86,6 +89,19 @@ def store_or_none() -> classroom.ClassStore | None:
 
 def error(page: Page, exc: ClassroomError) -> str:
     return page.t(f"classroom.error.{exc.reason}", **exc.values)
+
+
+def in_store(page: Page, call: Callable[[classroom.ClassStore], T]) -> tuple[bool, T | None]:
+    """`call` on the class store: (True, what it returns); (False, None) when the store can't be
+    reached (a warning) or refuses (its reason, in the reader's language, as the class message)."""
+    found = store(page)
+    if found is None:
+        return False, None
+    try:
+        return True, call(found)
+    except ClassroomError as exc:
+        st.session_state["class_message"] = error(page, exc)
+        return False, None
 
 
 # --------------------------------------------------------------------------- who is asking

@@ -43,25 +43,17 @@ def _say(message: str) -> None:
 def ask_class(page: Page, lecturer: classroom.Lecturer, question: quiz.Question, in_lesson: bool = False) -> None:
     """Open `question` on every phone (the open one before it closes). Asked from a page, not a
     lesson's step (`in_lesson`): the phones no longer show the lesson's step above it."""
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
+
+    def ask(found: classroom.ClassStore) -> None:
         if not in_lesson:
             found.set_step(lecturer.code, lecturer.secret, None)
         found.ask(lecturer.code, lecturer.secret, question)
-    except ClassroomError as exc:
-        _say(classbase.error(page, exc))
+
+    classbase.in_store(page, ask)
 
 
 def reveal(page: Page, lecturer: classroom.Lecturer) -> None:
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
-        found.reveal(lecturer.code, lecturer.secret)
-    except ClassroomError as exc:
-        _say(classbase.error(page, exc))
+    classbase.in_store(page, lambda found: found.reveal(lecturer.code, lecturer.secret))
 
 
 def question_box(page: Page, lecturer: classroom.Lecturer, question: quiz.Question, tally: classroom.Tally) -> bool:
@@ -92,17 +84,15 @@ def _live_count(page: Page, lecturer: classroom.Lecturer, fingerprint: str) -> N
 
 
 def _start(page: Page) -> None:
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
-        lecturer = found.create_class(
+    started, lecturer = classbase.in_store(
+        page,
+        lambda found: found.create_class(
             owner=classbase.browser_id(),
             address=classbase.client_address(),
             passcode=st.session_state.get("class_passcode"),
-        )
-    except ClassroomError as exc:
-        _say(classbase.error(page, exc))
+        ),
+    )
+    if not started:
         return
     st.session_state.update(class_lecturer=lecturer, class_show_join=True, class_results=None)
     st.session_state.pop("class_taken_over", None)
@@ -119,17 +109,14 @@ def _took(page: Page, lecturer: classroom.Lecturer | None, message_key: str) -> 
 
 def _take_back(page: Page) -> None:
     """The code and key typed in (from a take-back link read on another screen)."""
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
-        lecturer = found.take_back(
+    taken, lecturer = classbase.in_store(
+        page,
+        lambda found: found.take_back(
             st.session_state.get("take_code", ""), st.session_state.get("take_key", ""), owner=classbase.browser_id()
-        )
-    except ClassroomError as exc:
-        _say(classbase.error(page, exc))
-        return
-    _took(page, lecturer, "class.taken_back")
+        ),
+    )
+    if taken:
+        _took(page, lecturer, "class.taken_back")
 
 
 def _take_back_here(page: Page) -> None:
@@ -290,13 +277,7 @@ def _running(page: Page, lecturer: classroom.Lecturer) -> None:
 
 
 def _set_joining(page: Page, lecturer: classroom.Lecturer, open_: bool) -> None:
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
-        found.set_joining(lecturer.code, lecturer.secret, open_)
-    except ClassroomError as exc:
-        _say(classbase.error(page, exc))
+    classbase.in_store(page, lambda found: found.set_joining(lecturer.code, lecturer.secret, open_))
 
 
 @st.fragment(run_every=SIDEBAR_LIVE_S)
@@ -308,23 +289,17 @@ def _sidebar_live(page: Page, lecturer: classroom.Lecturer) -> None:
     if tally is None:
         st.rerun()
     st.metric(t("class.students"), f"{tally.active} / {tally.joined}")
-    if tally.joining_open:
-        st.button(
-            t("class.close_joining"),
-            key="class_close_joining",
-            width="stretch",
-            on_click=_set_joining,
-            args=(page, lecturer, False),
-        )
-    else:
+    # one button turns joining the other way
+    label = "class.close_joining" if tally.joining_open else "class.open_joining"
+    if not tally.joining_open:
         st.caption(t("class.joining_closed_note"))
-        st.button(
-            t("class.open_joining"),
-            key="class_open_joining",
-            width="stretch",
-            on_click=_set_joining,
-            args=(page, lecturer, True),
-        )
+    st.button(
+        t(label),
+        key=label.replace(".", "_"),
+        width="stretch",
+        on_click=_set_joining,
+        args=(page, lecturer, not tally.joining_open),
+    )
     if tally.public is not None and not tally.revealed:
         prompt = quiz.Text.from_dict(tally.public["prompt"]).render(page.lang)
         st.caption(f"**{t('class.open_question')}** — {classbase.escape(prompt)}")

@@ -343,18 +343,12 @@ def _class_follows(page: Page, chosen: Lesson, number: int) -> None:
     followed = st.session_state.setdefault(CLASS_STEP_KEY, {})
     if followed.get(running.code) == (chosen.id, number):
         return
-    from core.classroom import ClassroomError
     from core.ui import classbase
 
     title = chosen.steps[number - 1].title if number <= len(chosen.steps) else "lessonpage.end"
     step = {"lesson": chosen.id, "number": number, "title": {lang: i18n.t(title, lang) for lang in i18n.LANGUAGES}}
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
-        found.set_step(running.code, running.secret, step)
-    except ClassroomError as exc:
-        st.session_state["class_message"] = classbase.error(page, exc)
+    stepped, _ = classbase.in_store(page, lambda found: found.set_step(running.code, running.secret, step))
+    if not stepped:
         return
     followed[running.code] = (chosen.id, number)
     st.session_state.get(CLASS_ASKED_KEY, {}).pop(running.code, None)  # the step's question: asked anew
@@ -363,7 +357,7 @@ def _class_follows(page: Page, chosen: Lesson, number: int) -> None:
 def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: Step, lm, captured: list) -> None:
     """Once the class's question of this step is revealed: the charts the step drew and its
     notice, in every language, go to the phones (once per question)."""
-    from core.classroom import ClassroomError, fit_shown
+    from core.classroom import fit_shown
     from core.ui import classbase
 
     question = st.session_state.get(ASKED_KEY, {}).get(chosen.id, {}).get(number)
@@ -385,19 +379,17 @@ def _share_with_class(page: Page, running, chosen: Lesson, number: int, step: St
         if values is not None:
             shown_values = {k: escape(v) if isinstance(v, str) else v for k, v in values.items()}  # tokens as text
             notice = {lang: quiz.Text(step.notice, shown_values).render(lang) for lang in i18n.LANGUAGES}
-    found = classbase.store(page)
-    if found is None:
-        return
-    try:
-        shown = fit_shown(charts.shared(captured, i18n.LANGUAGES), notice)
-    except ValueError:  # a chart whose spec holds NaN: the notice alone
-        shown = fit_shown([], notice)
-    try:
+
+    def share(found) -> None:
+        try:
+            shown = fit_shown(charts.shared(captured, i18n.LANGUAGES), notice)
+        except ValueError:  # a chart whose spec holds NaN: the notice alone
+            shown = fit_shown([], notice)
         found.share(running.code, running.secret, tally.question_id, shown)
-    except ClassroomError as exc:
-        st.session_state["class_message"] = classbase.error(page, exc)
-        return
-    done.add((running.code, tally.question_id))
+
+    shared, _ = classbase.in_store(page, share)
+    if shared:
+        done.add((running.code, tally.question_id))
 
 
 def _picks() -> dict:

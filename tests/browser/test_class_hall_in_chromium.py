@@ -15,15 +15,12 @@ import pytest
 import sqlalchemy as sa
 
 from tests.browser import test_pages_in_chromium as pages
+from tests.browser.classflow import PHONE, settle
 
 CHROMIUM, SHOTS, streamlit_server = pages.CHROMIUM, pages.SHOTS, pages.streamlit_server
 browser = pages.browser  # the fixture: one Chromium for the module
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
-
-
-def settle(page) -> None:
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
 
 
 def count(db: str, table) -> int:
@@ -54,9 +51,7 @@ def test_one_phone_is_one_student_through_reloads_tabs_and_a_restart(browser, sh
     )
     env = {"TRANSFORMER_ANATOMY_MODEL": sharp_gpt2_dir, "TRANSFORMER_ANATOMY_DB": db}
     mine = i18n.t("class.your_answer", "ko", choice="X").split("**")[0].strip()
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True, has_touch=True, device_scale_factor=2
-    )
+    context = browser.new_context(**PHONE, locale="ko-KR", device_scale_factor=2)
     try:
         with streamlit_server(env) as base:
             link = f"{base}/Class?class={lecturer.code}"

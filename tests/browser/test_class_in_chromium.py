@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.classflow import PHONE, settle, start_class
 from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, streamlit_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
@@ -30,10 +31,6 @@ def shown_text(markdown: str) -> str:
     """What a reader sees of a catalog string drawn as Markdown: CommonMark drops the backslash
     before ASCII punctuation only (a byte token "\\xfd" keeps its backslash)."""
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
-
-
-def settle(page) -> None:
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
 
 
 def open_question(db: str):
@@ -62,20 +59,10 @@ def test_a_class_start_join_ask_answer_reveal(class_server, browser, lang):
 
     locale = "ko-KR" if lang == "ko" else "en-US"
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 2000}, locale=locale)
-    student_ctx = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale=locale, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
+    student_ctx = browser.new_context(**PHONE, locale=locale, device_scale_factor=2)
     try:
         teacher = teacher_ctx.new_page()
-        teacher.goto(f"{base}/Sampling?lang={lang}")
-        teacher.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
-        settle(teacher)
-        sidebar = teacher.locator('[data-testid="stSidebar"]')
-        sidebar.get_by_text(t("class.sidebar"), exact=True).click()
-        sidebar.get_by_role("button", name=t("class.start")).click()
-        teacher.get_by_text(t("class.join_title")).wait_for(timeout=60_000)
-        settle(teacher)
-        link = re.search(r"https?://\S+/Class\?class=\w+", sidebar.inner_text()).group(0)
+        _, link = start_class(teacher, f"{base}/Sampling?lang={lang}", t)
         assert "lang=" not in link  # each phone reads in its own browser's language
         teacher.locator('[data-testid="stImageContainer"] img').first.wait_for(timeout=30_000)  # the QR code
         SHOTS.mkdir(parents=True, exist_ok=True)

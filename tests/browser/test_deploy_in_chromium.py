@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.classflow import PHONE, settle, start_class
 from tests.browser.test_pages_in_chromium import CHROMIUM, SHOTS, browser  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,10 +138,6 @@ def node(context) -> str:
     return next(c["value"] for c in context.cookies() if c["name"] == "anatomy_node")
 
 
-def settle(page) -> None:
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
-
-
 def answers_in_store(db: str, code: str) -> Counter:
     """The open question's stored answers by option, for the class `code`."""
     import sqlalchemy as sa
@@ -173,21 +170,13 @@ def test_a_class_through_nginx_on_two_processes_survives_one_killed(hall, databa
     try:
         teacher_ctx = context(viewport={"width": 1400, "height": 2000})
         teacher = teacher_ctx.new_page()
-        teacher.goto(f"{base}/Sampling?lang=en")
-        teacher.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
-        settle(teacher)
-        sidebar = teacher.locator('[data-testid="stSidebar"]')
-        sidebar.get_by_text(t("class.sidebar"), exact=True).click()
-        sidebar.get_by_role("button", name=t("class.start")).click()
-        teacher.get_by_text(t("class.join_title")).wait_for(timeout=60_000)
-        settle(teacher)
-        link = re.search(r"https?://\S+/Class\?class=\w+", sidebar.inner_text()).group(0)
+        _, link = start_class(teacher, f"{base}/Sampling?lang=en", t)
         assert link.startswith(base), (link, "the join link is the proxy's address")
         code = re.search(r"class=(\w+)", link).group(1)
 
         phones = []  # (context, page)
         while len(phones) < MAX_PHONES:
-            ctx = context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            ctx = context(**PHONE)
             page = ctx.new_page()
             page.goto(link)
             page.get_by_text(t("class.waiting")).wait_for(timeout=60_000)

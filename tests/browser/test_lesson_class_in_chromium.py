@@ -12,13 +12,13 @@ the top token, a title-only step.
 from __future__ import annotations
 
 import os
-import re
 import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.browser.classflow import PHONE, settle, start_class
 from tests.browser.test_pages_in_chromium import CHROMIUM, ROOT, SHOTS, streamlit_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
@@ -54,10 +54,6 @@ def lesson_server(sharp_gpt2_dir, tmp_path_factory):
         yield base
 
 
-def settle(page) -> None:
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=120_000)
-
-
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_a_phone_follows_the_lesson_answers_and_sees_the_chart(lesson_server, browser, lang):
     from core import i18n
@@ -67,20 +63,10 @@ def test_a_phone_follows_the_lesson_answers_and_sees_the_chart(lesson_server, br
 
     locale = "ko-KR" if lang == "ko" else "en-US"
     teacher_ctx = browser.new_context(viewport={"width": 1400, "height": 1600}, locale=locale)
-    phone_ctx = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale=locale, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
+    phone_ctx = browser.new_context(**PHONE, locale=locale, device_scale_factor=2)
     try:
         teacher = teacher_ctx.new_page()
-        teacher.goto(f"{lesson_server}/Lessons?lang={lang}&lesson=with_class&step=1")
-        teacher.wait_for_selector('[data-testid="stVegaLiteChart"]', timeout=120_000)
-        settle(teacher)
-        sidebar = teacher.locator('[data-testid="stSidebar"]')
-        sidebar.get_by_text(t("class.sidebar"), exact=True).click()
-        sidebar.get_by_role("button", name=t("class.start")).click()
-        teacher.get_by_text(t("class.join_title")).wait_for(timeout=60_000)
-        settle(teacher)
-        link = re.search(r"https?://\S+/Class\?class=\w+", sidebar.inner_text()).group(0)
+        _, link = start_class(teacher, f"{lesson_server}/Lessons?lang={lang}&lesson=with_class&step=1", t)
 
         phone = phone_ctx.new_page()
         phone.goto(link)  # joins late: lands on the lecturer's step (no question: its title)

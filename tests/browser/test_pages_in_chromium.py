@@ -5,9 +5,7 @@ screenshot saved under artifacts/screenshots/ for a person to look at."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -15,20 +13,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+# Chromium, its flags, the pages that draw charts (not the Class page: test_class_in_chromium) and
+# `streamlit run`: the same as the benchmarks'
+from tests.perf.harness import CHROMIUM, CHROMIUM_ARGS, PAGES, ROOT, free_port, start_streamlit
+
 SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-# every page that draws charts (the Class page has its own test: test_class_in_chromium)
-PAGES = ["Home.py"] + sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if p.name != "7_Class.py")
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium missing")]
 
@@ -40,37 +29,12 @@ def url_path(page: str) -> str:
     return "/" + Path(page).stem.split("_", 1)[1]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def streamlit_server(extra_env: dict):
     """`streamlit run Home.py` on a free port with `extra_env`; yields its base URL."""
     port = free_port()
     env = {**os.environ, "HF_HUB_OFFLINE": "1", **extra_env}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "Home.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc = start_streamlit(port, env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

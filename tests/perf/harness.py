@@ -64,13 +64,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextmanager
-def server(model: str, extra_env: dict | None = None):
-    """`streamlit run Home.py` on a free port; yields (base_url, process, started_at)."""
-    port = free_port()
-    env = {**os.environ, "TRANSFORMER_ANATOMY_MODEL": model, **(extra_env or {})}
-    started = time.monotonic()
-    proc = subprocess.Popen(
+def start_streamlit(port: int, env: dict, **popen) -> subprocess.Popen:
+    """`streamlit run Home.py` headless on 127.0.0.1:`port` with `env` (the benchmarks' server and
+    the browser tests' one); `popen`: where its output goes."""
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -86,9 +83,17 @@ def server(model: str, extra_env: dict | None = None):
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        **popen,
     )
+
+
+@contextmanager
+def server(model: str, extra_env: dict | None = None):
+    """`streamlit run Home.py` on a free port; yields (base_url, process, started_at)."""
+    port = free_port()
+    env = {**os.environ, "TRANSFORMER_ANATOMY_MODEL": model, **(extra_env or {})}
+    started = time.monotonic()
+    proc = start_streamlit(port, env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         while True:

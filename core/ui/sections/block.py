@@ -56,10 +56,15 @@ def units_of(model_name: str, text: str, layer: int, position: int, _lm, _steps)
 # --------------------------------------------------------------------------- charts
 
 
+def _layer_x(t):
+    """The x axis of the charts by layer (the block's layers in order, labels upright)."""
+    return alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0))
+
+
 def depth_chart(page):
     """Per block: how big the stream is after it (line) and what attention and the MLP wrote (bars)."""
     t = page.t
-    x = alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0))
+    x = _layer_x(t)
     y = alt.Y("norm:Q", title=t("block.col.norm"))
     tooltip = [
         alt.Tooltip("layer:O", title=t("block.col.layer")),
@@ -88,7 +93,7 @@ def cosine_chart(page):
         alt.Chart(ui.data())
         .mark_line(point=True)
         .encode(
-            x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
+            x=_layer_x(t),
             y=alt.Y("cosine:Q", title=t("block.col.cosine"), scale=alt.Scale(domainMax=1, zero=False)),
             tooltip=[
                 alt.Tooltip("layer:O", title=t("block.col.layer")),
@@ -307,7 +312,7 @@ def sizes_chart(page):
         alt.Chart(ui.data())
         .mark_line(point=True)
         .encode(
-            x=alt.X("layer:O", title=t("block.col.layer"), axis=alt.Axis(labelAngle=0)),
+            x=_layer_x(t),
             y=alt.Y("norm:Q", title=t("lecture.col.size"), scale=alt.Scale(type="log")),
             color=alt.Color("part_label:N", title=None, sort=None, legend=alt.Legend(labelLimit=320)),
             tooltip=[
