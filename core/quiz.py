@@ -53,6 +53,14 @@ class Text:
         }
         return i18n.t(self.key, lang, **values)
 
+    def plain(self, lang: str) -> str:
+        """The text in `lang` for a place that does not render Markdown (values as they are)."""
+        values = {
+            k: Text.from_dict(v).plain(lang) if isinstance(v, dict) else v.plain(lang) if isinstance(v, Text) else v
+            for k, v in self.values.items()
+        }
+        return i18n.plain(self.key, lang, **values)
+
     def as_dict(self) -> dict:
         return {
             "key": self.key,

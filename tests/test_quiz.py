@@ -37,7 +37,8 @@ def own_forward(lm, text):
 
 
 def answer_text(q: quiz.Question, lang: str = "en") -> str:
-    return q.options[q.answer].render(lang)
+    """The right option as it reads (not as the Markdown that draws it)."""
+    return q.options[q.answer].plain(lang)
 
 
 def check_shape(q, *builder_call):
