@@ -187,13 +187,19 @@ def class_tally(page: Page, lecturer: classroom.Lecturer) -> classroom.Tally | N
 # --------------------------------------------------------------------------- options and results
 
 
-def option_label(lang: str, question: quiz.Question | dict, i: int) -> str:
-    """ "B · word": option i of a question, or of its public part as the store holds it."""
-    if isinstance(question, quiz.Question):
-        text = question.options[i].render(lang)
-    else:
-        text = quiz.Text.from_dict(question["options"][i]).render(lang)
-    return f"{LETTERS[i]} · {escape(text)}"
+def _option(question: quiz.Question | dict, i: int) -> quiz.Text:
+    return question.options[i] if isinstance(question, quiz.Question) else quiz.Text.from_dict(question["options"][i])
+
+
+def option_label(lang: str, question: quiz.Question | dict, i: int) -> i18n.Markdown:
+    """ "B · word" as Markdown: option i of a question, or of its public part as the store holds it
+    (the catalog leaves it as it is when it fills it into a sentence: escaped once)."""
+    return i18n.Markdown(f"{LETTERS[i]} · {_option(question, i).render(lang)}")
+
+
+def option_text(lang: str, question: quiz.Question | dict, i: int) -> str:
+    """ "B · word" as text, for a place that does not render Markdown (a table's cell)."""
+    return f"{LETTERS[i]} · {_option(question, i).plain(lang)}"
 
 
 def show_result(
@@ -202,7 +208,7 @@ def show_result(
     """The tally as bars, the model's answer marked, the explanation (and the student's pick)."""
     t, total = page.t, max(sum(counts), 1)
     for i, n in enumerate(counts):
-        label = option_label(page.lang, public, i) + (" ✅" if i == answer else "")
+        label = i18n.Markdown(option_label(page.lang, public, i) + (" ✅" if i == answer else ""))
         st.progress(n / total, text=t("class.option_count", option=label, n=n, share=n / total))
     answer_label = option_label(page.lang, public, answer)
     if mine is None:

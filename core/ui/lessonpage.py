@@ -399,7 +399,7 @@ def _picks() -> dict:
 
 def show_end(page: Page, chosen: Lesson) -> None:
     """What was asked, what was right, the concepts covered with links to their pages."""
-    from core.ui.classmode import option_label
+    from core.ui.classbase import option_text
 
     t = page.t
     st.header(t("lessonpage.end"), anchor="end")
@@ -416,8 +416,8 @@ def show_end(page: Page, chosen: Lesson) -> None:
             {
                 t("lessonpage.col.step"): number,
                 t("lessonpage.col.question"): question.prompt.render(page.lang),
-                t("lessonpage.col.answer"): option_label(page.lang, question, question.answer),
-                t("lessonpage.col.yours"): option_label(page.lang, question, mine),
+                t("lessonpage.col.answer"): option_text(page.lang, question, question.answer),
+                t("lessonpage.col.yours"): option_text(page.lang, question, mine),
                 t("lessonpage.col.right"): "✅" if mine == question.answer else "❌",
             }
         )
