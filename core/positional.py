@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.embeddings import cosine_matrix
+
 if TYPE_CHECKING:
     from core.models import LM
 
@@ -121,8 +123,7 @@ def own_position_similarity(lm: LM, m: int) -> tuple[str, np.ndarray]:
     rows) or ("rotary", what its rotation does to one vector k positions apart). [m, m]"""
     wpe = learned_positions(lm)
     if wpe is not None:
-        unit = wpe[:m] / np.linalg.norm(wpe[:m], axis=1, keepdims=True)
-        return "learned", unit @ unit.T
+        return "learned", cosine_matrix(wpe[:m])
     curve = rotary_similarity_by_distance(rotary_frequencies(lm), m, n_pairs=lm.arch.d_head // 2)
     return "rotary", curve[np.abs(np.arange(m)[:, None] - np.arange(m)[None])]
 
