@@ -36,7 +36,7 @@ from core.ui.interventions import error as intervention_error
 from core.ui.jobs import shared_job
 from core.ui.memory import session_memory
 from core.ui.model import get_lm, load_model, model_choices, startup_model
-from core.ui.page import PAGES, Page, page_link, page_url, setup_page
+from core.ui.page import PAGES, Page, header, page_link, page_url, setup_page
 from core.ui.predict import ask
 from core.ui.traces import TRACE_CACHE_BYTES, get_trace, trace
 from core.ui.widgets import NOTES_EXAMPLES, examples, radio, selectbox, slider, text_input, toggle
@@ -55,6 +55,7 @@ __all__ = [
     "examples",
     "get_lm",
     "get_trace",
+    "header",
     "intervention_error",
     "load_model",
     "model_choices",

@@ -12,6 +12,7 @@ Back, a link) restores the lesson's own values.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Callable
 
 import streamlit as st
@@ -99,10 +100,25 @@ def render(page: Page, lm: LM | None, section_id: str, params: dict[str, Any] | 
 
 def _prompt_trace(page: Page, lm, page_name: str, stop: bool = True):
     label, default = _PROMPTS[page_name]
-    text = ui.text_input(page, PROMPT_KEY, page.t(label), default(page))
-    ui.examples(page, PROMPT_KEY)
+    with _inputs(page, st.session_state.get(PROMPT_KEY, default(page))):
+        text = ui.text_input(page, PROMPT_KEY, page.t(label), default(page))
+        ui.examples(page, PROMPT_KEY)
     page.lm = lm
     return ui.trace(page, text, stop=stop)
+
+
+PROMPT_SHOWN = 60  # characters of the prompt on the inputs button
+
+
+def _inputs(page: Page, prompt) -> AbstractContextManager:
+    """Where a section's text box and its example sentences go: on the page, as the page draws
+    them; in a lesson step, behind one button that shows the prompt (the figure keeps the screen,
+    and the box is one click away)."""
+    if not page.lesson:
+        return nullcontext()
+    prompt = str(prompt)
+    shown = prompt if len(prompt) <= PROMPT_SHOWN else prompt[:PROMPT_SHOWN] + "…"
+    return st.popover(page.t("lessonpage.inputs", text=shown), icon="✏️")
 
 
 def _embeddings():

@@ -13,13 +13,13 @@ specs in every language plus their tables) and its notice go to the phones (`Cla
 from __future__ import annotations
 
 import inspect
-from contextlib import AbstractContextManager, nullcontext
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import streamlit as st
 
 from core import i18n, quiz, ui
-from core.ui import charts
+from core.ui import charts, predict
 from core.ui import lesson as registry
 from core.ui.classmode import escape
 
@@ -110,12 +110,25 @@ def show(page: Page, lessons: dict[str, Lesson]) -> None:
         number = 1
         st.query_params["step"] = "1"
     st.session_state.setdefault(PLACE_KEY, {})[chosen.id] = number
+    _compact_style()
     _class_follows(page, chosen, number)
     navigation(page, chosen, number)
     if number > n:
         show_end(page, chosen)
     else:
         show_step(page, chosen, number)
+
+
+def _compact_style() -> None:
+    """Inside a lesson the page's own margins shrink: the step has the screen."""
+    st.html("""<style>
+      [data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 1rem; }
+      .st-key-lesson_section [data-testid="stMetricValue"] { font-size: 1.8rem; }
+      .st-key-lesson_nav [data-testid="stElementContainer"]:has([data-testid="stProgress"]) {
+        flex: 1 1 0; min-width: 10rem; }
+      .st-key-lesson_nav [data-testid="stProgress"] p { font-size: 0.9rem; white-space: nowrap; overflow: hidden;
+        text-overflow: ellipsis; }
+    </style>""")
 
 
 def show_picker(page: Page, lessons: dict[str, Lesson]) -> None:
@@ -150,11 +163,10 @@ def _note_title(page: Page, note: str) -> str:
 
 
 def navigation(page: Page, chosen: Lesson, number: int) -> None:
-    """Back / Next (PageUp / PageDown; the arrow keys too), "Step 4 of 14" and a progress bar."""
+    """One row: Back, "Step 4 of 14" over a progress bar, Next (PageUp / PageDown; the arrow keys too)."""
     t, n = page.t, len(chosen.steps)
     shown = min(number, n)
-    st.progress(shown / n, text=f"**{escape(t(chosen.title))}** · {t('lessonpage.step_of', i=shown, n=n)}")
-    with st.container(horizontal=True, horizontal_alignment="distribute"):  # one row, also on a phone
+    with st.container(horizontal=True, vertical_alignment="center", key="lesson_nav"):  # one row, wraps on a phone
         st.button(
             t("lessonpage.back"),
             key="lesson_back",
@@ -163,6 +175,7 @@ def navigation(page: Page, chosen: Lesson, number: int) -> None:
             on_click=_go,
             args=(chosen.id, number - 1),
         )
+        st.progress(shown / n, text=f"**{t('lessonpage.step_of', i=shown, n=n)}** · {escape(t(chosen.title))}")
         st.button(
             t("lessonpage.finish") if number == n else t("lessonpage.next"),
             key="lesson_next",
@@ -236,8 +249,13 @@ def _notice(page: Page, chosen: Lesson, number: int, step: Step, lm) -> str | No
     return None if values is None else page.t(step.notice, **values)
 
 
+SPLIT = (2, 3)  # a step on a wide screen: what is said and asked | the model's view
+
+
 def show_step(page: Page, chosen: Lesson, number: int) -> None:
-    """One step: title, text, the lecturer's notes, the question, the section, what to notice."""
+    """One step on one screen: the title and text; then, side by side, the question (and once it
+    is answered, what to notice) and the step's section in a box that scrolls on its own, as tall
+    as the screen leaves (fit_to_screen). A phone stacks them."""
     t = page.t
     step = chosen.steps[number - 1]
     section_id = registry.section_of(step)
@@ -246,43 +264,102 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
         st.session_state[AT_KEY] = (chosen.id, number)
     st.header(t(step.title), anchor=f"step-{number}")
     st.write(t(step.text))
-    if page.lecture and step.notes and not page.phone:  # the lecturer's, never on a phone
-        with st.expander(t("lessonpage.notes"), expanded=False):
-            st.write(t(step.notes))
-    path = PAGE_FILES.get(step.page)
     lm = None if step.page == "translation" else ui.load_model(page)
-    if path:
-        _open_on_page(page, path, section_id, step.params)
-    if step.question:
-        ask_step(page, chosen, number, step, lm)
-    predict, page.predict = page.predict, False  # the step asks its own question, not its section's
+    build = step_question(page, chosen, number, step, lm) if step.question else None
+    with predicting(page):
+        above = build is not None and predict.waiting(page, build)
+        if above:  # not answered yet: the question has the screen's width
+            _notes(page, step)
+            ui.ask(page, build)  # stops the run here until it is answered (or revealed to a class)
+        talk, figure = st.columns(SPLIT, gap="medium")
+        side, box = talk.container(key=SIDE_KEY), figure.container(key=BOX_KEY)
+        fit_to_screen()
+        with side:
+            if not above:
+                _notes(page, step)
+                if build is not None:
+                    ui.ask(page, build)  # answered: the model's answer and why, beside the view
+    notice = _notice(page, chosen, number, step, lm)
+    if notice:
+        side.info(f"**{t('lessonpage.notice')}** — {notice}")
+    with side:
+        _open_on_page(page, step)
+    predicts, page.predict = page.predict, False  # the step asks its own question, not its section's
+    page.lesson = True
     running = _running_class() if step.question else None
     try:
         capturing: AbstractContextManager[list] = charts.capture() if running is not None else nullcontext([])
-        with capturing as captured:
+        with box, capturing as captured:
             registry.render(page, lm, section_id)
     finally:
-        page.predict = predict
-    notice = _notice(page, chosen, number, step, lm)
-    if notice:
-        st.info(f"**{t('lessonpage.notice')}** — {notice}")
+        page.predict, page.lesson = predicts, False
     if running is not None:
         _share_with_class(page, running, chosen, number, step, lm, captured)
 
 
-def _open_on_page(page: Page, path: str, section_id: str, params: dict) -> None:
+SIDE_KEY, BOX_KEY = "lesson_side", "lesson_section"
+NARROW = 640  # px: below this Streamlit stacks columns (a phone): the page scrolls as one
+SCREEN_MARGIN = 16  # px left below a box
+
+
+def fit_to_screen() -> None:
+    """Each of the step's two columns as tall as the window leaves below its top, scrolling inside
+    itself when its content is taller: the whole step stays on one screen on a laptop or a
+    projector, whatever the window's height (measured in the browser, as it is resized)."""
+    st.html(
+        f"""<script>
+    (function () {{
+      const doc = window.parent ? window.parent.document : document;
+      const win = doc.defaultView || window;
+      if (doc.__lessonFit) return;
+      doc.__lessonFit = true;
+      function fit() {{
+        const main = doc.querySelector('[data-testid="stMain"]');
+        const scrolled = main ? main.scrollTop : 0;
+        for (const key of ["{SIDE_KEY}", "{BOX_KEY}"]) {{
+          const box = doc.querySelector(".st-key-" + key);
+          if (!box) continue;
+          if (win.innerWidth < {NARROW}) {{ box.style.maxHeight = ""; box.style.overflowY = ""; continue; }}
+          const top = box.getBoundingClientRect().top + scrolled;
+          const room = Math.max(240, win.innerHeight - top - {SCREEN_MARGIN});
+          box.style.maxHeight = room + "px";
+          box.style.overflowY = "auto";
+          box.style.overflowX = "hidden";
+        }}
+      }}
+      win.setInterval(fit, 250);
+      win.addEventListener("resize", fit);
+      fit();
+    }})();
+    </script>""",
+        unsafe_allow_javascript=True,
+    )
+
+
+def _notes(page: Page, step: Step) -> None:
+    """The lecturer's notes, collapsed (lecture mode; never on a phone)."""
+    if page.lecture and step.notes and not page.phone:
+        with st.expander(page.t("lessonpage.notes"), expanded=False):
+            st.write(page.t(step.notes))
+
+
+def _open_on_page(page: Page, step: Step) -> None:
     """The full page with the step's inputs, scrolled to the section (?at=<section>)."""
-    query = {**registry.link_params(section_id, params), "at": section_id.split(".", 1)[1]}
+    path = PAGE_FILES.get(step.page)
+    if not path:
+        return
+    section_id = registry.section_of(step)
+    query = {**registry.link_params(section_id, step.params), "at": section_id.split(".", 1)[1]}
     tab = TRANSLATION_TABS.get(section_id)
     if tab:  # the translation page runs only its open tab
         query["tab"] = page.t(tab)
     ui.page_link(page, path, page.t("lessonpage.open_page"), "↗", query=query)
 
 
-def ask_step(page: Page, chosen: Lesson, number: int, step: Step, lm) -> None:
-    """The step's question through the pages' own machinery (ui.ask): Predict first is always on."""
+def step_question(page: Page, chosen: Lesson, number: int, step: Step, lm) -> Callable | None:
+    """The step's question as ui.ask builds it (None when the step asks none). Each question
+    asked is kept for the end of the lesson; with a class running, it is open on every phone."""
     asked = st.session_state.setdefault(ASKED_KEY, {}).setdefault(chosen.id, {})
-
     model_name = getattr(lm, "name", "")
 
     def lesson_question(seed: int = 0):
@@ -292,15 +369,20 @@ def ask_step(page: Page, chosen: Lesson, number: int, step: Step, lm) -> None:
         return question
 
     if _step_question(model_name, chosen.id, number, 0, step, lm) is None:
-        return
+        return None
     running = _running_class()
     if running is not None:  # a class: the step's question goes to every phone as the step opens
         _ask_class_once(page, running, chosen, number, lesson_question())
-        ui.ask(page, lesson_question)  # the live count and Reveal; the chart after the reveal
-        return
-    predict, page.predict = page.predict, True
+    return lesson_question
+
+
+@contextmanager
+def predicting(page: Page) -> Iterator[None]:
+    """Predict first is always on in a lesson (with a class, the class's question box decides)."""
+    predict = page.predict
+    page.predict = predict or _running_class() is None
     try:
-        ui.ask(page, lesson_question)
+        yield
     finally:
         page.predict = predict
 

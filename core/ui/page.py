@@ -45,6 +45,7 @@ class Page:
     predict: bool = False  # the sidebar's "Predict first" switch, as drawn on this run
     lecture: bool = False  # the sidebar's lecture mode
     phone: bool = False  # a phone's browser (its user agent says Mobile): charts fit a narrow screen
+    lesson: bool = False  # drawing a lesson step's section: the step's own title heads it
 
     def t(self, key: str, /, **values) -> str:
         """The catalog's string as Markdown, string values escaped (core.i18n.t)."""
@@ -195,6 +196,14 @@ def _on_a_phone() -> bool:
     headers = st.context.headers
     agent = str(headers.get("User-Agent") or "") if headers is not None else ""
     return "Mobi" in agent
+
+
+def header(page: Page, text: str, anchor: str) -> None:
+    """A section's header, with the anchor a link scrolls to (?at=). Inside a lesson step the
+    step's title already heads the section: the header would say it twice, a screen's height lost."""
+    if page.lesson:
+        return
+    st.header(text, anchor=anchor)
 
 
 def _formula_style() -> None:

@@ -81,6 +81,22 @@ def ask(page: Page, build, *args, **kwargs) -> None:
         st.stop()
 
 
+def waiting(page: Page, build, *args, **kwargs) -> bool:
+    """True while ask(page, build, …) stops the page at its question: the reader predicts first
+    and has not picked yet, or the class's question is open and not yet revealed."""
+    running = classbase.current_lecturer()
+    if not page.predict and running is None:
+        return False
+    question = build(*args, seed=_seed(build), **kwargs)
+    if not isinstance(question, quiz.Question):
+        return False
+    if running is not None:
+        tally = classbase.class_tally(page, running)
+        if tally is not None and tally.fingerprint == question.fingerprint:
+            return not tally.revealed
+    return page.predict and question.fingerprint not in _memory()["picks"]
+
+
 def _alone(page: Page, question: quiz.Question, build) -> bool:
     """The reader's own pick. True: not picked yet (the page stops here)."""
     t = page.t

@@ -216,7 +216,7 @@ def numbers(data, digits: int, **columns) -> None:
 def show_all_heads(page, lm, trace) -> None:
     """Every head of every layer at a glance (the first GRID_TOKENS tokens)."""
     t, T = page.t, trace.n_tokens
-    st.header(t("attention.grid"), anchor="all_heads")
+    ui.header(page, t("attention.grid"), anchor="all_heads")
     G = min(T, GRID_TOKENS)
     if T > G:
         st.info(t("attention.grid_capped", t=G, total=T))
@@ -248,7 +248,7 @@ def show_head_statistics(page, lm, trace) -> None:
 def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
     """One head recomputed from the layer's weights: q, k, scores, mask, softmax, Σ weights·v."""
     t, T = page.t, trace.n_tokens
-    st.header(t("attention.steps", layer=layer, head=head, token=trace.tokens[query]), anchor="steps")
+    ui.header(page, t("attention.steps", layer=layer, head=head, token=trace.tokens[query]), anchor="steps")
     steps = attention_steps(lm, trace.text, layer, head, trace=trace)  # no forward pass
     st.write(
         t(
@@ -296,7 +296,7 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
 def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
     """Q, K, V as a search — and why W_Q and W_K are there at all."""
     t = page.t
-    st.header(t("attention.search"), anchor="search")
+    ui.header(page, t("attention.search"), anchor="search")
     st.write(t("attention.search_text"))
     match = best_matches(trace, layer, head)
     st.write(
@@ -324,7 +324,7 @@ def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
 def show_why_scale(page, lm, steps, labels, query: int) -> None:
     """Why q·k is divided by √d_k: dot products spread with d_k, and softmax saturates."""
     t = page.t
-    st.header(t("attention.why_scale"), anchor="why_scale")
+    ui.header(page, t("attention.why_scale"), anchor="why_scale")
     st.write(t("attention.why_scale_text"))
     ui.chart(page, spread_chart, pd.DataFrame(spread_rows()), "dot_product_spread")
     unscaled = without_scaling(steps, query)
@@ -349,7 +349,7 @@ def show_multi_head(page, lm, trace, labels, layer: int, query: int) -> None:
     """Every head of the layer, laid side by side for the chosen token, times W_O: the
     layer's attention output, checked against the model's own."""
     t, a = page.t, lm.arch
-    st.header(t("attention.multi"), anchor="multi_head")
+    ui.header(page, t("attention.multi"), anchor="multi_head")
     st.write(t("attention.multi_text", h=a.n_heads, dh=a.d_head, hd=a.n_heads * a.d_head, d=a.d_model))
     if a.n_kv_heads != a.n_heads:
         st.write(t("attention.multi_kv", kv=a.n_kv_heads, g=a.n_heads // a.n_kv_heads))
@@ -400,7 +400,7 @@ def show_head_map(page, lm, trace, labels, layer: int, head: int, query: int) ->
 
 
 def show_one_head_header(page) -> None:
-    st.header(page.t("attention.one_head"), anchor="head_map")
+    ui.header(page, page.t("attention.one_head"), anchor="head_map")
 
 
 def show_knockout(page, lm, trace, layer: int, head: int) -> None:
@@ -446,7 +446,7 @@ def show_not_explanation(page, lm, trace) -> None:
     for this prompt, with the rank correlation computed."""
     t, T = page.t, trace.n_tokens
     n = lm.arch.n_layers * lm.arch.n_heads
-    st.header(t("int.ne.title"), anchor="not_explanation")
+    ui.header(page, t("int.ne.title"), anchor="not_explanation")
     st.write(t("int.ne.text"))
     if trace.n_tokens_requested > SWEEP_MAX_TOKENS:
         ui.intervention_error(page, InterventionError("too_long", n=trace.n_tokens_requested, cap=SWEEP_MAX_TOKENS))

@@ -228,7 +228,7 @@ def show_equations(page, lm) -> None:
     """1. The block in two lines (or one, where attention and the MLP run side by side), as this
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
-    st.header(t("block.equations"), anchor="equations")
+    ui.header(page, t("block.equations"), anchor="equations")
     st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
     for line in block_equations(lm.arch):  # as the adapter states the wiring
         st.latex(line)
@@ -256,7 +256,7 @@ def show_equations(page, lm) -> None:
 def show_residual_stream(page, lm, trace, position: int) -> None:
     """2. The residual stream through the depth, for the chosen token."""
     t = page.t
-    st.header(t("block.stream"), anchor="residual_stream")
+    ui.header(page, t("block.stream"), anchor="residual_stream")
     st.write(t("block.stream_text"))
     stream = np.linalg.norm(trace.resid[1:, position], axis=-1)  # [L] after each block
     L = lm.arch.n_layers
@@ -415,7 +415,7 @@ def show_why_norm(page, lm, trace, position: int, token: str) -> None:
 def show_norm(page, lm, steps, position: int, token: str) -> None:
     """3. The first norm of the chosen block, step by step, for the chosen token."""
     t, norm = page.t, steps.norm_1
-    st.header(t("block.norm", norm=norm.kind), anchor="norm")
+    ui.header(page, t("block.norm", norm=norm.kind), anchor="norm")
     st.write(
         t(
             "block.norm_layer" if norm.kind == "LayerNorm" else "block.norm_rms",
@@ -487,7 +487,7 @@ def show_norm(page, lm, steps, position: int, token: str) -> None:
 def show_mlp(page, lm, steps, position: int, token: str) -> None:
     """4. The MLP of the chosen block, step by step, for the chosen token."""
     t = page.t
-    st.header(t("block.mlp"), anchor="mlp")
+    ui.header(page, t("block.mlp"), anchor="mlp")
     ratio = lm.arch.d_mlp / lm.arch.d_model
     lecture = GPT2_SMALL_PUBLISHED
     if lm.arch.gated_mlp or lm.arch.activation != lecture["activation"] or lm.arch.d_mlp != 4 * lm.arch.d_model:
@@ -545,7 +545,7 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
 def show_units(page, lm, trace, steps, position: int, token: str) -> None:
     """5. What the most active units of this MLP write into the vocabulary."""
     t = page.t
-    st.header(t("block.units"), anchor="units")
+    ui.header(page, t("block.units"), anchor="units")
     st.write(t("block.units_text", token=token, layer=steps.layer))
     units = units_of(lm.name, trace.text, steps.layer, position, lm, steps)
     st.dataframe(
@@ -576,7 +576,7 @@ def show_units(page, lm, trace, steps, position: int, token: str) -> None:
 def show_attribution(page, lm, trace) -> None:
     """6. Which layer wrote the prediction: direct logit attribution at the last token."""
     t = page.t
-    st.header(t("block.attribution"), anchor="attribution")
+    ui.header(page, t("block.attribution"), anchor="attribution")
     top = int(np.argmax(trace.next_token_logits))
     token = lm.display_tokens([top])[0]
     if not lm.arch.additive_stream:  # post-norm: the stream is renormalised after every part
@@ -608,7 +608,7 @@ def show_attribution(page, lm, trace) -> None:
 def show_dropout(page, lm, trace) -> None:
     """7. Dropout: on while training, off at inference — shown with the model's own config."""
     t = page.t
-    st.header(t("block.dropout"), anchor="dropout")
+    ui.header(page, t("block.dropout"), anchor="dropout")
     probs = lm.arch.dropout()
     st.write(t("block.dropout_text", probs=", ".join(t(f"block.dropout.{k}", p=v) for k, v in probs.items())))
     explicit = None
@@ -716,7 +716,7 @@ def show_knockout(page, lm, trace) -> None:
     """8. Knock out one layer's attention or MLP: what disappears from the attribution, and what
     the prediction does."""
     t = page.t
-    st.header(t("int.block.title"), anchor="knockout")
+    ui.header(page, t("int.block.title"), anchor="knockout")
     st.write(t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
         return
@@ -791,7 +791,7 @@ def sweep_too_long(page, n_tokens: int) -> bool:
 def show_sublayer_sweep(page, lm, trace) -> None:
     """9. Every attention and MLP knocked out alone: a layer × {attention, MLP} heatmap."""
     t, L = page.t, lm.arch.n_layers
-    st.header(t("int.sweep.title"), anchor="sublayer_sweep")
+    ui.header(page, t("int.sweep.title"), anchor="sublayer_sweep")
     token = lm.display_tokens([int(np.argmax(trace.next_token_logits))])[0]
     st.write(t("int.sweep.text", token=token))
     if sweep_too_long(page, trace.n_tokens_requested):
@@ -837,7 +837,7 @@ def show_patching(page, lm) -> None:
     """10. Activation patching: the clean prompt's residual stream put back into the corrupt
     one at every layer and position — where the fact travels."""
     t, L = page.t, lm.arch.n_layers
-    st.header(t("int.patch.title"), anchor="patching")
+    ui.header(page, t("int.patch.title"), anchor="patching")
     st.write(t("int.patch.text"))
     left, right = st.columns(2)
     with left:

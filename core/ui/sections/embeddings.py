@@ -206,7 +206,7 @@ def show_tradeoff(page, lm, trace) -> None:
 def show_matrix(page, lm, trace, facts) -> None:
     """2. The embedding matrix: its size, and the rows of the typed tokens."""
     t = page.t
-    st.header(t("embeddings.matrix"), anchor="matrix")
+    ui.header(page, t("embeddings.matrix"), anchor="matrix")
     c1, c2, c3 = st.columns(3)
     c1.metric(t("embeddings.shape"), f"{facts.vocab_size:,} × {facts.d_model:,}")
     c2.metric(t("embeddings.params"), f"{facts.n_params / 1e6:,.1f} M")
@@ -246,7 +246,7 @@ def choose_words(page, lm, index) -> tuple[list[str], list]:
 def show_cosine(page, lm, index) -> tuple[list[str], list]:
     """3. Cosine similarity of the words the reader types. Returns (names, words)."""
     t = page.t
-    st.header(t("embeddings.cosine"), anchor="cosine")
+    ui.header(page, t("embeddings.cosine"), anchor="cosine")
     st.write(t("embeddings.cosine_text"))
     st.latex(
         r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
@@ -308,7 +308,7 @@ def show_cosine(page, lm, index) -> tuple[list[str], list]:
 def show_neighbours(page, lm, index, facts) -> None:
     """4. The rows of the whole vocabulary that point most nearly the same way."""
     t = page.t
-    st.header(t("embeddings.neighbours"), anchor="neighbours")
+    ui.header(page, t("embeddings.neighbours"), anchor="neighbours")
     c1, c2 = st.columns([2, 1])
     with c1:
         probe = ui.text_input(page, "probe", t("embeddings.probe"), t("embeddings.probe_default"), max_chars=40)
@@ -337,7 +337,7 @@ def show_neighbours(page, lm, index, facts) -> None:
 def show_projection(page, names, words, facts) -> None:
     """5. The typed words on their two principal axes."""
     t = page.t
-    st.header(t("embeddings.projection"), anchor="projection")
+    ui.header(page, t("embeddings.projection"), anchor="projection")
     if len(words) < 3:
         st.info(t("embeddings.need_three"))
         return
@@ -350,7 +350,7 @@ def show_projection(page, names, words, facts) -> None:
 def show_context(page, lm) -> None:
     """6. The same word in different sentences: one row, then vectors that drift apart."""
     t = page.t
-    st.header(t("embeddings.context"), anchor="context")
+    ui.header(page, t("embeddings.context"), anchor="context")
     st.write(t("embeddings.context_text"))
     c1, c2 = st.columns([1, 3])
     with c1:

@@ -175,7 +175,7 @@ def grid(values, x: str, y: str, value: str):
 def show_word_order(page, lm, learned: bool) -> None:
     """1. Without positions, a sentence and its shuffle are the same bag of vectors."""
     t = page.t
-    st.header(t("posenc.why"), anchor="word_order")
+    ui.header(page, t("posenc.why"), anchor="word_order")
     c1, c2 = st.columns(2)
     with c1:
         text_a = ui.text_input(page, "a", t("posenc.sentence_a"), t("posenc.default_a"), max_chars=200)
@@ -227,7 +227,7 @@ def choose_length_width(page) -> tuple[int, int]:
 def show_sinusoidal(page):
     """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
     t = page.t
-    st.header(t("posenc.sinusoidal"), anchor="sinusoidal")
+    ui.header(page, t("posenc.sinusoidal"), anchor="sinusoidal")
     st.write(t("posenc.sinusoidal_text"))
     st.latex(
         r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
@@ -271,7 +271,7 @@ def show_sinusoidal(page):
 def show_learned(page, lm):
     """3. GPT-2's learned position table. Returns (wpe, its similarity by distance)."""
     t = page.t
-    st.header(t("posenc.learned", name=lm.display_name), anchor="learned")
+    ui.header(page, t("posenc.learned", name=lm.display_name), anchor="learned")
     wpe, path, norms, learned_curve = learned_summary(lm.name, lm)
     st.write(t("posenc.learned_text", n=wpe.shape[0], d=wpe.shape[1]))
     c1, c2 = st.columns(2)
@@ -321,7 +321,7 @@ def show_learned(page, lm):
 def show_rotary(page, lm):
     """3. A rotary model's angles per position. Returns its frequencies θ_i."""
     t = page.t
-    st.header(t("posenc.rotary", name=lm.display_name), anchor="rotary")
+    ui.header(page, t("posenc.rotary", name=lm.display_name), anchor="rotary")
     inv_freq = rotary_frequencies(lm)  # [rotary_dims / 2]: only the pairs that turn
     rot, dh = lm.arch.rotary_dims, lm.arch.d_head
     st.write(
@@ -402,7 +402,7 @@ def show_end(page, lm, wpe) -> None:
 def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
     """4. Position-to-position similarity, sinusoidal beside the model's own."""
     t, learned = page.t, wpe is not None
-    st.header(t("posenc.side"), anchor="side_by_side")
+    ui.header(page, t("posenc.side"), anchor="side_by_side")
     m = ui.slider(page, "m", t("posenc.matrix_size"), 8, MAX_MATRIX, 48)
     sin_full, sin_curve = sinusoidal_at_model_size(min(lm.arch.context_length, 1024), lm.arch.d_model)
     which, other_matrix = own_position_similarity(lm, m)  # [m, m] the model's own, as the lessons ask it
@@ -452,7 +452,7 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
 def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     """5. An offset is a rotation: PE[pos + k] = R_k PE[pos]; and RoPE's q·k by distance."""
     t, learned = page.t, inv_freq is None
-    st.header(t("posenc.relative"), anchor="offsets")
+    ui.header(page, t("posenc.relative"), anchor="offsets")
     st.write(t("posenc.relative_text"))
     st.latex(
         r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"

@@ -172,7 +172,7 @@ def lens_chart(page: ui.Page, layer_order: list[str]):
 def show_settings(page, lm) -> dict:
     """1. Temperature, top-k and top-p (or greedy), and the formulas behind them."""
     t = page.t
-    st.header(t("sampling.settings"), anchor="settings")
+    ui.header(page, t("sampling.settings"), anchor="settings")
     greedy = ui.toggle(page, "greedy", t("sampling.greedy"), help=t("sampling.greedy_help"))
     if isinstance(st.session_state.get("topk"), int) and st.session_state["topk"] > lm.arch.vocab_size:
         st.session_state["topk"] = lm.arch.vocab_size  # a smaller model was picked meanwhile
@@ -206,7 +206,7 @@ def show_settings(page, lm) -> dict:
         )
     if greedy:
         st.info(t("sampling.greedy_note"))
-    with st.expander(t("sampling.formulas"), expanded=True):
+    with st.expander(t("sampling.formulas"), expanded=not page.lesson):  # a lesson step: the chart in view
         st.markdown(t("sampling.formula_softmax"))
         st.latex(r"p_i = \frac{\exp(z_i / T)}{\sum_{j=1}^{V} \exp(z_j / T)}")
         st.markdown(t("sampling.formula_top_k"))
@@ -219,7 +219,7 @@ def show_settings(page, lm) -> dict:
 def show_distribution(page, lm, trace, settings: dict) -> None:
     """2. The next-token distribution over the whole vocabulary, before and after the cuts."""
     t = page.t
-    st.header(t("sampling.distribution"), anchor="distribution")
+    ui.header(page, t("sampling.distribution"), anchor="distribution")
     dist = S.next_token_distribution(trace.next_token_logits, **settings)
     a, b, c = st.columns(3)
     a.metric(
@@ -271,7 +271,7 @@ def choose_seed(page) -> int:
 def show_step_by_step(page, lm, trace, settings: dict) -> int:
     """3. One token per click, each a seeded draw from the distribution shown. Returns the seed."""
     t = page.t
-    st.header(t("sampling.steps"), anchor="step_by_step")
+    ui.header(page, t("sampling.steps"), anchor="step_by_step")
     st.write(t("sampling.steps_intro"))
     seed = choose_seed(page)
     steps = ui.session_memory("sampling_steps", (lm.name, trace.text)).setdefault("steps", [])
@@ -323,7 +323,7 @@ def show_step_by_step(page, lm, trace, settings: dict) -> int:
 def show_generation(page, lm, trace, settings: dict, seed: int) -> None:
     """4. Many steps in a row, streamed, with two seeds; then several samples as one batch."""
     t = page.t
-    st.header(t("sampling.generate"), anchor="generation")
+    ui.header(page, t("sampling.generate"), anchor="generation")
     st.write(t("sampling.generate_intro"))
     n_new = ui.slider(page, "n", t("sampling.n_new"), 1, S.MAX_NEW_TOKENS, 30)
     seed2 = ui.slider(page, "seed2", t("sampling.seed2"), 0, 9999, 7)
@@ -373,7 +373,7 @@ def show_generation(page, lm, trace, settings: dict, seed: int) -> None:
 def show_logit_lens(page, lm, trace, lens_job) -> None:
     """5. Every layer's residual stream through the final norm and the unembedding."""
     t = page.t
-    st.header(t("sampling.lens"), anchor="logit_lens")
+    ui.header(page, t("sampling.lens"), anchor="logit_lens")
     st.write(t("sampling.lens_intro"))
     st.latex(r"\text{%s}_\ell = W_U \,\mathrm{Norm}(h_\ell)" % t("sampling.latex.logits"))
     lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, LENS_MAX_K, 5)

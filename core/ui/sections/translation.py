@@ -110,7 +110,7 @@ def choose_sentence(page, cards, header: bool = True, decoding: bool = True) -> 
     greedy)."""
     t = page.t
     if header:
-        st.header(t("rnn.translate.header"), anchor="translate")
+        ui.header(page, t("rnn.translate.header"), anchor="translate")
 
     def use(sentence: str) -> None:
         st.session_state["sentence"] = sentence
@@ -173,7 +173,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
 def show_alignment(page, results) -> None:
     """Encoder–decoder (cross-) attention: Bahdanau's alignment beside the Transformer's."""
     t = page.t
-    st.header(t("rnn.align.header"), anchor="alignment")
+    ui.header(page, t("rnn.align.header"), anchor="alignment")
     st.write(t("rnn.align.body"))
     att, tr = results["attention"], results["transformer"]
     ui.ask(page, quiz.attended_word, att)
@@ -240,7 +240,7 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
     """Bahdanau's alignment written as Query, Key and Value, and its additive score beside the
     Transformer's scaled dot product, for the same sentence and the same French words."""
     t = page.t
-    st.header(t("lecture.qkv"), anchor="bahdanau_qkv")
+    ui.header(page, t("lecture.qkv"), anchor="bahdanau_qkv")
     st.write(t("lecture.qkv_text"))
     st.latex(
         r"e_{ij}=v_a^{\top}\tanh\big(W_a\underbrace{s_{i-1}}_{\text{Query}}+U_a\underbrace{h_j}_{\text{Key}}\big),"
@@ -275,7 +275,7 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
 def show_self_attention(page, translation) -> None:
     """The Transformer's two self-attentions: the encoder's (all words) and the decoder's (masked)."""
     t = page.t
-    st.header(t("rnn.self.header"), anchor="self_attention")
+    ui.header(page, t("rnn.self.header"), anchor="self_attention")
     st.write(t("rnn.self.body"))
     L, H = translation.encoder_attention.shape[:2]
     c1, c2 = st.columns(2)
@@ -308,7 +308,7 @@ def show_self_attention(page, translation) -> None:
 def show_bottleneck(page, plain, sentence: str) -> None:
     """The plain decoder's only view of the source, for a short, a long and the user's sentence."""
     t = page.t
-    st.header(t("rnn.bottleneck.header"), anchor="bottleneck")
+    ui.header(page, t("rnn.bottleneck.header"), anchor="bottleneck")
     short, long_ = t("rnn.bottleneck.short"), t("rnn.bottleneck.long")
     st.write(
         t(
@@ -340,7 +340,7 @@ def show_bottleneck(page, plain, sentence: str) -> None:
 def show_encoder(page, sentence: str) -> None:
     """The bidirectional encoder: each h_j is a left-to-right half and a right-to-left half."""
     t = page.t
-    st.header(t("rnn.encoder.header"), anchor="encoder")
+    ui.header(page, t("rnn.encoder.header"), anchor="encoder")
     halves = encoder_halves(sentence)
     H = halves.forward.shape[1]
     st.write(t("rnn.encoder.body", h=H, d=2 * H))
@@ -361,7 +361,7 @@ def show_encoder(page, sentence: str) -> None:
 def show_gradients(page, sentence: str) -> None:
     """How strongly each English word still reaches the loss, with and without attention."""
     t = page.t
-    st.header(t("rnn.grad.header"), anchor="gradients")
+    ui.header(page, t("rnn.grad.header"), anchor="gradients")
     st.write(t("rnn.grad.body"))
     st.latex(r"\left\lVert \frac{\partial\, \mathcal{L}}{\partial x_j} \right\rVert")
     names = ("plain", "attention")
@@ -383,7 +383,7 @@ def show_step_by_step(page, results, beam) -> None:
     att = results["attention"]
     if not att.tokens:
         return
-    st.header(t("rnn.steps.header"), anchor="step_by_step")
+    ui.header(page, t("rnn.steps.header"), anchor="step_by_step")
     st.write(t("rnn.steps.body_beam" if beam else "rnn.steps.body", k=BEAM))
     n = len(att.tokens)
     if not 1 <= st.session_state.get("decode_step", 1) <= n:  # a shorter new sentence
@@ -431,7 +431,7 @@ def show_translators(page, cards) -> None:
 def show_scores(page, cards) -> None:
     """BLEU by length for the three, greedy and beam, from the cards; the papers for reference."""
     t = page.t
-    st.header(t("rnn.bleu.header"), anchor="scores")
+    ui.header(page, t("rnn.bleu.header"), anchor="scores")
     evaluation = cards["attention"]["evaluation"]
     st.write(t("rnn.bleu.body", test=evaluation["test_sentences"], k=BEAM))
     tables = card_tables(page.lang, page, cards)
@@ -515,7 +515,7 @@ def show_setups(page, cards) -> None:
 def show_training(page, cards) -> None:
     """Loss against wall-clock time, from the cards."""
     t = page.t
-    st.header(t("rnn.training.header"), anchor="training")
+    ui.header(page, t("rnn.training.header"), anchor="training")
     curves = card_tables(page.lang, page, cards)["curves"]
     ui.chart(
         page,
@@ -558,7 +558,7 @@ def show_lab(page) -> None:
         horizontal=True,
     )
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()
-    st.header(t("rnn.lab.header"), anchor="lab")
+    ui.header(page, t("rnn.lab.header"), anchor="lab")
     st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
     result = ui.shared_job(
         page,
@@ -626,7 +626,7 @@ def lab_progress(page, job) -> None:
 def show_training_steps(page, cards) -> None:
     """One real training step of the attention LSTM and the Transformer, by target length."""
     t = page.t
-    st.header(t("rnn.cost.steps_header"), anchor="training_steps")
+    ui.header(page, t("rnn.cost.steps_header"), anchor="training_steps")
     st.write(t("rnn.cost.steps_body", b=STEP_BATCH))
     left, right = st.columns([1, 2])
     with left:
@@ -679,7 +679,7 @@ def show_training_steps(page, cards) -> None:
 def show_synthetic_timing(page) -> None:
     """One LSTM layer against one causal self-attention layer, forward only, by length."""
     t = page.t
-    st.header(t("rnn.cost.header"), anchor="synthetic_timing")
+    ui.header(page, t("rnn.cost.header"), anchor="synthetic_timing")
     st.write(t("rnn.cost.body", d=TIMING_WIDTH))
     measured = ui.shared_job(
         page,
