@@ -171,3 +171,41 @@ def test_without_a_record_the_step_says_why_it_cannot_ask(monkeypatch, tmp_path,
     assert isinstance(q, quiz.Unbuildable) and q.reason.key == f"quiz.cannot.{reason}"
     (tmp_path / "missing.json").write_text("not json", encoding="utf-8")  # a damaged file: the same
     assert isinstance(question_for(step(step_id), None), quiz.Unbuildable)
+
+
+# --------------------------------------------------------------------------- on the Lessons page
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_lessons_lab_and_parallel_steps_ask_first_then_draw_the_recorded_runs(app, lang):
+    """The Lessons page at the two steps (nothing pressed, no live run): the question first, its
+    options as buttons; the record's answer is right, its explanation names the record's machine;
+    then the section draws the record's numbers."""
+    from core.ui.sections.translation import lab_jobs
+    from tests.helpers import named_chart_tables
+
+    lab_jobs.clear()  # no live run left by another test in this process
+    steps = LESSONS["seq2seq"].steps
+    for step_id, chart, expected in (
+        ("lab", "lab_accuracy", lambda r: sorted((x["model"], x["length"], x["exact"]) for x in r["accuracy"])),
+        ("parallel", "training_step_times", lambda r: sorted((x["model"], x["T"], x["ms"]) for x in r["rows"])),
+    ):
+        number = next(i for i, s in enumerate(steps, 1) if s.id == step_id)
+        record = raw(LAB_JSON if step_id == "lab" else STEPS_JSON)
+        at = app("pages/0_Lessons.py", timeout=180, lang=lang, lesson="seq2seq", step=str(number))
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        q = question_for(step(step_id), None)
+        picks = [b for b in at.button if (b.key or "").startswith("pick_")]
+        assert len(picks) == len(q.options) and not named_chart_tables(at), step_id  # asked before the section
+        assert q.prompt.render(lang) in " ".join(str(m.value) for m in at.markdown), step_id
+        next(b for b in picks if b.key.endswith(f"_{q.answer}")).click().run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert at.success and not at.error, step_id  # the record's answer is the right one
+        assert record["machine"].split(";")[0].split("(")[0] in " ".join(c.value for c in at.caption)
+        drawn = named_chart_tables(at)[chart]
+        if step_id == "lab":
+            drawn = drawn[drawn["metric"] == "exact"]
+            assert sorted(zip(drawn["model"], drawn["length"], drawn["accuracy"])) == expected(record)
+        else:
+            assert sorted(zip(drawn["model"], drawn["T"], drawn["ms"])) == expected(record)
