@@ -15,7 +15,7 @@ import pytest
 from core import quiz
 from core.lessons import LESSONS
 from core.lessons.questions import KINDS, question_for
-from core.seq2seq import records
+from core.seq2seq import load_card, records
 from core.seq2seq.lab import LabResult, LabSettings
 
 LAB_JSON = records.RECORDS / "lab.json"
@@ -87,6 +87,8 @@ def test_the_timing_record_was_made_with_the_sections_constants_at_every_length_
         assert [r["T"] for r in rows] == list(translation.STEP_LENGTHS), model
         assert all(r["ms"] > 0 and r["sequential_decoder_steps"] == steps(r["T"]) for r in rows), model
     assert len(record["rows"]) == 2 * len(translation.STEP_LENGTHS)
+    shipped = {name: load_card(name)["config"] for name in ("attention", "transformer")}
+    assert record["configs"] == shipped  # the sizes timed are the shipped translators' (weights are random)
     rows, machine = records.recorded_step_times(
         translation.STEP_LENGTHS, translation.STEP_BATCH, translation.STEP_REPEATS
     )

@@ -8,6 +8,7 @@ on the server replaces them on the page.
     about("lab").date, about("lab").seconds             # what the caption says of the record
 
     python -m core.seq2seq.records                      # re-make both files on this machine
+    python -m core.seq2seq.records training_steps       # or one of them
 
 Each file (checkpoints/records/*.json, JSON only) holds what the run was made with, its results,
 the machine (lab.machine_description), the date, the torch version and the seconds it took.
@@ -147,6 +148,7 @@ def make_step_times() -> dict:
     return {
         "kind": "training_steps",
         "settings": {"lengths": list(STEP_LENGTHS), "batch_size": STEP_BATCH, "repeats": STEP_REPEATS},
+        "configs": {name: card["config"] for name, card in cards.items()},  # the sizes timed (random weights)
         "rows": rows,
         **_stamp(time.time() - start),
     }
@@ -160,6 +162,11 @@ def write(kind: str, record: dict) -> Path:
 
 
 if __name__ == "__main__":
+    import sys
+
+    wanted = sys.argv[1:] or list(FILES)  # python -m core.seq2seq.records [lab] [training_steps]
     for kind, make in (("training_steps", make_step_times), ("lab", make_lab)):
+        if kind not in wanted:
+            continue
         record = make()
         print(f"{write(kind, record)}: {record['seconds']} s on {record['machine']}")
