@@ -162,10 +162,10 @@ def _build(step: Step, lm: LM, seed: int):
             result, clamped(p.get("self_layer", 0), L), clamped(p.get("self_head", 0), H), seed=seed
         )
     if kind == "rnn.lab_keeps":  # the recorded run at the step's settings (None: Unbuildable, it says why)
-        from core.seq2seq.records import about, recorded_lab
+        from core.seq2seq.records import recorded_lab
 
-        record = about("lab")
-        return quiz.lab_keeps(recorded_lab(lab_settings(step)), seed=seed, machine=record and record.machine)
+        result = recorded_lab(lab_settings(step))
+        return quiz.lab_keeps(result, seed=seed, machine=result.machine if result is not None else None)
     if kind == "rnn.cheaper_step":  # the recorded timing at the page's lengths
         from core.seq2seq.records import STEP_BATCH, STEP_LENGTHS, STEP_REPEATS, recorded_step_times
 
