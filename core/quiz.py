@@ -888,10 +888,11 @@ def encoder_looks(translation, layer: int, head: int, seed: int = 0) -> Question
 LAB_OUTCOMES = ("attention", "plain", "same")
 
 
-def lab_keeps(result, seed: int = 0) -> Question | Unbuildable:
+def lab_keeps(result, seed: int = 0, machine: str | None = None) -> Question | Unbuildable:
     """After a bottleneck-lab run (core.seq2seq.lab.LabResult, as the page shows it): which LSTM
     keeps more of its exact-sequence accuracy on the longest test inputs — or both the same
-    (within MARGIN)? Read off the run's own accuracy rows (views.exact_at_longest)."""
+    (within MARGIN)? Read off the run's own accuracy rows (views.exact_at_longest). `machine`: the
+    run is a recorded one (core.seq2seq.records), made there; the explanation says so."""
     from core.seq2seq.views import exact_at_longest
 
     kind = "rnn.lab_keeps"
@@ -908,7 +909,11 @@ def lab_keeps(result, seed: int = 0) -> Question | Unbuildable:
         Text("quiz.rnn.lab_keeps", {"n": longest}),
         tuple(Text(f"quiz.option.lab.{o}", {"margin": MARGIN} if o == "same" else {}) for o in LAB_OUTCOMES),
         LAB_OUTCOMES.index(answer),
-        Text("quiz.rnn.lab_keeps.why", {"n": longest, "attention": exact["attention"], "plain": exact["plain"]}),
+        Text(
+            "quiz.rnn.lab_keeps.why" + ("_recorded" if machine else ""),
+            {"n": longest, "attention": exact["attention"], "plain": exact["plain"]}
+            | ({"machine": machine} if machine else {}),
+        ),
         seed,
     )
 
@@ -917,10 +922,11 @@ SAME_TIME = 0.05  # two step times within 5 % of each other read as "about the s
 STEP_OUTCOMES = ("attention", "transformer", "same")
 
 
-def cheaper_step(rows: list[dict], seed: int = 0) -> Question | Unbuildable:
+def cheaper_step(rows: list[dict], seed: int = 0, machine: str | None = None) -> Question | Unbuildable:
     """From the page's measured training steps (core.seq2seq.lab.training_step_times: rows of
     model, T, ms): at the longest target measured, which is cheaper per training step — the
-    LSTM with attention or the Transformer — or about the same (within SAME_TIME)?"""
+    LSTM with attention or the Transformer — or about the same (within SAME_TIME)? `machine`:
+    the rows are a recorded timing (core.seq2seq.records), made there; the explanation says so."""
     kind = "rnn.cheaper_step"
     if not rows:
         return Unbuildable(kind, Text("quiz.cannot.no_timing"))
@@ -935,7 +941,10 @@ def cheaper_step(rows: list[dict], seed: int = 0) -> Question | Unbuildable:
         Text("quiz.rnn.cheaper_step", {"T": longest}),
         tuple(Text(f"quiz.option.step.{o}", {"share": SAME_TIME} if o == "same" else {}) for o in STEP_OUTCOMES),
         STEP_OUTCOMES.index(answer),
-        Text("quiz.rnn.cheaper_step.why", {"T": longest, "lstm": a, "transformer": t}),
+        Text(
+            "quiz.rnn.cheaper_step.why" + ("_recorded" if machine else ""),
+            {"T": longest, "lstm": a, "transformer": t} | ({"machine": machine} if machine else {}),
+        ),
         seed,
     )
 

@@ -167,7 +167,7 @@ def test_score_charts_draw_the_cards_and_the_cost_tab_the_causal_mask(app):
     for name in MODEL_NAMES:
         assert list(losses[losses["model"] == name]["loss"]) == cards[name]["training"]["loss_curve"]
     open_tab(at, "rnn.tab.cost")
-    (mask,) = chart_tables(at)  # nothing measured yet: the causal mask alone
+    (mask,) = chart_tables(at)[:1]  # the causal mask first (then the recorded timing, tested below)
     assert (grid(mask, "masked") == ~np.tri(6, dtype=bool)).all()
     np.testing.assert_allclose(grid(mask).sum(axis=1), 1.0)
 
@@ -215,6 +215,48 @@ def test_suggestion_buttons_fill_the_sentence(app):
     assert at.text_input(key="sentence").value == first.label
 
 
+def test_the_lab_and_cost_tabs_show_the_recorded_runs_before_anything_is_pressed(app):
+    """Nothing run on this server yet: the lab tab at the lesson's settings (the sliders' defaults)
+    draws the recorded run's charts, the cost tab the recorded step timing, each captioned from its
+    record (machine, date, seconds); other lab settings show no record, only the button."""
+    import json
+
+    from core.seq2seq.records import FILES
+    from core.ui.sections.translation import lab_jobs
+
+    lab_jobs.clear()  # no live run left by another test in this process
+    record = json.loads(FILES["lab"].read_text(encoding="utf-8"))
+    at = open_tab(open_page(app), "rnn.tab.lab")
+    assert not at.success  # nothing trained here
+    caption = i18n.t("rnn.record.lab", machine=record["machine"], date=record["date"], s=record["seconds"])
+    assert caption in texts(at.caption) and i18n.t("rnn.lab.press") in texts(at.caption)
+    charts = named_chart_tables(at)
+    assert list(charts) == ["lab_loss", "lab_accuracy", "lab_alignment"]
+    drawn = charts["lab_accuracy"]
+    exact = drawn[drawn["metric"] == "exact"]
+    assert sorted(zip(exact["model"], exact["length"], exact["accuracy"])) == sorted(
+        (r["model"], r["length"], r["exact"]) for r in record["accuracy"]
+    )
+    np.testing.assert_allclose(grid(charts["lab_alignment"]), record["example_alignment"], atol=1e-6)
+    longest = record["settings"]["max_length"]
+    at_longest = {r["model"]: r["exact"] for r in record["accuracy"] if r["length"] == longest}
+    assert i18n.t("rnn.lab.summary", n=longest, p=at_longest["plain"], a=at_longest["attention"]) in [
+        m.value for m in at.markdown
+    ]
+    at.slider(key="lab_steps").set_value(record["settings"]["steps"] + 100).run()  # other settings: no record
+    assert not at.exception and not named_chart_tables(at) and caption not in texts(at.caption)
+    steps = json.loads(FILES["training_steps"].read_text(encoding="utf-8"))
+    ko = open_page(app, lang="ko", tab=i18n.t("rnn.tab.cost", "ko"))
+    drawn = named_chart_tables(ko)["training_step_times"]
+    assert sorted(zip(drawn["T"], drawn["ms"])) == sorted((r["T"], r["ms"]) for r in steps["rows"])
+    assert set(drawn["model"]) == {"attention", "transformer"}
+    assert set(drawn["model_label"]) == {i18n.t(f"rnn.model.{m}", "ko") for m in ("attention", "transformer")}
+    caption = i18n.t(
+        "rnn.record.training_steps", "ko", machine=steps["machine"], date=steps["date"], s=steps["seconds"], r=2
+    )
+    assert caption in texts(ko.caption)
+
+
 def test_tiny_lab_run_and_timing(app):
     at = open_tab(open_page(app, **TINY_LAB), "rnn.tab.lab")
     assert i18n.t("rnn.lab.press") in texts(at.caption)
@@ -249,6 +291,10 @@ def test_tiny_lab_run_and_timing(app):
     assert lab.machine_description().split(";")[0] in texts(at.caption)
     at.button(key="start_time_steps").click().run(timeout=300)
     assert not at.exception, [e.message for e in at.exception]
+    from core.seq2seq.records import about
+
+    record = about("training_steps")  # the live timing in place of the recorded one, and said so
+    assert i18n.t("rnn.record.live", machine=record.machine, date=record.date) in texts(at.caption)
     steps = next(tab for tab in chart_tables(at) if "sequential_decoder_steps" in tab)
     assert set(steps["model"]) == {"attention", "transformer"} and (steps["ms"] > 0).all()
     lstm = steps[steps["model"] == "attention"]

@@ -456,6 +456,7 @@ SEQ2SEQ = _lesson(
             "translation.lab",
             dict(
                 params={"lab_hidden": 64, "lab_length": 30, "lab_steps": 800, "lab_task": "reverse"},
+                question="rnn.lab_keeps",
                 notice="lab",
                 concepts=("fixed_context", "bleu_by_length"),
             ),
@@ -484,7 +485,11 @@ SEQ2SEQ = _lesson(
         (
             "parallel",
             "translation.training_steps",
-            dict(notice="training_mask", concepts=("parallel_training", "masked_training")),
+            dict(
+                question="rnn.cheaper_step",
+                notice="training_mask",
+                concepts=("parallel_training", "masked_training"),
+            ),
         ),
     ],
 )

@@ -17,7 +17,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core import quiz
-from core.lessons.questions import _head, _layer, _query, _words, clamped, shipped_cards, trace_of, translation
+from core.lessons.questions import (
+    _head,
+    _layer,
+    _query,
+    _words,
+    clamped,
+    lab_settings,
+    shipped_cards,
+    trace_of,
+    translation,
+)
 
 if TYPE_CHECKING:
     from core.lessons.steps import Step
@@ -497,15 +507,7 @@ def training_mask(step: Step, lm: LM) -> dict:
 
 
 def lab(step: Step, lm: LM) -> dict:
-    from core.seq2seq.lab import LabSettings
-
-    p = step.params
-    settings = LabSettings(
-        task=p.get("lab_task", "reverse"),
-        max_length=int(p.get("lab_length", 30)),
-        hidden_size=int(p.get("lab_hidden", 64)),
-        steps=int(p.get("lab_steps", 800)),
-    ).checked()
+    settings = lab_settings(step)
     return {
         "lo": settings.min_length,
         "hi": settings.max_length,

@@ -82,6 +82,19 @@ def _words(step: Step) -> list[str]:
     return parse_words(step.params["words"])[0]
 
 
+def lab_settings(step: Step):
+    """The lab's settings as the section reads them from the step's inputs (core.ui.sections.translation.show_lab)."""
+    from core.seq2seq.lab import LabSettings
+
+    p = step.params
+    return LabSettings(
+        task=p.get("lab_task", "reverse"),
+        max_length=int(p.get("lab_length", 30)),
+        hidden_size=int(p.get("lab_hidden", 64)),
+        steps=int(p.get("lab_steps", 800)),
+    ).checked()
+
+
 def _build(step: Step, lm: LM, seed: int):
     kind, p = step.question, step.params
     if kind == "sampling.next_token":
@@ -148,6 +161,17 @@ def _build(step: Step, lm: LM, seed: int):
         return quiz.encoder_looks(
             result, clamped(p.get("self_layer", 0), L), clamped(p.get("self_head", 0), H), seed=seed
         )
+    if kind == "rnn.lab_keeps":  # the recorded run at the step's settings (None: Unbuildable, it says why)
+        from core.seq2seq.records import recorded_lab
+
+        result = recorded_lab(lab_settings(step))
+        return quiz.lab_keeps(result, seed=seed, machine=result.machine if result is not None else None)
+    if kind == "rnn.cheaper_step":  # the recorded timing at the page's lengths
+        from core.seq2seq.records import STEP_BATCH, STEP_LENGTHS, STEP_REPEATS, recorded_step_times
+
+        measured = recorded_step_times(STEP_LENGTHS, STEP_BATCH, STEP_REPEATS)
+        rows, machine = measured if measured is not None else ([], None)
+        return quiz.cheaper_step(rows, seed=seed, machine=machine)
     raise KeyError(f"no lesson builder for the question kind {kind!r}")
 
 
@@ -175,6 +199,8 @@ KINDS = (
     "rnn.right_translator",
     "rnn.attended_word",
     "rnn.encoder_looks",
+    "rnn.lab_keeps",
+    "rnn.cheaper_step",
 )  # the kinds a step may ask
 
 

@@ -972,17 +972,21 @@ _PAIRS.update(
         ),
         "lessons.seq2seq.lab.title": ("The bottleneck lab", "병목 실험실"),
         "lessons.seq2seq.lab.text": (
-            "Both LSTMs learn to reverse sequences of symbols, trained live on this machine. Once the sequences are "
-            "longer than the context vector can hold, the plain model's accuracy drops while attention's holds.",
-            "두 LSTM이 기호 시퀀스를 뒤집는 법을 이 컴퓨터에서 바로 학습합니다. 시퀀스가 컨텍스트 벡터에 담을 수 있는 "
-            "것보다 "
-            "길어지면 컨텍스트 벡터 모델의 정확도는 떨어지고 어텐션 모델은 버팁니다.",
+            "Both LSTMs learn to reverse sequences of symbols; the run shown was recorded at these settings, and the "
+            "button trains them again on this server. Predict which one still reverses the longest sequences "
+            "exactly.",
+            "두 LSTM이 기호 시퀀스를 뒤집는 법을 학습합니다. 보이는 결과는 이 설정으로 기록해 둔 실행이고, 버튼을 누르면 "
+            "이 서버에서 다시 학습합니다. 가장 긴 시퀀스를 여전히 정확히 뒤집는 쪽이 어느 것일지 예측해 보세요.",
         ),
         "lessons.seq2seq.lab.notes": (
-            "Press the button well before you need the chart: training takes a while and runs once for the whole "
-            "class. Reversal is the hardest case for one vector: the first input is needed last.",
-            "차트가 필요하기 한참 전에 버튼을 누르세요. 학습에 시간이 걸리고 반 전체를 위해 한 번만 돕니다. 뒤집기는 벡터 "
-            "하나에 가장 어려운 경우입니다. 첫 입력이 맨 나중에 필요하기 때문입니다.",
+            "The recorded run is there at once; the question is asked from it. A live run takes a while and runs once "
+            "for the whole class, so press the button well before you need it. Once the sequences are longer than "
+            "the context vector can hold, the plain model's accuracy drops while attention's holds. Reversal is the "
+            "hardest case for one vector: the first input is needed last.",
+            "기록해 둔 실행은 바로 보이고, 질문도 그 실행에서 나옵니다. 이 서버에서 새로 학습하면 시간이 걸리고 반 전체를 "
+            "위해 한 번만 도니, 필요하기 한참 전에 버튼을 누르세요. 시퀀스가 컨텍스트 벡터에 담을 수 있는 것보다 길어지면 "
+            "컨텍스트 벡터 모델의 정확도는 떨어지고 어텐션 모델은 버팁니다. 뒤집기는 벡터 하나에 가장 어려운 경우입니다. 첫 "
+            "입력이 맨 나중에 필요하기 때문입니다.",
         ),
         "lessons.seq2seq.self.title": ("Self-attention in the encoder", "인코더의 셀프 어텐션"),
         "lessons.seq2seq.self.text": (
@@ -1035,16 +1039,19 @@ _PAIRS.update(
         ),
         "lessons.seq2seq.parallel.text": (
             "Given the right French sentence, the Transformer predicts every next word in one pass under the causal "
-            "mask, while the LSTM steps through the words. Compare one real training step of each by target length.",
+            "mask, while the LSTM steps through the words. Compare one real training step of each by target length, "
+            "timed in a recorded run; the button times them again on this server.",
             "정답 프랑스어 문장이 주어지면 트랜스포머는 인과 마스크 아래에서 모든 다음 단어를 한 번에 예측하고, LSTM은 "
-            "단어를 "
-            "하나씩 밟아 갑니다. 목표 문장 길이별로 둘의 실제 학습 스텝 하나를 비교해 보세요.",
+            "단어를 하나씩 밟아 갑니다. 기록해 둔 측정으로 목표 문장 길이별 실제 학습 스텝 하나를 비교해 보세요. 버튼을 "
+            "누르면 이 서버에서 다시 잽니다.",
         ),
         "lessons.seq2seq.parallel.notes": (
             "On a CPU with short sentences the Transformer may not be faster per step; its advantage is that the "
-            "work per step is parallel. This closes the loop to the note's third limit.",
+            "work per step is parallel. The question reads the recorded timing, made on one CPU thread; a live "
+            "timing on a busy server can differ. This closes the loop to the note's third limit.",
             "CPU에서 짧은 문장이라면 트랜스포머가 스텝당 더 빠르지 않을 수도 있습니다. 장점은 스텝 안의 일이 병렬이라는 "
-            "점입니다. 노트의 셋째 한계로 돌아가 마무리하세요.",
+            "점입니다. 질문은 CPU 스레드 하나에서 기록해 둔 측정을 읽으며, 바쁜 서버에서 새로 재면 다를 수 있습니다. 노트의 "
+            "셋째 한계로 돌아가 마무리하세요.",
         ),
     }
 )

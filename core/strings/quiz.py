@@ -303,6 +303,10 @@ EN.update(
         "quiz.option.step.same": "about the same (within {share:.0%})",
         "quiz.rnn.cheaper_step.why": "At {T} target words one step took {lstm:.1f} ms for the LSTM and "
         "{transformer:.1f} ms for the Transformer, on this machine.",
+        "quiz.rnn.lab_keeps.why_recorded": "At {n} symbols: with attention {attention:.0%} exactly right, with one "
+        "context vector {plain:.0%}, in the recorded run on {machine}.",
+        "quiz.rnn.cheaper_step.why_recorded": "At {T} target words one step took {lstm:.1f} ms for the LSTM and "
+        "{transformer:.1f} ms for the Transformer, in the recorded timing on {machine}.",
     }
 )
 
@@ -324,5 +328,9 @@ KO.update(
         "quiz.option.step.same": "거의 같습니다({share:.0%} 안쪽)",
         "quiz.rnn.cheaper_step.why": "목표 {T}단어에서 스텝 하나에 LSTM은 {lstm:.1f} ms, 트랜스포머는 "
         "{transformer:.1f} ms가 걸렸습니다(이 컴퓨터에서).",
+        "quiz.rnn.lab_keeps.why_recorded": "{machine}에서 기록해 둔 실행에서, 기호 {n}개일 때 어텐션 LSTM은 "
+        "{attention:.0%}, 컨텍스트 벡터 모델은 {plain:.0%}을(를) 정확히 맞혔습니다.",
+        "quiz.rnn.cheaper_step.why_recorded": "{machine}에서 기록해 둔 측정에서, 목표 {T}단어일 때 스텝 하나에 "
+        "LSTM은 {lstm:.1f} ms, 트랜스포머는 {transformer:.1f} ms가 걸렸습니다.",
     }
 )

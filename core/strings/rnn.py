@@ -285,6 +285,11 @@ EN = {
         "can be trained when it finishes."
     ),
     "rnn.lab.failed": "The lab run failed: {error}",
+    "rnn.record.lab": "Shown: a recorded run at these settings, trained on {date} on {machine} in {s:.0f} s. "
+    "The button trains both models again on this server.",
+    "rnn.record.training_steps": "Shown: a recorded timing, measured on {date} on {machine} in {s:.1f} s "
+    "(median of {r} runs per length). The button times the steps again on this server.",
+    "rnn.record.live": "Shown: the run on this server, in place of the recorded one ({date}, {machine}).",
     "rnn.encoder.direction": "Direction",
     "rnn.bleu.paper_bleu": "BLEU (WMT'14, in the paper)",
     "rnn.bleu.ours_bleu": "BLEU — this app's model on Tatoeba",
@@ -611,6 +616,12 @@ KO = {
         "이 설정으로 학습할 수 있습니다."
     ),
     "rnn.lab.failed": "실험이 실패했습니다: {error}",
+    "rnn.record.lab": "지금 보이는 것은 이 설정으로 기록해 둔 실행입니다. {date}에 {machine}에서 {s:.0f}초 동안 "
+    "학습했습니다. 이 서버에서 두 모델을 다시 학습하려면 버튼을 누르세요.",
+    "rnn.record.training_steps": "지금 보이는 것은 기록해 둔 측정입니다. {date}에 {machine}에서 {s:.1f}초 동안 "
+    "쟀습니다(길이마다 {r}번 재서 중앙값을 썼습니다). 이 서버에서 다시 재려면 버튼을 누르세요.",
+    "rnn.record.live": "지금 보이는 것은 이 서버에서 돌린 실행으로, 기록해 둔 실행({date}, {machine}) 대신 "
+    "보여 줍니다.",
     "rnn.encoder.direction": "방향",
     "rnn.bleu.paper_bleu": "BLEU (WMT'14, 논문 수치)",
     "rnn.bleu.ours_bleu": "BLEU — 이 앱의 모델, Tatoeba",

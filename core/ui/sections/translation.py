@@ -5,6 +5,7 @@ import streamlit as st
 
 from core import i18n, quiz, seq2seq, ui
 from core.seq2seq import BEAM, EQUAL_DATA, MODEL_NAMES, N_SPECIAL, english_word_count, load_card, load_pretrained
+from core.seq2seq import records as recorded
 from core.seq2seq.charts import (
     attention_chart,
     bleu_chart,
@@ -20,7 +21,7 @@ from core.seq2seq.charts import (
 TABS = ("rnn.tab.translate", "rnn.tab.scores", "rnn.tab.lab", "rnn.tab.cost")
 TIMING_LENGTHS = (16, 32, 64, 128, 256, 512, 1024)
 TIMING_WIDTH, TIMING_REPEATS = 256, 7
-STEP_LENGTHS, STEP_BATCH, STEP_REPEATS = (4, 8, 16, 32), 32, 2
+STEP_LENGTHS, STEP_BATCH, STEP_REPEATS = recorded.STEP_LENGTHS, recorded.STEP_BATCH, recorded.STEP_REPEATS
 EXAMPLE = "I love you."  # the lecture notes' example: "Je t'aime."
 LONG_EXAMPLE = "The quick brown fox jumps over the lazy dog."  # the notes' long sentence (the bottleneck)
 HALF_DIMS = 32  # numbers of each encoder direction drawn
@@ -542,8 +543,19 @@ def show_training(page, cards) -> None:
 # --------------------------------------------------------------------------- tab 3: the lab
 
 
+def record_caption(page, kind: str, live: bool, **values) -> None:
+    """What the reader sees: the recorded run of `kind` (its machine, date and seconds, from the
+    record), or, after a live run where a record exists, that this is the server's own run."""
+    about = recorded.about(kind)
+    if about is None:
+        return
+    key = "rnn.record.live" if live else f"rnn.record.{kind}"
+    st.caption(page.t(key, machine=about.machine, date=about.date, s=about.seconds, **values))
+
+
 def show_lab(page) -> None:
-    """The bottleneck lab: both LSTMs learn to reverse sequences, trained live."""
+    """The bottleneck lab: both LSTMs learn to reverse sequences, trained live (or, until then,
+    the recorded run at the same settings)."""
     t, lab = page.t, seq2seq.lab
     hidden = ui.slider(page, "lab_hidden", t("rnn.lab.hidden"), 16, lab.MAX_HIDDEN, 64, step=16)
     longest = ui.slider(page, "lab_length", t("rnn.lab.max_length"), 8, lab.MAX_LENGTH, 30)
@@ -560,7 +572,7 @@ def show_lab(page) -> None:
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()
     ui.header(page, t("rnn.lab.header"), anchor="lab")
     st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
-    result = ui.shared_job(
+    live = ui.shared_job(
         page,
         ("lab", settings),
         t("rnn.lab.button"),
@@ -571,10 +583,15 @@ def show_lab(page) -> None:
         busy="rnn.lab.busy",
         view=lambda job: lab_progress(page, job),
     )
+    record = recorded.recorded_lab(settings)  # None unless these are the record's settings
+    result = live if live is not None else record
     if result is None:
         return
     views = seq2seq.views
-    st.success(t("rnn.lab.done", s=result.seconds, machine=result.machine))
+    if live is not None:
+        st.success(t("rnn.lab.done", s=result.seconds, machine=result.machine))
+    if record is not None:
+        record_caption(page, "lab", live=live is not None)
     losses = views.labelled(views.loss_frame(result.losses, every=max(1, settings.steps // 200)), t)
     ui.chart(
         page, curve_chart, losses, "lab_loss", x="step", x_title=t("rnn.lab.step"), y="loss", y_title=t("rnn.lab.loss")
@@ -646,7 +663,7 @@ def show_training_steps(page, cards) -> None:
         work = seq2seq.lab.step_timing_work(
             {n: cards[n] for n in ("attention", "transformer")}, STEP_LENGTHS, STEP_BATCH, STEP_REPEATS
         )
-        measured = ui.shared_job(
+        live = ui.shared_job(
             page,
             "step_timing",
             t("rnn.cost.steps_button"),
@@ -656,6 +673,8 @@ def show_training_steps(page, cards) -> None:
             name="time_steps",
             busy="rnn.lab.busy",
         )
+        record = recorded.recorded_step_times(STEP_LENGTHS, STEP_BATCH, STEP_REPEATS)
+        measured = live if live is not None else record
         if measured is None:
             return
         rows, machine = measured
@@ -670,7 +689,10 @@ def show_training_steps(page, cards) -> None:
             y_title=t("rnn.cost.step_ms"),
             points=True,
         )
-        st.caption(t("rnn.cost.machine", machine=machine, r=STEP_REPEATS))
+        if live is not None:
+            st.caption(t("rnn.cost.machine", machine=machine, r=STEP_REPEATS))
+        if record is not None:
+            record_caption(page, "training_steps", live=live is not None, r=STEP_REPEATS)
     longest = max(row["T"] for row in rows)
     last = {row["model"]: row["ms"] for row in rows if row["T"] == longest}
     st.markdown(t("rnn.cost.steps_summary", T=longest, lstm=last["attention"], transformer=last["transformer"]))
