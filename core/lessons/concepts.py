@@ -29,11 +29,6 @@ class Concept:
         """Its one line in the catalog."""
         return f"lessons.concept.{self.id}"
 
-    @property
-    def text(self) -> str:
-        """The same catalog key, by the name a step's `text` has."""
-        return self.key
-
 
 _BY_NOTE = {
     "000": (

@@ -12,7 +12,6 @@ specs in every language plus their tables) and its notice go to the phones (`Cla
 
 from __future__ import annotations
 
-import inspect
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -126,6 +125,11 @@ def _compact_style() -> None:
       .st-key-lesson_section [data-testid="stMetricValue"] { font-size: 1.8rem; }
       .st-key-lesson_nav [data-testid="stElementContainer"]:has([data-testid="stProgress"]) {
         flex: 1 1 0; min-width: 10rem; }
+      @media (min-width: 640px) {
+        .st-key-lesson_question [class*="st-key-quiz_"] { flex-direction: row; flex-wrap: wrap; }
+        .st-key-lesson_question [class*="st-key-quiz_"] > * { flex: 1 1 100%; }
+        .st-key-lesson_question [class*="st-key-quiz_"] > [class*="st-key-pick_"] { flex: 1 1 calc(50% - 1rem); }
+      }
       .st-key-lesson_nav [data-testid="stProgress"] p { font-size: 0.9rem; white-space: nowrap; overflow: hidden;
         text-overflow: ellipsis; }
     </style>""")
@@ -212,22 +216,13 @@ def arrow_keys() -> None:
     )
 
 
-def _question(step: Step, lm, seed: int = 0):
-    """The step's question, built by core.lessons.questions (merged with the lessons' content)."""
-    try:
-        from core.lessons.questions import question_for
-    except ImportError:
-        return None
-    if "seed" in inspect.signature(question_for).parameters:
-        return question_for(step, lm, seed=seed)
-    return question_for(step, lm)
-
-
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _step_question(model_name: str, lesson_id: str, number: int, seed: int, _step: Step, _lm):
     """A step's question, built once per model, step and seed for every session (it is built from
     the step's own inputs, not from what a reader typed)."""
-    return _question(_step, _lm, seed)
+    from core.lessons.questions import question_for
+
+    return question_for(_step, _lm, seed=seed)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -241,10 +236,6 @@ def _notice_values(model_name: str, lesson_id: str, number: int, _step: Step, _l
 def _notice(page: Page, chosen: Lesson, number: int, step: Step, lm) -> str | None:
     if not step.notice:
         return None
-    try:
-        import core.lessons.notices  # noqa: F401 — merged with the lessons' content
-    except ImportError:
-        return None
     values = _notice_values(getattr(lm, "name", ""), chosen.id, number, step, lm)
     return None if values is None else page.t(step.notice, **values)
 
@@ -253,9 +244,10 @@ SPLIT = (2, 3)  # a step on a wide screen: what is said and asked | the model's 
 
 
 def show_step(page: Page, chosen: Lesson, number: int) -> None:
-    """One step on one screen: the title and text; then, side by side, the question (and once it
-    is answered, what to notice) and the step's section in a box that scrolls on its own, as tall
-    as the screen leaves (fit_to_screen). A phone stacks them."""
+    """One step on one screen: the title and text; the question at the screen's width until it is
+    answered; then side by side what to notice (with the answer and why under it) and the step's
+    section, each in a box that scrolls on its own, as tall as the window leaves (fit_to_screen).
+    A phone stacks them."""
     t = page.t
     step = chosen.steps[number - 1]
     section_id = registry.section_of(step)
@@ -268,22 +260,22 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
     build = step_question(page, chosen, number, step, lm) if step.question else None
     with predicting(page):
         above = build is not None and predict.waiting(page, build)
-        if above:  # not answered yet: the question has the screen's width
+        if above:  # not answered yet: the question has the screen's width, its options two to a row
             _notes(page, step)
-            ui.ask(page, build)  # stops the run here until it is answered (or revealed to a class)
+            with st.container(key=QUESTION_KEY):
+                ui.ask(page, build)  # stops the run here until it is answered (or revealed to a class)
         talk, figure = st.columns(SPLIT, gap="medium")
         side, box = talk.container(key=SIDE_KEY), figure.container(key=BOX_KEY)
         fit_to_screen()
         with side:
             if not above:
                 _notes(page, step)
-                if build is not None:
-                    ui.ask(page, build)  # answered: the model's answer and why, beside the view
-    notice = _notice(page, chosen, number, step, lm)
-    if notice:
-        side.info(f"**{t('lessonpage.notice')}** — {notice}")
-    with side:
-        _open_on_page(page, step)
+            notice = _notice(page, chosen, number, step, lm)
+            if notice:  # first: the answer is in, and this is what the view is for
+                st.info(f"**{t('lessonpage.notice')}** — {notice}")
+            if build is not None and not above:
+                ui.ask(page, build)  # answered: the model's answer and why, beside the view
+            _open_on_page(page, step)
     predicts, page.predict = page.predict, False  # the step asks its own question, not its section's
     page.lesson = True
     running = _running_class() if step.question else None
@@ -297,9 +289,9 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
         _share_with_class(page, running, chosen, number, step, lm, captured)
 
 
-SIDE_KEY, BOX_KEY = "lesson_side", "lesson_section"
+SIDE_KEY, BOX_KEY, QUESTION_KEY = "lesson_side", "lesson_section", "lesson_question"
 NARROW = 640  # px: below this Streamlit stacks columns (a phone): the page scrolls as one
-SCREEN_MARGIN = 16  # px left below a box
+SCREEN_MARGIN = 48  # px left below a box: the page's own bottom padding and gaps
 
 
 def fit_to_screen() -> None:
@@ -389,10 +381,8 @@ def predicting(page: Page) -> Iterator[None]:
 
 def _running_class():
     """The class this session runs (core/ui/classbase), or None."""
-    try:
-        from core.ui.classbase import current_lecturer
-    except ImportError:
-        return None
+    from core.ui.classbase import current_lecturer
+
     return current_lecturer()
 
 
@@ -526,16 +516,8 @@ def show_end(page: Page, chosen: Lesson) -> None:
 
 
 def _concept_label(page: Page, concept: str) -> str:
-    """A concept's line in the reader's language, where the lessons' catalog has one."""
-    try:
-        from core.lessons.concepts import CONCEPTS
-    except ImportError:
-        return concept
-    entry = CONCEPTS.get(concept) if isinstance(CONCEPTS, dict) else None
-    for key in (getattr(entry, "text", None), getattr(entry, "title", None), entry, f"concept.{concept}"):
-        if isinstance(key, str):
-            try:
-                return page.t(key)
-            except KeyError:
-                continue
-    return concept
+    """A concept's one line in the reader's language (core.lessons.concepts)."""
+    from core.lessons.concepts import CONCEPTS
+
+    entry = CONCEPTS.get(concept)
+    return page.t(entry.key) if entry is not None else escape(concept)
