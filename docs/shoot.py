@@ -38,15 +38,15 @@ LESSON_SHOTS = [  # a lesson step: (file name, query string, viewport, what to w
     (
         "lesson_laptop",
         "?lesson=explainer&step=9&lecture=true",
-        {"width": 1400, "height": 1900},
+        {"width": 1400, "height": 1000},
         '[data-testid="stVegaLiteChart"]',
-    ),  # the step down to its chart (Streamlit scrolls its main area itself)
+    ),  # one laptop screen: the whole step
     ("lesson_phone", "?lesson=explainer&step=2&lang=ko", {"width": 390, "height": 844}, '[class*="st-key-pick_"]'),
 ]
 
 
 def shoot_lessons(browser, base: str) -> None:
-    """A step on a projector (lecture mode, the step down to its chart) and a question on a phone."""
+    """A step on a projector (lecture mode, one 1,400 × 1,000 screen) and a question on a phone."""
     for name, query, viewport, selector in LESSON_SHOTS:
         page = browser.new_page(viewport=viewport, locale="en-US")
         page.goto(base + "/Lessons" + query)

@@ -119,10 +119,13 @@ def show(page: Page, lessons: dict[str, Lesson]) -> None:
 
 
 def _compact_style() -> None:
-    """Inside a lesson the page's own margins shrink: the step has the screen."""
+    """Inside a lesson the page's own margins shrink and the section's own prose is smaller than the
+    step's (still 21 px in lecture mode): the step has the screen, its view the most of it."""
     st.html("""<style>
       [data-testid="stMainBlockContainer"] { padding-top: 4rem; padding-bottom: 1rem; }
       .st-key-lesson_section [data-testid="stMetricValue"] { font-size: 1.8rem; }
+      .st-key-lesson_section [data-testid="stMarkdownContainer"] p,
+      .st-key-lesson_section [data-testid="stMarkdownContainer"] li { font-size: 1.05rem; }
       .st-key-lesson_nav [data-testid="stElementContainer"]:has([data-testid="stProgress"]) {
         flex: 1 1 0; min-width: 10rem; }
       @media (min-width: 640px) {
