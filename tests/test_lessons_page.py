@@ -199,6 +199,36 @@ def test_block_mlp_in_a_lesson_equals_its_page(app, lessons):
     np.testing.assert_array_equal(a["y"].to_numpy(), b["y"].to_numpy())
 
 
+def test_in_a_step_the_section_leaves_the_screen_to_its_view(app, lessons):
+    """The step's title and text open its section: the section's own header is not drawn again,
+    its opening paragraph waits behind "About this view", and its text box sits behind one button
+    that names the prompt. The same section on its page has its header and paragraph in the open."""
+    import core.lessons
+
+    params = {"prompt": ATTENTION_PROMPT, "layer": 1, "head": 0}
+    step = Step(id="s", title=TITLE, text=TEXT, page="attention", section="search", params=params)
+    core.lessons.LESSONS["search"] = Lesson(id="search", title="lessonpage.title", note="test", steps=(step,))
+    try:
+        lesson = app(PAGE, lesson="search", step="1")
+        lesson.run()
+    finally:
+        del core.lessons.LESSONS["search"]
+    full = app("pages/3_Attention.py", text=ATTENTION_PROMPT, layer="1", head="0")
+    full.run()
+    assert not lesson.exception and not full.exception
+    heading, intro = i18n.t("attention.search"), i18n.t("attention.search_text")
+    assert heading in [h.value for h in full.header]
+    assert intro in [m.value for m in full.markdown]
+    assert heading not in [h.value for h in lesson.header]
+    assert i18n.t(TITLE) in [h.value for h in lesson.header]
+    about = [e for e in lesson.expander if e.label == i18n.t("lessonpage.about_view")]
+    assert len(about) == 1 and intro in [m.value for m in about[0].markdown]
+    assert [m.value for m in lesson.markdown].count(intro) == 1  # only there
+    (inputs,) = lesson.get("popover")
+    assert ATTENTION_PROMPT in inputs.proto.popover.label
+    assert [box.value for box in inputs.text_input] == [ATTENTION_PROMPT]
+
+
 def test_lecture_notes_only_in_lecture_mode(app, lessons):
     import core.lessons
 

@@ -198,12 +198,18 @@ def _on_a_phone() -> bool:
     return "Mobi" in agent
 
 
-def header(page: Page, text: str, anchor: str) -> None:
-    """A section's header, with the anchor a link scrolls to (?at=). Inside a lesson step the
-    step's title already heads the section: the header would say it twice, a screen's height lost."""
-    if page.lesson:
-        return
-    st.header(text, anchor=anchor)
+def header(page: Page, text: str, anchor: str, intro: str | None = None) -> None:
+    """A section's header, with the anchor a link scrolls to (?at=), and its opening paragraph.
+    Inside a lesson step the step's title and text open the section already: the header is not
+    drawn (it would say it twice) and the paragraph waits one click away, leaving the step's
+    screen to the view itself."""
+    if not page.lesson:
+        st.header(text, anchor=anchor)
+        if intro is not None:
+            st.write(intro)
+    elif intro is not None:
+        with st.expander(page.t("lessonpage.about_view")):
+            st.write(intro)
 
 
 def _formula_style() -> None:

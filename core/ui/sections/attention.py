@@ -296,8 +296,7 @@ def show_steps(page, lm, trace, labels, layer: int, head: int, query: int):
 def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
     """Q, K, V as a search — and why W_Q and W_K are there at all."""
     t = page.t
-    ui.header(page, t("attention.search"), anchor="search")
-    st.write(t("attention.search_text"))
+    ui.header(page, t("attention.search"), anchor="search", intro=t("attention.search_text"))
     match = best_matches(trace, layer, head)
     st.write(
         t(
@@ -324,8 +323,7 @@ def show_search(page, lm, trace, labels, layer: int, head: int) -> None:
 def show_why_scale(page, lm, steps, labels, query: int) -> None:
     """Why q·k is divided by √d_k: dot products spread with d_k, and softmax saturates."""
     t = page.t
-    ui.header(page, t("attention.why_scale"), anchor="why_scale")
-    st.write(t("attention.why_scale_text"))
+    ui.header(page, t("attention.why_scale"), anchor="why_scale", intro=t("attention.why_scale_text"))
     ui.chart(page, spread_chart, pd.DataFrame(spread_rows()), "dot_product_spread")
     unscaled = without_scaling(steps, query)
     scaled = steps.weights[query]
@@ -349,8 +347,12 @@ def show_multi_head(page, lm, trace, labels, layer: int, query: int) -> None:
     """Every head of the layer, laid side by side for the chosen token, times W_O: the
     layer's attention output, checked against the model's own."""
     t, a = page.t, lm.arch
-    ui.header(page, t("attention.multi"), anchor="multi_head")
-    st.write(t("attention.multi_text", h=a.n_heads, dh=a.d_head, hd=a.n_heads * a.d_head, d=a.d_model))
+    ui.header(
+        page,
+        t("attention.multi"),
+        anchor="multi_head",
+        intro=t("attention.multi_text", h=a.n_heads, dh=a.d_head, hd=a.n_heads * a.d_head, d=a.d_model),
+    )
     if a.n_kv_heads != a.n_heads:
         st.write(t("attention.multi_kv", kv=a.n_kv_heads, g=a.n_heads // a.n_kv_heads))
     st.latex(r"\mathrm{MultiHead}(x)=\mathrm{Concat}(\mathrm{head}_1,\dots,\mathrm{head}_{%d})\,W_O" % a.n_heads)
@@ -446,8 +448,7 @@ def show_not_explanation(page, lm, trace) -> None:
     for this prompt, with the rank correlation computed."""
     t, T = page.t, trace.n_tokens
     n = lm.arch.n_layers * lm.arch.n_heads
-    ui.header(page, t("int.ne.title"), anchor="not_explanation")
-    st.write(t("int.ne.text"))
+    ui.header(page, t("int.ne.title"), anchor="not_explanation", intro=t("int.ne.text"))
     if trace.n_tokens_requested > SWEEP_MAX_TOKENS:
         ui.intervention_error(page, InterventionError("too_long", n=trace.n_tokens_requested, cap=SWEEP_MAX_TOKENS))
         return

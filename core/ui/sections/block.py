@@ -228,8 +228,12 @@ def show_equations(page, lm) -> None:
     """1. The block in two lines (or one, where attention and the MLP run side by side), as this
     model's family wires it, with its parameters split."""
     t, norm = page.t, lm.arch.norm_kind
-    ui.header(page, t("block.equations"), anchor="equations")
-    st.write(t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers))
+    ui.header(
+        page,
+        t("block.equations"),
+        anchor="equations",
+        intro=t(f"block.equations_text_{block_wiring(lm.arch)}", norm=norm, n=lm.arch.n_layers),
+    )
     for line in block_equations(lm.arch):  # as the adapter states the wiring
         st.latex(line)
     split = parameter_split(lm)
@@ -256,8 +260,7 @@ def show_equations(page, lm) -> None:
 def show_residual_stream(page, lm, trace, position: int) -> None:
     """2. The residual stream through the depth, for the chosen token."""
     t = page.t
-    ui.header(page, t("block.stream"), anchor="residual_stream")
-    st.write(t("block.stream_text"))
+    ui.header(page, t("block.stream"), anchor="residual_stream", intro=t("block.stream_text"))
     stream = np.linalg.norm(trace.resid[1:, position], axis=-1)  # [L] after each block
     L = lm.arch.n_layers
     table = pd.DataFrame(
@@ -415,14 +418,16 @@ def show_why_norm(page, lm, trace, position: int, token: str) -> None:
 def show_norm(page, lm, steps, position: int, token: str) -> None:
     """3. The first norm of the chosen block, step by step, for the chosen token."""
     t, norm = page.t, steps.norm_1
-    ui.header(page, t("block.norm", norm=norm.kind), anchor="norm")
-    st.write(
-        t(
+    ui.header(
+        page,
+        t("block.norm", norm=norm.kind),
+        anchor="norm",
+        intro=t(
             "block.norm_layer" if norm.kind == "LayerNorm" else "block.norm_rms",
             token=token,
             layer=steps.layer,
             d=lm.arch.d_model,
-        )
+        ),
     )
     if norm.kind == "LayerNorm":
         st.latex(r"\mathrm{LayerNorm}(x)=\frac{x-\mu}{\sqrt{\sigma^2+\varepsilon}}\odot\gamma+\beta")
@@ -545,8 +550,7 @@ def show_mlp(page, lm, steps, position: int, token: str) -> None:
 def show_units(page, lm, trace, steps, position: int, token: str) -> None:
     """5. What the most active units of this MLP write into the vocabulary."""
     t = page.t
-    ui.header(page, t("block.units"), anchor="units")
-    st.write(t("block.units_text", token=token, layer=steps.layer))
+    ui.header(page, t("block.units"), anchor="units", intro=t("block.units_text", token=token, layer=steps.layer))
     units = units_of(lm.name, trace.text, steps.layer, position, lm, steps)
     st.dataframe(
         pd.DataFrame(
@@ -716,8 +720,7 @@ def show_knockout(page, lm, trace) -> None:
     """8. Knock out one layer's attention or MLP: what disappears from the attribution, and what
     the prediction does."""
     t = page.t
-    ui.header(page, t("int.block.title"), anchor="knockout")
-    st.write(t("int.block.text"))
+    ui.header(page, t("int.block.title"), anchor="knockout", intro=t("int.block.text"))
     if not ui.toggle(page, "knock", t("int.block.toggle")):
         return
     if not lm.arch.additive_stream:  # the chart below splits the logit into parts: pre-norm only
@@ -837,8 +840,7 @@ def show_patching(page, lm) -> None:
     """10. Activation patching: the clean prompt's residual stream put back into the corrupt
     one at every layer and position — where the fact travels."""
     t, L = page.t, lm.arch.n_layers
-    ui.header(page, t("int.patch.title"), anchor="patching")
-    st.write(t("int.patch.text"))
+    ui.header(page, t("int.patch.title"), anchor="patching", intro=t("int.patch.text"))
     left, right = st.columns(2)
     with left:
         clean = ui.text_input(page, "clean", t("int.patch.clean"), t("int.patch.clean_default"), max_chars=200)

@@ -246,8 +246,7 @@ def choose_words(page, lm, index) -> tuple[list[str], list]:
 def show_cosine(page, lm, index) -> tuple[list[str], list]:
     """3. Cosine similarity of the words the reader types. Returns (names, words)."""
     t = page.t
-    ui.header(page, t("embeddings.cosine"), anchor="cosine")
-    st.write(t("embeddings.cosine_text"))
+    ui.header(page, t("embeddings.cosine"), anchor="cosine", intro=t("embeddings.cosine_text"))
     st.latex(
         r"\cos(a,b)=\frac{a\cdot b}{\lVert a\rVert\,\lVert b\rVert}"
         r"=\frac{\sum_i a_i b_i}{\sqrt{\sum_i a_i^2}\,\sqrt{\sum_i b_i^2}}\in[-1,1]"
@@ -350,8 +349,7 @@ def show_projection(page, names, words, facts) -> None:
 def show_context(page, lm) -> None:
     """6. The same word in different sentences: one row, then vectors that drift apart."""
     t = page.t
-    ui.header(page, t("embeddings.context"), anchor="context")
-    st.write(t("embeddings.context_text"))
+    ui.header(page, t("embeddings.context"), anchor="context", intro=t("embeddings.context_text"))
     c1, c2 = st.columns([1, 3])
     with c1:
         target = ui.text_input(page, "word", t("embeddings.target"), t("embeddings.target_default"), max_chars=40)

@@ -227,8 +227,7 @@ def choose_length_width(page) -> tuple[int, int]:
 def show_sinusoidal(page):
     """2. The paper's sine waves as a heatmap and as single waves. Returns (n, d, PE)."""
     t = page.t
-    ui.header(page, t("posenc.sinusoidal"), anchor="sinusoidal")
-    st.write(t("posenc.sinusoidal_text"))
+    ui.header(page, t("posenc.sinusoidal"), anchor="sinusoidal", intro=t("posenc.sinusoidal_text"))
     st.latex(
         r"PE_{(pos,\,2i)}=\sin\!\left(\frac{pos}{10000^{2i/d}}\right)\qquad "
         r"PE_{(pos,\,2i+1)}=\cos\!\left(\frac{pos}{10000^{2i/d}}\right)"
@@ -452,8 +451,7 @@ def show_side_by_side(page, lm, wpe, learned_curve, inv_freq) -> None:
 def show_offsets(page, lm, n: int, d: int, pe, inv_freq) -> None:
     """5. An offset is a rotation: PE[pos + k] = R_k PE[pos]; and RoPE's q·k by distance."""
     t, learned = page.t, inv_freq is None
-    ui.header(page, t("posenc.relative"), anchor="offsets")
-    st.write(t("posenc.relative_text"))
+    ui.header(page, t("posenc.relative"), anchor="offsets", intro=t("posenc.relative_text"))
     st.latex(
         r"PE_{pos+k}=R_k\,PE_{pos},\quad R_k=\mathrm{diag}\!\left(\begin{pmatrix}\cos k\omega_i"
         r" & \sin k\omega_i\\ -\sin k\omega_i & \cos k\omega_i\end{pmatrix}\right)_i"

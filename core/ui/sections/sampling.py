@@ -271,8 +271,7 @@ def choose_seed(page) -> int:
 def show_step_by_step(page, lm, trace, settings: dict) -> int:
     """3. One token per click, each a seeded draw from the distribution shown. Returns the seed."""
     t = page.t
-    ui.header(page, t("sampling.steps"), anchor="step_by_step")
-    st.write(t("sampling.steps_intro"))
+    ui.header(page, t("sampling.steps"), anchor="step_by_step", intro=t("sampling.steps_intro"))
     seed = choose_seed(page)
     steps = ui.session_memory("sampling_steps", (lm.name, trace.text)).setdefault("steps", [])
     prompt_ids = [int(i) for i in trace.token_ids]
@@ -323,8 +322,7 @@ def show_step_by_step(page, lm, trace, settings: dict) -> int:
 def show_generation(page, lm, trace, settings: dict, seed: int) -> None:
     """4. Many steps in a row, streamed, with two seeds; then several samples as one batch."""
     t = page.t
-    ui.header(page, t("sampling.generate"), anchor="generation")
-    st.write(t("sampling.generate_intro"))
+    ui.header(page, t("sampling.generate"), anchor="generation", intro=t("sampling.generate_intro"))
     n_new = ui.slider(page, "n", t("sampling.n_new"), 1, S.MAX_NEW_TOKENS, 30)
     seed2 = ui.slider(page, "seed2", t("sampling.seed2"), 0, 9999, 7)
     if settings["greedy"]:
@@ -373,8 +371,7 @@ def show_generation(page, lm, trace, settings: dict, seed: int) -> None:
 def show_logit_lens(page, lm, trace, lens_job) -> None:
     """5. Every layer's residual stream through the final norm and the unembedding."""
     t = page.t
-    ui.header(page, t("sampling.lens"), anchor="logit_lens")
-    st.write(t("sampling.lens_intro"))
+    ui.header(page, t("sampling.lens"), anchor="logit_lens", intro=t("sampling.lens_intro"))
     st.latex(r"\text{%s}_\ell = W_U \,\mathrm{Norm}(h_\ell)" % t("sampling.latex.logits"))
     lens_k = ui.slider(page, "lensk", t("sampling.lens_k"), 1, LENS_MAX_K, 5)
     try:

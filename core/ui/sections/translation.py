@@ -174,8 +174,7 @@ def show_translations(page, cards, results, sentence: str, beam) -> bool:
 def show_alignment(page, results) -> None:
     """Encoder–decoder (cross-) attention: Bahdanau's alignment beside the Transformer's."""
     t = page.t
-    ui.header(page, t("rnn.align.header"), anchor="alignment")
-    st.write(t("rnn.align.body"))
+    ui.header(page, t("rnn.align.header"), anchor="alignment", intro=t("rnn.align.body"))
     att, tr = results["attention"], results["transformer"]
     ui.ask(page, quiz.attended_word, att)
     axes = dict(x_title=t("rnn.align.source"), y_title=t("rnn.align.target"), weight_title=t("rnn.align.weight"))
@@ -241,8 +240,7 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
     """Bahdanau's alignment written as Query, Key and Value, and its additive score beside the
     Transformer's scaled dot product, for the same sentence and the same French words."""
     t = page.t
-    ui.header(page, t("lecture.qkv"), anchor="bahdanau_qkv")
-    st.write(t("lecture.qkv_text"))
+    ui.header(page, t("lecture.qkv"), anchor="bahdanau_qkv", intro=t("lecture.qkv_text"))
     st.latex(
         r"e_{ij}=v_a^{\top}\tanh\big(W_a\underbrace{s_{i-1}}_{\text{Query}}+U_a\underbrace{h_j}_{\text{Key}}\big),"
         r"\quad \alpha_{ij}=\mathrm{softmax}_j(e_{ij}),\quad c_i=\sum_j\alpha_{ij}\underbrace{h_j}_{\text{Value}}"
@@ -276,8 +274,7 @@ def show_bahdanau_qkv(page, sentence: str, words: list[str]) -> None:
 def show_self_attention(page, translation) -> None:
     """The Transformer's two self-attentions: the encoder's (all words) and the decoder's (masked)."""
     t = page.t
-    ui.header(page, t("rnn.self.header"), anchor="self_attention")
-    st.write(t("rnn.self.body"))
+    ui.header(page, t("rnn.self.header"), anchor="self_attention", intro=t("rnn.self.body"))
     L, H = translation.encoder_attention.shape[:2]
     c1, c2 = st.columns(2)
     with c1:
@@ -362,8 +359,7 @@ def show_encoder(page, sentence: str) -> None:
 def show_gradients(page, sentence: str) -> None:
     """How strongly each English word still reaches the loss, with and without attention."""
     t = page.t
-    ui.header(page, t("rnn.grad.header"), anchor="gradients")
-    st.write(t("rnn.grad.body"))
+    ui.header(page, t("rnn.grad.header"), anchor="gradients", intro=t("rnn.grad.body"))
     st.latex(r"\left\lVert \frac{\partial\, \mathcal{L}}{\partial x_j} \right\rVert")
     names = ("plain", "attention")
     norms = {name: source_gradients(name, sentence) for name in names}
@@ -384,8 +380,12 @@ def show_step_by_step(page, results, beam) -> None:
     att = results["attention"]
     if not att.tokens:
         return
-    ui.header(page, t("rnn.steps.header"), anchor="step_by_step")
-    st.write(t("rnn.steps.body_beam" if beam else "rnn.steps.body", k=BEAM))
+    ui.header(
+        page,
+        t("rnn.steps.header"),
+        anchor="step_by_step",
+        intro=t("rnn.steps.body_beam" if beam else "rnn.steps.body", k=BEAM),
+    )
     n = len(att.tokens)
     if not 1 <= st.session_state.get("decode_step", 1) <= n:  # a shorter new sentence
         st.session_state["decode_step"] = 1
@@ -570,8 +570,9 @@ def show_lab(page) -> None:
         horizontal=True,
     )
     settings = lab.LabSettings(task=task, max_length=longest, hidden_size=hidden, steps=steps).checked()
-    ui.header(page, t("rnn.lab.header"), anchor="lab")
-    st.write(t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length))
+    ui.header(
+        page, t("rnn.lab.header"), anchor="lab", intro=t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length)
+    )
     live = ui.shared_job(
         page,
         ("lab", settings),
@@ -643,8 +644,7 @@ def lab_progress(page, job) -> None:
 def show_training_steps(page, cards) -> None:
     """One real training step of the attention LSTM and the Transformer, by target length."""
     t = page.t
-    ui.header(page, t("rnn.cost.steps_header"), anchor="training_steps")
-    st.write(t("rnn.cost.steps_body", b=STEP_BATCH))
+    ui.header(page, t("rnn.cost.steps_header"), anchor="training_steps", intro=t("rnn.cost.steps_body", b=STEP_BATCH))
     left, right = st.columns([1, 2])
     with left:
         ui.chart(
@@ -701,8 +701,7 @@ def show_training_steps(page, cards) -> None:
 def show_synthetic_timing(page) -> None:
     """One LSTM layer against one causal self-attention layer, forward only, by length."""
     t = page.t
-    ui.header(page, t("rnn.cost.header"), anchor="synthetic_timing")
-    st.write(t("rnn.cost.body", d=TIMING_WIDTH))
+    ui.header(page, t("rnn.cost.header"), anchor="synthetic_timing", intro=t("rnn.cost.body", d=TIMING_WIDTH))
     measured = ui.shared_job(
         page,
         "layer_timing",
