@@ -111,9 +111,9 @@ PROMPT_SHOWN = 60  # characters of the prompt on the inputs button
 
 
 def _inputs(page: Page, prompt) -> AbstractContextManager:
-    """Where a section's text box and its example sentences go: on the page, as the page draws
-    them; in a lesson step, behind one button that shows the prompt (the figure keeps the screen,
-    and the box is one click away)."""
+    """Where a section's text box (the prompt, the English sentence) and its example sentences go:
+    on the page, as the page draws them; in a lesson step, behind one button that shows the text
+    (the view keeps the screen, and the box is one click away)."""
     if not page.lesson:
         return nullcontext()
     prompt = str(prompt)
@@ -405,7 +405,8 @@ def _results(page, inputs):
 
     tr = _translation()
     cards = _cards(page)
-    sentence, beam = tr.choose_sentence(page, cards, header=False, decoding="decoding" in inputs)
+    with _inputs(page, st.session_state.get("sentence", page.t("rnn.translate.default"))):
+        sentence, beam = tr.choose_sentence(page, cards, header=False, decoding="decoding" in inputs)
     return cards, sentence, beam, {name: tr.translate(name, sentence, beam) for name in MODEL_NAMES}
 
 
