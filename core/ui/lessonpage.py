@@ -127,7 +127,7 @@ def _compact_style() -> None:
       .st-key-lesson_section [data-testid="stMarkdownContainer"] p,
       .st-key-lesson_section [data-testid="stMarkdownContainer"] li { font-size: 1.05rem; }
       .st-key-lesson_nav [data-testid="stElementContainer"]:has([data-testid="stProgress"]) {
-        flex: 1 1 0; min-width: 10rem; }
+        flex: 1 1 0; min-width: 4rem; }
       @media (min-width: 640px) {
         .st-key-lesson_question [class*="st-key-quiz_"] { flex-direction: row; flex-wrap: wrap; }
         .st-key-lesson_question [class*="st-key-quiz_"] > * { flex: 1 1 100%; }

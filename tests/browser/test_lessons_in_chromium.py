@@ -194,22 +194,23 @@ def _lessons():
     return {k: v for k, v in LESSONS.items() if k != "keys"}
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("lesson_id", sorted(_lessons()))
-def test_every_step_is_one_laptop_screen_in_lecture_mode(server, browser, lesson_id):
+def test_every_step_is_one_laptop_screen_in_lecture_mode(server, browser, lesson_id, lang):
     """Every step of every lesson at 1,400 × 1,000 in lecture mode (the largest text): the page
     itself never scrolls; an unanswered question shows all its options on the screen; once
     answered, the section's box starts in the upper 60 % of the screen and ends on it, and what
     to notice is on the screen whole. (A box whose content is taller scrolls inside itself.)"""
     lesson = _lessons()[lesson_id]
-    context = browser.new_context(viewport=LAPTOP, locale="en-US")
+    context = browser.new_context(viewport=LAPTOP, locale="ko-KR" if lang == "ko" else "en-US")
     page = context.new_page()
     height = LAPTOP["height"]
     scrolled, answered = [], []
     try:
         for number, step in enumerate(lesson.steps, 1):
-            page.goto(server + f"/Lessons?lesson={lesson_id}&step={number}&lang=en&lecture=true")
+            page.goto(server + f"/Lessons?lesson={lesson_id}&step={number}&lang={lang}&lecture=true")
             settled(page)
-            where = f"{lesson_id} step {number} ({step.section})"
+            where = f"{lesson_id} step {number} ({step.section}, {lang})"
             asked = page.evaluate(ON_SCREEN)
             if asked["picks"]:  # the step's question (a tiny model may not build every one: it says why)
                 assert asked["page"] <= asked["view"] + 1, (where, "asked", asked)
@@ -230,7 +231,7 @@ def test_every_step_is_one_laptop_screen_in_lecture_mode(server, browser, lesson
             if section["scrolls"]:
                 assert section["overflowY"] == "auto", (where, shown)  # reachable inside its box
                 scrolled.append(number)
-        print(f"\n{lesson_id}: {len(lesson.steps)} steps, questions answered at {answered}, box scrolls at {scrolled}")
+        print(f"\n{lesson_id} ({lang}): {len(lesson.steps)} steps, answered {answered}, box scrolls at {scrolled}")
         assert len(answered) >= len(lesson.steps) // 3, answered  # the questions were there to measure
     finally:
         context.close()
