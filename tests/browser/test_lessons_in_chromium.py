@@ -1,8 +1,9 @@
 """The Lessons page in Debian's Chromium: the keys a presenter's clicker sends move the steps,
-lecture mode's charts at 1,400 px, and a step on a 390 px phone.
+lecture mode's charts at 1,400 px, a step on a 390 px phone, and every step of the four lessons on
+one 1,400 × 1,000 screen in lecture mode (English and Korean).
 
-The server serves a test-only lesson (registered by a sitecustomize on the server's path, so the
-app holds no test hook) until the lessons' content is merged; then its lessons are there too.
+Beside the real lessons the server serves a test-only lesson "keys" (registered by a sitecustomize
+on the server's path, so the app holds no test hook): one step per kind of section, no questions.
 """
 
 from __future__ import annotations
