@@ -11,7 +11,7 @@ from core.lessons import LESSONS
 from core.ui import lessonpage
 
 page = ui.setup_page("lessonpage.title", "🎓")
-if "lesson" not in st.query_params:  # a step names its lesson in its progress line: the screen is the step's
+if st.query_params.get("lesson") not in LESSONS:  # a step names its lesson in its progress line
     st.title(page.t("lessonpage.heading"))
     st.write(page.t("lessonpage.intro"))
 lessonpage.show(page, LESSONS)

@@ -472,3 +472,51 @@ def test_with_a_class_a_step_opens_its_question_on_the_phones(app, questions, sh
     [b for b in lecturer.button if (b.key or "").startswith("reveal_")][0].click().run()
     assert not lecturer.exception
     assert lecturer.get("vega_lite_chart"), "revealed: the step's chart on the projector"
+
+
+def _class_db(monkeypatch, tmp_path) -> str:
+    url = f"sqlite:///{tmp_path / 'classroom.db'}"
+    monkeypatch.setenv("TRANSFORMER_ANATOMY_DB", url)
+    return url
+
+
+def test_reveal_on_a_step_whose_section_asks_its_own_question(app, monkeypatch, tmp_path):
+    """The alignment section asks its own question on its page; in a lesson step with a class the
+    step's question is the only one: Reveal draws the section (it used to draw a second question
+    box with the same key and fail)."""
+    from core.classroom import ClassStore
+
+    url = _class_db(monkeypatch, tmp_path)
+    lecturer, running = start_lesson_class(app, "seq2seq")
+    lecturer.query_params.update(step="5")  # Je t'aime: translation.alignment, asked as rnn.attended_word
+    lecturer.run()
+    assert not lecturer.exception
+    assert ClassStore(url).tally(running.code, running.secret).question_id is not None
+    assert not lecturer.get("vega_lite_chart"), "the view waits for the reveal"
+    [b for b in lecturer.button if (b.key or "").startswith("reveal_")][0].click().run()
+    assert not lecturer.exception
+    assert lecturer.get("vega_lite_chart"), "revealed: the alignment on the projector"
+
+
+def test_another_question_then_a_class_asks_the_phones_what_the_projector_asks(app, monkeypatch, tmp_path):
+    """A lecturer who rehearsed a step ("Another question") and then starts a class: the phones get
+    the question the projector shows, and neither the view nor the notice shows before the reveal."""
+    from core.classroom import ClassStore
+
+    url = _class_db(monkeypatch, tmp_path)
+    lecturer = app(PAGE, lang="en", lesson="seq2seq", step="5")
+    lecturer.run()
+    [b for b in lecturer.button if (b.key or "").startswith("pick_")][0].click().run()
+    first = lecturer.session_state["lesson_asked"]["seq2seq"][5]
+    [b for b in lecturer.button if (b.key or "").startswith("another_")][0].click().run()
+    second = lecturer.session_state["lesson_asked"]["seq2seq"][5]
+    assert second.fingerprint != first.fingerprint, "the step has a second question to ask"
+    lecturer.sidebar.button(key="class_start").click().run()
+    lecturer.run()
+    assert not lecturer.exception
+    running = lecturer.session_state["class_lecturer"]
+    tally = ClassStore(url).tally(running.code, running.secret)
+    assert tally.fingerprint == second.fingerprint, "the phones have the projector's question"
+    assert not tally.revealed
+    assert not lecturer.get("vega_lite_chart"), "the view waits for the reveal"
+    assert not any(i18n.t("lessonpage.notice") in str(m.value) for m in lecturer.info), "so does the notice"

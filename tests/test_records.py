@@ -171,8 +171,10 @@ def test_without_a_record_the_step_says_why_it_cannot_ask(monkeypatch, tmp_path,
     monkeypatch.setitem(records.FILES, kind, tmp_path / "missing.json")
     q = question_for(step(step_id), None)
     assert isinstance(q, quiz.Unbuildable) and q.reason.key == f"quiz.cannot.{reason}"
-    (tmp_path / "missing.json").write_text("not json", encoding="utf-8")  # a damaged file: the same
-    assert isinstance(question_for(step(step_id), None), quiz.Unbuildable)
+    for damaged in ("not json", "[]", '{"settings": {}}'):  # unreadable, or not a record: the same
+        (tmp_path / "missing.json").write_text(damaged, encoding="utf-8")
+        assert isinstance(question_for(step(step_id), None), quiz.Unbuildable), damaged
+        assert records.about(kind) is None
 
 
 # --------------------------------------------------------------------------- on the Lessons page
@@ -211,3 +213,40 @@ def test_the_lessons_lab_and_parallel_steps_ask_first_then_draw_the_recorded_run
             assert sorted(zip(drawn["model"], drawn["length"], drawn["accuracy"])) == expected(record)
         else:
             assert sorted(zip(drawn["model"], drawn["T"], drawn["ms"])) == expected(record)
+
+
+def test_after_a_live_timing_the_page_draws_it_and_the_lesson_step_the_record_it_asked_about(app, monkeypatch):
+    """A live timing on the server (faked: the LSTM twice as fast) is what the page draws; the
+    lesson step keeps drawing the record its question was built from, and says so."""
+    from core import i18n, ui
+    from tests.helpers import named_chart_tables
+
+    fake = [
+        {"model": m, "T": T, "ms": 100.0 if m == "attention" else 200.0, "sequential_decoder_steps": 1}
+        for m in records.STEP_MODELS
+        for T in records.STEP_LENGTHS
+    ]
+    real = ui.shared_job
+
+    def shared_job(page, key, *args, **kwargs):
+        return (fake, "another machine") if kwargs.get("name") == "time_steps" else real(page, key, *args, **kwargs)
+
+    monkeypatch.setattr(ui, "shared_job", shared_job)
+
+    def drawn(at):
+        table = named_chart_tables(at)["training_step_times"]
+        return sorted(zip(table["model"], table["T"], table["ms"]))
+
+    full = app("pages/5_RNN_Attention_Transformer.py", timeout=300, lang="en", tab=i18n.t("rnn.tab.cost"))
+    full.run()
+    assert not full.exception
+    assert drawn(full) == sorted((r["model"], r["T"], r["ms"]) for r in fake)
+
+    number = next(i for i, s in enumerate(LESSONS["seq2seq"].steps, 1) if s.id == "parallel")
+    at = app("pages/0_Lessons.py", timeout=180, lang="en", lesson="seq2seq", step=str(number))
+    at.run()
+    [b for b in at.button if (b.key or "").startswith("pick_")][0].click().run()
+    assert not at.exception
+    assert drawn(at) == sorted((r["model"], r["T"], r["ms"]) for r in raw(STEPS_JSON)["rows"])
+    said = " ".join(c.value for c in at.caption)
+    assert i18n.t("rnn.record.training_steps.lesson", "en").split(",")[0].split("{")[0][:30] in said

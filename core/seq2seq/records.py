@@ -49,17 +49,29 @@ def _read(path: Path, stamp: float) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+STAMP = ("machine", "date", "seconds", "torch")  # how every record was made
+FIELDS = {  # what each kind of record holds besides
+    "lab": ("settings", "accuracy", "losses", "example_source", "example_output", "example_alignment"),
+    "training_steps": ("settings", "rows"),
+}
+
+
 def load(kind: str) -> dict | None:
-    """The record of `kind` ("lab" or "training_steps") as stored, or None when it is missing or
-    unreadable. Shared between callers: read, never change it."""
+    """The record of `kind` ("lab" or "training_steps") as stored, or None when it is missing,
+    unreadable or not a record of that kind (a field missing). Shared between callers: read, never
+    change it."""
     path = FILES[kind]
     try:
-        return _read(path, path.stat().st_mtime)
+        record = _read(path, path.stat().st_mtime)
     except (OSError, ValueError):
         return None
+    if not isinstance(record, dict) or any(name not in record for name in (*STAMP, *FIELDS[kind])):
+        return None
+    return record
 
 
 def about(kind: str) -> About | None:
+    """How the record of `kind` was made (None without one): what a caption says of it."""
     record = load(kind)
     if record is None:
         return None

@@ -290,6 +290,10 @@ EN = {
     "rnn.record.training_steps": "Shown: a recorded timing, measured on {date} on {machine} in {s:.1f} s "
     "(median of {r} runs per length). The button times the steps again on this server.",
     "rnn.record.live": "Shown: the run on this server, in place of the recorded one ({date}, {machine}).",
+    "rnn.record.lab.lesson": "Shown: the recorded run the question reads, trained on {date} on {machine} in "
+    "{s:.0f} s. To train both models again on this server, open it on its page.",
+    "rnn.record.training_steps.lesson": "Shown: the recorded timing the question reads, measured on {date} on "
+    "{machine} in {s:.1f} s (median of {r} runs per length). To time the steps on this server, open it on its page.",
     "rnn.encoder.direction": "Direction",
     "rnn.bleu.paper_bleu": "BLEU (WMT'14, in the paper)",
     "rnn.bleu.ours_bleu": "BLEU — this app's model on Tatoeba",
@@ -622,6 +626,10 @@ KO = {
     "쟀습니다(길이마다 {r}번 재서 중앙값을 썼습니다). 이 서버에서 다시 재려면 버튼을 누르세요.",
     "rnn.record.live": "지금 보이는 것은 이 서버에서 돌린 실행으로, 기록해 둔 실행({date}, {machine}) 대신 "
     "보여 줍니다.",
+    "rnn.record.lab.lesson": "지금 보이는 것은 질문이 읽은 기록된 실행입니다. {date}에 {machine}에서 {s:.0f}초 동안 "
+    "학습했습니다. 이 서버에서 두 모델을 다시 학습하려면 전체 페이지에서 여세요.",
+    "rnn.record.training_steps.lesson": "지금 보이는 것은 질문이 읽은 기록된 측정입니다. {date}에 {machine}에서 "
+    "{s:.1f}초 동안 쟀습니다(길이마다 {r}번 재서 중앙값을 썼습니다). 이 서버에서 다시 재려면 전체 페이지에서 여세요.",
     "rnn.encoder.direction": "방향",
     "rnn.bleu.paper_bleu": "BLEU (WMT'14, 논문 수치)",
     "rnn.bleu.ours_bleu": "BLEU — 이 앱의 모델, Tatoeba",

@@ -1,5 +1,6 @@
-"""The Lessons page's parts: the lesson picker, one step (title, text, question, section, notice),
-Back / Next with the keys presenters' clickers send, and the end of a lesson.
+"""The Lessons page's parts: the lesson picker, one step on one screen (title and text; the
+question; then what to notice beside the step's section), Back / Next with the keys presenters'
+clickers send, and the end of a lesson.
 
 `/Lessons?lesson=ID&step=N` (N from 1; N = steps + 1 is the end of the lesson). A tampered URL
 (an unknown lesson, step 0, 999 or abc) gets a message, never a traceback.
@@ -262,8 +263,8 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
     lm = None if step.page == "translation" else ui.load_model(page)
     build = step_question(page, chosen, number, step, lm) if step.question else None
     with predicting(page):
-        above = build is not None and predict.waiting(page, build)
-        if above:  # not answered yet: the question has the screen's width, its options two to a row
+        waiting = build is not None and predict.waiting(page, build)
+        if waiting:  # not answered yet: the question has the screen's width, its options two to a row
             _notes(page, step)
             with st.container(key=QUESTION_KEY):
                 ui.ask(page, build)  # stops the run here until it is answered (or revealed to a class)
@@ -271,18 +272,17 @@ def show_step(page: Page, chosen: Lesson, number: int) -> None:
         side, box = talk.container(key=SIDE_KEY), figure.container(key=BOX_KEY)
         fit_to_screen()
         with side:
-            if not above:
+            if not waiting:
                 _notes(page, step)
             notice = _notice(page, chosen, number, step, lm)
             if notice:  # first: the answer is in, and this is what the view is for
                 st.info(f"**{t('lessonpage.notice')}** — {notice}")
-            if build is not None and not above:
+            if build is not None and not waiting:
                 ui.ask(page, build)  # answered: the model's answer and why, beside the view
             _open_on_page(page, step)
-    predicts, page.predict = page.predict, False  # the step asks its own question, not its section's
-    page.lesson = True
-    running = _running_class() if step.question else None
+    predicts, running = page.predict, _running_class() if step.question else None
     try:
+        page.predict, page.lesson = False, True  # the step asked its own question: the section asks none
         capturing: AbstractContextManager[list] = charts.capture() if running is not None else nullcontext([])
         with box, capturing as captured:
             registry.render(page, lm, section_id)
@@ -363,23 +363,22 @@ def step_question(page: Page, chosen: Lesson, number: int, step: Step, lm) -> Ca
             asked[number] = question
         return question
 
-    if _step_question(model_name, chosen.id, number, 0, step, lm) is None:
-        return None
+    lesson_question.__name__ = f"lesson_{chosen.id}_{number}"  # its own "Another question" (predict.seed_of)
     running = _running_class()
     if running is not None:  # a class: the step's question goes to every phone as the step opens
-        _ask_class_once(page, running, chosen, number, lesson_question())
+        _ask_class_once(page, running, chosen, number, lesson_question(seed=predict.seed_of(lesson_question)))
     return lesson_question
 
 
 @contextmanager
 def predicting(page: Page) -> Iterator[None]:
     """Predict first is always on in a lesson (with a class, the class's question box decides)."""
-    predict = page.predict
-    page.predict = predict or _running_class() is None
+    before = page.predict
+    page.predict = before or _running_class() is None
     try:
         yield
     finally:
-        page.predict = predict
+        page.predict = before
 
 
 def _running_class():

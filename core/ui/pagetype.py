@@ -11,6 +11,7 @@ class Page(Protocol):
     name: str
     predict: bool
     lecture: bool
+    lesson: bool
 
     def t(self, key: str, /, **values) -> str: ...
 

@@ -27,7 +27,8 @@ def _memory() -> dict:
     return st.session_state.setdefault("quiz", {"picks": {}, "scores": {}, "seeds": {}})
 
 
-def _seed(build) -> int:
+def seed_of(build) -> int:
+    """The seed ask(page, build) builds its question with ("Another question" adds one), per build's name."""
     return _memory()["seeds"].get(build.__name__, 0)
 
 
@@ -45,11 +46,13 @@ def _another(build) -> None:
 def ask(page: Page, build, *args, **kwargs) -> None:
     """Draw the question `build(*args, seed=…, **kwargs)` here, if the reader predicts first or
     runs a class; stop the page here until it is answered (alone) or revealed (class)."""
+    if page.lesson:  # a lesson step asks its own question before its section: the section asks none
+        return
     predict = page.predict
     running = classbase.current_lecturer()
     if not predict and running is None:
         return
-    question = build(*args, seed=_seed(build), **kwargs)
+    question = build(*args, seed=seed_of(build), **kwargs)
     if isinstance(question, quiz.Unbuildable):
         st.caption(page.t("quiz.cannot_ask", reason=question.reason.render(page.lang)))
         return
@@ -87,7 +90,7 @@ def waiting(page: Page, build, *args, **kwargs) -> bool:
     running = classbase.current_lecturer()
     if not page.predict and running is None:
         return False
-    question = build(*args, seed=_seed(build), **kwargs)
+    question = build(*args, seed=seed_of(build), **kwargs)
     if not isinstance(question, quiz.Question):
         return False
     if running is not None:

@@ -545,11 +545,12 @@ def show_training(page, cards) -> None:
 
 def record_caption(page, kind: str, live: bool, **values) -> None:
     """What the reader sees: the recorded run of `kind` (its machine, date and seconds, from the
-    record), or, after a live run where a record exists, that this is the server's own run."""
+    record), or, after a live run where a record exists, that this is the server's own run. In a
+    lesson step the record is what the step's question read, and the live run is on the page."""
     about = recorded.about(kind)
     if about is None:
         return
-    key = "rnn.record.live" if live else f"rnn.record.{kind}"
+    key = "rnn.record.live" if live else f"rnn.record.{kind}.lesson" if page.lesson else f"rnn.record.{kind}"
     st.caption(page.t(key, machine=about.machine, date=about.date, s=about.seconds, **values))
 
 
@@ -573,18 +574,20 @@ def show_lab(page) -> None:
     ui.header(
         page, t("rnn.lab.header"), anchor="lab", intro=t("rnn.lab.body", lo=settings.min_length, hi=settings.max_length)
     )
-    live = ui.shared_job(
-        page,
-        ("lab", settings),
-        t("rnn.lab.button"),
-        t("rnn.lab.press"),
-        lab.training_work(settings),
-        runs=lab_jobs(),
-        name="lab",
-        busy="rnn.lab.busy",
-        view=lambda job: lab_progress(page, job),
-    )
     record = recorded.recorded_lab(settings)  # None unless these are the record's settings
+    live = None
+    if not (page.lesson and record is not None):  # a lesson's question reads the record: its step shows it
+        live = ui.shared_job(
+            page,
+            ("lab", settings),
+            t("rnn.lab.button"),
+            t("rnn.lab.press"),
+            lab.training_work(settings),
+            runs=lab_jobs(),
+            name="lab",
+            busy="rnn.lab.busy",
+            view=lambda job: lab_progress(page, job),
+        )
     result = live if live is not None else record
     if result is None:
         return
@@ -660,20 +663,22 @@ def show_training_steps(page, cards) -> None:
         )
         st.caption(t("rnn.cost.mask_caption"))
     with right:
-        work = seq2seq.lab.step_timing_work(
-            {n: cards[n] for n in ("attention", "transformer")}, STEP_LENGTHS, STEP_BATCH, STEP_REPEATS
-        )
-        live = ui.shared_job(
-            page,
-            "step_timing",
-            t("rnn.cost.steps_button"),
-            t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))),
-            work,
-            runs=lab_jobs(),
-            name="time_steps",
-            busy="rnn.lab.busy",
-        )
         record = recorded.recorded_step_times(STEP_LENGTHS, STEP_BATCH, STEP_REPEATS)
+        live = None
+        if not (page.lesson and record is not None):  # a lesson's question reads the record: its step shows it
+            work = seq2seq.lab.step_timing_work(
+                {n: cards[n] for n in ("attention", "transformer")}, STEP_LENGTHS, STEP_BATCH, STEP_REPEATS
+            )
+            live = ui.shared_job(
+                page,
+                "step_timing",
+                t("rnn.cost.steps_button"),
+                t("rnn.cost.steps_press", lengths=", ".join(map(str, STEP_LENGTHS))),
+                work,
+                runs=lab_jobs(),
+                name="time_steps",
+                busy="rnn.lab.busy",
+            )
         measured = live if live is not None else record
         if measured is None:
             return
