@@ -134,6 +134,10 @@ def _compact_style() -> None:
         .st-key-lesson_question [class*="st-key-quiz_"] > * { flex: 1 1 100%; }
         .st-key-lesson_question [class*="st-key-quiz_"] > [class*="st-key-pick_"] { flex: 1 1 calc(50% - 1rem); }
       }
+      @media (max-width: 639px) {  /* a phone: "Step 2 of 16" on a row of its own, Back and Next under it */
+        .st-key-lesson_nav [data-testid="stElementContainer"]:has([data-testid="stProgress"]) {
+          flex-basis: 100%; order: -1; }
+      }
       .st-key-lesson_nav [data-testid="stProgress"] p { font-size: 0.9rem; white-space: nowrap; overflow: hidden;
         text-overflow: ellipsis; }
     </style>""")

@@ -127,6 +127,12 @@ def test_a_step_on_a_390px_phone_has_no_horizontal_overflow(server, browser, num
         }""")
         assert overflow["page"] <= 1 and overflow["main"] <= 1, overflow
         assert page.locator('[data-testid="stException"]').count() == 0
+        where = page.evaluate("""() => {  // "Step i of n" whole on its row, not cut by the buttons
+            const strong = document.querySelector('.st-key-lesson_nav [data-testid="stProgress"] strong');
+            const label = strong.closest('p');
+            return [strong.getBoundingClientRect().right, label.getBoundingClientRect().right];
+        }""")
+        assert where[0] <= where[1] + 0.5, where
     finally:
         context.close()
 
