@@ -20,6 +20,7 @@ from tests.perf.harness import (
     arguments,
     crowd_options,
     gpt2_small_folder,
+    page_query,
     peak_rss_mb,
     percentile,
     server,
@@ -44,7 +45,7 @@ async def student(browser, base: str, i: int, results: dict) -> None:
     page = await context.new_page()
     try:
         started = time.monotonic()
-        await page.goto(base + url_path(page_file))
+        await page.goto(base + url_path(page_file) + "?" + page_query(page_file))
         await page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]', timeout=TIMEOUT_MS)
         await idle(page)
         results["load"].append(time.monotonic() - started)

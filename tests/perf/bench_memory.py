@@ -15,6 +15,7 @@ from tests.perf.harness import (
     PAGES,
     arguments,
     gpt2_small_folder,
+    page_query,
     peak_rss_mb,
     server,
     table,
@@ -53,7 +54,7 @@ def main() -> None:
                 page = browser.new_page()
                 for lang in ("en", "ko"):
                     for page_file in PAGES:
-                        page.goto(f"{base}{url_path(page_file)}?lang={lang}")
+                        page.goto(f"{base}{url_path(page_file)}?{page_query(page_file, lang=lang)}")
                         wait_until_idle(page)
                 after_pages = peak_rss_mb(proc.pid)
                 for i in range(LONG_PROMPTS):  # new 128-token traces until the cache is full

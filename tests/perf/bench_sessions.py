@@ -31,7 +31,6 @@ import random
 import sys
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -43,6 +42,7 @@ from tests.perf.harness import (
     arguments,
     crowd_options,
     gpt2_small_folder,
+    page_query,
     peak_rss_mb,
     percentile,
     pop_option,
@@ -166,7 +166,7 @@ def interventions(run: Run) -> list[WidgetState]:
 async def student(ws_url: str, origin: str, i: int, results: dict, arrive: float, think: float) -> None:
     page_file = PAGES[i % len(PAGES)]
     name = url_path(page_file).strip("/")
-    query = urlencode({"lang": "ko" if i % 3 == 0 else "en"})
+    query = page_query(page_file, lang="ko" if i % 3 == 0 else "en")
     await asyncio.sleep(arrive)
     try:
         async with websockets.connect(

@@ -144,6 +144,17 @@ def url_path(page: str) -> str:
     return "/" if page == "Home.py" else "/" + Path(page).stem.split("_", 1)[1]
 
 
+# a page whose first screen is a picker without a chart is visited at a view that has one
+OPENED_AT = {"pages/0_Lessons.py": {"lesson": "explainer", "step": "3"}}
+
+
+def page_query(page: str, **query: str) -> str:
+    """The query string a benchmark opens `page` with: `query`, plus where OPENED_AT opens it."""
+    from urllib.parse import urlencode
+
+    return urlencode({**query, **OPENED_AT.get(page, {})})
+
+
 def wait_until_idle(page, timeout_ms: int = 180_000) -> None:
     """The script run is over: a chart is drawn and the running indicator has gone."""
     page.wait_for_selector('[data-testid="stVegaLiteChart"], [data-testid="stException"]', timeout=timeout_ms)
