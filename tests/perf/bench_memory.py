@@ -1,5 +1,5 @@
 """Peak RSS of the server after visiting every page in Chromium, then with the trace cache
-full (long prompts until the cache holds its budget) — target ≤ 1.3 GB; and the bytes of one
+full (long prompts until the cache holds its budget) — target ≤ 2.0 GB with the cache full; and the bytes of one
 cached trace of 128 tokens.
 
     python -m tests.perf.bench_memory [--tokenizer DIR]
@@ -67,7 +67,7 @@ def main() -> None:
                     "pages visited": 2 * len(PAGES),
                     "peak RSS after pages (MB)": after_pages,
                     f"… and {LONG_PROMPTS} new 128-token prompts (MB)": peak_rss_mb(proc.pid),
-                    "target (MB)": 1300,
+                    "target (MB)": 2000,
                 }
             )
     from core.ui import TRACE_CACHE_BYTES
